@@ -1,0 +1,168 @@
+//! The whole pipeline for one factory (评估): questionnaire → indicators →
+//! maturity → criteria → facts → policy. [`Engine`] holds the packs, so a
+//! batch run loads and checks them once.
+
+use crate::criteria::{self, CriteriaPack, CriterionResult};
+use crate::diag::Diagnostic;
+use crate::indicators::{self, Indicators};
+use crate::maturity::{self, Maturity};
+use crate::policy::eval::{DistrictCapResult, PolicyResult, Totals, TrackResult};
+use crate::policy::pack::PolicyPack;
+use crate::questionnaire::{Questionnaire, Sector};
+use crate::{facts, lang::Text, policy};
+use serde::Serialize;
+
+/// Version of the JSON output format (see docs/json-output.md).
+pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
+
+/// The packs an assessment runs on.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    /// Criteria and maturity model.
+    pub criteria: CriteriaPack,
+    /// Subsidy policy.
+    pub policy: PolicyPack,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine {
+            criteria: criteria::default_pack(),
+            policy: policy::default_pack(),
+        }
+    }
+}
+
+/// Where the input came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputInfo {
+    /// File name as given.
+    pub file: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+}
+
+/// Enterprise summary in the output.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnterpriseSummary {
+    /// Name.
+    pub name: String,
+    /// 统一社会信用代码.
+    pub credit_code: Option<String>,
+    /// Sector id.
+    pub sector: Sector,
+    /// Sector label.
+    pub sector_label: Text,
+    /// Discrete or process.
+    pub production_mode: crate::questionnaire::ProductionMode,
+    /// 规上.
+    pub above_designated_size: Option<bool>,
+    /// Data year.
+    pub data_year: i32,
+}
+
+/// Subsidy totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubsidyTotals {
+    /// Eligible tracks only.
+    pub eligible: Totals,
+    /// Eligible and candidate tracks.
+    pub potential: Totals,
+}
+
+/// Which packs were used.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackInfo {
+    /// Policy pack id.
+    pub policy_id: String,
+    /// Policy pack version.
+    pub policy_version: String,
+    /// In force for the data year.
+    pub in_force: bool,
+    /// Why not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validity_note: Option<Text>,
+    /// Criteria pack id.
+    pub criteria_id: String,
+    /// Criteria pack version.
+    pub criteria_version: String,
+}
+
+/// A complete assessment of one factory.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    /// Output format version.
+    pub schema_version: u32,
+    /// Input.
+    pub input: InputInfo,
+    /// Packs.
+    pub packs: PackInfo,
+    /// Enterprise.
+    pub enterprise: EnterpriseSummary,
+    /// Indicators.
+    pub indicators: Indicators,
+    /// Criteria.
+    pub criteria: Vec<CriterionResult>,
+    /// Estimated maturity.
+    pub maturity: Maturity,
+    /// Subsidy tracks.
+    pub subsidies: Vec<TrackResult>,
+    /// Totals by funder.
+    pub totals: SubsidyTotals,
+    /// District cap.
+    pub district_cap: Option<DistrictCapResult>,
+    /// Plausibility warnings from validation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Engine {
+    /// Assess one questionnaire.
+    pub fn assess(&self, q: &Questionnaire, input: InputInfo, warnings: Vec<Diagnostic>) -> Assessment {
+        let ind = indicators::compute(q);
+        let m = maturity::estimate(&self.criteria.maturity, q, &ind);
+        let crit = criteria::evaluate(&self.criteria, q, &ind, &m);
+        let f = facts::build(q, &ind, &crit, &m);
+        let PolicyResult {
+            pack_id,
+            pack_version,
+            in_force,
+            validity_note,
+            tracks,
+            district_cap,
+            eligible_totals,
+            potential_totals,
+        } = policy::eval::evaluate(&self.policy, &f);
+        let e = &q.enterprise;
+        Assessment {
+            schema_version: OUTPUT_SCHEMA_VERSION,
+            input,
+            packs: PackInfo {
+                policy_id: pack_id,
+                policy_version: pack_version,
+                in_force,
+                validity_note,
+                criteria_id: self.criteria.id.clone(),
+                criteria_version: self.criteria.version.clone(),
+            },
+            enterprise: EnterpriseSummary {
+                name: e.name.clone(),
+                credit_code: e.credit_code.clone(),
+                sector: e.sector,
+                sector_label: Text::new(e.sector.zh(), e.sector.en()),
+                production_mode: e.production_mode,
+                above_designated_size: e.above_designated_size,
+                data_year: e.data_year,
+            },
+            indicators: ind,
+            criteria: crit,
+            maturity: m,
+            subsidies: tracks,
+            totals: SubsidyTotals {
+                eligible: eligible_totals,
+                potential: potential_totals,
+            },
+            district_cap,
+            warnings,
+        }
+    }
+}

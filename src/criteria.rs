@@ -1,0 +1,655 @@
+//! Criteria (评估标准): 自动化数字化制造企业, 数字化车间, 智能工厂.
+//!
+//! The checks live in a criteria pack (`criteria/*.yaml`), not in code, so a
+//! bureau can change a threshold without a rebuild. Each check yields met /
+//! not met / unknown, with the actual value, the required value and the gap
+//! said in the user's terms ("+8 CNC key machines").
+
+use crate::diag::Diagnostic;
+use crate::indicators::{Indicators, Unit, INDICATOR_IDS};
+use crate::lang::Text;
+use crate::maturity::{Maturity, MaturityModel};
+use crate::questionnaire::{ProductionMode, Questionnaire, System};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The default criteria pack, embedded in the binary.
+pub const DEFAULT_PACK: &str = include_str!("../criteria/licheng-2016.yaml");
+/// File name shown for the embedded pack.
+pub const DEFAULT_PACK_NAME: &str = "criteria/licheng-2016.yaml";
+
+/// A criteria pack.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaPack {
+    /// Pack id.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+    /// Title.
+    pub title: Text,
+    /// The criteria, in report order.
+    pub criteria: Vec<Criterion>,
+    /// 三降两升 targets, keyed by `results.*` field name.
+    pub results_targets: BTreeMap<String, Bound>,
+    /// Maturity model parameters.
+    pub maturity: MaturityModel,
+    /// Default unit costs of upgrade actions, 万元 (estimates).
+    pub default_unit_costs_wan: BTreeMap<String, Decimal>,
+}
+
+/// A bound on a value: at least and/or at most.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Bound {
+    /// Lower bound (inclusive).
+    #[serde(default)]
+    pub at_least: Option<Decimal>,
+    /// Upper bound (inclusive).
+    #[serde(default)]
+    pub at_most: Option<Decimal>,
+}
+
+impl Bound {
+    fn holds(&self, v: Decimal) -> bool {
+        self.at_least.is_none_or(|a| v >= a) && self.at_most.is_none_or(|b| v <= b)
+    }
+}
+
+/// One target (e.g. 数字化车间) and its checks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable id (`digital_workshop`).
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Where the criterion comes from.
+    pub source: String,
+    /// Checks, all of which must be met.
+    pub checks: Vec<Check>,
+}
+
+/// One check. Exactly one of `indicator`, `systems`, `integrations`,
+/// `results_met`, `maturity_at_least` is set (checked at load time).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// Stable id within the criterion.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Indicator compared with `at_least`.
+    #[serde(default)]
+    pub indicator: Option<String>,
+    /// Threshold for `indicator`.
+    #[serde(default)]
+    pub at_least: Option<Decimal>,
+    /// Applies to discrete manufacturers only.
+    #[serde(default)]
+    pub discrete_only: bool,
+    /// Systems that must be in use.
+    #[serde(default)]
+    pub systems: Option<Vec<System>>,
+    /// Pairs that must be integrated.
+    #[serde(default)]
+    pub integrations: Option<Vec<[System; 2]>>,
+    /// All 三降两升 targets met.
+    #[serde(default)]
+    pub results_met: Option<bool>,
+    /// Estimated maturity level at least this.
+    #[serde(default)]
+    pub maturity_at_least: Option<u8>,
+    /// A reference value chosen by us [R], not an official figure.
+    #[serde(default)]
+    pub reference: bool,
+    /// Source of the threshold.
+    pub source: String,
+}
+
+/// Outcome of a check or criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 达到.
+    Met,
+    /// 未达到.
+    NotMet,
+    /// 数据不足.
+    Unknown,
+    /// 不适用 (e.g. robot density for a process plant).
+    NotApplicable,
+}
+
+impl Status {
+    /// Label in zh/en.
+    pub fn label(self) -> Text {
+        match self {
+            Status::Met => Text::new("达到", "met"),
+            Status::NotMet => Text::new("未达到", "not met"),
+            Status::Unknown => Text::new("数据不足", "unknown"),
+            Status::NotApplicable => Text::new("不适用", "n/a"),
+        }
+    }
+}
+
+/// Result of one check.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    /// Check id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Outcome.
+    pub status: Status,
+    /// Actual value, as shown.
+    pub actual: Option<String>,
+    /// Required value, as shown.
+    pub required: String,
+    /// Gap in the user's terms, when not met.
+    pub gap: Option<Text>,
+    /// Upgrade action that closes the gap, when it is a count.
+    pub action: Option<Action>,
+    /// Fields to fill in, when unknown.
+    pub missing: Vec<String>,
+    /// Reference value [R] rather than an official figure.
+    pub reference: bool,
+    /// Source of the threshold.
+    pub source: String,
+}
+
+/// A concrete upgrade action ("+8 CNC key machines").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    /// Action kind: `cnc_unit`, `robot`, `network_connection`, `integrate`, `system`, `process_data`.
+    pub kind: String,
+    /// How many units.
+    pub count: u64,
+    /// What, in words.
+    pub what: Text,
+}
+
+/// Result of one criterion.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionResult {
+    /// Criterion id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Met only when every applicable check is met; unknown when none failed but some are unknown.
+    pub status: Status,
+    /// Check results.
+    pub checks: Vec<CheckResult>,
+    /// Source.
+    pub source: String,
+}
+
+/// Load and check a criteria pack.
+pub fn load_pack(text: &str, file: &str) -> Result<CriteriaPack, Vec<Diagnostic>> {
+    let pack: CriteriaPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
+    let mut errs = Vec::new();
+    let mut err = |path: String, en: String, zh: String| {
+        let mut d = Diagnostic::error("pack", file, Text::new(zh, en)).at_path(path.clone());
+        if let Some((l, c)) = crate::diag::locate(text, &path) {
+            d = d.at(l, c);
+        }
+        errs.push(d);
+    };
+    for (ci, c) in pack.criteria.iter().enumerate() {
+        for (ki, k) in c.checks.iter().enumerate() {
+            let path = format!("criteria[{ci}].checks[{ki}]");
+            let kinds = [
+                k.indicator.is_some(),
+                k.systems.is_some(),
+                k.integrations.is_some(),
+                k.results_met.is_some(),
+                k.maturity_at_least.is_some(),
+            ]
+            .iter()
+            .filter(|x| **x)
+            .count();
+            if kinds != 1 {
+                err(
+                    path.clone(),
+                    format!("check `{}` must set exactly one of indicator, systems, integrations, results_met, maturity_at_least", k.id),
+                    format!("检查项 `{}` 必须且只能设置 indicator/systems/integrations/results_met/maturity_at_least 之一", k.id),
+                );
+            }
+            if let Some(ind) = &k.indicator {
+                if !INDICATOR_IDS.contains(&ind.as_str()) {
+                    err(
+                        path.clone(),
+                        format!("unknown indicator `{ind}`"),
+                        format!("未知指标 `{ind}`"),
+                    );
+                }
+                if k.at_least.is_none() {
+                    err(path.clone(), "indicator check needs `at_least`".into(), "指标检查需要 at_least".into());
+                }
+            }
+            if k.source.trim().is_empty() {
+                err(path, "missing source".into(), "缺少出处".into());
+            }
+        }
+    }
+    for key in pack.results_targets.keys() {
+        if !RESULT_FIELDS.contains(&key.as_str()) {
+            err(
+                format!("results_targets.{key}"),
+                format!("unknown results field `{key}`"),
+                format!("未知的三降两升字段 `{key}`"),
+            );
+        }
+    }
+    errs.extend(pack.maturity.check(file, text));
+    if errs.is_empty() {
+        Ok(pack)
+    } else {
+        Err(errs)
+    }
+}
+
+/// The embedded default pack. It is tested to load; a failure here is a bug.
+pub fn default_pack() -> CriteriaPack {
+    match load_pack(DEFAULT_PACK, DEFAULT_PACK_NAME) {
+        Ok(p) => p,
+        Err(e) => panic!("embedded criteria pack is invalid: {e:?}"),
+    }
+}
+
+const RESULT_FIELDS: [&str; 5] = [
+    "operating_cost_change_pct",
+    "rd_cycle_change_pct",
+    "production_efficiency_change_pct",
+    "defect_rate_change_pct",
+    "energy_utilisation_change_pct",
+];
+
+fn result_value(q: &Questionnaire, field: &str) -> Option<f64> {
+    let r = &q.results;
+    match field {
+        "operating_cost_change_pct" => r.operating_cost_change_pct,
+        "rd_cycle_change_pct" => r.rd_cycle_change_pct,
+        "production_efficiency_change_pct" => r.production_efficiency_change_pct,
+        "defect_rate_change_pct" => r.defect_rate_change_pct,
+        "energy_utilisation_change_pct" => r.energy_utilisation_change_pct,
+        _ => None,
+    }
+}
+
+/// Format an indicator value for people: ratios as %, others plain.
+pub fn show(value: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Ratio => format!("{}%", (value * Decimal::ONE_HUNDRED).round_dp(1).normalize()),
+        Unit::Count => value.normalize().to_string(),
+        _ => value.round_dp(1).normalize().to_string(),
+    }
+}
+
+/// Evaluate every criterion of the pack.
+pub fn evaluate(
+    pack: &CriteriaPack,
+    q: &Questionnaire,
+    ind: &Indicators,
+    maturity: &Maturity,
+) -> Vec<CriterionResult> {
+    pack.criteria
+        .iter()
+        .map(|c| {
+            let checks: Vec<CheckResult> = c
+                .checks
+                .iter()
+                .map(|k| evaluate_check(pack, k, q, ind, maturity))
+                .collect();
+            let status = if checks.iter().any(|r| r.status == Status::NotMet) {
+                Status::NotMet
+            } else if checks.iter().any(|r| r.status == Status::Unknown) {
+                Status::Unknown
+            } else {
+                Status::Met
+            };
+            CriterionResult {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                status,
+                checks,
+                source: c.source.clone(),
+            }
+        })
+        .collect()
+}
+
+fn evaluate_check(
+    pack: &CriteriaPack,
+    k: &Check,
+    q: &Questionnaire,
+    ind: &Indicators,
+    maturity: &Maturity,
+) -> CheckResult {
+    let mut r = CheckResult {
+        id: k.id.clone(),
+        name: k.name.clone(),
+        status: Status::Unknown,
+        actual: None,
+        required: String::new(),
+        gap: None,
+        action: None,
+        missing: vec![],
+        reference: k.reference,
+        source: k.source.clone(),
+    };
+    if let (Some(id), Some(t)) = (&k.indicator, k.at_least) {
+        let Some(i) = ind.get(id) else {
+            return r;
+        };
+        r.required = format!("≥ {}", show(t, i.unit));
+        if k.discrete_only && q.enterprise.production_mode == ProductionMode::Process {
+            r.status = Status::NotApplicable;
+            return r;
+        }
+        match i.value {
+            None => r.missing = i.missing.iter().map(|s| s.to_string()).collect(),
+            Some(v) => {
+                r.actual = Some(show(v, i.unit));
+                if v >= t {
+                    r.status = Status::Met;
+                } else {
+                    r.status = Status::NotMet;
+                    if let Some(p) = &i.parts {
+                        // Smallest whole number x with (n + x) · scale / d ≥ t,
+                        // keeping the denominator (upgrading existing machines).
+                        let need = (t * p.denominator / p.scale - p.numerator).ceil();
+                        let x = need.max(Decimal::ONE);
+                        let n: u64 = x.try_into().unwrap_or(u64::MAX);
+                        r.gap = Some(Text::new(
+                            format!(
+                                "{} {} < {}: 还需 {n} {} (共 {} {})",
+                                i.name.zh,
+                                show(v, i.unit),
+                                show(t, i.unit),
+                                p.numerator_label.zh,
+                                p.denominator.normalize(),
+                                p.denominator_label.zh
+                            ),
+                            format!(
+                                "{} {} < {}: {n} more {} (of {} {})",
+                                i.name.en,
+                                show(v, i.unit),
+                                show(t, i.unit),
+                                p.numerator_label.en,
+                                p.denominator.normalize(),
+                                p.denominator_label.en
+                            ),
+                        ));
+                        let kind = match id.as_str() {
+                            "cnc_ratio" => Some("cnc_unit"),
+                            "robot_density" => Some("robot"),
+                            "networking_rate" => Some("network_connection"),
+                            "auto_data_collection_rate" => Some("process_data"),
+                            "automation_rate" => Some("process_automation"),
+                            "equipment_digitization_rate" => Some("digital_equipment"),
+                            _ => None,
+                        };
+                        if let Some(kind) = kind {
+                            r.action = Some(Action {
+                                kind: kind.into(),
+                                count: n,
+                                what: Text::new(
+                                    format!("+{n} {}", p.numerator_label.zh),
+                                    format!("+{n} {}", p.numerator_label.en),
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        return r;
+    }
+    if let Some(systems) = &k.systems {
+        r.required = systems.iter().map(|s| s.label()).collect::<Vec<_>>().join(" + ");
+        match &q.informatization.systems {
+            None => r.missing = vec!["informatization.systems".into()],
+            Some(inuse) => {
+                let lacking: Vec<&System> = systems.iter().filter(|s| !inuse.contains(s)).collect();
+                r.actual = Some(
+                    systems
+                        .iter()
+                        .filter(|s| inuse.contains(s))
+                        .map(|s| s.label())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                );
+                if lacking.is_empty() {
+                    r.status = Status::Met;
+                } else {
+                    r.status = Status::NotMet;
+                    let names = lacking.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
+                    r.gap = Some(Text::new(format!("需上线 {names}"), format!("introduce {names}")));
+                    r.action = Some(Action {
+                        kind: "system".into(),
+                        count: lacking.len() as u64,
+                        what: Text::new(format!("上线 {names}"), format!("introduce {names}")),
+                    });
+                }
+            }
+        }
+        return r;
+    }
+    if let Some(pairs) = &k.integrations {
+        let show_pair = |[a, b]: &[System; 2]| format!("{}–{}", a.label(), b.label());
+        r.required = pairs.iter().map(show_pair).collect::<Vec<_>>().join(", ");
+        match &q.informatization.integrations {
+            None => r.missing = vec!["informatization.integrations".into()],
+            Some(_) => {
+                let lacking: Vec<&[System; 2]> = pairs
+                    .iter()
+                    .filter(|[a, b]| q.informatization.integrated(*a, *b) != Some(true))
+                    .collect();
+                r.actual = Some(format!("{}/{}", pairs.len() - lacking.len(), pairs.len()));
+                if lacking.is_empty() {
+                    r.status = Status::Met;
+                } else {
+                    r.status = Status::NotMet;
+                    let names = lacking.iter().map(|p| show_pair(p)).collect::<Vec<_>>().join(", ");
+                    r.gap = Some(Text::new(format!("需集成 {names}"), format!("integrate {names}")));
+                    r.action = Some(Action {
+                        kind: "integrate".into(),
+                        count: lacking.len() as u64,
+                        what: Text::new(format!("集成 {names}"), format!("integrate {names}")),
+                    });
+                }
+            }
+        }
+        return r;
+    }
+    if k.results_met.is_some() {
+        // The targets are listed in the methodology and the criteria pack;
+        // the table shows how many of them must hold.
+        r.required = format!("{0}/{0}", pack.results_targets.len());
+        let mut met = 0;
+        let mut failed = Vec::new();
+        for (f, b) in &pack.results_targets {
+            match result_value(q, f).and_then(Decimal::from_f64_retain) {
+                None => r.missing.push(format!("results.{f}")),
+                Some(v) if b.holds(v) => met += 1,
+                Some(_) => failed.push(f.clone()),
+            }
+        }
+        r.actual = Some(format!("{met}/{}", pack.results_targets.len()));
+        if !failed.is_empty() {
+            r.status = Status::NotMet;
+            r.gap = Some(Text::new(
+                format!("未达标: {}", failed.join(", ")),
+                format!("targets not met: {}", failed.join(", ")),
+            ));
+        } else if r.missing.is_empty() {
+            r.status = Status::Met;
+        }
+        return r;
+    }
+    if let Some(level) = k.maturity_at_least {
+        r.required = format!("≥ {level}");
+        match maturity.level {
+            None => r.missing = maturity.missing.clone(),
+            Some(l) => {
+                r.actual = Some(l.to_string());
+                if l >= level {
+                    r.status = Status::Met;
+                } else {
+                    r.status = Status::NotMet;
+                    r.gap = Some(Text::new(
+                        format!("估算成熟度 {l} 级 < {level} 级"),
+                        format!("estimated maturity level {l} < {level}"),
+                    ));
+                }
+            }
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::{DomainRating, NextLevelFit};
+    use rust_decimal_macros::dec;
+
+    fn rated(level: u8) -> Option<DomainRating> {
+        Some(DomainRating {
+            level,
+            next: NextLevelFit::None,
+        })
+    }
+
+    fn base() -> Questionnaire {
+        let mut q = Questionnaire::default();
+        q.schema_version = 1;
+        let e = &mut q.equipment;
+        e.key_equipment_total = Some(100);
+        e.key_equipment_cnc = Some(62);
+        e.production_equipment_total = Some(200);
+        e.production_equipment_digital = Some(100);
+        e.production_equipment_networked = Some(50);
+        e.key_processes_total = Some(10);
+        e.key_processes_automated = Some(6);
+        e.key_processes_auto_data_collection = Some(10);
+        q.informatization.systems = Some(vec![System::Erp, System::Mes]);
+        q.informatization.integrations = Some(vec![[System::Erp, System::Mes]]);
+        for d in crate::questionnaire::SelfAssessment::DOMAINS {
+            set(&mut q, d, rated(2));
+        }
+        q
+    }
+
+    fn set(q: &mut Questionnaire, d: &str, r: Option<DomainRating>) {
+        let s = &mut q.self_assessment;
+        match d {
+            "strategy" => s.strategy = r,
+            "personnel_skills" => s.personnel_skills = r,
+            "data" => s.data = r,
+            "integration" => s.integration = r,
+            "information_security" => s.information_security = r,
+            "equipment" => s.equipment = r,
+            "network" => s.network = r,
+            "design" => s.design = r,
+            "production" => s.production = r,
+            "logistics" => s.logistics = r,
+            "sales" => s.sales = r,
+            _ => s.service = r,
+        }
+    }
+
+    fn run(q: &Questionnaire) -> Vec<CriterionResult> {
+        let pack = default_pack();
+        let ind = crate::indicators::compute(q);
+        let m = crate::maturity::estimate(&pack.maturity, q, &ind);
+        evaluate(&pack, q, &ind, &m)
+    }
+
+    fn get<'a>(r: &'a [CriterionResult], c: &str, k: &str) -> &'a CheckResult {
+        let c = r.iter().find(|x| x.id == c).unwrap();
+        c.checks.iter().find(|x| x.id == k).unwrap()
+    }
+
+    #[test]
+    fn default_pack_loads() {
+        let p = default_pack();
+        assert_eq!(p.criteria.len(), 3);
+    }
+
+    #[test]
+    fn cnc_gap_in_units() {
+        let r = run(&base());
+        let k = get(&r, "digital_workshop", "cnc_ratio");
+        assert_eq!(k.status, Status::NotMet);
+        // 62 of 100 < 70%: 70 − 62 = 8 more CNC key machines.
+        assert_eq!(k.action.as_ref().unwrap().count, 8);
+        assert_eq!(
+            k.gap.as_ref().unwrap().en,
+            "Key-equipment CNC ratio 62% < 70%: 8 more CNC key machines (of 100 key machines)"
+        );
+    }
+
+    #[test]
+    fn digital_workshop_met_at_exact_boundaries() {
+        let mut q = base();
+        q.equipment.key_equipment_cnc = Some(70); // exactly 70%
+        let r = run(&q);
+        // networking 50/100 = exactly 50%, all key processes collect data, level 2.
+        let dw = r.iter().find(|c| c.id == "digital_workshop").unwrap();
+        assert_eq!(dw.status, Status::Met, "{:#?}", dw.checks);
+        let sf = r.iter().find(|c| c.id == "smart_factory").unwrap();
+        assert_eq!(sf.status, Status::NotMet);
+    }
+
+    #[test]
+    fn robot_gap_and_process_plants() {
+        let mut q = base();
+        q.robots.industrial_robots = Some(3);
+        q.enterprise.production_workers = Some(500);
+        let r = run(&q);
+        // 3 / 500 × 10,000 = 60 < 100: need 100 × 500 / 10,000 = 5 robots, i.e. 2 more.
+        let k = get(&r, "smart_factory", "robot_density");
+        assert_eq!(k.action.as_ref().unwrap().count, 2);
+        q.enterprise.production_mode = ProductionMode::Process;
+        let r = run(&q);
+        assert_eq!(get(&r, "smart_factory", "robot_density").status, Status::NotApplicable);
+    }
+
+    #[test]
+    fn missing_systems_are_unknown_and_named() {
+        let mut q = base();
+        q.informatization.systems = None;
+        let r = run(&q);
+        let k = get(&r, "digital_workshop", "mes_and_erp");
+        assert_eq!(k.status, Status::Unknown);
+        assert_eq!(k.missing, vec!["informatization.systems"]);
+    }
+
+    #[test]
+    fn results_targets_from_the_pack() {
+        let mut q = base();
+        q.results.operating_cost_change_pct = Some(-20.0);
+        q.results.rd_cycle_change_pct = Some(-25.0);
+        q.results.production_efficiency_change_pct = Some(20.0);
+        q.results.defect_rate_change_pct = Some(-10.0);
+        q.results.energy_utilisation_change_pct = Some(3.9);
+        let r = run(&q);
+        let k = get(&r, "smart_factory", "results");
+        assert_eq!(k.status, Status::NotMet);
+        assert_eq!(k.actual.as_deref(), Some("4/5"));
+        q.results.energy_utilisation_change_pct = Some(4.0);
+        assert_eq!(get(&run(&q), "smart_factory", "results").status, Status::Met);
+    }
+
+    #[test]
+    fn broken_pack_is_rejected() {
+        let text = DEFAULT_PACK.replacen("indicator: cnc_ratio", "indicator: cnc_rate", 1);
+        let errs = load_pack(&text, "x.yaml").unwrap_err();
+        assert!(errs[0].message.en.contains("unknown indicator `cnc_rate`"));
+        assert!(errs[0].line.is_some());
+        let _ = dec!(1);
+    }
+}

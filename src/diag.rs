@@ -1,0 +1,270 @@
+//! Diagnostics (诊断信息): what is wrong, where, and how to fix it.
+//!
+//! Every problem found in an input — a YAML syntax error, a wrong type, a
+//! value out of range, an inconsistency between two fields — becomes one
+//! [`Diagnostic`] with the file, line, column and field path, in both
+//! languages. Validation collects all of them in one pass instead of
+//! stopping at the first, so a consultant fixes a questionnaire in one go.
+
+use crate::lang::{Lang, Text};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input cannot be used as it is.
+    Error,
+    /// The input is usable but a value looks implausible.
+    Warning,
+}
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable machine-readable code, e.g. `yaml.syntax`, `range`, `consistency`.
+    pub code: &'static str,
+    /// Input file as the user named it (`-` for stdin).
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// Dotted field path, e.g. `equipment.key_equipment_cnc`.
+    pub path: Option<String>,
+    /// What is wrong.
+    pub message: Text,
+    /// How to fix it.
+    pub hint: Option<Text>,
+}
+
+impl Diagnostic {
+    /// A new error diagnostic without position.
+    pub fn error(code: &'static str, file: &str, message: Text) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: file.to_string(),
+            line: None,
+            column: None,
+            path: None,
+            message,
+            hint: None,
+        }
+    }
+
+    /// Turn into a warning.
+    pub fn warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Attach a field path.
+    pub fn at_path(mut self, path: impl Into<String>) -> Diagnostic {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Attach a position.
+    pub fn at(mut self, line: usize, column: usize) -> Diagnostic {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Attach a hint.
+    pub fn hint(mut self, hint: Text) -> Diagnostic {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Render for a terminal: `file:line:column: error[code]: path: message`,
+    /// then the offending source line with a caret, then the hint.
+    pub fn render(&self, lang: Lang, source: Option<&str>) -> String {
+        let mut out = String::new();
+        let _ = write!(out, "{}", self.file);
+        if let Some(l) = self.line {
+            let _ = write!(out, ":{l}");
+            if let Some(c) = self.column {
+                let _ = write!(out, ":{c}");
+            }
+        }
+        let sev = match (self.severity, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let _ = write!(out, ": {sev}[{}]: ", self.code);
+        if let Some(p) = &self.path {
+            let _ = write!(out, "{p}: ");
+        }
+        out.push_str(self.message.get(lang));
+        if let (Some(src), Some(l)) = (source, self.line) {
+            if let Some(text) = src.lines().nth(l.saturating_sub(1)) {
+                // Quote at most 200 characters of a long line.
+                let shown: String = text.chars().take(200).collect();
+                let _ = write!(out, "\n{l:>5} | {shown}");
+                if let Some(c) = self.column {
+                    let pad: String = text
+                        .chars()
+                        .take(c.saturating_sub(1).min(200))
+                        .map(|ch| if ch == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    let _ = write!(out, "\n      | {pad}^");
+                }
+            }
+        }
+        if let Some(h) = &self.hint {
+            let label = lang.pick("提示", "hint");
+            let _ = write!(out, "\n  = {label}: {}", h.get(lang));
+        }
+        out
+    }
+}
+
+/// Find the 1-based line and column of a field path such as
+/// `tracks[3].eligible_when[0].fact` in block-style YAML, by following keys
+/// down the indentation and counting `- ` list items. Used to place errors
+/// found after parsing, when positions are gone. Returns the deepest key it
+/// could find, so a path that goes further still points near the problem.
+pub fn locate(source: &str, path: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    // Indentation that counts `- ` list markers as indentation, and the content after them.
+    let split = |line: &'_ str| -> (isize, String) {
+        let mut indent = 0usize;
+        let mut rest = line;
+        loop {
+            let t = rest.trim_start_matches(' ');
+            indent += rest.len() - t.len();
+            if let Some(after) = t.strip_prefix("- ") {
+                indent += 2;
+                rest = after;
+            } else {
+                return (indent as isize, t.to_string());
+            }
+        }
+    };
+    let mut best = None;
+    let mut parent: isize = -1;
+    let mut start = 0usize;
+    for segment in path.split('.') {
+        let key = segment.split('[').next().unwrap_or(segment);
+        let indices: Vec<usize> = segment
+            .split('[')
+            .skip(1)
+            .filter_map(|x| x.trim_end_matches(']').parse().ok())
+            .collect();
+        let mut found = None;
+        for (i, line) in lines.iter().enumerate().skip(start) {
+            let (indent, content) = split(line);
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            // Leaving the parent's block ends the search (the parent's own line excepted).
+            if i != start && indent <= parent {
+                break;
+            }
+            if indent > parent
+                && content.starts_with(key)
+                && content[key.len()..].trim_start().starts_with(':')
+            {
+                found = Some((i, indent));
+                break;
+            }
+        }
+        let Some((mut line_no, mut indent)) = found else {
+            break;
+        };
+        best = Some((line_no + 1, indent as usize + 1));
+        for n in indices {
+            // Items of this list: lines whose first `- ` sits deeper than the key or at its column.
+            let mut count = 0usize;
+            let mut item = None;
+            let mut item_indent = None;
+            for (i, line) in lines.iter().enumerate().skip(line_no + 1) {
+                let t = line.trim_start_matches(' ');
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                let raw = (line.len() - t.len()) as isize;
+                if raw < indent || (raw == indent && !t.starts_with("- ")) {
+                    break;
+                }
+                if t.starts_with("- ") || t == "-" {
+                    let ii = *item_indent.get_or_insert(raw);
+                    if raw == ii {
+                        if count == n {
+                            item = Some((i, raw));
+                            break;
+                        }
+                        count += 1;
+                    }
+                }
+            }
+            match item {
+                Some((i, raw)) => {
+                    line_no = i;
+                    indent = raw;
+                    best = Some((i + 1, raw as usize + 1));
+                }
+                None => return best,
+            }
+        }
+        parent = indent;
+        start = line_no;
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "schema_version: 1\nenterprise:\n  name: x\n  employees: 5\nequipment:\n  # c\n  key_equipment_total: 10\n  key_equipment_cnc: 12\n";
+
+    #[test]
+    fn locate_follows_indentation() {
+        assert_eq!(locate(SRC, "enterprise.employees"), Some((4, 3)));
+        assert_eq!(locate(SRC, "equipment.key_equipment_cnc"), Some((8, 3)));
+        assert_eq!(locate(SRC, "schema_version"), Some((1, 1)));
+    }
+
+    #[test]
+    fn locate_does_not_leave_the_parent_block() {
+        // `employees` is under `enterprise`, not under `equipment`.
+        assert_eq!(locate(SRC, "equipment.employees"), Some((5, 1)));
+        assert_eq!(locate(SRC, "nothing.here"), None);
+    }
+
+    #[test]
+    fn locate_counts_list_items() {
+        let src = "tracks:\n  - id: a\n    when:\n      - fact: x\n  - id: b\n    when:\n      - fact: y\n      - fact: z\n";
+        assert_eq!(locate(src, "tracks[1]"), Some((5, 3)));
+        assert_eq!(locate(src, "tracks[1].when[1].fact"), Some((8, 9)));
+        assert_eq!(locate(src, "tracks[0].id"), Some((2, 5)));
+    }
+
+    #[test]
+    fn render_quotes_the_line_with_a_caret() {
+        let d = Diagnostic::error("range", "f.yaml", Text::new("太大", "too big"))
+            .at_path("enterprise.employees")
+            .at(4, 3)
+            .hint(Text::new("改小", "make it smaller"));
+        let r = d.render(Lang::En, Some(SRC));
+        assert!(r.starts_with("f.yaml:4:3: error[range]: enterprise.employees: too big"));
+        assert!(r.contains("    4 |   employees: 5"));
+        assert!(r.contains("      |   ^"));
+        assert!(r.ends_with("= hint: make it smaller"));
+        let z = d.render(Lang::Zh, None);
+        assert!(z.contains("错误[range]") && z.contains("提示: 改小"));
+    }
+}

@@ -1,0 +1,30 @@
+//! # zhizao (智造)
+//!
+//! Smart-manufacturing readiness and subsidy screening for factories under
+//! the 2016 Licheng notice implementing "Quanzhou Manufacturing 2025".
+//!
+//! The pipeline, one module per stage:
+//! [`input`] (YAML questionnaire → [`questionnaire::Questionnaire`], with
+//! [`validate`]) → [`indicators`] → [`maturity`] → [`criteria`] → [`facts`]
+//! → [`policy`] (subsidy tracks, exact money, funder split, district cap) →
+//! [`report`]. [`assess::Engine`] runs it for one factory.
+//!
+//! Rules that change with policy live in YAML packs (`criteria/`,
+//! `policies/`), embedded in the binary and replaceable at run time.
+
+pub mod assess;
+pub mod cli;
+pub mod criteria;
+pub mod diag;
+pub mod facts;
+pub mod indicators;
+pub mod input;
+pub mod lang;
+pub mod maturity;
+pub mod money;
+pub mod output;
+pub mod policy;
+pub mod questionnaire;
+pub mod report;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,146 @@
+//! Money (金额): exact decimal CNY, ranges, splits and formatting.
+//!
+//! Money never passes through `f64`. Amounts are rounded to the fen (0.01)
+//! only where the policy splits them between funders, and the last funder
+//! takes the remainder so the parts always add up to the whole exactly.
+
+use crate::lang::Lang;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// A range of CNY: ceilings (最高不超过) are not promises, floors (不少于) have no stated maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    /// Lowest amount, CNY.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub min: Decimal,
+    /// Highest amount, CNY; `None` when the policy states only a floor.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub max: Option<Decimal>,
+}
+
+impl Range {
+    /// Zero.
+    pub const ZERO: Range = Range {
+        min: Decimal::ZERO,
+        max: Some(Decimal::ZERO),
+    };
+
+    /// An exact amount.
+    pub fn exact(x: Decimal) -> Range {
+        Range { min: x, max: Some(x) }
+    }
+
+    /// Sum of two ranges (an open maximum stays open).
+    pub fn add(self, o: Range) -> Range {
+        Range {
+            min: self.min + o.min,
+            max: match (self.max, o.max) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            },
+        }
+    }
+
+    /// True when both ends are zero.
+    pub fn is_zero(&self) -> bool {
+        self.min.is_zero() && self.max == Some(Decimal::ZERO)
+    }
+
+    /// Show as "0 – 50万元" / "CNY 0 – 500,000".
+    pub fn show(&self, lang: Lang) -> String {
+        match self.max {
+            Some(m) if m == self.min => fmt(m, lang),
+            Some(m) => format!("{} – {}", fmt(self.min, lang), fmt(m, lang)),
+            None => match lang {
+                Lang::Zh => format!("不少于 {}", fmt(self.min, lang)),
+                Lang::En => format!("at least {}", fmt(self.min, lang)),
+            },
+        }
+    }
+}
+
+/// Round to the fen, half away from zero.
+pub fn to_fen(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Round down to the fen.
+pub fn floor_fen(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
+}
+
+/// Split `total` by percentages (which add up to 100): every share but the
+/// last is rounded to the fen, the last takes the remainder, so the shares
+/// add up to `total` exactly.
+pub fn split<K: Copy>(total: Decimal, shares: &[(K, Decimal)]) -> Vec<(K, Decimal)> {
+    let mut out = Vec::with_capacity(shares.len());
+    let mut given = Decimal::ZERO;
+    for (i, (k, pct)) in shares.iter().enumerate() {
+        let part = if i + 1 == shares.len() {
+            total - given
+        } else {
+            to_fen(total * *pct / Decimal::ONE_HUNDRED)
+        };
+        given += part;
+        out.push((*k, part));
+    }
+    out
+}
+
+/// Format CNY for people: zh in 万元 when round, en with thousands separators.
+pub fn fmt(x: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let wan = x / Decimal::from(10_000);
+            if x.abs() >= Decimal::from(10_000) {
+                format!("{}万元", group(wan.normalize()))
+            } else {
+                format!("{}元", group(x.normalize()))
+            }
+        }
+        Lang::En => format!("CNY {}", group(x.normalize())),
+    }
+}
+
+/// Thousands separators on the integer part.
+pub fn group(x: Decimal) -> String {
+    let s = x.to_string();
+    let (sign, s) = s.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", s.as_str()));
+    let (int, frac) = s.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((s, None));
+    let mut g = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            g.push(',');
+        }
+        g.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{g}.{f}"),
+        None => format!("{sign}{g}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn split_adds_up_exactly() {
+        // 30/70 of 123,456.78: city 37,037.034 → 37,037.03; district takes 86,419.75.
+        let s = split(dec!(123456.78), &[("city", dec!(30)), ("district", dec!(70))]);
+        assert_eq!(s, vec![("city", dec!(37037.03)), ("district", dec!(86419.75))]);
+        assert_eq!(s[0].1 + s[1].1, dec!(123456.78));
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(fmt(dec!(1000000), Lang::Zh), "100万元");
+        assert_eq!(fmt(dec!(28000000), Lang::Zh), "2,800万元");
+        assert_eq!(fmt(dec!(5000), Lang::Zh), "5,000元");
+        assert_eq!(fmt(dec!(1234567.5), Lang::En), "CNY 1,234,567.5");
+        assert_eq!(Range { min: dec!(0), max: Some(dec!(500000)) }.show(Lang::Zh), "0元 – 50万元");
+        assert_eq!(Range { min: dec!(500000), max: None }.show(Lang::En), "at least CNY 500,000");
+    }
+}

@@ -1,0 +1,815 @@
+//! Evaluation of a policy pack against one enterprise's facts (政策测算).
+//!
+//! Per track: a status (eligible / candidate / near / not eligible / missing
+//! data / not in force), every condition with its actual and required value,
+//! an amount range split by funder that adds up exactly, and then the
+//! district cap across tracks.
+
+use super::pack::{
+    Amount, AmountBound, Condition, Funder, Part, PolicyPack, Prerequisite, Track, TrackKind,
+};
+use crate::facts::{Fact, Facts};
+use crate::lang::{Lang, Text};
+use crate::money::{self, Range};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Status of a track for one enterprise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackStatus {
+    /// The facts show it applies now.
+    Eligible,
+    /// Meets our criteria but needs a recognition or an application first.
+    Candidate,
+    /// A numeric condition is missed by a small, quantified gap.
+    Near,
+    /// Does not apply.
+    NotEligible,
+    /// Facts needed to decide are missing.
+    MissingData,
+    /// The data year is outside the pack's validity.
+    NotInForce,
+}
+
+impl TrackStatus {
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            TrackStatus::Eligible => "eligible",
+            TrackStatus::Candidate => "candidate",
+            TrackStatus::Near => "near",
+            TrackStatus::NotEligible => "not_eligible",
+            TrackStatus::MissingData => "missing_data",
+            TrackStatus::NotInForce => "not_in_force",
+        }
+    }
+
+    /// Label.
+    pub fn label(self) -> Text {
+        match self {
+            TrackStatus::Eligible => Text::new("符合", "eligible"),
+            TrackStatus::Candidate => Text::new("候选 (须先认定/申报)", "candidate (apply first)"),
+            TrackStatus::Near => Text::new("接近", "near"),
+            TrackStatus::NotEligible => Text::new("不符合", "not eligible"),
+            TrackStatus::MissingData => Text::new("缺数据", "missing data"),
+            TrackStatus::NotInForce => Text::new("政策不在有效期", "not in force"),
+        }
+    }
+
+    /// Parse an id.
+    pub fn from_id(s: &str) -> Option<TrackStatus> {
+        [
+            TrackStatus::Eligible,
+            TrackStatus::Candidate,
+            TrackStatus::Near,
+            TrackStatus::NotEligible,
+            TrackStatus::MissingData,
+            TrackStatus::NotInForce,
+        ]
+        .into_iter()
+        .find(|t| t.id() == s)
+    }
+}
+
+/// Truth of one condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    /// Holds.
+    Yes,
+    /// Does not hold.
+    No,
+    /// A fact is unknown.
+    Unknown,
+}
+
+/// One condition, explained.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConditionResult {
+    /// Fact name.
+    pub fact: String,
+    /// Label, when the pack gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// Outcome.
+    pub truth: Truth,
+    /// Actual value, as shown.
+    pub actual: Option<String>,
+    /// Required value, as shown.
+    pub required: String,
+    /// Missed by a small margin (numeric conditions only).
+    pub near: bool,
+    /// Gap, when near or failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<Text>,
+}
+
+/// One track's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrackResult {
+    /// Track id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Clause.
+    pub clause: String,
+    /// Kind.
+    pub kind: TrackKind,
+    /// Prerequisite.
+    pub prerequisite: Prerequisite,
+    /// Prerequisite in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prerequisite_note: Option<Text>,
+    /// Status.
+    pub status: TrackStatus,
+    /// Eligibility conditions, explained.
+    pub conditions: Vec<ConditionResult>,
+    /// Candidate conditions, explained (when the track has them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidate_conditions: Vec<ConditionResult>,
+    /// Fields to fill in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// Amount before the district cap (eligible and candidate tracks with money).
+    pub amount: Option<Range>,
+    /// Amount by funder, after the district cap.
+    pub by_funder: BTreeMap<Funder, Range>,
+    /// District share before the cap, when the cap cut it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district_before_cap: Option<Range>,
+    /// How the amount was computed, step by step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explanation: Vec<Text>,
+    /// Non-monetary support, tax benefits, equity: what it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub support: Option<Text>,
+    /// Our reading of ambiguous text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<Text>,
+}
+
+impl TrackResult {
+    /// Whether its money counts in the totals.
+    pub fn counts(&self) -> bool {
+        matches!(self.status, TrackStatus::Eligible | TrackStatus::Candidate) && self.amount.is_some()
+    }
+}
+
+/// The district cap applied to one enterprise.
+#[derive(Debug, Clone, Serialize)]
+pub struct DistrictCapResult {
+    /// Clause.
+    pub clause: String,
+    /// The cap, CNY; `None` when the figure is missing (amounts are then shown uncapped).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub cap: Option<Decimal>,
+    /// Sum of district maxima before the cap (eligible + candidate).
+    pub before: Range,
+    /// After the cap.
+    pub after: Range,
+    /// Whether the cap binds.
+    pub binding: bool,
+    /// Tracks whose district share was cut.
+    pub cut: Vec<String>,
+    /// Fields to fill in, when the cap figure is missing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// Explanation.
+    pub note: Text,
+}
+
+/// Totals by funder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    /// Per funder.
+    pub by_funder: BTreeMap<Funder, Range>,
+    /// All funders together.
+    pub total: Range,
+}
+
+/// The policy part of an assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyResult {
+    /// Pack id.
+    pub pack_id: String,
+    /// Pack version.
+    pub pack_version: String,
+    /// In force for the data year.
+    pub in_force: bool,
+    /// Why not, when not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validity_note: Option<Text>,
+    /// Per track.
+    pub tracks: Vec<TrackResult>,
+    /// The district cap.
+    pub district_cap: Option<DistrictCapResult>,
+    /// Totals over eligible tracks (after the district cap).
+    pub eligible_totals: Totals,
+    /// Totals over eligible and candidate tracks (after the district cap).
+    pub potential_totals: Totals,
+}
+
+fn show_num(fact: &str, v: Decimal) -> String {
+    if is_money(fact) {
+        money::fmt(v, Lang::En)
+    } else {
+        v.normalize().to_string()
+    }
+}
+
+fn is_money(fact: &str) -> bool {
+    crate::facts::spec(fact).is_some_and(|s| s.kind == crate::facts::Kind::Money)
+}
+
+/// Evaluate one condition against a fact value (for item conditions, `value`
+/// is the item field).
+fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> ConditionResult {
+    let mut r = ConditionResult {
+        fact: c.fact.clone(),
+        label: c.label.clone(),
+        truth: Truth::Unknown,
+        actual: None,
+        required: String::new(),
+        near: false,
+        gap: None,
+    };
+    let numeric = [
+        (c.at_least, "≥", 0),
+        (c.more_than, ">", 1),
+        (c.at_most, "≤", 2),
+        (c.less_than, "<", 3),
+    ];
+    for (t, sym, op) in numeric {
+        let Some(t) = t else { continue };
+        r.required = format!("{sym} {}", show_num(&c.fact, t));
+        let Some(v) = value.and_then(Fact::num) else {
+            return r;
+        };
+        r.actual = Some(show_num(&c.fact, v));
+        let ok = match op {
+            0 => v >= t,
+            1 => v > t,
+            2 => v <= t,
+            _ => v < t,
+        };
+        r.truth = if ok { Truth::Yes } else { Truth::No };
+        if !ok {
+            let short = (t - v).abs();
+            r.near = short <= near_within * t.abs();
+            let fact = &c.fact;
+            r.gap = Some(Text::new(
+                format!("{fact}: {} , 要求 {sym} {} (差 {})", r.actual.clone().unwrap_or_default(), show_num(fact, t), show_num(fact, short)),
+                format!("{fact}: {} of {sym} {} needed (short by {})", r.actual.clone().unwrap_or_default(), show_num(fact, t), show_num(fact, short)),
+            ));
+        }
+        return r;
+    }
+    if let Some(want) = c.is {
+        r.required = want.to_string();
+        match value {
+            Some(Fact::Bool(b)) => {
+                r.actual = Some(b.to_string());
+                r.truth = if *b == want { Truth::Yes } else { Truth::No };
+            }
+            _ => return r,
+        }
+        return r;
+    }
+    if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
+        let negate = c.none_of.is_some();
+        r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
+        match value {
+            Some(Fact::Id(id)) => {
+                r.actual = Some(id.clone());
+                let hit = list.iter().any(|x| x == id);
+                r.truth = if hit != negate { Truth::Yes } else { Truth::No };
+            }
+            _ => return r,
+        }
+        return r;
+    }
+    if let Some(n) = c.count_at_least {
+        r.required = format!("≥ {n}");
+        if let Some(Fact::Tally(t)) = value {
+            let total: u32 = t.values().sum();
+            r.actual = Some(total.to_string());
+            r.truth = if total >= n { Truth::Yes } else { Truth::No };
+        }
+        return r;
+    }
+    if let Some(conds) = &c.any_item {
+        r.required = "any item with all conditions".into();
+        if let Some(Fact::Items(list)) = value {
+            let mut unknown = false;
+            let mut hits = 0;
+            for item in list {
+                let mut all = Truth::Yes;
+                for ic in conds {
+                    let res = condition(ic, item.get(&ic.fact), near_within);
+                    match res.truth {
+                        Truth::No => {
+                            all = Truth::No;
+                            break;
+                        }
+                        Truth::Unknown => all = Truth::Unknown,
+                        Truth::Yes => {}
+                    }
+                }
+                match all {
+                    Truth::Yes => hits += 1,
+                    Truth::Unknown => unknown = true,
+                    Truth::No => {}
+                }
+            }
+            r.actual = Some(format!("{hits} of {}", list.len()));
+            r.truth = if hits > 0 {
+                Truth::Yes
+            } else if unknown {
+                Truth::Unknown
+            } else {
+                Truth::No
+            };
+        }
+        return r;
+    }
+    r
+}
+
+fn conditions(list: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<ConditionResult> {
+    list.iter()
+        .map(|c| condition(c, facts.get(&c.fact), near_within))
+        .collect()
+}
+
+fn all_yes(list: &[ConditionResult]) -> bool {
+    list.iter().all(|c| c.truth == Truth::Yes)
+}
+
+/// The amount of one part before the split, CNY, and how it was computed.
+/// `Err` names the missing facts.
+fn part_amount(
+    p: &Part,
+    get: &dyn Fn(&str) -> Option<Fact>,
+    near_within: Decimal,
+) -> Result<(Decimal, Vec<String>), Vec<String>> {
+    let mut steps = Vec::new();
+    let num = |name: &str| get(name).and_then(|f| f.num()).ok_or_else(|| vec![name.to_string()]);
+    let a = if let Some(x) = p.fixed {
+        steps.push(format!("fixed {}", money::fmt(x, Lang::En)));
+        x
+    } else if let Some(l) = &p.lookup {
+        match get(&l.fact) {
+            Some(Fact::Id(id)) => {
+                let x = l.table.get(&id).copied().unwrap_or(Decimal::ZERO);
+                steps.push(format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
+                x
+            }
+            _ => return Err(vec![l.fact.clone()]),
+        }
+    } else if let Some(r) = &p.rate {
+        let base = num(&r.base)?;
+        let x = base * r.rate;
+        steps.push(format!(
+            "{} × {} = {}",
+            money::fmt(base, Lang::En),
+            r.rate.normalize(),
+            money::fmt(x, Lang::En)
+        ));
+        x
+    } else if let Some(u) = &p.per_unit {
+        let n = num(&u.fact)?;
+        let x = n * u.each;
+        steps.push(format!(
+            "{} {} × {} = {}",
+            n.normalize(),
+            u.fact,
+            money::fmt(u.each, Lang::En),
+            money::fmt(x, Lang::En)
+        ));
+        x
+    } else if let Some(t) = &p.per_tally {
+        match get(&t.fact) {
+            Some(Fact::Tally(counts)) => {
+                let mut x = Decimal::ZERO;
+                for (id, n) in &counts {
+                    let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
+                    x += each * Decimal::from(*n);
+                    steps.push(format!("{n} × {id} at {}", money::fmt(each, Lang::En)));
+                }
+                x
+            }
+            _ => return Err(vec![t.fact.clone()]),
+        }
+    } else if let Some(pi) = &p.per_item {
+        let Some(Fact::Items(list)) = get(&pi.items) else {
+            return Err(vec![pi.items.clone()]);
+        };
+        let mut x = Decimal::ZERO;
+        let mut missing = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let ok = pi
+                .when
+                .iter()
+                .map(|c| condition(c, item.get(&c.fact), near_within).truth)
+                .collect::<Vec<_>>();
+            if ok.iter().any(|t| *t == Truth::No) {
+                continue;
+            }
+            if ok.iter().any(|t| *t == Truth::Unknown) {
+                missing.push(format!("{}[{i}]", pi.items));
+                continue;
+            }
+            let mut each = if let Some(f) = pi.fixed {
+                f
+            } else if let Some(r) = &pi.rate {
+                match item.get(&r.base).and_then(Fact::num) {
+                    Some(b) => b * r.rate,
+                    None => {
+                        missing.push(format!("{}[{i}].{}", pi.items, r.base));
+                        continue;
+                    }
+                }
+            } else if let Some(l) = &pi.lookup {
+                match item.get(&l.fact) {
+                    Some(Fact::Id(id)) => l.table.get(id).copied().unwrap_or(Decimal::ZERO),
+                    _ => {
+                        missing.push(format!("{}[{i}].{}", pi.items, l.fact));
+                        continue;
+                    }
+                }
+            } else {
+                Decimal::ZERO
+            };
+            if let Some(c) = pi.cap_each {
+                if each > c {
+                    steps.push(format!("item {i}: capped at {}", money::fmt(c, Lang::En)));
+                    each = c;
+                }
+            }
+            steps.push(format!("item {i}: {}", money::fmt(each, Lang::En)));
+            x += each;
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        x
+    } else {
+        Decimal::ZERO
+    };
+    let mut a = money::to_fen(a);
+    if let Some(c) = p.cap {
+        if a > c {
+            steps.push(format!("capped at {}", money::fmt(c, Lang::En)));
+            a = c;
+        }
+    }
+    Ok((a, steps))
+}
+
+/// Split a part's range by funder.
+fn split_part(p: &Part, amount: Decimal) -> Vec<(Funder, Range)> {
+    let shares: Vec<(Funder, Decimal)> = match (&p.split, p.funder) {
+        (Some(s), _) => s.iter().map(|(f, pct)| (*f, *pct)).collect(),
+        (None, Some(f)) => vec![(f, Decimal::ONE_HUNDRED)],
+        (None, None) => vec![],
+    };
+    money::split(amount, &shares)
+        .into_iter()
+        .map(|(f, x)| {
+            let r = match p.bound {
+                AmountBound::Exact => Range::exact(x),
+                AmountBound::UpTo => Range {
+                    min: Decimal::ZERO,
+                    max: Some(x),
+                },
+                AmountBound::AtLeast => Range { min: x, max: None },
+            };
+            (f, r)
+        })
+        .collect()
+}
+
+/// Amount of a track: range before the cap, per-funder ranges, steps; or missing facts.
+fn amount(
+    a: &Amount,
+    facts: &Facts,
+    near_within: Decimal,
+    beyond: &mut Option<Text>,
+) -> Result<(BTreeMap<Funder, Range>, Vec<Text>), Vec<String>> {
+    let get = |name: &str| facts.get(name).cloned();
+    let mut parts: Vec<&Part> = a.parts.iter().collect();
+    let mut steps = Vec::new();
+    if let Some(t) = &a.tiers {
+        let n = facts
+            .get(&t.by)
+            .and_then(Fact::num)
+            .ok_or_else(|| vec![t.by.clone()])?;
+        match t
+            .tiers
+            .iter()
+            .find(|x| n >= Decimal::from(x.from) && n <= Decimal::from(x.to))
+        {
+            Some(tier) => {
+                steps.push(Text::new(
+                    format!("{} = {}: 适用 {}–{} 档", t.by, n.normalize(), tier.from, tier.to),
+                    format!("{} = {}: tier {}–{}", t.by, n.normalize(), tier.from, tier.to),
+                ));
+                parts.extend(tier.parts.iter());
+            }
+            None => {
+                *beyond = Some(t.beyond.clone());
+                steps.push(t.beyond.clone());
+            }
+        }
+    }
+    let mut amounts = Vec::new();
+    let mut missing = Vec::new();
+    for p in &parts {
+        match part_amount(p, &get, near_within) {
+            Ok((x, s)) => {
+                let who = match (&p.split, p.funder) {
+                    (Some(sp), _) => sp
+                        .iter()
+                        .map(|(f, pct)| format!("{} {}%", f.label().en, pct.normalize()))
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                    (None, Some(f)) => f.label().en.to_string(),
+                    _ => String::new(),
+                };
+                let bound = match p.bound {
+                    AmountBound::Exact => "",
+                    AmountBound::UpTo => " (up to / 最高)",
+                    AmountBound::AtLeast => " (at least / 不少于)",
+                };
+                let line = format!("{}{bound} — {who}", s.join("; "));
+                steps.push(Text::new(line.clone(), line));
+                amounts.push((*p, x));
+            }
+            Err(m) => missing.extend(m),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    // A track-wide cap scales the parts down in proportion.
+    if let Some(cap) = a.cap {
+        let total: Decimal = amounts.iter().map(|(_, x)| *x).sum();
+        if total > cap {
+            let scaled = proportional(&amounts.iter().map(|(_, x)| *x).collect::<Vec<_>>(), cap);
+            for ((_, x), s) in amounts.iter_mut().zip(scaled) {
+                *x = s;
+            }
+            let line = format!("track cap {} applied", money::fmt(cap, Lang::En));
+            steps.push(Text::new(format!("封顶 {}", money::fmt(cap, Lang::Zh)), line));
+        }
+    }
+    let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
+    for (p, x) in amounts {
+        for (f, r) in split_part(p, x) {
+            let e = by.entry(f).or_insert(Range::ZERO);
+            *e = e.add(r);
+        }
+    }
+    Ok((by, steps))
+}
+
+/// Scale `values` so they add up to `target` (< their sum): each rounded down
+/// to the fen, the last non-zero value takes the remainder.
+fn proportional(values: &[Decimal], target: Decimal) -> Vec<Decimal> {
+    let total: Decimal = values.iter().copied().sum();
+    if total.is_zero() {
+        return values.to_vec();
+    }
+    let last = values.iter().rposition(|v| !v.is_zero());
+    let mut out = Vec::with_capacity(values.len());
+    let mut given = Decimal::ZERO;
+    for (i, v) in values.iter().enumerate() {
+        let x = if Some(i) == last {
+            target - given
+        } else {
+            money::floor_fen(*v * target / total)
+        };
+        given += x;
+        out.push(x);
+    }
+    out
+}
+
+fn year_of(date: &str) -> Option<i32> {
+    date.get(..4).and_then(|y| y.parse().ok())
+}
+
+/// Evaluate every track of a pack for one enterprise.
+pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
+    let data_year = facts
+        .get("enterprise.data_year")
+        .and_then(Fact::num)
+        .and_then(|d| i32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0));
+    let from = year_of(&pack.effective_from);
+    let to = pack.effective_to.as_deref().and_then(year_of);
+    let in_force = match data_year {
+        Some(y) => from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t),
+        None => false,
+    };
+    let validity_note = (!in_force).then(|| {
+        let y = data_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+        let range = format!(
+            "{} – {}",
+            pack.effective_from,
+            pack.effective_to.as_deref().unwrap_or("…")
+        );
+        Text::new(
+            format!("数据年度 {y} 不在本政策有效期 ({range}) 内, 各项扶持不适用"),
+            format!("data year {y} is outside this policy's validity ({range}): no track is in force"),
+        )
+    });
+    let mut tracks: Vec<TrackResult> = pack
+        .tracks
+        .iter()
+        .map(|t| evaluate_track(pack, t, facts, in_force))
+        .collect();
+    let district_cap = pack.district_cap.as_ref().map(|dc| {
+        let cap = facts.get(&dc.fact).and_then(Fact::num);
+        apply_district_cap(&mut tracks, cap, &dc.clause, &dc.fact, &dc.note)
+    });
+    let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
+    let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
+    PolicyResult {
+        pack_id: pack.id.clone(),
+        pack_version: pack.version.clone(),
+        in_force,
+        validity_note,
+        tracks,
+        district_cap,
+        eligible_totals,
+        potential_totals,
+    }
+}
+
+fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -> TrackResult {
+    let mut r = TrackResult {
+        id: t.id.clone(),
+        title: t.title.clone(),
+        clause: t.clause.clone(),
+        kind: t.kind,
+        prerequisite: t.prerequisite,
+        prerequisite_note: t.prerequisite_note.clone(),
+        status: TrackStatus::NotInForce,
+        conditions: vec![],
+        candidate_conditions: vec![],
+        missing: vec![],
+        amount: None,
+        by_funder: BTreeMap::new(),
+        district_before_cap: None,
+        explanation: vec![],
+        support: t.support.clone(),
+        interpretation: t.interpretation.clone(),
+    };
+    if !in_force {
+        return r;
+    }
+    r.conditions = conditions(&t.eligible_when, facts, pack.near_within);
+    r.candidate_conditions = conditions(&t.candidate_when, facts, pack.near_within);
+    r.status = if all_yes(&r.conditions) {
+        TrackStatus::Eligible
+    } else if !r.candidate_conditions.is_empty() && all_yes(&r.candidate_conditions) {
+        TrackStatus::Candidate
+    } else {
+        let failed: Vec<&ConditionResult> = r.conditions.iter().filter(|c| c.truth == Truth::No).collect();
+        let unknown: Vec<&ConditionResult> = r.conditions.iter().filter(|c| c.truth == Truth::Unknown).collect();
+        if failed.is_empty() && !unknown.is_empty() {
+            r.missing = unknown.iter().map(|c| c.fact.clone()).collect();
+            TrackStatus::MissingData
+        } else if !failed.is_empty() && failed.iter().all(|c| c.near) {
+            if unknown.is_empty() {
+                TrackStatus::Near
+            } else {
+                r.missing = unknown.iter().map(|c| c.fact.clone()).collect();
+                TrackStatus::MissingData
+            }
+        } else {
+            TrackStatus::NotEligible
+        }
+    };
+    if matches!(r.status, TrackStatus::Eligible | TrackStatus::Candidate) {
+        if let Some(a) = &t.amount {
+            let mut beyond = None;
+            match amount(a, facts, pack.near_within, &mut beyond) {
+                Ok((by, steps)) => {
+                    r.explanation = steps;
+                    if beyond.is_some() {
+                        // Above every tier: the clause does not cover it.
+                        r.status = TrackStatus::NotEligible;
+                    } else {
+                        r.amount = Some(by.values().fold(Range::ZERO, |acc, x| acc.add(*x)));
+                        r.by_funder = by;
+                    }
+                }
+                Err(missing) => {
+                    r.missing = missing;
+                    r.status = TrackStatus::MissingData;
+                }
+            }
+        }
+    }
+    r
+}
+
+fn apply_district_cap(
+    tracks: &mut [TrackResult],
+    cap: Option<Decimal>,
+    clause: &str,
+    fact: &str,
+    note: &Text,
+) -> DistrictCapResult {
+    let district = |t: &TrackResult| t.by_funder.get(&Funder::District).copied();
+    let before = tracks
+        .iter()
+        .filter(|t| t.counts())
+        .filter_map(district)
+        .fold(Range::ZERO, Range::add);
+    let mut cut = Vec::new();
+    if let Some(cap) = cap {
+        let mut room = cap;
+        // Eligible tracks first: they are certain; candidates share what is left.
+        for group in [TrackStatus::Eligible, TrackStatus::Candidate] {
+            let idx: Vec<usize> = tracks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.status == group && t.amount.is_some() && district(t).is_some())
+                .map(|(i, _)| i)
+                .collect();
+            // An open maximum weighs in with its floor.
+            let maxes: Vec<Decimal> = idx
+                .iter()
+                .map(|i| district(&tracks[*i]).map(|r| r.max.unwrap_or(r.min)).unwrap_or_default())
+                .collect();
+            let sum: Decimal = maxes.iter().copied().sum();
+            if sum <= room {
+                room -= sum;
+                continue;
+            }
+            let scaled = proportional(&maxes, room);
+            for ((i, new_max), old_max) in idx.iter().zip(scaled).zip(maxes) {
+                if new_max < old_max {
+                    let t = &mut tracks[*i];
+                    let old = t.by_funder[&Funder::District];
+                    t.district_before_cap = Some(old);
+                    t.by_funder.insert(
+                        Funder::District,
+                        Range {
+                            min: old.min.min(new_max),
+                            max: Some(new_max),
+                        },
+                    );
+                    cut.push(t.id.clone());
+                }
+            }
+            room = Decimal::ZERO;
+        }
+    }
+    let after = tracks
+        .iter()
+        .filter(|t| t.counts())
+        .filter_map(district)
+        .fold(Range::ZERO, Range::add);
+    DistrictCapResult {
+        clause: clause.to_string(),
+        cap,
+        binding: !cut.is_empty(),
+        before,
+        after,
+        cut,
+        missing: if cap.is_none() { vec![fact.to_string()] } else { vec![] },
+        note: note.clone(),
+    }
+}
+
+fn totals<'a>(tracks: impl Iterator<Item = &'a TrackResult>) -> Totals {
+    let mut by: BTreeMap<Funder, Range> = Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect();
+    for t in tracks {
+        for (f, r) in &t.by_funder {
+            let e = by.entry(*f).or_insert(Range::ZERO);
+            *e = e.add(*r);
+        }
+    }
+    let total = by.values().fold(Range::ZERO, |a, b| a.add(*b));
+    Totals { by_funder: by, total }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn proportional_cut_adds_up_to_the_cap() {
+        // 140,000 + 60,000 cut to 100,000: 70,000 and 30,000.
+        assert_eq!(proportional(&[dec!(140000), dec!(60000)], dec!(100000)), vec![dec!(70000), dec!(30000)]);
+        // Thirds: 33,333.33 + 33,333.33 + 33,333.34.
+        let p = proportional(&[dec!(1), dec!(1), dec!(1)], dec!(100000));
+        assert_eq!(p, vec![dec!(33333.33), dec!(33333.33), dec!(33333.34)]);
+    }
+}

@@ -1,0 +1,341 @@
+//! Policy test cases written as YAML (政策测试用例).
+//!
+//! A bureau that edits a pack proves it still computes what the text says by
+//! running `zhizao policy test`: each case is a questionnaire fragment merged
+//! over a base questionnaire, and the expected status and amounts per track,
+//! computed by hand from the policy text.
+
+use crate::assess::{Engine, InputInfo};
+use crate::diag::Diagnostic;
+use crate::lang::Text;
+use crate::policy::eval::TrackStatus;
+use crate::policy::pack::Funder;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A file of test cases.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestFile {
+    /// Base questionnaire, relative to this file (default `_base.yaml` beside it).
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Cases.
+    pub cases: Vec<Case>,
+}
+
+/// One case.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Name.
+    pub name: String,
+    /// Hand computation.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Fragment merged over the base (mappings merge, everything else replaces).
+    #[serde(default)]
+    pub questionnaire: Option<Value>,
+    /// Expected results per track.
+    pub expect: Vec<Expect>,
+    /// Expected district cap.
+    #[serde(default)]
+    pub district_cap: Option<CapExpect>,
+}
+
+/// Expected result for one track.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Track id.
+    pub track: String,
+    /// Status id.
+    pub status: String,
+    /// Minimum, CNY, before the district cap.
+    #[serde(default)]
+    pub min: Option<Decimal>,
+    /// Maximum, CNY, before the district cap.
+    #[serde(default)]
+    pub max: Option<Decimal>,
+    /// Maximum by funder after the district cap.
+    #[serde(default)]
+    pub funders: Option<BTreeMap<Funder, Decimal>>,
+}
+
+/// Expected district cap.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapExpect {
+    /// District maxima before the cap.
+    #[serde(default)]
+    pub before: Option<Decimal>,
+    /// After.
+    #[serde(default)]
+    pub after: Option<Decimal>,
+    /// Tracks cut.
+    #[serde(default)]
+    pub cut: Option<Vec<String>>,
+}
+
+/// Outcome of one case.
+#[derive(Debug)]
+pub struct CaseOutcome {
+    /// File.
+    pub file: String,
+    /// Case name.
+    pub name: String,
+    /// Differences (empty = pass).
+    pub diffs: Vec<String>,
+}
+
+/// Outcome of a run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Per case.
+    pub cases: Vec<CaseOutcome>,
+    /// Files that could not be used.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    /// Passed cases.
+    pub fn passed(&self) -> usize {
+        self.cases.iter().filter(|c| c.diffs.is_empty()).count()
+    }
+    /// Failed cases.
+    pub fn failed(&self) -> usize {
+        self.cases.len() - self.passed()
+    }
+}
+
+/// Deep-merge `over` into `base`: mappings merge key by key, anything else replaces.
+pub fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Mapping(b), Value::Mapping(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+/// Collect test files: files as given, folders searched for `*.yaml` (not starting with `_`).
+pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| {
+                    f.extension().is_some_and(|x| x == "yaml" || x == "yml")
+                        && !f.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_'))
+                })
+                .collect();
+            entries.sort();
+            out.extend(entries);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let shown = path.display().to_string();
+    let bytes = crate::yaml::read_capped(path, &shown, crate::yaml::MAX_PACK_BYTES)?;
+    crate::yaml::decode(&bytes, &shown)
+}
+
+/// Run test files against an engine.
+pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
+    let mut out = Outcome::default();
+    for f in files {
+        let shown = f.display().to_string();
+        let tf: TestFile = match read_text(f).and_then(|t| crate::yaml::from_str(&t, &shown)) {
+            Ok(tf) => tf,
+            Err(d) => {
+                out.errors.push(d);
+                continue;
+            }
+        };
+        let base_path = f
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(tf.base.as_deref().unwrap_or("_base.yaml"));
+        let base: Value = match read_text(&base_path)
+            .and_then(|t| crate::yaml::from_str(&t, &base_path.display().to_string()))
+        {
+            Ok(v) => v,
+            Err(d) => {
+                out.errors.push(d);
+                continue;
+            }
+        };
+        for case in tf.cases {
+            let diffs = run_case(engine, &base, &case, &shown);
+            out.cases.push(CaseOutcome {
+                file: shown.clone(),
+                name: case.name,
+                diffs,
+            });
+        }
+    }
+    out
+}
+
+fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
+    let mut doc = base.clone();
+    if let Some(frag) = &case.questionnaire {
+        merge(&mut doc, frag.clone());
+    }
+    let q: crate::questionnaire::Questionnaire = match serde_yaml::from_value(doc) {
+        Ok(q) => q,
+        Err(e) => return vec![format!("questionnaire does not parse: {e}")],
+    };
+    let problems = crate::validate::validate(&q, file, None);
+    if let Some(p) = problems.iter().find(|d| d.is_error()) {
+        return vec![format!(
+            "questionnaire is invalid: {}: {}",
+            p.path.clone().unwrap_or_default(),
+            p.message.en
+        )];
+    }
+    let a = engine.assess(
+        &q,
+        InputInfo {
+            file: file.into(),
+            sha256: String::new(),
+        },
+        vec![],
+    );
+    let mut diffs = Vec::new();
+    for e in &case.expect {
+        let Some(t) = a.subsidies.iter().find(|t| t.id == e.track) else {
+            diffs.push(format!("track `{}` is not in the pack", e.track));
+            continue;
+        };
+        match TrackStatus::from_id(&e.status) {
+            None => diffs.push(format!("{}: unknown expected status `{}`", e.track, e.status)),
+            Some(s) if s != t.status => {
+                let why = t
+                    .conditions
+                    .iter()
+                    .filter(|c| c.truth != crate::policy::eval::Truth::Yes)
+                    .map(|c| {
+                        format!(
+                            "{} = {} (needs {})",
+                            c.fact,
+                            c.actual.clone().unwrap_or_else(|| "unknown".into()),
+                            c.required
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                diffs.push(format!(
+                    "{}: status expected {}, got {}{}",
+                    e.track,
+                    e.status,
+                    t.status.id(),
+                    if why.is_empty() { String::new() } else { format!(" — {why}") }
+                ));
+            }
+            _ => {}
+        }
+        let amount = t.amount;
+        if let Some(min) = e.min {
+            let got = amount.map(|r| r.min);
+            if got != Some(min) {
+                diffs.push(format!("{}: min expected {min}, got {}", e.track, show(got)));
+            }
+        }
+        if let Some(max) = e.max {
+            let got = amount.and_then(|r| r.max);
+            if got != Some(max) {
+                diffs.push(format!("{}: max expected {max}, got {}", e.track, show(got)));
+            }
+        }
+        if let Some(fs) = &e.funders {
+            for (f, want) in fs {
+                let got = t.by_funder.get(f).and_then(|r| r.max);
+                if got != Some(*want) {
+                    diffs.push(format!(
+                        "{}: {} share expected {want}, got {}",
+                        e.track,
+                        f.label().en,
+                        show(got)
+                    ));
+                }
+            }
+            for f in t.by_funder.keys() {
+                if !fs.contains_key(f) {
+                    diffs.push(format!("{}: unexpected {} share", e.track, f.label().en));
+                }
+            }
+        }
+    }
+    if let Some(ce) = &case.district_cap {
+        match &a.district_cap {
+            None => diffs.push("the pack has no district cap".into()),
+            Some(dc) => {
+                if let Some(b) = ce.before {
+                    if dc.before.max != Some(b) {
+                        diffs.push(format!("district cap: before expected {b}, got {}", show(dc.before.max)));
+                    }
+                }
+                if let Some(b) = ce.after {
+                    if dc.after.max != Some(b) {
+                        diffs.push(format!("district cap: after expected {b}, got {}", show(dc.after.max)));
+                    }
+                }
+                if let Some(cut) = &ce.cut {
+                    let mut want = cut.clone();
+                    want.sort();
+                    let mut got = dc.cut.clone();
+                    got.sort();
+                    if want != got {
+                        diffs.push(format!("district cap: cut expected {want:?}, got {got:?}"));
+                    }
+                }
+            }
+        }
+    }
+    diffs
+}
+
+fn show(v: Option<Decimal>) -> String {
+    v.map(|x| x.normalize().to_string()).unwrap_or_else(|| "none".into())
+}
+
+/// Summary line, in the form CI runners read: "N passed, N failed".
+pub fn summary(o: &Outcome) -> Text {
+    Text::new(
+        format!("{} passed, {} failed", o.passed(), o.failed() + o.errors.len()),
+        format!("{} passed, {} failed", o.passed(), o.failed() + o.errors.len()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_is_deep_for_mappings_only() {
+        let mut a: Value = serde_yaml::from_str("x: {a: 1, b: 2}\nl: [1, 2]").unwrap();
+        let b: Value = serde_yaml::from_str("x: {b: 3}\nl: [9]").unwrap();
+        merge(&mut a, b);
+        let want: Value = serde_yaml::from_str("x: {a: 1, b: 3}\nl: [9]").unwrap();
+        assert_eq!(a, want);
+    }
+}

@@ -1,0 +1,560 @@
+//! All YAML loading (YAML 读取), in one place.
+//!
+//! Questionnaires come from many hands and a bureau loads thousands at once,
+//! so loading is defensive: a size cap, a decoding step that explains BOMs,
+//! UTF-16 and invalid UTF-8, and a cheap lexical guard that rejects anchors,
+//! aliases and deep flow nesting *before* the YAML parser sees them. The
+//! parser's own limits stop infinite expansion but not a 25 KB alias bomb that
+//! expands to hundreds of megabytes, nor a megabyte of `[[[[` that becomes a
+//! million events; the guard does, in one linear pass over the bytes.
+//!
+//! Errors become [`Diagnostic`]s with file, line, column, field path, what
+//! was expected and a hint, in zh and en.
+
+use crate::diag::Diagnostic;
+use crate::lang::Text;
+use serde::de::DeserializeOwned;
+use std::io::Read;
+use std::path::Path;
+
+/// Largest questionnaire accepted (a real one is 5–20 KB).
+pub const MAX_QUESTIONNAIRE_BYTES: u64 = 1024 * 1024;
+/// Largest policy or criteria pack accepted.
+pub const MAX_PACK_BYTES: u64 = 8 * 1024 * 1024;
+/// Deepest `[`/`{` nesting accepted; questionnaires need 2.
+pub const MAX_FLOW_DEPTH: usize = 32;
+/// Deepest block indentation accepted, in columns.
+pub const MAX_INDENT: usize = 256;
+
+/// Read a file with a size cap, without ever reading more than the cap.
+pub fn read_capped(path: &Path, display: &str, cap: u64) -> Result<Vec<u8>, Diagnostic> {
+    let io_err = |e: std::io::Error| {
+        Diagnostic::error(
+            "io",
+            display,
+            Text::new(format!("无法读取文件: {e}"), format!("cannot read the file: {e}")),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let meta = file.metadata().map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(Diagnostic::error(
+            "io",
+            display,
+            Text::new("这是一个目录, 不是文件", "this is a folder, not a file"),
+        ));
+    }
+    let mut buf = Vec::with_capacity(meta.len().min(cap) as usize);
+    file.take(cap + 1).read_to_end(&mut buf).map_err(io_err)?;
+    if buf.len() as u64 > cap {
+        return Err(too_big(display, cap));
+    }
+    Ok(buf)
+}
+
+/// Read all of a reader (stdin) with a size cap.
+pub fn read_reader_capped(r: impl Read, display: &str, cap: u64) -> Result<Vec<u8>, Diagnostic> {
+    let mut buf = Vec::new();
+    r.take(cap + 1).read_to_end(&mut buf).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            display,
+            Text::new(format!("无法读取输入: {e}"), format!("cannot read the input: {e}")),
+        )
+    })?;
+    if buf.len() as u64 > cap {
+        return Err(too_big(display, cap));
+    }
+    Ok(buf)
+}
+
+fn too_big(display: &str, cap: u64) -> Diagnostic {
+    Diagnostic::error(
+        "input.too_large",
+        display,
+        Text::new(
+            format!("文件超过 {} KB 上限", cap / 1024),
+            format!("the file is larger than the {} KB limit", cap / 1024),
+        ),
+    )
+    .hint(Text::new(
+        "问卷通常只有几十 KB; 请确认选对了文件",
+        "a questionnaire is a few tens of KB; check that this is the right file",
+    ))
+}
+
+/// Decode bytes as UTF-8 text: a UTF-8 BOM is dropped, UTF-16 and invalid
+/// UTF-8 are explained with the position of the first bad byte.
+pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Diagnostic::error(
+            "input.encoding",
+            file,
+            Text::new("文件是 UTF-16 编码", "the file is encoded as UTF-16"),
+        )
+        .at(1, 1)
+        .hint(Text::new(
+            "请另存为 UTF-8 编码 (记事本: 另存为 → 编码 UTF-8)",
+            "save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)",
+        )));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            if let Some(pos) = s.find('\0') {
+                let (l, c) = line_col(s, pos);
+                return Err(Diagnostic::error(
+                    "input.encoding",
+                    file,
+                    Text::new("文件含有 NUL 字节, 不是文本文件", "the file contains a NUL byte: it is not a text file"),
+                )
+                .at(l, c)
+                .hint(Text::new("请确认这是 YAML 问卷", "check that this is a YAML questionnaire")));
+            }
+            Ok(s.to_string())
+        }
+        Err(e) => {
+            let good = e.valid_up_to();
+            // The prefix is valid UTF-8 by definition.
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+            let (l, c) = line_col(prefix, prefix.len());
+            Err(Diagnostic::error(
+                "input.encoding",
+                file,
+                Text::new(
+                    format!("第 {} 个字节起不是有效的 UTF-8", good + 1),
+                    format!("invalid UTF-8 from byte {}", good + 1),
+                ),
+            )
+            .at(l, c)
+            .hint(Text::new(
+                "文件可能是 GBK 编码; 请另存为 UTF-8",
+                "the file may be in GBK; save it as UTF-8",
+            )))
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Lexical guard run before parsing: rejects anchors (`&a`), aliases (`*a`),
+/// flow nesting deeper than [`MAX_FLOW_DEPTH`] and indentation deeper than
+/// [`MAX_INDENT`]. Quoted strings, comments and block scalars are skipped so
+/// that a `*` or `&` inside text is not mistaken for an alias.
+pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
+    let mut depth = 0usize;
+    let mut in_dq = false;
+    let mut in_sq = false;
+    // Indentation of the key that opened a block scalar (`|` or `>`).
+    let mut block_scalar_parent: Option<usize> = None;
+    for (ln, line) in text.split('\n').enumerate() {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if let Some(parent) = block_scalar_parent {
+            if trimmed.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar_parent = None;
+        }
+        if indent > MAX_INDENT && !in_dq && !in_sq {
+            return Err(Diagnostic::error(
+                "yaml.too_deep",
+                file,
+                Text::new("缩进过深", "indentation is too deep"),
+            )
+            .at(ln + 1, indent + 1)
+            .hint(Text::new("问卷只需两三层缩进", "a questionnaire needs two or three levels")));
+        }
+        let mut prev: Option<char> = None;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, ch)) = chars.next() {
+            if in_dq {
+                match ch {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => in_dq = false,
+                    _ => {}
+                }
+                prev = Some(ch);
+                continue;
+            }
+            if in_sq {
+                if ch == '\'' {
+                    if matches!(chars.peek(), Some((_, '\''))) {
+                        chars.next();
+                    } else {
+                        in_sq = false;
+                    }
+                }
+                prev = Some(ch);
+                continue;
+            }
+            // A token starts at the line start, after whitespace or after an
+            // indicator; only there do `"`, `'`, `&`, `*`, `[`, `{` and `#` mean
+            // something.
+            let token_start = matches!(prev, None | Some(' ' | '\t' | '[' | '{' | ','))
+                || (matches!(prev, Some(':' | '-' | '?')) && depth > 0);
+            match ch {
+                '#' if matches!(prev, None | Some(' ' | '\t')) => break,
+                '"' if token_start => in_dq = true,
+                '\'' if token_start => in_sq = true,
+                '[' | '{' if token_start || depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(Diagnostic::error(
+                            "yaml.too_deep",
+                            file,
+                            Text::new(
+                                format!("嵌套超过 {MAX_FLOW_DEPTH} 层"),
+                                format!("nesting deeper than {MAX_FLOW_DEPTH} levels"),
+                            ),
+                        )
+                        .at(ln + 1, line[..i].chars().count() + 1)
+                        .hint(Text::new(
+                            "问卷的列表和映射只需一两层",
+                            "lists and mappings in a questionnaire need one or two levels",
+                        )));
+                    }
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                '&' | '*' if token_start => {
+                    let next = line[i + 1..].chars().next();
+                    if next.is_some_and(|n| !n.is_whitespace()) {
+                        return Err(Diagnostic::error(
+                            "yaml.alias",
+                            file,
+                            Text::new(
+                                "不支持 YAML 锚点和别名 (&名称 / *名称)",
+                                "YAML anchors and aliases (&name / *name) are not allowed",
+                            ),
+                        )
+                        .at(ln + 1, line[..i].chars().count() + 1)
+                        .hint(Text::new(
+                            "请把数值直接写出来; 若是文字, 请加引号",
+                            "write the value out in full; if it is text, put it in quotes",
+                        )));
+                    }
+                }
+                '|' | '>' if token_start && depth == 0 => {
+                    let rest = line[i + 1..].trim();
+                    if rest.is_empty()
+                        || rest.starts_with('#')
+                        || rest.chars().all(|c| matches!(c, '+' | '-' | '0'..='9'))
+                    {
+                        block_scalar_parent = Some(indent);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(ch);
+        }
+    }
+    Ok(())
+}
+
+/// Parse YAML text into `T` after the guard, with errors as diagnostics.
+pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
+    guard(text, file)?;
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| convert_error(e, file))
+}
+
+fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -> Diagnostic {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let loc = inner.location();
+    let mut msg = inner.to_string();
+    // serde_yaml repeats the path in front and the position at the end;
+    // both are shown separately.
+    if let Some(idx) = msg.rfind(" at line ") {
+        msg.truncate(idx);
+    }
+    if let Some(rest) = msg.strip_prefix(&format!("{path}: ")) {
+        msg = rest.to_string();
+    } else if let Some((head, rest)) = msg.split_once(": ") {
+        // serde_yaml's own path prefix can differ from ours (it stops at the
+        // parent of an unknown key); a prefix without spaces is a path.
+        if !head.contains(' ') && !head.is_empty() {
+            msg = rest.to_string();
+        }
+    }
+    let (message, hint) = explain(&msg);
+    let mut d = Diagnostic::error(message.0, file, message.1);
+    if path != "." && !path.is_empty() {
+        d = d.at_path(path);
+    }
+    if let Some(l) = loc {
+        d = d.at(l.line(), l.column());
+    }
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    d
+}
+
+/// Turn a serde/YAML message into a code, a bilingual message and a hint.
+fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
+    let expected = friendly_expected(msg);
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
+        let hint = did_you_mean(name, &options);
+        return (
+            (
+                "field.unknown",
+                Text::new(format!("未知字段 `{name}`"), format!("unknown field `{name}`")),
+            ),
+            Some(hint.unwrap_or_else(|| {
+                Text::new(
+                    format!("此处可用的字段: {}", options.join(", ")),
+                    format!("fields allowed here: {}", options.join(", ")),
+                )
+            })),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let name = rest.split('`').next().unwrap_or("");
+        let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
+        let hint = did_you_mean(name, &options).unwrap_or_else(|| {
+            Text::new(
+                format!("可选值: {}", options.join(", ")),
+                format!("allowed values: {}", options.join(", ")),
+            )
+        });
+        return (
+            (
+                "value.unknown",
+                Text::new(format!("未知取值 `{name}`"), format!("unknown value `{name}`")),
+            ),
+            Some(hint),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        return (
+            (
+                "field.missing",
+                Text::new(format!("缺少必填字段 `{name}`"), format!("missing required field `{name}`")),
+            ),
+            Some(Text::new(
+                format!("请添加 `{name}:`; 参见 zhizao init 生成的模板"),
+                format!("add `{name}:`; see the template from `zhizao init`"),
+            )),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        return (
+            (
+                "field.duplicate",
+                Text::new(format!("字段 `{name}` 重复出现"), format!("field `{name}` appears twice")),
+            ),
+            Some(Text::new("删除其中一个", "keep only one of them")),
+        );
+    }
+    if msg.contains("more than one document") {
+        return (
+            (
+                "yaml.multi_document",
+                Text::new("一个文件只能有一份问卷", "a file may hold only one questionnaire"),
+            ),
+            Some(Text::new(
+                "删除 `---` 分隔行, 每份问卷另存一个文件",
+                "remove the `---` separator and put each questionnaire in its own file",
+            )),
+        );
+    }
+    if msg.contains("recursion limit") || msg.contains("repetition limit") {
+        return (
+            ("yaml.too_deep", Text::new("嵌套或重复过多", "too deeply nested or repetitive")),
+            None,
+        );
+    }
+    if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+        let found = msg
+            .split_once(':')
+            .map(|x| x.1)
+            .and_then(|s| s.split(", expected").next())
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let hint = number_form_hint(&found);
+        let (ezh, een) = expected.unwrap_or(("其他类型", "another type"));
+        return (
+            (
+                "type",
+                Text::new(
+                    format!("取值 {found} 不符合要求, 应为{ezh}"),
+                    format!("{found} is not allowed here: expected {een}"),
+                ),
+            ),
+            hint,
+        );
+    }
+    let syntax = msg.contains("did not find expected")
+        || msg.contains("found character")
+        || msg.contains("mapping values are not allowed")
+        || msg.contains("while scanning")
+        || msg.contains("while parsing");
+    if syntax {
+        let hint = if msg.contains("tab") {
+            Text::new("YAML 缩进只能用空格, 不能用 Tab", "YAML indentation must use spaces, not tabs")
+        } else {
+            Text::new(
+                "检查这一行及上一行的缩进、冒号后的空格和引号是否成对",
+                "check the indentation of this line and the one above, the space after each colon, and that quotes are paired",
+            )
+        };
+        return (
+            ("yaml.syntax", Text::new(format!("YAML 语法错误: {msg}"), format!("YAML syntax error: {msg}"))),
+            Some(hint),
+        );
+    }
+    (("yaml", Text::new(msg.to_string(), msg.to_string())), None)
+}
+
+/// Words a consultant understands for serde's type names.
+fn friendly_expected(msg: &str) -> Option<(&'static str, &'static str)> {
+    let exp = msg.rsplit_once("expected ")?.1;
+    Some(if exp.starts_with("u32") || exp.starts_with("u8") || exp.starts_with("u64") {
+        ("不小于 0 的整数", "a whole number ≥ 0")
+    } else if exp.starts_with("i32") {
+        ("整数 (如年份 2017)", "a whole number (such as the year 2017)")
+    } else if exp.starts_with("f64") || exp.contains("Decimal") {
+        ("数字 (不带单位或 %)", "a number (without units or %)")
+    } else if exp.starts_with("a boolean") {
+        ("true 或 false", "true or false")
+    } else if exp.starts_with("a string") {
+        ("文字", "text")
+    } else if exp.starts_with("a sequence") || exp.starts_with("an array") {
+        ("列表", "a list")
+    } else if exp.starts_with("struct") || exp.starts_with("a map") {
+        ("一组字段 (映射)", "a group of fields (a mapping)")
+    } else {
+        ("其他类型", "another type")
+    })
+}
+
+/// Hint for common human ways of writing numbers ("85%", "1,200", "1.2万").
+fn number_form_hint(found: &str) -> Option<Text> {
+    let s = found.trim_start_matches("string ").trim_matches('"');
+    if s.ends_with('%') {
+        let n = s.trim_end_matches('%');
+        return Some(Text::new(
+            format!("百分比请只写数字: {n} (字段名以 _pct 结尾的单位就是 %)"),
+            format!("write percentages as a plain number: {n} (fields ending in _pct are in %)"),
+        ));
+    }
+    if s.contains(',') && s.replace(',', "").parse::<f64>().is_ok() {
+        return Some(Text::new(
+            format!("数字不要用千分位逗号: {}", s.replace(',', "")),
+            format!("write numbers without thousands separators: {}", s.replace(',', "")),
+        ));
+    }
+    if let Some(n) = s.strip_suffix('万') {
+        return Some(Text::new(
+            format!("金额字段 (_wan) 的单位已是万元: 请写 {n}"),
+            format!("money fields (_wan) are already in 万元 (10,000 CNY): write {n}"),
+        ));
+    }
+    if s.starts_with('-') && found.contains("integer") {
+        return Some(Text::new("数量不能为负数", "a count cannot be negative"));
+    }
+    None
+}
+
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, x)| x.to_string())
+        .collect()
+}
+
+/// "did you mean …?" by edit distance.
+fn did_you_mean(name: &str, options: &[String]) -> Option<Text> {
+    let best = options
+        .iter()
+        .map(|o| (strsim::damerau_levenshtein(name, o), o))
+        .min_by_key(|(d, _)| *d)?;
+    let limit = (name.chars().count() / 3).max(2);
+    (best.0 <= limit).then(|| {
+        Text::new(
+            format!("是不是想写 `{}`?", best.1),
+            format!("did you mean `{}`?", best.1),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct T {
+        #[allow(dead_code)]
+        cnc_units: u32,
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_closest_name() {
+        let e = from_str::<T>("cnc_unit: 3\n", "f.yaml").unwrap_err();
+        assert_eq!(e.code, "field.unknown");
+        assert_eq!(e.hint.unwrap().en, "did you mean `cnc_units`?");
+        assert_eq!((e.line, e.column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn percent_strings_get_a_how_to_write_hint() {
+        let e = from_str::<T>("cnc_units: 85%\n", "f.yaml").unwrap_err();
+        assert_eq!(e.code, "type");
+        assert_eq!(e.path.as_deref(), Some("cnc_units"));
+        assert!(e.hint.unwrap().en.contains("write percentages as a plain number: 85"));
+    }
+
+    #[test]
+    fn negative_counts_are_type_errors_with_position() {
+        let e = from_str::<T>("\ncnc_units: -5\n", "f.yaml").unwrap_err();
+        assert_eq!(e.code, "type");
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.en.contains("a whole number ≥ 0"), "{}", e.message.en);
+    }
+
+    #[test]
+    fn aliases_are_rejected_but_stars_in_text_are_not() {
+        let e = guard("a: &x [1]\nb: *x\n", "f").unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("yaml.alias", Some(1), Some(4)));
+        assert!(guard("a: \"*x\"\nb: 'it''s &x'\nc: a*b # *x\nd: |\n  *not an alias\n", "f").is_ok());
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_rejected_early() {
+        let deep = format!("a: {}", "[".repeat(100_000));
+        let e = guard(&deep, "f").unwrap_err();
+        assert_eq!((e.code, e.column), ("yaml.too_deep", Some(4 + MAX_FLOW_DEPTH)));
+    }
+
+    #[test]
+    fn bom_is_dropped_and_utf16_explained() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa: 1", "f").unwrap(), "a: 1");
+        assert_eq!(decode(b"\xFF\xFEa\x00", "f").unwrap_err().code, "input.encoding");
+        let e = decode(b"a: 1\nb: \xC0\n", "f").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(4)));
+    }
+
+    #[test]
+    fn two_documents_are_explained() {
+        let e = from_str::<T>("cnc_units: 1\n---\ncnc_units: 2\n", "f").unwrap_err();
+        assert_eq!(e.code, "yaml.multi_document");
+    }
+}
