@@ -117,7 +117,12 @@ pub struct Assessment {
 
 impl Engine {
     /// Assess one questionnaire.
-    pub fn assess(&self, q: &Questionnaire, input: InputInfo, warnings: Vec<Diagnostic>) -> Assessment {
+    pub fn assess(
+        &self,
+        q: &Questionnaire,
+        input: InputInfo,
+        warnings: Vec<Diagnostic>,
+    ) -> Assessment {
         let ind = indicators::compute(q);
         let m = maturity::estimate(&self.criteria.maturity, q, &ind);
         let crit = criteria::evaluate(&self.criteria, q, &ind, &m);

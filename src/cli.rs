@@ -68,7 +68,9 @@ pub enum Command {
     /// Reads a YAML questionnaire (`-` for stdin), validates it, and prints the
     /// report. Every number traces to an input field, a formula and a clause;
     /// `--explain` shows each condition with its actual and required value.
-    #[command(after_help = "Example: zhizao assess questionnaires/examples/autoparts-digital-workshop.yaml --explain")]
+    #[command(
+        after_help = "Example: zhizao assess questionnaires/examples/autoparts-digital-workshop.yaml --explain"
+    )]
     Assess {
         /// Questionnaire file, or `-` for stdin.
         file: String,
@@ -97,7 +99,9 @@ pub enum Command {
         files: Vec<String>,
     },
     /// Write a blank, commented questionnaire to fill in.
-    #[command(after_help = "Example: zhizao init --sector electronics_it --lang en -o factory.yaml")]
+    #[command(
+        after_help = "Example: zhizao init --sector electronics_it --lang en -o factory.yaml"
+    )]
     Init {
         /// Sector: textile_footwear_apparel, electronics_it, machinery_auto_parts, paper_product_equipment, other.
         #[arg(long)]
@@ -170,6 +174,16 @@ pub fn main() -> i32 {
     }
 }
 
+/// A file that cannot be read is an I/O error (2); one that is read but
+/// refused (too large) is invalid input (1).
+fn read_error_code(d: &Diagnostic) -> i32 {
+    if d.code == "io" {
+        2
+    } else {
+        1
+    }
+}
+
 fn print_diags(diags: &[Diagnostic], source: Option<&str>, lang: Lang) {
     let mut err = std::io::stderr().lock();
     for d in diags {
@@ -229,8 +243,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             let bytes = match input::read(&file) {
                 Ok(b) => b,
                 Err(d) => {
+                    let code = read_error_code(&d);
                     print_diags(&[d], None, lang);
-                    return Ok(2);
+                    return Ok(code);
                 }
             };
             let loaded = match input::from_bytes(&bytes, &file) {
@@ -270,8 +285,8 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 let bytes = match input::read(f) {
                     Ok(b) => b,
                     Err(d) => {
+                        worst = worst.max(read_error_code(&d));
                         print_diags(&[d], None, lang);
-                        worst = 2;
                         continue;
                     }
                 };
@@ -321,7 +336,10 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                             "{}: {} {}",
                             lang.pick("错误", "error"),
                             p.display(),
-                            lang.pick("已存在, 不会覆盖", "already exists; it will not be overwritten")
+                            lang.pick(
+                                "已存在, 不会覆盖",
+                                "already exists; it will not be overwritten"
+                            )
                         );
                         return Ok(2);
                     }
@@ -392,7 +410,11 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                         lang.pick("错误", "error"),
                         lang.pick("没有这个扶持项", "no such track"),
                         best.filter(|b| b.0 <= 4)
-                            .map(|b| format!("; {} `{}`?", lang.pick("是不是", "did you mean"), b.1))
+                            .map(|b| format!(
+                                "; {} `{}`?",
+                                lang.pick("是不是", "did you mean"),
+                                b.1
+                            ))
                             .unwrap_or_default()
                     );
                     Ok(2)
@@ -431,7 +453,11 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             }
             print_diags(&o.errors, None, lang);
             println!("policy test: {}", policy::testcase::summary(&o).get(lang));
-            Ok(if o.failed() == 0 && o.errors.is_empty() { 0 } else { 1 })
+            Ok(if o.failed() == 0 && o.errors.is_empty() {
+                0
+            } else {
+                1
+            })
         }
         PolicyCommand::Facts => {
             for s in crate::facts::REGISTRY {
@@ -440,7 +466,12 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 } else {
                     format!(" [{}]", s.ids.join(", "))
                 };
-                println!("{:<60} {:<7} {}{ids}", s.name, format!("{:?}", s.kind).to_lowercase(), s.from);
+                println!(
+                    "{:<60} {:<7} {}{ids}",
+                    s.name,
+                    format!("{:?}", s.kind).to_lowercase(),
+                    s.from
+                );
             }
             Ok(0)
         }
@@ -450,7 +481,9 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Ok(pack) => {
                     println!(
                         "{}: {} ({} {})",
-                        p.as_ref().map(|x| x.display().to_string()).unwrap_or_default(),
+                        p.as_ref()
+                            .map(|x| x.display().to_string())
+                            .unwrap_or_default(),
                         lang.pick("有效", "valid"),
                         pack.tracks.len(),
                         lang.pick("个扶持项", "tracks")

@@ -225,7 +225,11 @@ pub fn load_pack(text: &str, file: &str) -> Result<CriteriaPack, Vec<Diagnostic>
                     );
                 }
                 if k.at_least.is_none() {
-                    err(path.clone(), "indicator check needs `at_least`".into(), "指标检查需要 at_least".into());
+                    err(
+                        path.clone(),
+                        "indicator check needs `at_least`".into(),
+                        "指标检查需要 at_least".into(),
+                    );
                 }
             }
             if k.source.trim().is_empty() {
@@ -281,7 +285,10 @@ fn result_value(q: &Questionnaire, field: &str) -> Option<f64> {
 /// Format an indicator value for people: ratios as %, others plain.
 pub fn show(value: Decimal, unit: Unit) -> String {
     match unit {
-        Unit::Ratio => format!("{}%", (value * Decimal::ONE_HUNDRED).round_dp(1).normalize()),
+        Unit::Ratio => format!(
+            "{}%",
+            (value * Decimal::ONE_HUNDRED).round_dp(1).normalize()
+        ),
         Unit::Count => value.normalize().to_string(),
         _ => value.round_dp(1).normalize().to_string(),
     }
@@ -408,7 +415,11 @@ fn evaluate_check(
         return r;
     }
     if let Some(systems) = &k.systems {
-        r.required = systems.iter().map(|s| s.label()).collect::<Vec<_>>().join(" + ");
+        r.required = systems
+            .iter()
+            .map(|s| s.label())
+            .collect::<Vec<_>>()
+            .join(" + ");
         match &q.informatization.systems {
             None => r.missing = vec!["informatization.systems".into()],
             Some(inuse) => {
@@ -425,8 +436,15 @@ fn evaluate_check(
                     r.status = Status::Met;
                 } else {
                     r.status = Status::NotMet;
-                    let names = lacking.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
-                    r.gap = Some(Text::new(format!("需上线 {names}"), format!("introduce {names}")));
+                    let names = lacking
+                        .iter()
+                        .map(|s| s.label())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    r.gap = Some(Text::new(
+                        format!("需上线 {names}"),
+                        format!("introduce {names}"),
+                    ));
                     r.action = Some(Action {
                         kind: "system".into(),
                         count: lacking.len() as u64,
@@ -452,8 +470,15 @@ fn evaluate_check(
                     r.status = Status::Met;
                 } else {
                     r.status = Status::NotMet;
-                    let names = lacking.iter().map(|p| show_pair(p)).collect::<Vec<_>>().join(", ");
-                    r.gap = Some(Text::new(format!("需集成 {names}"), format!("integrate {names}")));
+                    let names = lacking
+                        .iter()
+                        .map(|p| show_pair(p))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    r.gap = Some(Text::new(
+                        format!("需集成 {names}"),
+                        format!("integrate {names}"),
+                    ));
                     r.action = Some(Action {
                         kind: "integrate".into(),
                         count: lacking.len() as u64,
@@ -524,8 +549,10 @@ mod tests {
     }
 
     fn base() -> Questionnaire {
-        let mut q = Questionnaire::default();
-        q.schema_version = 1;
+        let mut q = Questionnaire {
+            schema_version: 1,
+            ..Default::default()
+        };
         let e = &mut q.equipment;
         e.key_equipment_total = Some(100);
         e.key_equipment_cnc = Some(62);
@@ -615,7 +642,10 @@ mod tests {
         assert_eq!(k.action.as_ref().unwrap().count, 2);
         q.enterprise.production_mode = ProductionMode::Process;
         let r = run(&q);
-        assert_eq!(get(&r, "smart_factory", "robot_density").status, Status::NotApplicable);
+        assert_eq!(
+            get(&r, "smart_factory", "robot_density").status,
+            Status::NotApplicable
+        );
     }
 
     #[test]
@@ -641,7 +671,10 @@ mod tests {
         assert_eq!(k.status, Status::NotMet);
         assert_eq!(k.actual.as_deref(), Some("4/5"));
         q.results.energy_utilisation_change_pct = Some(4.0);
-        assert_eq!(get(&run(&q), "smart_factory", "results").status, Status::Met);
+        assert_eq!(
+            get(&run(&q), "smart_factory", "results").status,
+            Status::Met
+        );
     }
 
     #[test]

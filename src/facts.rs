@@ -83,95 +83,422 @@ const STATUS: &[&str] = &["met", "not_met", "not_applicable"];
 
 macro_rules! spec {
     ($name:expr, $kind:ident, $from:expr) => {
-        Spec { name: $name, kind: Kind::$kind, from: $from, ids: &[] }
+        Spec {
+            name: $name,
+            kind: Kind::$kind,
+            from: $from,
+            ids: &[],
+        }
     };
     ($name:expr, $kind:ident, $from:expr, $ids:expr) => {
-        Spec { name: $name, kind: Kind::$kind, from: $from, ids: $ids }
+        Spec {
+            name: $name,
+            kind: Kind::$kind,
+            from: $from,
+            ids: $ids,
+        }
     };
 }
 
 /// Every fact a pack may name. Item fields are listed as `items.field`.
 pub const REGISTRY: &[Spec] = &[
-    spec!("enterprise.sector", Id, "enterprise.sector", &["textile_footwear_apparel", "electronics_it", "machinery_auto_parts", "paper_product_equipment", "other"]),
-    spec!("enterprise.production_mode", Id, "enterprise.production_mode", &["discrete", "process"]),
-    spec!("enterprise.above_designated_size", Bool, "enterprise.above_designated_size"),
+    spec!(
+        "enterprise.sector",
+        Id,
+        "enterprise.sector",
+        &[
+            "textile_footwear_apparel",
+            "electronics_it",
+            "machinery_auto_parts",
+            "paper_product_equipment",
+            "other"
+        ]
+    ),
+    spec!(
+        "enterprise.production_mode",
+        Id,
+        "enterprise.production_mode",
+        &["discrete", "process"]
+    ),
+    spec!(
+        "enterprise.above_designated_size",
+        Bool,
+        "enterprise.above_designated_size"
+    ),
     spec!("enterprise.data_year", Number, "enterprise.data_year"),
-    spec!("enterprise.headquartered_in_district", Bool, "enterprise.headquartered_in_district"),
-    spec!("enterprise.main_revenue", Money, "enterprise.main_revenue_wan × 10,000"),
-    spec!("enterprise.industrial_output", Money, "enterprise.industrial_output_wan × 10,000"),
-    spec!("enterprise.rd_expense", Money, "enterprise.rd_expense_wan × 10,000"),
-    spec!("enterprise.new_tax_district_retained", Money, "enterprise.new_tax_district_retained_wan × 10,000"),
-    spec!("enterprise.smart_equipment_maker", Bool, "enterprise.smart_equipment_maker (absent = false)"),
-    spec!("recognitions.smart_factory_new", Bool, "recognitions.smart_factory_year = enterprise.data_year"),
-    spec!("recognitions.digital_workshop_new", Bool, "recognitions.digital_workshop_year = enterprise.data_year"),
-    spec!("recognitions.smart_factory_any", Bool, "recognitions.smart_factory_year is set"),
-    spec!("recognitions.digital_workshop_any", Bool, "recognitions.digital_workshop_year is set"),
-    spec!("recognitions.cnc_generation_demo_enterprise", Bool, "recognitions.cnc_generation_demo_enterprise (absent = false)"),
-    spec!("recognitions.public_tech_platform_with_city_funds", Bool, "recognitions.public_tech_platform_with_city_funds (absent = false)"),
-    spec!("recognitions.new_research_institution", Bool, "recognitions.new_research_institution (absent = false)"),
-    spec!("recognitions.tech_centers", Items, "recognitions.tech_centers (absent = none)"),
-    spec!("recognitions.tech_centers.kind", Id, "item field", &["enterprise_tech_center", "engineering_research_center"]),
+    spec!(
+        "enterprise.headquartered_in_district",
+        Bool,
+        "enterprise.headquartered_in_district"
+    ),
+    spec!(
+        "enterprise.main_revenue",
+        Money,
+        "enterprise.main_revenue_wan × 10,000"
+    ),
+    spec!(
+        "enterprise.industrial_output",
+        Money,
+        "enterprise.industrial_output_wan × 10,000"
+    ),
+    spec!(
+        "enterprise.rd_expense",
+        Money,
+        "enterprise.rd_expense_wan × 10,000"
+    ),
+    spec!(
+        "enterprise.new_tax_district_retained",
+        Money,
+        "enterprise.new_tax_district_retained_wan × 10,000"
+    ),
+    spec!(
+        "enterprise.smart_equipment_maker",
+        Bool,
+        "enterprise.smart_equipment_maker (absent = false)"
+    ),
+    spec!(
+        "recognitions.smart_factory_new",
+        Bool,
+        "recognitions.smart_factory_year = enterprise.data_year"
+    ),
+    spec!(
+        "recognitions.digital_workshop_new",
+        Bool,
+        "recognitions.digital_workshop_year = enterprise.data_year"
+    ),
+    spec!(
+        "recognitions.smart_factory_any",
+        Bool,
+        "recognitions.smart_factory_year is set"
+    ),
+    spec!(
+        "recognitions.digital_workshop_any",
+        Bool,
+        "recognitions.digital_workshop_year is set"
+    ),
+    spec!(
+        "recognitions.cnc_generation_demo_enterprise",
+        Bool,
+        "recognitions.cnc_generation_demo_enterprise (absent = false)"
+    ),
+    spec!(
+        "recognitions.public_tech_platform_with_city_funds",
+        Bool,
+        "recognitions.public_tech_platform_with_city_funds (absent = false)"
+    ),
+    spec!(
+        "recognitions.new_research_institution",
+        Bool,
+        "recognitions.new_research_institution (absent = false)"
+    ),
+    spec!(
+        "recognitions.tech_centers",
+        Items,
+        "recognitions.tech_centers (absent = none)"
+    ),
+    spec!(
+        "recognitions.tech_centers.kind",
+        Id,
+        "item field",
+        &["enterprise_tech_center", "engineering_research_center"]
+    ),
     spec!("recognitions.tech_centers.level", Id, "item field", LEVELS),
-    spec!("recognitions.tech_centers.new", Bool, "item field: year = data year, or year absent"),
-    spec!("recognitions.industrial_design_center_level", Id, "recognitions.industrial_design_center.level (absent = none)", LEVELS),
-    spec!("recognitions.business_model_innovation_demo", Bool, "recognitions.business_model_innovation_demo (absent = false)"),
-    spec!("recognitions.service_manufacturing_demo", Bool, "recognitions.service_manufacturing_demo (absent = false)"),
-    spec!("ip_and_brands.invention_patents_granted", Number, "ip_and_brands.invention_patents_granted (absent = 0)"),
-    spec!("ip_and_brands.patent_prizes", Tally, "ip_and_brands.patent_prizes (absent = none)", &["china_gold", "china_excellence", "china_design_gold", "provincial_special", "provincial_first", "provincial_second", "municipal_major", "municipal_first", "municipal_second"]),
-    spec!("ip_and_brands.standards", Tally, "ip_and_brands.standards (absent = none)", &["international_lead", "international", "national", "industry", "local"]),
-    spec!("ip_and_brands.brand_titles", Tally, "ip_and_brands.brand_titles (absent = none)", &["china_well_known_trademark", "china_famous_brand_product", "provincial_famous_brand_product", "provincial_famous_trademark"]),
-    spec!("ip_and_brands.quality_prizes", Tally, "ip_and_brands.quality_prizes (absent = none)", &["fujian_quality_award", "quanzhou_quality_award"]),
-    spec!("projects.smart_equipment_rd", Bool, "projects.smart_equipment_rd (absent = false)"),
-    spec!("projects.smart_equipment_rd_supported_by_province_or_city", Bool, "projects.smart_equipment_rd_supported_by_province_or_city"),
-    spec!("projects.first_set_equipment", Items, "projects.first_set_equipment (absent = none)"),
-    spec!("projects.first_set_equipment.scope", Id, "item field", &["domestic", "provincial"]),
-    spec!("projects.first_set_equipment.recognised_by_province", Bool, "item field"),
-    spec!("projects.first_set_equipment.sale_price", Money, "item field sale_price_wan × 10,000"),
-    spec!("projects.first_set_equipment.development_cost", Money, "item field development_cost_wan × 10,000"),
-    spec!("projects.first_set_equipment.major_innovation_recognised", Bool, "item field"),
-    spec!("projects.demo_lines", Items, "projects.demo_lines (absent = none)"),
-    spec!("projects.demo_lines.with_research_institute", Bool, "item field"),
+    spec!(
+        "recognitions.tech_centers.new",
+        Bool,
+        "item field: year = data year, or year absent"
+    ),
+    spec!(
+        "recognitions.industrial_design_center_level",
+        Id,
+        "recognitions.industrial_design_center.level (absent = none)",
+        LEVELS
+    ),
+    spec!(
+        "recognitions.business_model_innovation_demo",
+        Bool,
+        "recognitions.business_model_innovation_demo (absent = false)"
+    ),
+    spec!(
+        "recognitions.service_manufacturing_demo",
+        Bool,
+        "recognitions.service_manufacturing_demo (absent = false)"
+    ),
+    spec!(
+        "ip_and_brands.invention_patents_granted",
+        Number,
+        "ip_and_brands.invention_patents_granted (absent = 0)"
+    ),
+    spec!(
+        "ip_and_brands.patent_prizes",
+        Tally,
+        "ip_and_brands.patent_prizes (absent = none)",
+        &[
+            "china_gold",
+            "china_excellence",
+            "china_design_gold",
+            "provincial_special",
+            "provincial_first",
+            "provincial_second",
+            "municipal_major",
+            "municipal_first",
+            "municipal_second"
+        ]
+    ),
+    spec!(
+        "ip_and_brands.standards",
+        Tally,
+        "ip_and_brands.standards (absent = none)",
+        &[
+            "international_lead",
+            "international",
+            "national",
+            "industry",
+            "local"
+        ]
+    ),
+    spec!(
+        "ip_and_brands.brand_titles",
+        Tally,
+        "ip_and_brands.brand_titles (absent = none)",
+        &[
+            "china_well_known_trademark",
+            "china_famous_brand_product",
+            "provincial_famous_brand_product",
+            "provincial_famous_trademark"
+        ]
+    ),
+    spec!(
+        "ip_and_brands.quality_prizes",
+        Tally,
+        "ip_and_brands.quality_prizes (absent = none)",
+        &["fujian_quality_award", "quanzhou_quality_award"]
+    ),
+    spec!(
+        "projects.smart_equipment_rd",
+        Bool,
+        "projects.smart_equipment_rd (absent = false)"
+    ),
+    spec!(
+        "projects.smart_equipment_rd_supported_by_province_or_city",
+        Bool,
+        "projects.smart_equipment_rd_supported_by_province_or_city"
+    ),
+    spec!(
+        "projects.first_set_equipment",
+        Items,
+        "projects.first_set_equipment (absent = none)"
+    ),
+    spec!(
+        "projects.first_set_equipment.scope",
+        Id,
+        "item field",
+        &["domestic", "provincial"]
+    ),
+    spec!(
+        "projects.first_set_equipment.recognised_by_province",
+        Bool,
+        "item field"
+    ),
+    spec!(
+        "projects.first_set_equipment.sale_price",
+        Money,
+        "item field sale_price_wan × 10,000"
+    ),
+    spec!(
+        "projects.first_set_equipment.development_cost",
+        Money,
+        "item field development_cost_wan × 10,000"
+    ),
+    spec!(
+        "projects.first_set_equipment.major_innovation_recognised",
+        Bool,
+        "item field"
+    ),
+    spec!(
+        "projects.demo_lines",
+        Items,
+        "projects.demo_lines (absent = none)"
+    ),
+    spec!(
+        "projects.demo_lines.with_research_institute",
+        Bool,
+        "item field"
+    ),
     spec!("projects.demo_lines.listed_as_key_demo", Bool, "item field"),
-    spec!("projects.demo_lines.investment", Money, "item field investment_wan × 10,000"),
-    spec!("projects.major_cnc_rd_projects", Number, "projects.major_cnc_rd_projects (absent = 0)"),
-    spec!("projects.rd_expensed", Money, "projects.rd_expensed_wan × 10,000"),
-    spec!("projects.rd_intangible_cost", Money, "projects.rd_intangible_cost_wan × 10,000"),
+    spec!(
+        "projects.demo_lines.investment",
+        Money,
+        "item field investment_wan × 10,000"
+    ),
+    spec!(
+        "projects.major_cnc_rd_projects",
+        Number,
+        "projects.major_cnc_rd_projects (absent = 0)"
+    ),
+    spec!(
+        "projects.rd_expensed",
+        Money,
+        "projects.rd_expensed_wan × 10,000"
+    ),
+    spec!(
+        "projects.rd_intangible_cost",
+        Money,
+        "projects.rd_intangible_cost_wan × 10,000"
+    ),
     spec!("projects.maker_space", Bool, "projects.maker_space is set"),
-    spec!("projects.maker_space.area_m2", Number, "projects.maker_space.area_m2"),
-    spec!("projects.maker_space.investment", Money, "projects.maker_space.investment_wan × 10,000"),
-    spec!("projects.maker_space.operating_well", Bool, "projects.maker_space.operating_well"),
-    spec!("projects.ecommerce_platform_docking", Bool, "projects.ecommerce_platform_docking (absent = false)"),
-    spec!("projects.online_business_park", Id, "projects.online_business_park (absent = none)", &["central", "branch"]),
-    spec!("purchases.cnc_generation_units", Number, "purchases.cnc_generation_units (absent = 0)"),
-    spec!("purchases.cnc_generation_invoice_ex_tax", Money, "purchases.cnc_generation_invoice_ex_tax_wan × 10,000"),
-    spec!("ecommerce.original_online_brand", Bool, "ecommerce.original_online_brand (absent = false)"),
-    spec!("ecommerce.registered_and_settled_in_quanzhou", Bool, "ecommerce.registered_and_settled_in_quanzhou"),
-    spec!("ecommerce.traditional_brand", Bool, "ecommerce.traditional_brand (absent = false)"),
-    spec!("ecommerce.online_sales", Money, "ecommerce.online_sales_wan × 10,000"),
-    spec!("ecommerce.online_sales_incl_distribution", Money, "ecommerce.online_sales_incl_distribution_wan × 10,000"),
-    spec!("ecommerce.total_sales", Money, "ecommerce.total_sales_wan × 10,000"),
-    spec!("ecommerce.cross_border_logistics_cost", Money, "ecommerce.cross_border_logistics_cost_wan × 10,000 (absent = 0)"),
-    spec!("logistics.rating", Id, "logistics.rating (absent = none)", &["3A", "4A", "5A"]),
-    spec!("logistics.first_rating", Bool, "logistics.rating set and logistics.previous_rating absent"),
-    spec!("logistics.rating_steps_up", Number, "levels gained over logistics.previous_rating (0 when first rated)"),
-    spec!("logistics.warehouses", Items, "logistics.warehouses (absent = none)"),
+    spec!(
+        "projects.maker_space.area_m2",
+        Number,
+        "projects.maker_space.area_m2"
+    ),
+    spec!(
+        "projects.maker_space.investment",
+        Money,
+        "projects.maker_space.investment_wan × 10,000"
+    ),
+    spec!(
+        "projects.maker_space.operating_well",
+        Bool,
+        "projects.maker_space.operating_well"
+    ),
+    spec!(
+        "projects.ecommerce_platform_docking",
+        Bool,
+        "projects.ecommerce_platform_docking (absent = false)"
+    ),
+    spec!(
+        "projects.online_business_park",
+        Id,
+        "projects.online_business_park (absent = none)",
+        &["central", "branch"]
+    ),
+    spec!(
+        "purchases.cnc_generation_units",
+        Number,
+        "purchases.cnc_generation_units (absent = 0)"
+    ),
+    spec!(
+        "purchases.cnc_generation_invoice_ex_tax",
+        Money,
+        "purchases.cnc_generation_invoice_ex_tax_wan × 10,000"
+    ),
+    spec!(
+        "ecommerce.original_online_brand",
+        Bool,
+        "ecommerce.original_online_brand (absent = false)"
+    ),
+    spec!(
+        "ecommerce.registered_and_settled_in_quanzhou",
+        Bool,
+        "ecommerce.registered_and_settled_in_quanzhou"
+    ),
+    spec!(
+        "ecommerce.traditional_brand",
+        Bool,
+        "ecommerce.traditional_brand (absent = false)"
+    ),
+    spec!(
+        "ecommerce.online_sales",
+        Money,
+        "ecommerce.online_sales_wan × 10,000"
+    ),
+    spec!(
+        "ecommerce.online_sales_incl_distribution",
+        Money,
+        "ecommerce.online_sales_incl_distribution_wan × 10,000"
+    ),
+    spec!(
+        "ecommerce.total_sales",
+        Money,
+        "ecommerce.total_sales_wan × 10,000"
+    ),
+    spec!(
+        "ecommerce.cross_border_logistics_cost",
+        Money,
+        "ecommerce.cross_border_logistics_cost_wan × 10,000 (absent = 0)"
+    ),
+    spec!(
+        "logistics.rating",
+        Id,
+        "logistics.rating (absent = none)",
+        &["3A", "4A", "5A"]
+    ),
+    spec!(
+        "logistics.first_rating",
+        Bool,
+        "logistics.rating set and logistics.previous_rating absent"
+    ),
+    spec!(
+        "logistics.rating_steps_up",
+        Number,
+        "levels gained over logistics.previous_rating (0 when first rated)"
+    ),
+    spec!(
+        "logistics.warehouses",
+        Items,
+        "logistics.warehouses (absent = none)"
+    ),
     spec!("logistics.warehouses.area_m2", Number, "item field"),
-    spec!("logistics.warehouses.ecommerce_clients_in_district", Number, "item field"),
-    spec!("logistics.warehouses.investment", Money, "item field investment_wan × 10,000"),
-    spec!("logistics.receipt_guarantee_balance", Money, "logistics.receipt_guarantee_balance_wan × 10,000 (absent = 0)"),
-    spec!("design.competitions_hosted", Number, "design.competitions_hosted (absent = 0)"),
-    spec!("design.competition_prizes", Tally, "design.competition_prizes (absent = none)", &["first", "second", "third"]),
-    spec!("design.student_workshops", Number, "design.student_workshops (absent = 0)"),
-    spec!("design.design_transfer_demo_projects", Number, "design.design_transfer_demo_projects (absent = 0)"),
-    spec!("listing.venue", Id, "listing.venue (absent = none)", &["ipo", "neeq", "haixia_quanzhou"]),
+    spec!(
+        "logistics.warehouses.ecommerce_clients_in_district",
+        Number,
+        "item field"
+    ),
+    spec!(
+        "logistics.warehouses.investment",
+        Money,
+        "item field investment_wan × 10,000"
+    ),
+    spec!(
+        "logistics.receipt_guarantee_balance",
+        Money,
+        "logistics.receipt_guarantee_balance_wan × 10,000 (absent = 0)"
+    ),
+    spec!(
+        "design.competitions_hosted",
+        Number,
+        "design.competitions_hosted (absent = 0)"
+    ),
+    spec!(
+        "design.competition_prizes",
+        Tally,
+        "design.competition_prizes (absent = none)",
+        &["first", "second", "third"]
+    ),
+    spec!(
+        "design.student_workshops",
+        Number,
+        "design.student_workshops (absent = 0)"
+    ),
+    spec!(
+        "design.design_transfer_demo_projects",
+        Number,
+        "design.design_transfer_demo_projects (absent = 0)"
+    ),
+    spec!(
+        "listing.venue",
+        Id,
+        "listing.venue (absent = none)",
+        &["ipo", "neeq", "haixia_quanzhou"]
+    ),
     spec!("maturity.level", Number, "estimated maturity level 0–5"),
     spec!("indicators.cnc_ratio", Number, "indicator"),
     spec!("indicators.automation_rate", Number, "indicator"),
     spec!("indicators.robot_density", Number, "indicator"),
     spec!("indicators.networking_rate", Number, "indicator"),
     spec!("indicators.online_sales_share", Number, "indicator"),
-    spec!("indicators.online_sales_share_incl_distribution", Number, "indicator"),
-    spec!("criteria.automated_digital_enterprise", Id, "criterion status", STATUS),
+    spec!(
+        "indicators.online_sales_share_incl_distribution",
+        Number,
+        "indicator"
+    ),
+    spec!(
+        "criteria.automated_digital_enterprise",
+        Id,
+        "criterion status",
+        STATUS
+    ),
     spec!("criteria.digital_workshop", Id, "criterion status", STATUS),
     spec!("criteria.smart_factory", Id, "criterion status", STATUS),
 ];
@@ -219,7 +546,12 @@ fn tally<T: Serialize>(v: &Option<Vec<T>>) -> Option<Fact> {
 }
 
 /// Build every registered fact.
-pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], maturity: &Maturity) -> Facts {
+pub fn build(
+    q: &Questionnaire,
+    ind: &Indicators,
+    criteria: &[CriterionResult],
+    maturity: &Maturity,
+) -> Facts {
     let e = &q.enterprise;
     let year = e.data_year;
     let r = &q.recognitions;
@@ -229,25 +561,58 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
         f.insert(k, v);
     };
     put("enterprise.sector", Some(Fact::Id(e.sector.id().into())));
-    put("enterprise.production_mode", Some(Fact::Id(id_of(&e.production_mode))));
-    put("enterprise.above_designated_size", flag(e.above_designated_size));
+    put(
+        "enterprise.production_mode",
+        Some(Fact::Id(id_of(&e.production_mode))),
+    );
+    put(
+        "enterprise.above_designated_size",
+        flag(e.above_designated_size),
+    );
     put("enterprise.data_year", Some(Fact::Num(year.into())));
-    put("enterprise.headquartered_in_district", flag(e.headquartered_in_district));
+    put(
+        "enterprise.headquartered_in_district",
+        flag(e.headquartered_in_district),
+    );
     put("enterprise.main_revenue", wan(e.main_revenue_wan));
     put("enterprise.industrial_output", wan(e.industrial_output_wan));
     put("enterprise.rd_expense", wan(e.rd_expense_wan));
-    put("enterprise.new_tax_district_retained", wan(e.new_tax_district_retained_wan));
-    put("enterprise.smart_equipment_maker", flag_or_false(e.smart_equipment_maker));
-    put("recognitions.smart_factory_new", Some(Fact::Bool(r.smart_factory_year == Some(year))));
-    put("recognitions.digital_workshop_new", Some(Fact::Bool(r.digital_workshop_year == Some(year))));
-    put("recognitions.smart_factory_any", Some(Fact::Bool(r.smart_factory_year.is_some())));
-    put("recognitions.digital_workshop_any", Some(Fact::Bool(r.digital_workshop_year.is_some())));
-    put("recognitions.cnc_generation_demo_enterprise", flag_or_false(r.cnc_generation_demo_enterprise));
+    put(
+        "enterprise.new_tax_district_retained",
+        wan(e.new_tax_district_retained_wan),
+    );
+    put(
+        "enterprise.smart_equipment_maker",
+        flag_or_false(e.smart_equipment_maker),
+    );
+    put(
+        "recognitions.smart_factory_new",
+        Some(Fact::Bool(r.smart_factory_year == Some(year))),
+    );
+    put(
+        "recognitions.digital_workshop_new",
+        Some(Fact::Bool(r.digital_workshop_year == Some(year))),
+    );
+    put(
+        "recognitions.smart_factory_any",
+        Some(Fact::Bool(r.smart_factory_year.is_some())),
+    );
+    put(
+        "recognitions.digital_workshop_any",
+        Some(Fact::Bool(r.digital_workshop_year.is_some())),
+    );
+    put(
+        "recognitions.cnc_generation_demo_enterprise",
+        flag_or_false(r.cnc_generation_demo_enterprise),
+    );
     put(
         "recognitions.public_tech_platform_with_city_funds",
         flag_or_false(r.public_tech_platform_with_city_funds),
     );
-    put("recognitions.new_research_institution", flag_or_false(r.new_research_institution));
+    put(
+        "recognitions.new_research_institution",
+        flag_or_false(r.new_research_institution),
+    );
     put(
         "recognitions.tech_centers",
         Some(Fact::Items(
@@ -258,7 +623,10 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
                     BTreeMap::from([
                         ("kind".to_string(), Fact::Id(id_of(&t.kind))),
                         ("level".to_string(), Fact::Id(id_of(&t.level))),
-                        ("new".to_string(), Fact::Bool(t.year.is_none_or(|y| y == year))),
+                        (
+                            "new".to_string(),
+                            Fact::Bool(t.year.is_none_or(|y| y == year)),
+                        ),
                     ])
                 })
                 .collect(),
@@ -267,11 +635,20 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
     put(
         "recognitions.industrial_design_center_level",
         Some(Fact::Id(
-            r.industrial_design_center.as_ref().map(|x| id_of(&x.level)).unwrap_or_else(|| "none".into()),
+            r.industrial_design_center
+                .as_ref()
+                .map(|x| id_of(&x.level))
+                .unwrap_or_else(|| "none".into()),
         )),
     );
-    put("recognitions.business_model_innovation_demo", flag_or_false(r.business_model_innovation_demo));
-    put("recognitions.service_manufacturing_demo", flag_or_false(r.service_manufacturing_demo));
+    put(
+        "recognitions.business_model_innovation_demo",
+        flag_or_false(r.business_model_innovation_demo),
+    );
+    put(
+        "recognitions.service_manufacturing_demo",
+        flag_or_false(r.service_manufacturing_demo),
+    );
     let ip = &q.ip_and_brands;
     put(
         "ip_and_brands.invention_patents_granted",
@@ -281,7 +658,10 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
     put("ip_and_brands.standards", tally(&ip.standards));
     put("ip_and_brands.brand_titles", tally(&ip.brand_titles));
     put("ip_and_brands.quality_prizes", tally(&ip.quality_prizes));
-    put("projects.smart_equipment_rd", flag_or_false(p.smart_equipment_rd));
+    put(
+        "projects.smart_equipment_rd",
+        flag_or_false(p.smart_equipment_rd),
+    );
     put(
         "projects.smart_equipment_rd_supported_by_province_or_city",
         flag(p.smart_equipment_rd_supported_by_province_or_city),
@@ -295,7 +675,10 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
                 .map(|x| {
                     let mut m = BTreeMap::from([
                         ("scope".to_string(), Fact::Id(id_of(&x.scope))),
-                        ("recognised_by_province".to_string(), Fact::Bool(x.recognised_by_province)),
+                        (
+                            "recognised_by_province".to_string(),
+                            Fact::Bool(x.recognised_by_province),
+                        ),
                         (
                             "major_innovation_recognised".to_string(),
                             Fact::Bool(x.major_innovation_recognised),
@@ -320,8 +703,14 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
                 .flatten()
                 .map(|x| {
                     let mut m = BTreeMap::from([
-                        ("with_research_institute".to_string(), Fact::Bool(x.with_research_institute)),
-                        ("listed_as_key_demo".to_string(), Fact::Bool(x.listed_as_key_demo)),
+                        (
+                            "with_research_institute".to_string(),
+                            Fact::Bool(x.with_research_institute),
+                        ),
+                        (
+                            "listed_as_key_demo".to_string(),
+                            Fact::Bool(x.listed_as_key_demo),
+                        ),
                     ]);
                     if let Some(v) = wan(x.investment_wan) {
                         m.insert("investment".into(), v);
@@ -331,28 +720,68 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
                 .collect(),
         )),
     );
-    put("projects.major_cnc_rd_projects", num(Some(p.major_cnc_rd_projects.unwrap_or(0))));
+    put(
+        "projects.major_cnc_rd_projects",
+        num(Some(p.major_cnc_rd_projects.unwrap_or(0))),
+    );
     put("projects.rd_expensed", wan(p.rd_expensed_wan));
     put("projects.rd_intangible_cost", wan(p.rd_intangible_cost_wan));
-    put("projects.maker_space", Some(Fact::Bool(p.maker_space.is_some())));
+    put(
+        "projects.maker_space",
+        Some(Fact::Bool(p.maker_space.is_some())),
+    );
     let ms = p.maker_space.as_ref();
-    put("projects.maker_space.area_m2", num(ms.and_then(|m| m.area_m2)));
-    put("projects.maker_space.investment", wan(ms.and_then(|m| m.investment_wan)));
-    put("projects.maker_space.operating_well", flag(ms.and_then(|m| m.operating_well)));
-    put("projects.ecommerce_platform_docking", flag_or_false(p.ecommerce_platform_docking));
+    put(
+        "projects.maker_space.area_m2",
+        num(ms.and_then(|m| m.area_m2)),
+    );
+    put(
+        "projects.maker_space.investment",
+        wan(ms.and_then(|m| m.investment_wan)),
+    );
+    put(
+        "projects.maker_space.operating_well",
+        flag(ms.and_then(|m| m.operating_well)),
+    );
+    put(
+        "projects.ecommerce_platform_docking",
+        flag_or_false(p.ecommerce_platform_docking),
+    );
     put(
         "projects.online_business_park",
-        Some(Fact::Id(p.online_business_park.map(|x| id_of(&x)).unwrap_or_else(|| "none".into()))),
+        Some(Fact::Id(
+            p.online_business_park
+                .map(|x| id_of(&x))
+                .unwrap_or_else(|| "none".into()),
+        )),
     );
     let pu = &q.purchases;
-    put("purchases.cnc_generation_units", num(Some(pu.cnc_generation_units.unwrap_or(0))));
-    put("purchases.cnc_generation_invoice_ex_tax", wan(pu.cnc_generation_invoice_ex_tax_wan));
+    put(
+        "purchases.cnc_generation_units",
+        num(Some(pu.cnc_generation_units.unwrap_or(0))),
+    );
+    put(
+        "purchases.cnc_generation_invoice_ex_tax",
+        wan(pu.cnc_generation_invoice_ex_tax_wan),
+    );
     let ec = &q.ecommerce;
-    put("ecommerce.original_online_brand", flag_or_false(ec.original_online_brand));
-    put("ecommerce.registered_and_settled_in_quanzhou", flag(ec.registered_and_settled_in_quanzhou));
-    put("ecommerce.traditional_brand", flag_or_false(ec.traditional_brand));
+    put(
+        "ecommerce.original_online_brand",
+        flag_or_false(ec.original_online_brand),
+    );
+    put(
+        "ecommerce.registered_and_settled_in_quanzhou",
+        flag(ec.registered_and_settled_in_quanzhou),
+    );
+    put(
+        "ecommerce.traditional_brand",
+        flag_or_false(ec.traditional_brand),
+    );
     put("ecommerce.online_sales", wan(ec.online_sales_wan));
-    put("ecommerce.online_sales_incl_distribution", wan(ec.online_sales_incl_distribution_wan));
+    put(
+        "ecommerce.online_sales_incl_distribution",
+        wan(ec.online_sales_incl_distribution_wan),
+    );
     put("ecommerce.total_sales", wan(ec.total_sales_wan));
     put(
         "ecommerce.cross_border_logistics_cost",
@@ -361,11 +790,17 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
     let lg = &q.logistics;
     put(
         "logistics.rating",
-        Some(Fact::Id(lg.rating.map(|x| id_of(&x)).unwrap_or_else(|| "none".into()))),
+        Some(Fact::Id(
+            lg.rating
+                .map(|x| id_of(&x))
+                .unwrap_or_else(|| "none".into()),
+        )),
     );
     put(
         "logistics.first_rating",
-        Some(Fact::Bool(lg.rating.is_some() && lg.previous_rating.is_none())),
+        Some(Fact::Bool(
+            lg.rating.is_some() && lg.previous_rating.is_none(),
+        )),
     );
     let steps = match (lg.rating, lg.previous_rating) {
         (Some(now), Some(before)) if now > before => now as i64 - before as i64,
@@ -385,7 +820,10 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
                             "ecommerce_clients_in_district".to_string(),
                             Fact::Num(w.ecommerce_clients_in_district.into()),
                         ),
-                        ("investment".to_string(), Fact::Num(w.investment_wan * Decimal::from(10_000))),
+                        (
+                            "investment".to_string(),
+                            Fact::Num(w.investment_wan * Decimal::from(10_000)),
+                        ),
                     ])
                 })
                 .collect(),
@@ -396,18 +834,32 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
         wan(Some(lg.receipt_guarantee_balance_wan.unwrap_or_default())),
     );
     let d = &q.design;
-    put("design.competitions_hosted", num(Some(d.competitions_hosted.unwrap_or(0))));
+    put(
+        "design.competitions_hosted",
+        num(Some(d.competitions_hosted.unwrap_or(0))),
+    );
     put("design.competition_prizes", tally(&d.competition_prizes));
-    put("design.student_workshops", num(Some(d.student_workshops.unwrap_or(0))));
+    put(
+        "design.student_workshops",
+        num(Some(d.student_workshops.unwrap_or(0))),
+    );
     put(
         "design.design_transfer_demo_projects",
         num(Some(d.design_transfer_demo_projects.unwrap_or(0))),
     );
     put(
         "listing.venue",
-        Some(Fact::Id(q.listing.venue.map(|x| id_of(&x)).unwrap_or_else(|| "none".into()))),
+        Some(Fact::Id(
+            q.listing
+                .venue
+                .map(|x| id_of(&x))
+                .unwrap_or_else(|| "none".into()),
+        )),
     );
-    put("maturity.level", maturity.level.map(|l| Fact::Num(l.into())));
+    put(
+        "maturity.level",
+        maturity.level.map(|l| Fact::Num(l.into())),
+    );
     for id in [
         "cnc_ratio",
         "automation_rate",
@@ -425,7 +877,10 @@ pub fn build(q: &Questionnaire, ind: &Indicators, criteria: &[CriterionResult], 
         }
     }
     for c in criteria {
-        if let Some(s) = REGISTRY.iter().find(|s| s.name.strip_prefix("criteria.") == Some(c.id.as_str())) {
+        if let Some(s) = REGISTRY
+            .iter()
+            .find(|s| s.name.strip_prefix("criteria.") == Some(c.id.as_str()))
+        {
             let v = match c.status {
                 Status::Met => Some("met"),
                 Status::NotMet => Some("not_met"),
@@ -462,11 +917,20 @@ mod tests {
         q.logistics.previous_rating = Some(LogisticsRating::A3);
         q.ip_and_brands.patent_prizes = Some(vec![PatentPrize::ChinaGold, PatentPrize::ChinaGold]);
         let f = facts(&q);
-        assert_eq!(f.get("ecommerce.online_sales"), Some(&Fact::Num(dec!(28000000))));
+        assert_eq!(
+            f.get("ecommerce.online_sales"),
+            Some(&Fact::Num(dec!(28000000)))
+        );
         assert_eq!(f.get("ecommerce.total_sales"), None);
-        assert_eq!(f.get("listing.venue"), Some(&Fact::Id("haixia_quanzhou".into())));
+        assert_eq!(
+            f.get("listing.venue"),
+            Some(&Fact::Id("haixia_quanzhou".into()))
+        );
         assert_eq!(f.get("logistics.rating"), Some(&Fact::Id("5A".into())));
-        assert_eq!(f.get("logistics.rating_steps_up"), Some(&Fact::Num(dec!(2))));
+        assert_eq!(
+            f.get("logistics.rating_steps_up"),
+            Some(&Fact::Num(dec!(2)))
+        );
         match f.get("ip_and_brands.patent_prizes") {
             Some(Fact::Tally(t)) => assert_eq!(t.get("china_gold"), Some(&2)),
             other => panic!("{other:?}"),

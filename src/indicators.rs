@@ -270,13 +270,19 @@ pub fn compute(q: &Questionnaire) -> Indicators {
     }));
     v.push(ratio(Ratio {
         id: "auto_data_collection_rate",
-        name: Text::new("关键工序数据自动采集率", "Automatic data collection on key processes"),
+        name: Text::new(
+            "关键工序数据自动采集率",
+            "Automatic data collection on key processes",
+        ),
         unit: Unit::Ratio,
         formula: "key_processes_auto_data_collection / key_processes_total",
         num: (
             "equipment.key_processes_auto_data_collection",
             count(eq.key_processes_auto_data_collection),
-            Text::new("个自动采集数据的关键工序", "key processes with automatic data collection"),
+            Text::new(
+                "个自动采集数据的关键工序",
+                "key processes with automatic data collection",
+            ),
         ),
         den: (
             "equipment.key_processes_total",
@@ -288,7 +294,10 @@ pub fn compute(q: &Questionnaire) -> Indicators {
     let design = pct(q.digital_design.design_work_digital_pct);
     v.push(Indicator {
         id: "digital_design_tools",
-        name: Text::new("数字化研发设计工具普及率", "Digital design-tool penetration"),
+        name: Text::new(
+            "数字化研发设计工具普及率",
+            "Digital design-tool penetration",
+        ),
         value: design,
         unit: Unit::Ratio,
         formula: "design_work_digital_pct / 100",
@@ -305,7 +314,11 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         id: "informatization",
         name: Text::new("在用信息系统数", "Information systems in use"),
         value: systems.map(|s| {
-            let mut ids: Vec<System> = s.iter().copied().filter(|x| *x != System::Equipment).collect();
+            let mut ids: Vec<System> = s
+                .iter()
+                .copied()
+                .filter(|x| *x != System::Equipment)
+                .collect();
             ids.sort();
             ids.dedup();
             Decimal::from(ids.len())
@@ -330,7 +343,11 @@ pub fn compute(q: &Questionnaire) -> Indicators {
             e.industrial_output_wan,
             Text::new("万元产值", "万元 of output"),
         ),
-        den: ("enterprise.employees", count(e.employees), Text::new("名员工", "employees")),
+        den: (
+            "enterprise.employees",
+            count(e.employees),
+            Text::new("名员工", "employees"),
+        ),
         scale: one,
     }));
     v.push(ratio(Ratio {
@@ -338,7 +355,11 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         name: Text::new("研发投入强度", "R&D intensity"),
         unit: Unit::Ratio,
         formula: "rd_expense_wan / main_revenue_wan",
-        num: ("enterprise.rd_expense_wan", e.rd_expense_wan, Text::new("万元研发费用", "万元 of R&D")),
+        num: (
+            "enterprise.rd_expense_wan",
+            e.rd_expense_wan,
+            Text::new("万元研发费用", "万元 of R&D"),
+        ),
         den: (
             "enterprise.main_revenue_wan",
             e.main_revenue_wan,
@@ -351,7 +372,11 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         name: Text::new("万元产值综合能耗", "Energy per 万元 of output"),
         unit: Unit::TcePerWan,
         formula: "energy_tce / industrial_output_wan",
-        num: ("enterprise.energy_tce", e.energy_tce, Text::new("吨标准煤", "tce")),
+        num: (
+            "enterprise.energy_tce",
+            e.energy_tce,
+            Text::new("吨标准煤", "tce"),
+        ),
         den: (
             "enterprise.industrial_output_wan",
             e.industrial_output_wan,
@@ -393,13 +418,24 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         name: Text::new("网上销售占比", "Online share of sales"),
         unit: Unit::Ratio,
         formula: "online_sales_wan / total_sales_wan",
-        num: ("ecommerce.online_sales_wan", ec.online_sales_wan, Text::new("万元网上销售", "万元 online")),
-        den: ("ecommerce.total_sales_wan", ec.total_sales_wan, Text::new("万元总销售", "万元 total")),
+        num: (
+            "ecommerce.online_sales_wan",
+            ec.online_sales_wan,
+            Text::new("万元网上销售", "万元 online"),
+        ),
+        den: (
+            "ecommerce.total_sales_wan",
+            ec.total_sales_wan,
+            Text::new("万元总销售", "万元 total"),
+        ),
         scale: one,
     }));
     v.push(ratio(Ratio {
         id: "online_sales_share_incl_distribution",
-        name: Text::new("网上销售占比 (含分销)", "Online share of sales (incl. distribution)"),
+        name: Text::new(
+            "网上销售占比 (含分销)",
+            "Online share of sales (incl. distribution)",
+        ),
         unit: Unit::Ratio,
         formula: "online_sales_incl_distribution_wan / total_sales_wan",
         num: (
@@ -407,7 +443,11 @@ pub fn compute(q: &Questionnaire) -> Indicators {
             ec.online_sales_incl_distribution_wan,
             Text::new("万元网上销售 (含分销)", "万元 online incl. distribution"),
         ),
-        den: ("ecommerce.total_sales_wan", ec.total_sales_wan, Text::new("万元总销售", "万元 total")),
+        den: (
+            "ecommerce.total_sales_wan",
+            ec.total_sales_wan,
+            Text::new("万元总销售", "万元 total"),
+        ),
         scale: one,
     }));
     debug_assert_eq!(v.len(), INDICATOR_IDS.len());
@@ -420,8 +460,10 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn q() -> Questionnaire {
-        let mut q = Questionnaire::default();
-        q.schema_version = 1;
+        let mut q = Questionnaire {
+            schema_version: 1,
+            ..Default::default()
+        };
         q.equipment.key_equipment_total = Some(30);
         q.equipment.key_equipment_cnc = Some(21);
         q.equipment.production_equipment_total = Some(200);

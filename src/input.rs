@@ -24,7 +24,8 @@ pub struct Loaded {
 pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Loaded, (Vec<Diagnostic>, Option<String>)> {
     let sha256 = hex(&Sha256::digest(bytes));
     let source = yaml::decode(bytes, file).map_err(|d| (vec![d], None))?;
-    let q: Questionnaire = yaml::from_str(&source, file).map_err(|d| (vec![d], Some(source.clone())))?;
+    let q: Questionnaire =
+        yaml::from_str(&source, file).map_err(|d| (vec![d], Some(source.clone())))?;
     let diags = crate::validate::validate(&q, file, Some(&source));
     if diags.iter().any(Diagnostic::is_error) {
         return Err((diags, Some(source)));
@@ -59,14 +60,21 @@ mod tests {
         let text = "schema_version: 1\nenterprise:\n  name: x\n  sector: other\n  data_year: 2017\n  employees: 10\n  production_workers: 20\nequipment:\n  key_equipment_total: 5\n  key_equipment_cnc: 6\n";
         let (errs, _) = from_bytes(text.as_bytes(), "f.yaml").unwrap_err();
         let paths: Vec<_> = errs.iter().filter_map(|d| d.path.as_deref()).collect();
-        assert_eq!(paths, vec!["enterprise.production_workers", "equipment.key_equipment_cnc"]);
+        assert_eq!(
+            paths,
+            vec![
+                "enterprise.production_workers",
+                "equipment.key_equipment_cnc"
+            ]
+        );
         assert_eq!(errs[0].line, Some(7));
         assert_eq!(errs[1].line, Some(10));
     }
 
     #[test]
     fn sha256_is_of_the_bytes() {
-        let text = "schema_version: 1\nenterprise:\n  name: x\n  sector: other\n  data_year: 2017\n";
+        let text =
+            "schema_version: 1\nenterprise:\n  name: x\n  sector: other\n  data_year: 2017\n";
         let l = from_bytes(text.as_bytes(), "f").unwrap();
         assert_eq!(l.sha256.len(), 64);
     }

@@ -78,20 +78,38 @@ impl MaturityModel {
         };
         for d in SelfAssessment::DOMAINS {
             if !self.weights.contains_key(d) {
-                err("maturity.weights", format!("缺少领域 `{d}` 的权重"), format!("missing weight for domain `{d}`"));
+                err(
+                    "maturity.weights",
+                    format!("缺少领域 `{d}` 的权重"),
+                    format!("missing weight for domain `{d}`"),
+                );
             }
         }
         for k in self.weights.keys() {
             if !SelfAssessment::DOMAINS.contains(&k.as_str()) {
-                err("maturity.weights", format!("未知领域 `{k}`"), format!("unknown domain `{k}`"));
+                err(
+                    "maturity.weights",
+                    format!("未知领域 `{k}`"),
+                    format!("unknown domain `{k}`"),
+                );
             }
         }
-        if self.weights.values().all(|w| w.is_zero()) || self.weights.values().any(|w| w.is_sign_negative()) {
-            err("maturity.weights", "权重须非负且不全为 0".into(), "weights must be ≥ 0 and not all 0".into());
+        if self.weights.values().all(|w| w.is_zero())
+            || self.weights.values().any(|w| w.is_sign_negative())
+        {
+            err(
+                "maturity.weights",
+                "权重须非负且不全为 0".into(),
+                "weights must be ≥ 0 and not all 0".into(),
+            );
         }
         for o in &self.objective {
             if !SelfAssessment::DOMAINS.contains(&o.domain.as_str()) {
-                err("maturity.objective", format!("未知领域 `{}`", o.domain), format!("unknown domain `{}`", o.domain));
+                err(
+                    "maturity.objective",
+                    format!("未知领域 `{}`", o.domain),
+                    format!("unknown domain `{}`", o.domain),
+                );
             }
             if !INDICATOR_IDS.contains(&o.indicator.as_str()) {
                 err(
@@ -188,10 +206,14 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
     let mut unrated = Vec::new();
     for id in SelfAssessment::DOMAINS {
         let own: Option<DomainRating> = q.self_assessment.get(id);
-        let objective = model.objective.iter().find(|o| o.domain == id).and_then(|o| {
-            ind.value(&o.indicator)
-                .map(|v| o.levels.iter().take_while(|t| v >= **t).count() as u8)
-        });
+        let objective = model
+            .objective
+            .iter()
+            .find(|o| o.domain == id)
+            .and_then(|o| {
+                ind.value(&o.indicator)
+                    .map(|v| o.levels.iter().take_while(|t| v >= **t).count() as u8)
+            });
         let (level, next, capped) = match (own, objective) {
             (Some(r), Some(ob)) if r.level > ob => (ob, NextLevelFit::None, true),
             (Some(r), _) => (r.level.min(5), r.next, false),
@@ -210,7 +232,10 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
             capped,
         });
     }
-    let missing: Vec<String> = unrated.iter().map(|d| format!("self_assessment.{d}")).collect();
+    let missing: Vec<String> = unrated
+        .iter()
+        .map(|d| format!("self_assessment.{d}"))
+        .collect();
     if domains.is_empty() {
         return Maturity {
             estimated: true,
@@ -239,10 +264,18 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
             s += w * r;
         }
         // Unrated domains weigh in with rating 0 (a lower bound).
-        level_scores.push(if total_weight.is_zero() { Decimal::ZERO } else { s / total_weight });
+        level_scores.push(if total_weight.is_zero() {
+            Decimal::ZERO
+        } else {
+            s / total_weight
+        });
     }
-    let achieved = level_scores.iter().take_while(|s| **s >= model.pass_score).count();
-    let score = Decimal::from(achieved) + level_scores.get(achieved).copied().unwrap_or(Decimal::ZERO);
+    let achieved = level_scores
+        .iter()
+        .take_while(|s| **s >= model.pass_score)
+        .count();
+    let score =
+        Decimal::from(achieved) + level_scores.get(achieved).copied().unwrap_or(Decimal::ZERO);
     Maturity {
         estimated: true,
         level: Some(achieved as u8),
@@ -311,13 +344,19 @@ mod tests {
         q.equipment.key_equipment_cnc = Some(5);
         let m = est(&q);
         let eqd = m.domains.iter().find(|d| d.id == "equipment").unwrap();
-        assert_eq!((eqd.level, eqd.capped, eqd.objective_level), (2, true, Some(2)));
+        assert_eq!(
+            (eqd.level, eqd.capped, eqd.objective_level),
+            (2, true, Some(2))
+        );
         assert_eq!(m.level_scores[2].round_dp(4), dec!(0.9167));
         assert_eq!(m.level, Some(3));
         // Three domains capped would drop S3 to 9/12 = 0.75 → level 2.
         q.equipment.production_equipment_digital = Some(10);
         q.equipment.production_equipment_networked = Some(1); // 10% → network level 0
-        q.self_assessment.data = Some(DomainRating { level: 2, next: NextLevelFit::None });
+        q.self_assessment.data = Some(DomainRating {
+            level: 2,
+            next: NextLevelFit::None,
+        });
         let m = est(&q);
         assert_eq!(m.level_scores[2], dec!(0.75));
         assert_eq!(m.level, Some(2));

@@ -28,11 +28,14 @@ impl Range {
 
     /// An exact amount.
     pub fn exact(x: Decimal) -> Range {
-        Range { min: x, max: Some(x) }
+        Range {
+            min: x,
+            max: Some(x),
+        }
     }
 
     /// Sum of two ranges (an open maximum stays open).
-    pub fn add(self, o: Range) -> Range {
+    pub fn plus(self, o: Range) -> Range {
         Range {
             min: self.min + o.min,
             max: match (self.max, o.max) {
@@ -106,8 +109,14 @@ pub fn fmt(x: Decimal, lang: Lang) -> String {
 /// Thousands separators on the integer part.
 pub fn group(x: Decimal) -> String {
     let s = x.to_string();
-    let (sign, s) = s.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", s.as_str()));
-    let (int, frac) = s.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((s, None));
+    let (sign, s) = s
+        .strip_prefix('-')
+        .map(|r| ("-", r))
+        .unwrap_or(("", s.as_str()));
+    let (int, frac) = s
+        .split_once('.')
+        .map(|(a, b)| (a, Some(b)))
+        .unwrap_or((s, None));
     let mut g = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -129,8 +138,14 @@ mod tests {
     #[test]
     fn split_adds_up_exactly() {
         // 30/70 of 123,456.78: city 37,037.034 → 37,037.03; district takes 86,419.75.
-        let s = split(dec!(123456.78), &[("city", dec!(30)), ("district", dec!(70))]);
-        assert_eq!(s, vec![("city", dec!(37037.03)), ("district", dec!(86419.75))]);
+        let s = split(
+            dec!(123456.78),
+            &[("city", dec!(30)), ("district", dec!(70))],
+        );
+        assert_eq!(
+            s,
+            vec![("city", dec!(37037.03)), ("district", dec!(86419.75))]
+        );
         assert_eq!(s[0].1 + s[1].1, dec!(123456.78));
     }
 
@@ -140,7 +155,21 @@ mod tests {
         assert_eq!(fmt(dec!(28000000), Lang::Zh), "2,800万元");
         assert_eq!(fmt(dec!(5000), Lang::Zh), "5,000元");
         assert_eq!(fmt(dec!(1234567.5), Lang::En), "CNY 1,234,567.5");
-        assert_eq!(Range { min: dec!(0), max: Some(dec!(500000)) }.show(Lang::Zh), "0元 – 50万元");
-        assert_eq!(Range { min: dec!(500000), max: None }.show(Lang::En), "at least CNY 500,000");
+        assert_eq!(
+            Range {
+                min: dec!(0),
+                max: Some(dec!(500000))
+            }
+            .show(Lang::Zh),
+            "0元 – 50万元"
+        );
+        assert_eq!(
+            Range {
+                min: dec!(500000),
+                max: None
+            }
+            .show(Lang::En),
+            "at least CNY 500,000"
+        );
     }
 }

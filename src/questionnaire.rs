@@ -75,7 +75,9 @@ pub struct Questionnaire {
 }
 
 /// Sector named by the policy (政策所列产业).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     /// 纺织鞋服 textile, footwear and apparel.
@@ -350,9 +352,10 @@ impl Informatization {
 
     /// Whether two systems are listed as integrated (order-free).
     pub fn integrated(&self, a: System, b: System) -> Option<bool> {
-        self.integrations
-            .as_ref()
-            .map(|v| v.iter().any(|[x, y]| (*x == a && *y == b) || (*x == b && *y == a)))
+        self.integrations.as_ref().map(|v| {
+            v.iter()
+                .any(|[x, y]| (*x == a && *y == b) || (*x == b && *y == a))
+        })
     }
 }
 

@@ -62,7 +62,10 @@ impl Checks<'_> {
                     ),
                     Some(Text::new(
                         format!("它是 {} 的一部分, 不能更大; 请核对两个数", big.0),
-                        format!("it is a part of {} and cannot exceed it; check both figures", big.0),
+                        format!(
+                            "it is a part of {} and cannot exceed it; check both figures",
+                            big.0
+                        ),
                     )),
                     false,
                 );
@@ -96,7 +99,10 @@ impl Checks<'_> {
                 self.push(
                     "range",
                     path,
-                    Text::new(format!("金额 {x} 不能为负"), format!("amount {x} cannot be negative")),
+                    Text::new(
+                        format!("金额 {x} 不能为负"),
+                        format!("amount {x} cannot be negative"),
+                    ),
                     None,
                     false,
                 );
@@ -130,7 +136,10 @@ impl Checks<'_> {
                     format!("不支持的问卷版本 {}", q.schema_version),
                     format!("unsupported questionnaire version {}", q.schema_version),
                 ),
-                Some(Text::new("本版本读取 schema_version: 1", "this build reads schema_version: 1")),
+                Some(Text::new(
+                    "本版本读取 schema_version: 1",
+                    "this build reads schema_version: 1",
+                )),
                 false,
             );
         }
@@ -152,7 +161,10 @@ impl Checks<'_> {
                     format!("数据年度 {} 不合理", e.data_year),
                     format!("data year {} is not plausible", e.data_year),
                 ),
-                Some(Text::new("写四位年份, 如 2017", "write a four-digit year such as 2017")),
+                Some(Text::new(
+                    "写四位年份, 如 2017",
+                    "write a four-digit year such as 2017",
+                )),
                 false,
             );
         }
@@ -175,10 +187,19 @@ impl Checks<'_> {
             ("enterprise.industrial_output_wan", e.industrial_output_wan),
             ("enterprise.rd_expense_wan", e.rd_expense_wan),
             ("enterprise.energy_tce", e.energy_tce),
-            ("enterprise.new_tax_district_retained_wan", e.new_tax_district_retained_wan),
+            (
+                "enterprise.new_tax_district_retained_wan",
+                e.new_tax_district_retained_wan,
+            ),
             ("projects.rd_expensed_wan", q.projects.rd_expensed_wan),
-            ("projects.rd_intangible_cost_wan", q.projects.rd_intangible_cost_wan),
-            ("purchases.cnc_generation_invoice_ex_tax_wan", q.purchases.cnc_generation_invoice_ex_tax_wan),
+            (
+                "projects.rd_intangible_cost_wan",
+                q.projects.rd_intangible_cost_wan,
+            ),
+            (
+                "purchases.cnc_generation_invoice_ex_tax_wan",
+                q.purchases.cnc_generation_invoice_ex_tax_wan,
+            ),
             ("ecommerce.online_sales_wan", q.ecommerce.online_sales_wan),
             (
                 "ecommerce.online_sales_incl_distribution_wan",
@@ -206,15 +227,30 @@ impl Checks<'_> {
             ("equipment.key_equipment_total", eq.key_equipment_total),
         );
         self.le(
-            ("equipment.production_equipment_networked", eq.production_equipment_networked),
-            ("equipment.production_equipment_digital", eq.production_equipment_digital),
+            (
+                "equipment.production_equipment_networked",
+                eq.production_equipment_networked,
+            ),
+            (
+                "equipment.production_equipment_digital",
+                eq.production_equipment_digital,
+            ),
         );
         self.le(
-            ("equipment.production_equipment_digital", eq.production_equipment_digital),
-            ("equipment.production_equipment_total", eq.production_equipment_total),
+            (
+                "equipment.production_equipment_digital",
+                eq.production_equipment_digital,
+            ),
+            (
+                "equipment.production_equipment_total",
+                eq.production_equipment_total,
+            ),
         );
         for p in [
-            ("equipment.key_processes_automated", eq.key_processes_automated),
+            (
+                "equipment.key_processes_automated",
+                eq.key_processes_automated,
+            ),
             ("equipment.key_processes_plc_dcs", eq.key_processes_plc_dcs),
             (
                 "equipment.key_processes_auto_data_collection",
@@ -243,11 +279,20 @@ impl Checks<'_> {
         );
         let r = &q.results;
         for (p, v) in [
-            ("results.operating_cost_change_pct", r.operating_cost_change_pct),
+            (
+                "results.operating_cost_change_pct",
+                r.operating_cost_change_pct,
+            ),
             ("results.rd_cycle_change_pct", r.rd_cycle_change_pct),
-            ("results.production_efficiency_change_pct", r.production_efficiency_change_pct),
+            (
+                "results.production_efficiency_change_pct",
+                r.production_efficiency_change_pct,
+            ),
             ("results.defect_rate_change_pct", r.defect_rate_change_pct),
-            ("results.energy_utilisation_change_pct", r.energy_utilisation_change_pct),
+            (
+                "results.energy_utilisation_change_pct",
+                r.energy_utilisation_change_pct,
+            ),
         ] {
             // A cost or a rate cannot fall by more than 100%; a rise of 10x is the most we believe.
             self.pct(p, v, -100.0, 1000.0);
@@ -259,7 +304,10 @@ impl Checks<'_> {
                     "results.baseline_year",
                     Text::new(
                         format!("基准年 {b} 应早于数据年度 {}", e.data_year),
-                        format!("baseline year {b} should be before the data year {}", e.data_year),
+                        format!(
+                            "baseline year {b} should be before the data year {}",
+                            e.data_year
+                        ),
                     ),
                     None,
                     false,
@@ -285,16 +333,29 @@ impl Checks<'_> {
                         "consistency",
                         &format!("self_assessment.{id}.next"),
                         Text::new("5 级之上没有更高等级", "there is no level above 5"),
-                        Some(Text::new("删除 next 或写 none", "remove `next` or write `none`")),
+                        Some(Text::new(
+                            "删除 next 或写 none",
+                            "remove `next` or write `none`",
+                        )),
                         true,
                     );
                 }
             }
         }
         let rec = &q.recognitions;
-        self.year("recognitions.smart_factory_year", rec.smart_factory_year, e.data_year);
-        self.year("recognitions.digital_workshop_year", rec.digital_workshop_year, e.data_year);
-        if let (Some(sys), Some(pairs)) = (&q.informatization.systems, &q.informatization.integrations) {
+        self.year(
+            "recognitions.smart_factory_year",
+            rec.smart_factory_year,
+            e.data_year,
+        );
+        self.year(
+            "recognitions.digital_workshop_year",
+            rec.digital_workshop_year,
+            e.data_year,
+        );
+        if let (Some(sys), Some(pairs)) =
+            (&q.informatization.systems, &q.informatization.integrations)
+        {
             for [a, b] in pairs {
                 for s in [a, b] {
                     if *s != crate::questionnaire::System::Equipment && !sys.contains(s) {
@@ -303,7 +364,10 @@ impl Checks<'_> {
                             "informatization.integrations",
                             Text::new(
                                 format!("集成了 {} 但在用系统中没有它", s.label()),
-                                format!("{} is integrated but not listed among the systems in use", s.label()),
+                                format!(
+                                    "{} is integrated but not listed among the systems in use",
+                                    s.label()
+                                ),
                             ),
                             Some(Text::new(
                                 format!("在 informatization.systems 中加入 {}", s.id()),
@@ -317,7 +381,9 @@ impl Checks<'_> {
         }
         // Plausibility warnings: usable, but worth a second look.
         if let (Some(robots), Some(workers)) = (q.robots.industrial_robots, e.production_workers) {
-            if workers > 0 && u64::from(robots) * 10_000 > ROBOT_DENSITY_PLAUSIBLE_MAX * u64::from(workers) {
+            if workers > 0
+                && u64::from(robots) * 10_000 > ROBOT_DENSITY_PLAUSIBLE_MAX * u64::from(workers)
+            {
                 self.push(
                     "plausibility",
                     "robots.industrial_robots",
@@ -342,7 +408,10 @@ impl Checks<'_> {
                         "plausibility",
                         "enterprise.industrial_output_wan",
                         Text::new(
-                            format!("人均产值 {} 万元, 不在常见的 {lo}–{hi} 万元之间", per.round_dp(1)),
+                            format!(
+                                "人均产值 {} 万元, 不在常见的 {lo}–{hi} 万元之间",
+                                per.round_dp(1)
+                            ),
                             format!(
                                 "output per employee is {} 万元, outside the usual {lo}–{hi} 万元",
                                 per.round_dp(1)
@@ -379,7 +448,9 @@ impl Checks<'_> {
 /// upper-case letters without I, O, S, V, Z).
 const USCC_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Position weights 3^(i) mod 31 for the first 17 characters.
-const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// Check a 统一社会信用代码 (unified social credit code): 18 characters from
 /// the allowed set, and the check character per GB 32100-2015.
@@ -388,7 +459,10 @@ pub fn check_credit_code(code: &str) -> Result<(), Text> {
     if chars.len() != 18 {
         return Err(Text::new(
             format!("统一社会信用代码应为 18 位, 这里是 {} 位", chars.len()),
-            format!("a unified social credit code has 18 characters, this one has {}", chars.len()),
+            format!(
+                "a unified social credit code has 18 characters, this one has {}",
+                chars.len()
+            ),
         ));
     }
     let mut values = Vec::with_capacity(18);
@@ -398,7 +472,10 @@ pub fn check_credit_code(code: &str) -> Result<(), Text> {
             None => {
                 return Err(Text::new(
                     format!("第 {} 位字符 `{c}` 不允许出现 (不用 I、O、S、V、Z)", i + 1),
-                    format!("character {} `{c}` is not allowed (I, O, S, V and Z are never used)", i + 1),
+                    format!(
+                        "character {} `{c}` is not allowed (I, O, S, V and Z are never used)",
+                        i + 1
+                    ),
                 ))
             }
         }
@@ -409,7 +486,10 @@ pub fn check_credit_code(code: &str) -> Result<(), Text> {
         let expected = USCC_CHARS.chars().nth(check as usize).unwrap_or('?');
         return Err(Text::new(
             format!("校验位应为 `{expected}`, 实为 `{}`", chars[17]),
-            format!("the check character should be `{expected}`, not `{}`", chars[17]),
+            format!(
+                "the check character should be `{expected}`, not `{}`",
+                chars[17]
+            ),
         ));
     }
     Ok(())
@@ -427,6 +507,9 @@ mod tests {
         let err = check_credit_code("91350100M000100Y44").unwrap_err();
         assert!(err.en.contains("should be `3`"), "{}", err.en);
         assert!(check_credit_code("9135010").is_err());
-        assert!(check_credit_code("91350100M000100YO3").unwrap_err().en.contains("character 17"));
+        assert!(check_credit_code("91350100M000100YO3")
+            .unwrap_err()
+            .en
+            .contains("character 17"));
     }
 }

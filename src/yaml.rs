@@ -32,7 +32,10 @@ pub fn read_capped(path: &Path, display: &str, cap: u64) -> Result<Vec<u8>, Diag
         Diagnostic::error(
             "io",
             display,
-            Text::new(format!("无法读取文件: {e}"), format!("cannot read the file: {e}")),
+            Text::new(
+                format!("无法读取文件: {e}"),
+                format!("cannot read the file: {e}"),
+            ),
         )
     };
     let file = std::fs::File::open(path).map_err(io_err)?;
@@ -59,7 +62,10 @@ pub fn read_reader_capped(r: impl Read, display: &str, cap: u64) -> Result<Vec<u
         Diagnostic::error(
             "io",
             display,
-            Text::new(format!("无法读取输入: {e}"), format!("cannot read the input: {e}")),
+            Text::new(
+                format!("无法读取输入: {e}"),
+                format!("cannot read the input: {e}"),
+            ),
         )
     })?;
     if buf.len() as u64 > cap {
@@ -106,10 +112,16 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
                 return Err(Diagnostic::error(
                     "input.encoding",
                     file,
-                    Text::new("文件含有 NUL 字节, 不是文本文件", "the file contains a NUL byte: it is not a text file"),
+                    Text::new(
+                        "文件含有 NUL 字节, 不是文本文件",
+                        "the file contains a NUL byte: it is not a text file",
+                    ),
                 )
                 .at(l, c)
-                .hint(Text::new("请确认这是 YAML 问卷", "check that this is a YAML questionnaire")));
+                .hint(Text::new(
+                    "请确认这是 YAML 问卷",
+                    "check that this is a YAML questionnaire",
+                )));
             }
             Ok(s.to_string())
         }
@@ -169,7 +181,10 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                 Text::new("缩进过深", "indentation is too deep"),
             )
             .at(ln + 1, indent + 1)
-            .hint(Text::new("问卷只需两三层缩进", "a questionnaire needs two or three levels")));
+            .hint(Text::new(
+                "问卷只需两三层缩进",
+                "a questionnaire needs two or three levels",
+            )));
         }
         let mut prev: Option<char> = None;
         let mut chars = line.char_indices().peekable();
@@ -270,12 +285,34 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagno
 fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -> Diagnostic {
     let path = e.path().to_string();
     let inner = e.into_inner();
-    let loc = inner.location();
+    let mut loc = inner.location().map(|l| (l.line(), l.column()));
     let mut msg = inner.to_string();
+    // A scanner error names where the construct began ("while scanning a
+    // quoted scalar at line 3 column 9"): that is where the fix goes.
+    if let Some((_, ctx)) = msg.split_once(", while ") {
+        if let Some(pos) = ctx.rsplit_once(" at line ").map(|x| x.1.to_string()) {
+            let mut it = pos
+                .split(" column ")
+                .map(|n| n.trim().parse::<usize>().ok());
+            if let (Some(Some(l)), Some(Some(c))) = (it.next(), it.next()) {
+                loc = Some((l, c));
+            }
+        }
+        msg = msg.replace(
+            &format!(
+                " at line {} column {}",
+                loc.map(|x| x.0).unwrap_or(0),
+                loc.map(|x| x.1).unwrap_or(0)
+            ),
+            "",
+        );
+    }
     // serde_yaml repeats the path in front and the position at the end;
     // both are shown separately.
-    if let Some(idx) = msg.rfind(" at line ") {
-        msg.truncate(idx);
+    if let Some(idx) = msg.find(" at line ") {
+        if !msg[idx..].contains(", while") {
+            msg.truncate(idx);
+        }
     }
     if let Some(rest) = msg.strip_prefix(&format!("{path}: ")) {
         msg = rest.to_string();
@@ -291,8 +328,8 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
     if path != "." && !path.is_empty() {
         d = d.at_path(path);
     }
-    if let Some(l) = loc {
-        d = d.at(l.line(), l.column());
+    if let Some((l, c)) = loc {
+        d = d.at(l, c);
     }
     if let Some(h) = hint {
         d = d.hint(h);
@@ -310,7 +347,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         return (
             (
                 "field.unknown",
-                Text::new(format!("未知字段 `{name}`"), format!("unknown field `{name}`")),
+                Text::new(
+                    format!("未知字段 `{name}`"),
+                    format!("unknown field `{name}`"),
+                ),
             ),
             Some(hint.unwrap_or_else(|| {
                 Text::new(
@@ -332,7 +372,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         return (
             (
                 "value.unknown",
-                Text::new(format!("未知取值 `{name}`"), format!("unknown value `{name}`")),
+                Text::new(
+                    format!("未知取值 `{name}`"),
+                    format!("unknown value `{name}`"),
+                ),
             ),
             Some(hint),
         );
@@ -342,7 +385,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         return (
             (
                 "field.missing",
-                Text::new(format!("缺少必填字段 `{name}`"), format!("missing required field `{name}`")),
+                Text::new(
+                    format!("缺少必填字段 `{name}`"),
+                    format!("missing required field `{name}`"),
+                ),
             ),
             Some(Text::new(
                 format!("请添加 `{name}:`; 参见 zhizao init 生成的模板"),
@@ -355,7 +401,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         return (
             (
                 "field.duplicate",
-                Text::new(format!("字段 `{name}` 重复出现"), format!("field `{name}` appears twice")),
+                Text::new(
+                    format!("字段 `{name}` 重复出现"),
+                    format!("field `{name}` appears twice"),
+                ),
             ),
             Some(Text::new("删除其中一个", "keep only one of them")),
         );
@@ -364,7 +413,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         return (
             (
                 "yaml.multi_document",
-                Text::new("一个文件只能有一份问卷", "a file may hold only one questionnaire"),
+                Text::new(
+                    "一个文件只能有一份问卷",
+                    "a file may hold only one questionnaire",
+                ),
             ),
             Some(Text::new(
                 "删除 `---` 分隔行, 每份问卷另存一个文件",
@@ -374,7 +426,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     }
     if msg.contains("recursion limit") || msg.contains("repetition limit") {
         return (
-            ("yaml.too_deep", Text::new("嵌套或重复过多", "too deeply nested or repetitive")),
+            (
+                "yaml.too_deep",
+                Text::new("嵌套或重复过多", "too deeply nested or repetitive"),
+            ),
             None,
         );
     }
@@ -406,7 +461,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         || msg.contains("while parsing");
     if syntax {
         let hint = if msg.contains("tab") {
-            Text::new("YAML 缩进只能用空格, 不能用 Tab", "YAML indentation must use spaces, not tabs")
+            Text::new(
+                "YAML 缩进只能用空格, 不能用 Tab",
+                "YAML indentation must use spaces, not tabs",
+            )
         } else {
             Text::new(
                 "检查这一行及上一行的缩进、冒号后的空格和引号是否成对",
@@ -414,7 +472,13 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             )
         };
         return (
-            ("yaml.syntax", Text::new(format!("YAML 语法错误: {msg}"), format!("YAML syntax error: {msg}"))),
+            (
+                "yaml.syntax",
+                Text::new(
+                    format!("YAML 语法错误: {msg}"),
+                    format!("YAML syntax error: {msg}"),
+                ),
+            ),
             Some(hint),
         );
     }
@@ -424,23 +488,28 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
 /// Words a consultant understands for serde's type names.
 fn friendly_expected(msg: &str) -> Option<(&'static str, &'static str)> {
     let exp = msg.rsplit_once("expected ")?.1;
-    Some(if exp.starts_with("u32") || exp.starts_with("u8") || exp.starts_with("u64") {
-        ("不小于 0 的整数", "a whole number ≥ 0")
-    } else if exp.starts_with("i32") {
-        ("整数 (如年份 2017)", "a whole number (such as the year 2017)")
-    } else if exp.starts_with("f64") || exp.contains("Decimal") {
-        ("数字 (不带单位或 %)", "a number (without units or %)")
-    } else if exp.starts_with("a boolean") {
-        ("true 或 false", "true or false")
-    } else if exp.starts_with("a string") {
-        ("文字", "text")
-    } else if exp.starts_with("a sequence") || exp.starts_with("an array") {
-        ("列表", "a list")
-    } else if exp.starts_with("struct") || exp.starts_with("a map") {
-        ("一组字段 (映射)", "a group of fields (a mapping)")
-    } else {
-        ("其他类型", "another type")
-    })
+    Some(
+        if exp.starts_with("u32") || exp.starts_with("u8") || exp.starts_with("u64") {
+            ("不小于 0 的整数", "a whole number ≥ 0")
+        } else if exp.starts_with("i32") {
+            (
+                "整数 (如年份 2017)",
+                "a whole number (such as the year 2017)",
+            )
+        } else if exp.starts_with("f64") || exp.contains("Decimal") {
+            ("数字 (不带单位或 %)", "a number (without units or %)")
+        } else if exp.starts_with("a boolean") {
+            ("true 或 false", "true or false")
+        } else if exp.starts_with("a string") {
+            ("文字", "text")
+        } else if exp.starts_with("a sequence") || exp.starts_with("an array") {
+            ("列表", "a list")
+        } else if exp.starts_with("struct") || exp.starts_with("a map") {
+            ("一组字段 (映射)", "a group of fields (a mapping)")
+        } else {
+            ("其他类型", "another type")
+        },
+    )
 }
 
 /// Hint for common human ways of writing numbers ("85%", "1,200", "1.2万").
@@ -456,7 +525,10 @@ fn number_form_hint(found: &str) -> Option<Text> {
     if s.contains(',') && s.replace(',', "").parse::<f64>().is_ok() {
         return Some(Text::new(
             format!("数字不要用千分位逗号: {}", s.replace(',', "")),
-            format!("write numbers without thousands separators: {}", s.replace(',', "")),
+            format!(
+                "write numbers without thousands separators: {}",
+                s.replace(',', "")
+            ),
         ));
     }
     if let Some(n) = s.strip_suffix('万') {
@@ -519,7 +591,11 @@ mod tests {
         let e = from_str::<T>("cnc_units: 85%\n", "f.yaml").unwrap_err();
         assert_eq!(e.code, "type");
         assert_eq!(e.path.as_deref(), Some("cnc_units"));
-        assert!(e.hint.unwrap().en.contains("write percentages as a plain number: 85"));
+        assert!(e
+            .hint
+            .unwrap()
+            .en
+            .contains("write percentages as a plain number: 85"));
     }
 
     #[test]
@@ -527,27 +603,41 @@ mod tests {
         let e = from_str::<T>("\ncnc_units: -5\n", "f.yaml").unwrap_err();
         assert_eq!(e.code, "type");
         assert_eq!(e.line, Some(2));
-        assert!(e.message.en.contains("a whole number ≥ 0"), "{}", e.message.en);
+        assert!(
+            e.message.en.contains("a whole number ≥ 0"),
+            "{}",
+            e.message.en
+        );
     }
 
     #[test]
     fn aliases_are_rejected_but_stars_in_text_are_not() {
         let e = guard("a: &x [1]\nb: *x\n", "f").unwrap_err();
         assert_eq!((e.code, e.line, e.column), ("yaml.alias", Some(1), Some(4)));
-        assert!(guard("a: \"*x\"\nb: 'it''s &x'\nc: a*b # *x\nd: |\n  *not an alias\n", "f").is_ok());
+        assert!(guard(
+            "a: \"*x\"\nb: 'it''s &x'\nc: a*b # *x\nd: |\n  *not an alias\n",
+            "f"
+        )
+        .is_ok());
     }
 
     #[test]
     fn deep_flow_nesting_is_rejected_early() {
         let deep = format!("a: {}", "[".repeat(100_000));
         let e = guard(&deep, "f").unwrap_err();
-        assert_eq!((e.code, e.column), ("yaml.too_deep", Some(4 + MAX_FLOW_DEPTH)));
+        assert_eq!(
+            (e.code, e.column),
+            ("yaml.too_deep", Some(4 + MAX_FLOW_DEPTH))
+        );
     }
 
     #[test]
     fn bom_is_dropped_and_utf16_explained() {
         assert_eq!(decode(b"\xEF\xBB\xBFa: 1", "f").unwrap(), "a: 1");
-        assert_eq!(decode(b"\xFF\xFEa\x00", "f").unwrap_err().code, "input.encoding");
+        assert_eq!(
+            decode(b"\xFF\xFEa\x00", "f").unwrap_err().code,
+            "input.encoding"
+        );
         let e = decode(b"a: 1\nb: \xC0\n", "f").unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(4)));
     }

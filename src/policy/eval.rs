@@ -15,6 +15,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Amount ranges by funder.
+pub type ByFunder = BTreeMap<Funder, Range>;
+
 /// Status of a track for one enterprise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -153,7 +156,8 @@ pub struct TrackResult {
 impl TrackResult {
     /// Whether its money counts in the totals.
     pub fn counts(&self) -> bool {
-        matches!(self.status, TrackStatus::Eligible | TrackStatus::Candidate) && self.amount.is_some()
+        matches!(self.status, TrackStatus::Eligible | TrackStatus::Candidate)
+            && self.amount.is_some()
     }
 }
 
@@ -260,8 +264,18 @@ fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> Condi
             r.near = short <= near_within * t.abs();
             let fact = &c.fact;
             r.gap = Some(Text::new(
-                format!("{fact}: {} , 要求 {sym} {} (差 {})", r.actual.clone().unwrap_or_default(), show_num(fact, t), show_num(fact, short)),
-                format!("{fact}: {} of {sym} {} needed (short by {})", r.actual.clone().unwrap_or_default(), show_num(fact, t), show_num(fact, short)),
+                format!(
+                    "{fact}: {} , 要求 {sym} {} (差 {})",
+                    r.actual.clone().unwrap_or_default(),
+                    show_num(fact, t),
+                    show_num(fact, short)
+                ),
+                format!(
+                    "{fact}: {} of {sym} {} needed (short by {})",
+                    r.actual.clone().unwrap_or_default(),
+                    show_num(fact, t),
+                    show_num(fact, short)
+                ),
             ));
         }
         return r;
@@ -355,7 +369,11 @@ fn part_amount(
     near_within: Decimal,
 ) -> Result<(Decimal, Vec<String>), Vec<String>> {
     let mut steps = Vec::new();
-    let num = |name: &str| get(name).and_then(|f| f.num()).ok_or_else(|| vec![name.to_string()]);
+    let num = |name: &str| {
+        get(name)
+            .and_then(|f| f.num())
+            .ok_or_else(|| vec![name.to_string()])
+    };
     let a = if let Some(x) = p.fixed {
         steps.push(format!("fixed {}", money::fmt(x, Lang::En)));
         x
@@ -414,10 +432,10 @@ fn part_amount(
                 .iter()
                 .map(|c| condition(c, item.get(&c.fact), near_within).truth)
                 .collect::<Vec<_>>();
-            if ok.iter().any(|t| *t == Truth::No) {
+            if ok.contains(&Truth::No) {
                 continue;
             }
-            if ok.iter().any(|t| *t == Truth::Unknown) {
+            if ok.contains(&Truth::Unknown) {
                 missing.push(format!("{}[{i}]", pi.items));
                 continue;
             }
@@ -497,7 +515,7 @@ fn amount(
     facts: &Facts,
     near_within: Decimal,
     beyond: &mut Option<Text>,
-) -> Result<(BTreeMap<Funder, Range>, Vec<Text>), Vec<String>> {
+) -> Result<(ByFunder, Vec<Text>), Vec<String>> {
     let get = |name: &str| facts.get(name).cloned();
     let mut parts: Vec<&Part> = a.parts.iter().collect();
     let mut steps = Vec::new();
@@ -513,8 +531,20 @@ fn amount(
         {
             Some(tier) => {
                 steps.push(Text::new(
-                    format!("{} = {}: 适用 {}–{} 档", t.by, n.normalize(), tier.from, tier.to),
-                    format!("{} = {}: tier {}–{}", t.by, n.normalize(), tier.from, tier.to),
+                    format!(
+                        "{} = {}: 适用 {}–{} 档",
+                        t.by,
+                        n.normalize(),
+                        tier.from,
+                        tier.to
+                    ),
+                    format!(
+                        "{} = {}: tier {}–{}",
+                        t.by,
+                        n.normalize(),
+                        tier.from,
+                        tier.to
+                    ),
                 ));
                 parts.extend(tier.parts.iter());
             }
@@ -562,14 +592,17 @@ fn amount(
                 *x = s;
             }
             let line = format!("track cap {} applied", money::fmt(cap, Lang::En));
-            steps.push(Text::new(format!("封顶 {}", money::fmt(cap, Lang::Zh)), line));
+            steps.push(Text::new(
+                format!("封顶 {}", money::fmt(cap, Lang::Zh)),
+                line,
+            ));
         }
     }
     let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
     for (p, x) in amounts {
         for (f, r) in split_part(p, x) {
             let e = by.entry(f).or_insert(Range::ZERO);
-            *e = e.add(r);
+            *e = e.plus(r);
         }
     }
     Ok((by, steps))
@@ -614,7 +647,9 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         None => false,
     };
     let validity_note = (!in_force).then(|| {
-        let y = data_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+        let y = data_year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "?".into());
         let range = format!(
             "{} – {}",
             pack.effective_from,
@@ -622,7 +657,9 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         );
         Text::new(
             format!("数据年度 {y} 不在本政策有效期 ({range}) 内, 各项扶持不适用"),
-            format!("data year {y} is outside this policy's validity ({range}): no track is in force"),
+            format!(
+                "data year {y} is outside this policy's validity ({range}): no track is in force"
+            ),
         )
     });
     let mut tracks: Vec<TrackResult> = pack
@@ -677,8 +714,16 @@ fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -
     } else if !r.candidate_conditions.is_empty() && all_yes(&r.candidate_conditions) {
         TrackStatus::Candidate
     } else {
-        let failed: Vec<&ConditionResult> = r.conditions.iter().filter(|c| c.truth == Truth::No).collect();
-        let unknown: Vec<&ConditionResult> = r.conditions.iter().filter(|c| c.truth == Truth::Unknown).collect();
+        let failed: Vec<&ConditionResult> = r
+            .conditions
+            .iter()
+            .filter(|c| c.truth == Truth::No)
+            .collect();
+        let unknown: Vec<&ConditionResult> = r
+            .conditions
+            .iter()
+            .filter(|c| c.truth == Truth::Unknown)
+            .collect();
         if failed.is_empty() && !unknown.is_empty() {
             r.missing = unknown.iter().map(|c| c.fact.clone()).collect();
             TrackStatus::MissingData
@@ -703,7 +748,7 @@ fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -
                         // Above every tier: the clause does not cover it.
                         r.status = TrackStatus::NotEligible;
                     } else {
-                        r.amount = Some(by.values().fold(Range::ZERO, |acc, x| acc.add(*x)));
+                        r.amount = Some(by.values().fold(Range::ZERO, |acc, x| acc.plus(*x)));
                         r.by_funder = by;
                     }
                 }
@@ -729,7 +774,7 @@ fn apply_district_cap(
         .iter()
         .filter(|t| t.counts())
         .filter_map(district)
-        .fold(Range::ZERO, Range::add);
+        .fold(Range::ZERO, Range::plus);
     let mut cut = Vec::new();
     if let Some(cap) = cap {
         let mut room = cap;
@@ -744,7 +789,11 @@ fn apply_district_cap(
             // An open maximum weighs in with its floor.
             let maxes: Vec<Decimal> = idx
                 .iter()
-                .map(|i| district(&tracks[*i]).map(|r| r.max.unwrap_or(r.min)).unwrap_or_default())
+                .map(|i| {
+                    district(&tracks[*i])
+                        .map(|r| r.max.unwrap_or(r.min))
+                        .unwrap_or_default()
+                })
                 .collect();
             let sum: Decimal = maxes.iter().copied().sum();
             if sum <= room {
@@ -774,7 +823,7 @@ fn apply_district_cap(
         .iter()
         .filter(|t| t.counts())
         .filter_map(district)
-        .fold(Range::ZERO, Range::add);
+        .fold(Range::ZERO, Range::plus);
     DistrictCapResult {
         clause: clause.to_string(),
         cap,
@@ -782,7 +831,11 @@ fn apply_district_cap(
         before,
         after,
         cut,
-        missing: if cap.is_none() { vec![fact.to_string()] } else { vec![] },
+        missing: if cap.is_none() {
+            vec![fact.to_string()]
+        } else {
+            vec![]
+        },
         note: note.clone(),
     }
 }
@@ -792,11 +845,14 @@ fn totals<'a>(tracks: impl Iterator<Item = &'a TrackResult>) -> Totals {
     for t in tracks {
         for (f, r) in &t.by_funder {
             let e = by.entry(*f).or_insert(Range::ZERO);
-            *e = e.add(*r);
+            *e = e.plus(*r);
         }
     }
-    let total = by.values().fold(Range::ZERO, |a, b| a.add(*b));
-    Totals { by_funder: by, total }
+    let total = by.values().fold(Range::ZERO, |a, b| a.plus(*b));
+    Totals {
+        by_funder: by,
+        total,
+    }
 }
 
 #[cfg(test)]
@@ -807,7 +863,10 @@ mod tests {
     #[test]
     fn proportional_cut_adds_up_to_the_cap() {
         // 140,000 + 60,000 cut to 100,000: 70,000 and 30,000.
-        assert_eq!(proportional(&[dec!(140000), dec!(60000)], dec!(100000)), vec![dec!(70000), dec!(30000)]);
+        assert_eq!(
+            proportional(&[dec!(140000), dec!(60000)], dec!(100000)),
+            vec![dec!(70000), dec!(30000)]
+        );
         // Thirds: 33,333.33 + 33,333.33 + 33,333.34.
         let p = proportional(&[dec!(1), dec!(1), dec!(1)], dec!(100000));
         assert_eq!(p, vec![dec!(33333.33), dec!(33333.33), dec!(33333.34)]);

@@ -155,7 +155,10 @@ impl Checker<'_> {
                             self.err(
                                 &tp,
                                 format!("档位 {}–{} 与前一档重叠或倒置", tier.from, tier.to),
-                                format!("tier {}–{} overlaps the previous one or is reversed", tier.from, tier.to),
+                                format!(
+                                    "tier {}–{} overlaps the previous one or is reversed",
+                                    tier.from, tier.to
+                                ),
                                 None,
                             );
                         }
@@ -182,11 +185,19 @@ impl Checker<'_> {
             path,
             "缺少条款出处".into(),
             "missing clause reference".into(),
-            Some(Text::new("写明政策条款, 如 二(三)3", "cite the clause, e.g. 二(三)3")),
+            Some(Text::new(
+                "写明政策条款, 如 二(三)3",
+                "cite the clause, e.g. 二(三)3",
+            )),
         );
     }
 
-    fn fact_kind(&mut self, path: &str, name: &str, kinds: &[Kind]) -> Option<&'static facts::Spec> {
+    fn fact_kind(
+        &mut self,
+        path: &str,
+        name: &str,
+        kinds: &[Kind],
+    ) -> Option<&'static facts::Spec> {
         match facts::spec(name) {
             None => {
                 let best = facts::REGISTRY
@@ -201,7 +212,10 @@ impl Checker<'_> {
                     format!("未知事实 `{name}`"),
                     format!("unknown fact `{name}`"),
                     Some(hint.unwrap_or_else(|| {
-                        Text::new("`zhizao policy facts` 列出全部事实", "`zhizao policy facts` lists them all")
+                        Text::new(
+                            "`zhizao policy facts` 列出全部事实",
+                            "`zhizao policy facts` lists them all",
+                        )
                     })),
                 );
                 None
@@ -210,7 +224,10 @@ impl Checker<'_> {
                 self.err(
                     path,
                     format!("事实 `{name}` 的类型是 {:?}, 这里不适用", s.kind),
-                    format!("fact `{name}` is of kind {:?}, which does not fit here", s.kind),
+                    format!(
+                        "fact `{name}` is of kind {:?}, which does not fit here",
+                        s.kind
+                    ),
                     None,
                 );
                 None
@@ -265,7 +282,10 @@ impl Checker<'_> {
                     self.err(
                         path,
                         format!("`{full}` 没有取值 `{id}`"),
-                        format!("`{full}` has no value `{id}` (allowed: {})", spec.ids.join(", ")),
+                        format!(
+                            "`{full}` has no value `{id}` (allowed: {})",
+                            spec.ids.join(", ")
+                        ),
                         None,
                     );
                 }
@@ -337,7 +357,9 @@ impl Checker<'_> {
             self.fact_kind(&format!("{path}.per_unit.fact"), &u.fact, &[Kind::Number]);
         }
         if let Some(t) = &p.per_tally {
-            if let Some(spec) = self.fact_kind(&format!("{path}.per_tally.fact"), &t.fact, &[Kind::Tally]) {
+            if let Some(spec) =
+                self.fact_kind(&format!("{path}.per_tally.fact"), &t.fact, &[Kind::Tally])
+            {
                 for id in t.table.keys() {
                     if !spec.ids.contains(&id.as_str()) {
                         self.err(

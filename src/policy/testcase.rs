@@ -140,7 +140,9 @@ pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .map(|e| e.path())
                 .filter(|f| {
                     f.extension().is_some_and(|x| x == "yaml" || x == "yml")
-                        && !f.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_'))
+                        && !f
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('_'))
                 })
                 .collect();
             entries.sort();
@@ -227,7 +229,10 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
             continue;
         };
         match TrackStatus::from_id(&e.status) {
-            None => diffs.push(format!("{}: unknown expected status `{}`", e.track, e.status)),
+            None => diffs.push(format!(
+                "{}: unknown expected status `{}`",
+                e.track, e.status
+            )),
             Some(s) if s != t.status => {
                 let why = t
                     .conditions
@@ -248,7 +253,11 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
                     e.track,
                     e.status,
                     t.status.id(),
-                    if why.is_empty() { String::new() } else { format!(" — {why}") }
+                    if why.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {why}")
+                    }
                 ));
             }
             _ => {}
@@ -257,13 +266,21 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
         if let Some(min) = e.min {
             let got = amount.map(|r| r.min);
             if got != Some(min) {
-                diffs.push(format!("{}: min expected {min}, got {}", e.track, show(got)));
+                diffs.push(format!(
+                    "{}: min expected {min}, got {}",
+                    e.track,
+                    show(got)
+                ));
             }
         }
         if let Some(max) = e.max {
             let got = amount.and_then(|r| r.max);
             if got != Some(max) {
-                diffs.push(format!("{}: max expected {max}, got {}", e.track, show(got)));
+                diffs.push(format!(
+                    "{}: max expected {max}, got {}",
+                    e.track,
+                    show(got)
+                ));
             }
         }
         if let Some(fs) = &e.funders {
@@ -291,12 +308,18 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
             Some(dc) => {
                 if let Some(b) = ce.before {
                     if dc.before.max != Some(b) {
-                        diffs.push(format!("district cap: before expected {b}, got {}", show(dc.before.max)));
+                        diffs.push(format!(
+                            "district cap: before expected {b}, got {}",
+                            show(dc.before.max)
+                        ));
                     }
                 }
                 if let Some(b) = ce.after {
                     if dc.after.max != Some(b) {
-                        diffs.push(format!("district cap: after expected {b}, got {}", show(dc.after.max)));
+                        diffs.push(format!(
+                            "district cap: after expected {b}, got {}",
+                            show(dc.after.max)
+                        ));
                     }
                 }
                 if let Some(cut) = &ce.cut {
@@ -315,14 +338,23 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
 }
 
 fn show(v: Option<Decimal>) -> String {
-    v.map(|x| x.normalize().to_string()).unwrap_or_else(|| "none".into())
+    v.map(|x| x.normalize().to_string())
+        .unwrap_or_else(|| "none".into())
 }
 
 /// Summary line, in the form CI runners read: "N passed, N failed".
 pub fn summary(o: &Outcome) -> Text {
     Text::new(
-        format!("{} passed, {} failed", o.passed(), o.failed() + o.errors.len()),
-        format!("{} passed, {} failed", o.passed(), o.failed() + o.errors.len()),
+        format!(
+            "{} passed, {} failed",
+            o.passed(),
+            o.failed() + o.errors.len()
+        ),
+        format!(
+            "{} passed, {} failed",
+            o.passed(),
+            o.failed() + o.errors.len()
+        ),
     )
 }
 

@@ -63,7 +63,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
         "{}: {}{} · {} · {} · {} {}",
         l.pick("企业", "Enterprise"),
         e.name,
-        e.credit_code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
+        e.credit_code
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default(),
         e.sector_label.get(l),
         match e.production_mode {
             crate::questionnaire::ProductionMode::Discrete => l.pick("离散型", "discrete"),
@@ -95,18 +98,33 @@ pub fn render(a: &Assessment, o: Options) -> String {
             l.pick("得分", "score"),
             score.round_dp(2).normalize()
         ),
-        _ => l.pick("无法估算: 缺少自评", "cannot be estimated: no self-assessment").to_string(),
+        _ => l
+            .pick(
+                "无法估算: 缺少自评",
+                "cannot be estimated: no self-assessment",
+            )
+            .to_string(),
     };
     let _ = writeln!(
         out,
         "{}: {level}",
-        paint(l.pick("估算成熟度 (非认证)", "Estimated maturity (not a certification)"), "1", o.color)
+        paint(
+            l.pick(
+                "估算成熟度 (非认证)",
+                "Estimated maturity (not a certification)"
+            ),
+            "1",
+            o.color
+        )
     );
     if !m.unrated.is_empty() {
         let _ = writeln!(
             out,
             "  {}: {}",
-            l.pick("未自评的领域按 0 计, 等级为下限", "domains not rated count as 0, so the level is a lower bound"),
+            l.pick(
+                "未自评的领域按 0 计, 等级为下限",
+                "domains not rated count as 0, so the level is a lower bound"
+            ),
             m.unrated.join(", ")
         );
     }
@@ -115,7 +133,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
             out,
             "  {}: {} {} → {}",
             d.id,
-            l.pick("自评等级受客观指标限制", "self-rating capped by the objective indicator"),
+            l.pick(
+                "自评等级受客观指标限制",
+                "self-rating capped by the objective indicator"
+            ),
             d.self_level.unwrap_or(0),
             d.level
         );
@@ -146,7 +167,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let _ = writeln!(out, "{}\n", table(rows));
 
     // Criteria.
-    let _ = writeln!(out, "{}", paint(l.pick("评估标准", "Criteria"), "1", o.color));
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(l.pick("评估标准", "Criteria"), "1", o.color)
+    );
     let mut rows = vec![vec![
         l.pick("目标", "Target").to_string(),
         l.pick("检查项", "Check").to_string(),
@@ -173,7 +198,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 k.required.clone(),
                 match (&k.gap, k.missing.is_empty()) {
                     (Some(g), _) => g.get(l).to_string(),
-                    (None, false) => format!("{}: {}", l.pick("缺少", "missing"), k.missing.join(", ")),
+                    (None, false) => {
+                        format!("{}: {}", l.pick("缺少", "missing"), k.missing.join(", "))
+                    }
                     _ => String::new(),
                 },
             ]);
@@ -190,7 +217,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
     );
 
     // Subsidies.
-    let _ = writeln!(out, "{}", paint(l.pick("扶持政策", "Subsidy tracks"), "1", o.color));
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(l.pick("扶持政策", "Subsidy tracks"), "1", o.color)
+    );
     if let Some(n) = &a.packs.validity_note {
         let _ = writeln!(out, "{}\n", paint(n.get(l), "33", o.color));
     }
@@ -214,11 +245,19 @@ pub fn render(a: &Assessment, o: Options) -> String {
         for t in a.subsidies.iter().filter(|t| t.status == s) {
             let amount = match (t.kind, t.amount) {
                 (_, Some(r)) => r.show(l),
-                (TrackKind::TaxBenefit, None) => l.pick("税收优惠 (非资金)", "tax benefit (not money)").into(),
-                (TrackKind::Equity, None) => l.pick("股权投资 (非补助)", "equity (not a grant)").into(),
-                (TrackKind::NonMonetary, None) => l.pick("非资金支持", "non-monetary support").into(),
+                (TrackKind::TaxBenefit, None) => l
+                    .pick("税收优惠 (非资金)", "tax benefit (not money)")
+                    .into(),
+                (TrackKind::Equity, None) => {
+                    l.pick("股权投资 (非补助)", "equity (not a grant)").into()
+                }
+                (TrackKind::NonMonetary, None) => {
+                    l.pick("非资金支持", "non-monetary support").into()
+                }
                 _ => match (&t.missing.is_empty(), t.status) {
-                    (false, _) => format!("{}: {}", l.pick("缺少", "missing"), t.missing.join(", ")),
+                    (false, _) => {
+                        format!("{}: {}", l.pick("缺少", "missing"), t.missing.join(", "))
+                    }
                     _ => "—".into(),
                 },
             };
@@ -243,13 +282,21 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 paint(t.status.label().get(l), color, o.color),
                 format!("{} `{}`", t.title.get(l), t.id),
                 t.clause.clone(),
-                if near_gap.is_empty() { amount } else { near_gap },
+                if near_gap.is_empty() {
+                    amount
+                } else {
+                    near_gap
+                },
                 funder(Funder::Province),
                 format!("{}", funder(Funder::City)),
                 format!(
                     "{}{}",
                     funder(Funder::District),
-                    if t.district_before_cap.is_some() { " *" } else { "" }
+                    if t.district_before_cap.is_some() {
+                        " *"
+                    } else {
+                        ""
+                    }
                 ),
             ]);
         }
@@ -264,7 +311,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
         out,
         "{} {hidden} {}",
         l.pick("另有", "Another"),
-        l.pick("项不符合或不在有效期 (--explain 或 JSON 可见)", "tracks do not apply or are not in force (see --explain or JSON)")
+        l.pick(
+            "项不符合或不在有效期 (--explain 或 JSON 可见)",
+            "tracks do not apply or are not in force (see --explain or JSON)"
+        )
     );
     let tot = |t: &crate::policy::eval::Totals| {
         Funder::ALL
@@ -336,7 +386,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
 
     if o.explain {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint(l.pick("逐项说明", "Explanations"), "1", o.color));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(l.pick("逐项说明", "Explanations"), "1", o.color)
+        );
         for t in &a.subsidies {
             let _ = writeln!(
                 out,
@@ -349,7 +403,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
             );
             for (label, list) in [
                 (l.pick("符合条件", "eligible when"), &t.conditions),
-                (l.pick("候选条件", "candidate when"), &t.candidate_conditions),
+                (
+                    l.pick("候选条件", "candidate when"),
+                    &t.candidate_conditions,
+                ),
             ] {
                 if list.is_empty() {
                     continue;
@@ -365,8 +422,13 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     let _ = writeln!(
                         out,
                         "    {mark} {} = {} ({} {})",
-                        c.label.as_ref().map(|x| x.get(l).to_string()).unwrap_or_else(|| c.fact.clone()),
-                        c.actual.clone().unwrap_or_else(|| l.pick("未知", "unknown").into()),
+                        c.label
+                            .as_ref()
+                            .map(|x| x.get(l).to_string())
+                            .unwrap_or_else(|| c.fact.clone()),
+                        c.actual
+                            .clone()
+                            .unwrap_or_else(|| l.pick("未知", "unknown").into()),
                         l.pick("要求", "required"),
                         c.required
                     );
@@ -381,7 +443,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     "  {} {} → {}",
                     l.pick("区级份额封顶:", "district share capped:"),
                     b.show(l),
-                    t.by_funder.get(&Funder::District).map(|r| r.show(l)).unwrap_or_default()
+                    t.by_funder
+                        .get(&Funder::District)
+                        .map(|r| r.show(l))
+                        .unwrap_or_default()
                 );
             }
             if let Some(p) = &t.prerequisite_note {

@@ -1,0 +1,365 @@
+//! CLI tests: every command, each error kind and exit code, and snapshots of
+//! the terminal and JSON output of every shipped example.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn zhizao() -> Command {
+    let mut c = Command::cargo_bin("zhizao").expect("binary builds");
+    c.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+fn examples() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir("questionnaires/examples")
+        .expect("examples folder")
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write temp file");
+    p.display().to_string()
+}
+
+const MINIMAL: &str =
+    "schema_version: 1\nenterprise:\n  name: 测试企业\n  sector: other\n  data_year: 2017\n";
+
+#[test]
+fn every_example_is_valid() {
+    let ex = examples();
+    assert!(ex.len() >= 4, "at least four examples ship");
+    zhizao().arg("validate").args(&ex).assert().success();
+}
+
+#[test]
+fn snapshots_of_every_example_terminal_and_json() {
+    for ex in examples() {
+        let name = Path::new(&ex)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        for lang in ["zh", "en"] {
+            let out = zhizao()
+                .args(["assess", &ex, "--lang", lang])
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            insta::assert_snapshot!(
+                format!("terminal_{lang}_{name}"),
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+        let out = zhizao()
+            .args(["assess", &ex, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        insta::assert_json_snapshot!(format!("json_{name}"), v);
+    }
+}
+
+#[test]
+fn json_has_the_documented_top_level_keys_and_is_deterministic() {
+    let ex = &examples()[0];
+    let a = zhizao()
+        .args(["assess", ex, "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    let b = zhizao()
+        .args(["assess", ex, "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(a, b, "same input, byte-identical JSON");
+    let v: serde_json::Value = serde_json::from_slice(&a).unwrap();
+    for k in [
+        "schema_version",
+        "input",
+        "packs",
+        "enterprise",
+        "indicators",
+        "criteria",
+        "maturity",
+        "subsidies",
+        "totals",
+        "district_cap",
+        "warnings",
+    ] {
+        assert!(v.get(k).is_some(), "missing key {k}");
+    }
+    assert_eq!(v["schema_version"], 1);
+}
+
+#[test]
+fn assess_reads_stdin() {
+    zhizao()
+        .args(["assess", "-", "--lang", "en"])
+        .write_stdin(MINIMAL)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("测试企业"));
+}
+
+#[test]
+fn assess_writes_output_file_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    zhizao()
+        .args(["assess", "-", "--format", "json", "-o"])
+        .arg(&out)
+        .write_stdin(MINIMAL)
+        .assert()
+        .success()
+        .stdout("");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["enterprise"]["name"], "测试企业");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary left"
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_closest_name_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "q.yaml",
+        &format!("{MINIMAL}equipment:\n  key_equipment_cnc_units: 3\n"),
+    );
+    zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(":7:3: error[field.unknown]"))
+        .stderr(predicate::str::contains(
+            "did you mean `key_equipment_cnc`?",
+        ))
+        .stderr(predicate::str::contains(
+            "    7 |   key_equipment_cnc_units: 3",
+        ));
+}
+
+#[test]
+fn type_errors_name_the_field_and_explain_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "q.yaml",
+        &format!("{MINIMAL}digital_design:\n  design_work_digital_pct: \"85%\"\n"),
+    );
+    zhizao()
+        .args(["validate", &f, "--lang", "zh"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "digital_design.design_work_digital_pct",
+        ))
+        .stderr(predicate::str::contains("百分比请只写数字: 85"));
+}
+
+#[test]
+fn syntax_errors_have_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "q.yaml",
+        "schema_version: 1\nenterprise:\n  name: \"unclosed\n  sector: other\n",
+    );
+    zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(".yaml:3:9: error[yaml.syntax]"));
+}
+
+#[test]
+fn semantic_errors_are_all_reported_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "q.yaml",
+        "schema_version: 1\nenterprise:\n  name: x\n  credit_code: \"91350100M000100Y44\"\n  sector: other\n  data_year: 2017\n  employees: 10\n  production_workers: 20\nequipment:\n  key_equipment_total: 5\n  key_equipment_cnc: 6\n  production_equipment_total: 10\n  production_equipment_digital: 8\n  production_equipment_networked: 9\n",
+    );
+    let out = zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for needle in [
+        "q.yaml:4:3: error[credit_code]",
+        "should be `3`",
+        "q.yaml:8:3: error[consistency]: enterprise.production_workers",
+        "q.yaml:11:3: error[consistency]: equipment.key_equipment_cnc",
+        "q.yaml:14:3: error[consistency]: equipment.production_equipment_networked",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in\n{err}");
+    }
+}
+
+#[test]
+fn plausibility_gives_warnings_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "q.yaml",
+        &format!("{MINIMAL}  production_workers: 10\nrobots:\n  industrial_robots: 5\n"),
+    );
+    zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[plausibility]"));
+}
+
+#[test]
+fn missing_file_is_an_io_error_exit_2() {
+    zhizao()
+        .args(["validate", "does/not/exist.yaml", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the file"));
+    zhizao()
+        .args(["assess", "does/not/exist.yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    zhizao().args(["assess"]).assert().code(2);
+    zhizao()
+        .args(["assess", "x.yaml", "--format", "pdf"])
+        .assert()
+        .code(2);
+    zhizao().args(["init", "--sector", "toys"]).assert().code(2);
+}
+
+#[test]
+fn alias_bomb_and_deep_nesting_are_rejected_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 0..2000 {
+        bomb.push_str(&format!("b{i}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"));
+    }
+    assert!(bomb.len() > 25_000);
+    let f = write(dir.path(), "bomb.yaml", &bomb);
+    zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[yaml.alias]"));
+    let deep = format!(
+        "schema_version: 1\nenterprise: {}\n",
+        "{a: ".repeat(200_000)
+    );
+    let f = write(dir.path(), "deep.yaml", &deep);
+    zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[yaml.too_deep]"));
+}
+
+#[test]
+fn oversized_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = format!("{MINIMAL}# {}\n", "x".repeat(2 * 1024 * 1024));
+    let f = write(dir.path(), "big.yaml", &big);
+    zhizao()
+        .args(["validate", &f, "--lang", "en"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("larger than the 1024 KB limit"));
+}
+
+#[test]
+fn init_writes_a_template_that_parses_and_asks_to_be_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["zh", "en"] {
+        let out = dir.path().join(format!("t-{lang}.yaml"));
+        zhizao()
+            .args(["init", "--sector", "electronics_it", "--lang", lang, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema="));
+        assert!(text.contains("  sector: electronics_it"));
+        // The blank template parses (no type errors) but must be filled in.
+        zhizao()
+            .args(["validate", "--lang", "en"])
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "enterprise.name: the enterprise name is empty",
+            ))
+            .stderr(predicate::str::contains("error[type]").not())
+            .stderr(predicate::str::contains("error[field").not());
+        // Refuses to overwrite.
+        zhizao().args(["init", "-o"]).arg(&out).assert().code(2);
+    }
+}
+
+#[test]
+fn policy_list_show_and_facts() {
+    zhizao()
+        .args(["policy", "list", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("local-cnc-purchase"));
+    zhizao()
+        .args(["policy", "show", "local-cnc-purchase"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("二(五)2"));
+    zhizao()
+        .args(["policy", "show", "local-cnc-purchse", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean `local-cnc-purchase`?",
+        ));
+    zhizao()
+        .args(["policy", "facts"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "purchases.cnc_generation_invoice_ex_tax",
+        ));
+}
+
+#[test]
+fn shipped_policy_tests_pass() {
+    zhizao()
+        .args(["policy", "test", "policies/tests"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(" 0 failed"));
+}
+
+#[test]
+fn version_names_the_policy_pack() {
+    zhizao()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("licheng-2016"));
+}
