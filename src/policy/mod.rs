@@ -200,11 +200,12 @@ impl Checker<'_> {
     ) -> Option<&'static facts::Spec> {
         match facts::spec(name) {
             None => {
+                // Jaro-Winkler favours the shared prefix that dotted fact names have.
                 let best = facts::REGISTRY
                     .iter()
-                    .map(|s| (strsim::levenshtein(name, s.name), s.name))
-                    .min_by_key(|x| x.0);
-                let hint = best.filter(|(d, _)| *d <= 4).map(|(_, n)| {
+                    .map(|s| (strsim::jaro_winkler(name, s.name), s.name))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let hint = best.filter(|(d, _)| *d >= 0.85).map(|(_, n)| {
                     Text::new(format!("是不是 `{n}`?"), format!("did you mean `{n}`?"))
                 });
                 self.err(

@@ -1,0 +1,156 @@
+//! Load-time checking of policy packs: a deliberately broken pack yields each
+//! error with file, line and field path, before any evaluation.
+
+use zhizao::policy::{default_pack, load_pack};
+
+const PACK: &str = r#"id: test-pack
+version: "1"
+title: {zh: 测试, en: test}
+issuer: {zh: 测试, en: test}
+document_date: "2016-07-29"
+effective_from: "2016-07-29"
+effective_to: "2020-12-31"
+source_file: policy.txt
+near_within: 0.2
+district_cap:
+  clause: "五(五)"
+  fact: enterprise.new_tax_district_retained
+  note: {zh: 封顶, en: cap}
+tracks:
+  - id: local-cnc-purchase
+    title: {zh: 采购, en: purchase}
+    clause: "二(五)2"
+    kind: grant
+    funders: [city, district]
+    prerequisite: application
+    eligible_when:
+      - fact: purchases.cnc_generation_units
+        at_least: 1
+    amount:
+      parts:
+        - split: {city: 30, district: 70}
+          rate: {base: purchases.cnc_generation_invoice_ex_tax, rate: 0.2}
+"#;
+
+fn errors(text: &str) -> Vec<zhizao::diag::Diagnostic> {
+    load_pack(text, "broken.yaml").expect_err("the pack must be rejected")
+}
+
+#[test]
+fn the_reference_pack_loads() {
+    assert!(load_pack(PACK, "ok.yaml").is_ok());
+}
+
+#[test]
+fn unknown_key_is_an_error_with_position_and_suggestion() {
+    let e = errors(&PACK.replace("    amount:\n", "    amout:\n"));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].file, "broken.yaml");
+    assert_eq!(e[0].code, "field.unknown");
+    assert_eq!(e[0].line, Some(24));
+    assert_eq!(e[0].hint.as_ref().unwrap().en, "did you mean `amount`?");
+}
+
+#[test]
+fn unknown_fact_is_an_error_with_the_field_path() {
+    let e = errors(&PACK.replace("fact: purchases.cnc_generation_units", "fact: purchases.cnc_units"));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].path.as_deref(), Some("tracks[0].eligible_when[0].fact"));
+    assert_eq!(e[0].line, Some(22));
+    assert!(e[0].message.en.contains("unknown fact `purchases.cnc_units`"));
+    assert!(e[0].hint.as_ref().unwrap().en.contains("purchases.cnc_generation_units"));
+}
+
+#[test]
+fn a_split_that_does_not_add_to_100_is_an_error() {
+    let e = errors(&PACK.replace("district: 70", "district: 60"));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].path.as_deref(), Some("tracks[0].amount.parts[0].split"));
+    assert_eq!(e[0].line, Some(26));
+    assert_eq!(e[0].message.en, "the split adds up to 90%, not 100%");
+}
+
+#[test]
+fn a_missing_citation_is_an_error() {
+    let e = errors(&PACK.replace("clause: \"二(五)2\"", "clause: \"\""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].path.as_deref(), Some("tracks[0].clause"));
+    assert_eq!(e[0].line, Some(17));
+    assert_eq!(e[0].message.en, "missing clause reference");
+}
+
+#[test]
+fn a_condition_that_does_not_fit_the_fact_kind_is_an_error() {
+    let e = errors(&PACK.replace("        at_least: 1\n", "        is: true\n"));
+    assert!(e[0].message.en.contains("does not fit here"), "{:?}", e[0].message);
+}
+
+#[test]
+fn a_funder_outside_the_track_is_an_error() {
+    let e = errors(&PACK.replace("funders: [city, district]", "funders: [city]"));
+    assert!(e.iter().any(|d| d.message.en.contains("funder district is not listed")));
+}
+
+#[test]
+fn money_on_a_non_monetary_track_is_an_error() {
+    let e = errors(&PACK.replace("kind: grant", "kind: tax_benefit"));
+    assert!(e[0].message.en.contains("cannot have an amount"));
+}
+
+#[test]
+fn all_errors_are_reported_together() {
+    let broken = PACK
+        .replace("district: 70", "district: 60")
+        .replace("clause: \"二(五)2\"", "clause: \"\"")
+        .replace("fact: purchases.cnc_generation_units", "fact: nope");
+    assert_eq!(errors(&broken).len(), 3);
+}
+
+#[test]
+fn the_default_pack_has_every_track_id_of_the_domain_brief() {
+    let pack = default_pack();
+    let ids: Vec<&str> = pack.tracks.iter().map(|t| t.id.as_str()).collect();
+    for id in [
+        "smart-equipment-rd",
+        "first-set-equipment",
+        "smart-factory-award",
+        "digital-workshop-award",
+        "demo-line-joint-rd",
+        "cnc-rd-major-project",
+        "rd-super-deduction",
+        "public-tech-platform",
+        "new-research-institution",
+        "tech-center-award",
+        "local-cnc-purchase",
+        "industry-equity-fund",
+        "listing-award",
+        "patent-award",
+        "standard-award",
+        "brand-award",
+        "quality-award",
+        "online-brand-award",
+        "o2o-transition-award",
+        "cross-border-ecommerce",
+        "industrial-design-center",
+        "design-competition",
+        "design-transfer-demo",
+        "logistics-rating",
+        "ecommerce-warehouse",
+        "business-model-innovation",
+        "service-manufacturing-demo",
+        "maker-space",
+        "ecommerce-platform-docking",
+        "online-business-park",
+        "warehouse-receipt-guarantee",
+    ] {
+        assert!(ids.contains(&id), "track {id} missing from the default pack");
+    }
+    // Non-monetary support is never money.
+    for t in &pack.tracks {
+        use zhizao::policy::pack::TrackKind::*;
+        if matches!(t.kind, TaxBenefit | Equity | NonMonetary) {
+            assert!(t.amount.is_none(), "{} is non-monetary but has an amount", t.id);
+            assert!(t.support.is_some(), "{} needs a support text", t.id);
+        }
+    }
+}
