@@ -215,6 +215,11 @@ pub const REGISTRY: &[Spec] = &[
         LEVELS
     ),
     spec!(
+        "recognitions.industrial_design_center_new",
+        Bool,
+        "recognitions.industrial_design_center.year = data year, or year absent"
+    ),
+    spec!(
         "recognitions.business_model_innovation_demo",
         Bool,
         "recognitions.business_model_innovation_demo (absent = false)"
@@ -639,6 +644,14 @@ pub fn build(
                 .as_ref()
                 .map(|x| id_of(&x.level))
                 .unwrap_or_else(|| "none".into()),
+        )),
+    );
+    put(
+        "recognitions.industrial_design_center_new",
+        Some(Fact::Bool(
+            r.industrial_design_center
+                .as_ref()
+                .is_some_and(|x| x.year.is_none_or(|y| y == year)),
         )),
     );
     put(

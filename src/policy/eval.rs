@@ -229,7 +229,12 @@ fn is_money(fact: &str) -> bool {
 
 /// Evaluate one condition against a fact value (for item conditions, `value`
 /// is the item field).
-fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> ConditionResult {
+fn condition<'f>(
+    c: &Condition,
+    value_of: &dyn Fn(&Condition) -> Option<&'f Fact>,
+    near_within: Decimal,
+) -> ConditionResult {
+    let value = value_of(c);
     let mut r = ConditionResult {
         fact: c.fact.clone(),
         label: c.label.clone(),
@@ -239,6 +244,37 @@ fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> Condi
         near: false,
         gap: None,
     };
+    if let Some(alts) = &c.any_of {
+        let results: Vec<ConditionResult> = alts
+            .iter()
+            .map(|a| condition(a, value_of, near_within))
+            .collect();
+        r.fact = results
+            .iter()
+            .map(|x| x.fact.clone())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        r.required = results
+            .iter()
+            .map(|x| format!("{} {}", x.fact, x.required))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        r.actual = Some(
+            results
+                .iter()
+                .map(|x| x.actual.clone().unwrap_or_else(|| "unknown".into()))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
+        r.truth = if results.iter().any(|x| x.truth == Truth::Yes) {
+            Truth::Yes
+        } else if results.iter().any(|x| x.truth == Truth::Unknown) {
+            Truth::Unknown
+        } else {
+            Truth::No
+        };
+        return r;
+    }
     let numeric = [
         (c.at_least, "≥", 0),
         (c.more_than, ">", 1),
@@ -261,7 +297,8 @@ fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> Condi
         r.truth = if ok { Truth::Yes } else { Truth::No };
         if !ok {
             let short = (t - v).abs();
-            r.near = short <= near_within * t.abs();
+            // A zero threshold has no "near": 20% of nothing is nothing.
+            r.near = !t.is_zero() && short <= near_within * t.abs();
             let fact = &c.fact;
             r.gap = Some(Text::new(
                 format!(
@@ -321,7 +358,7 @@ fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> Condi
             for item in list {
                 let mut all = Truth::Yes;
                 for ic in conds {
-                    let res = condition(ic, item.get(&ic.fact), near_within);
+                    let res = condition(ic, &|x: &Condition| item.get(&x.fact), near_within);
                     match res.truth {
                         Truth::No => {
                             all = Truth::No;
@@ -353,7 +390,7 @@ fn condition(c: &Condition, value: Option<&Fact>, near_within: Decimal) -> Condi
 
 fn conditions(list: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<ConditionResult> {
     list.iter()
-        .map(|c| condition(c, facts.get(&c.fact), near_within))
+        .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within))
         .collect()
 }
 
@@ -430,7 +467,7 @@ fn part_amount(
             let ok = pi
                 .when
                 .iter()
-                .map(|c| condition(c, item.get(&c.fact), near_within).truth)
+                .map(|c| condition(c, &|x: &Condition| item.get(&x.fact), near_within).truth)
                 .collect::<Vec<_>>();
             if ok.contains(&Truth::No) {
                 continue;
@@ -557,6 +594,18 @@ fn amount(
     let mut amounts = Vec::new();
     let mut missing = Vec::new();
     for p in &parts {
+        let gate: Vec<Truth> = p
+            .when
+            .iter()
+            .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within).truth)
+            .collect();
+        if gate.contains(&Truth::No) {
+            continue;
+        }
+        if gate.contains(&Truth::Unknown) {
+            missing.extend(p.when.iter().map(|c| c.fact.clone()));
+            continue;
+        }
         match part_amount(p, &get, near_within) {
             Ok((x, s)) => {
                 let who = match (&p.split, p.funder) {

@@ -239,6 +239,20 @@ impl Checker<'_> {
 
     /// `items`: the items fact whose fields an item condition names.
     fn condition(&mut self, path: &str, c: &Condition, items: Option<&str>) {
+        if let Some(alts) = &c.any_of {
+            if !c.fact.is_empty() || alts.len() < 2 {
+                self.err(
+                    path,
+                    "any_of 不带 fact, 且至少两个条件".into(),
+                    "`any_of` takes no `fact` and at least two conditions".into(),
+                    None,
+                );
+            }
+            for (k, alt) in alts.iter().enumerate() {
+                self.condition(&format!("{path}.any_of[{k}]"), alt, items);
+            }
+            return;
+        }
         let ops = [
             c.at_least.is_some(),
             c.more_than.is_some(),
@@ -300,6 +314,9 @@ impl Checker<'_> {
     }
 
     fn part(&mut self, path: &str, p: &Part, funders: &[pack::Funder]) {
+        for (k, c) in p.when.iter().enumerate() {
+            self.condition(&format!("{path}.when[{k}]"), c, None);
+        }
         let formulas = [
             p.fixed.is_some(),
             p.lookup.is_some(),

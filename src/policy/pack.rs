@@ -146,12 +146,17 @@ pub struct Track {
     pub interpretation: Option<Text>,
 }
 
-/// A condition over a fact. Exactly one comparison is set.
+/// A condition over a fact. Exactly one comparison is set; `any_of` instead
+/// of a fact holds when any of its conditions holds (the text's "or").
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    /// Fact name (see `zhizao policy facts`).
+    /// Fact name (see `zhizao policy facts`); empty for `any_of`.
+    #[serde(default)]
     pub fact: String,
+    /// Holds when at least one of these holds.
+    #[serde(default)]
+    pub any_of: Option<Vec<Condition>>,
     /// ≥.
     #[serde(default)]
     pub at_least: Option<Decimal>,
@@ -242,6 +247,9 @@ pub struct Tier {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
+    /// The part is paid only when all of these hold (e.g. a step-up bonus).
+    #[serde(default)]
+    pub when: Vec<Condition>,
     /// Single funder.
     #[serde(default)]
     pub funder: Option<Funder>,
