@@ -53,19 +53,36 @@ fn unknown_key_is_an_error_with_position_and_suggestion() {
 
 #[test]
 fn unknown_fact_is_an_error_with_the_field_path() {
-    let e = errors(&PACK.replace("fact: purchases.cnc_generation_units", "fact: purchases.cnc_units"));
+    let e = errors(&PACK.replace(
+        "fact: purchases.cnc_generation_units",
+        "fact: purchases.cnc_units",
+    ));
     assert_eq!(e.len(), 1);
-    assert_eq!(e[0].path.as_deref(), Some("tracks[0].eligible_when[0].fact"));
+    assert_eq!(
+        e[0].path.as_deref(),
+        Some("tracks[0].eligible_when[0].fact")
+    );
     assert_eq!(e[0].line, Some(22));
-    assert!(e[0].message.en.contains("unknown fact `purchases.cnc_units`"));
-    assert!(e[0].hint.as_ref().unwrap().en.contains("purchases.cnc_generation_units"));
+    assert!(e[0]
+        .message
+        .en
+        .contains("unknown fact `purchases.cnc_units`"));
+    assert!(e[0]
+        .hint
+        .as_ref()
+        .unwrap()
+        .en
+        .contains("purchases.cnc_generation_units"));
 }
 
 #[test]
 fn a_split_that_does_not_add_to_100_is_an_error() {
     let e = errors(&PACK.replace("district: 70", "district: 60"));
     assert_eq!(e.len(), 1);
-    assert_eq!(e[0].path.as_deref(), Some("tracks[0].amount.parts[0].split"));
+    assert_eq!(
+        e[0].path.as_deref(),
+        Some("tracks[0].amount.parts[0].split")
+    );
     assert_eq!(e[0].line, Some(26));
     assert_eq!(e[0].message.en, "the split adds up to 90%, not 100%");
 }
@@ -82,13 +99,19 @@ fn a_missing_citation_is_an_error() {
 #[test]
 fn a_condition_that_does_not_fit_the_fact_kind_is_an_error() {
     let e = errors(&PACK.replace("        at_least: 1\n", "        is: true\n"));
-    assert!(e[0].message.en.contains("does not fit here"), "{:?}", e[0].message);
+    assert!(
+        e[0].message.en.contains("does not fit here"),
+        "{:?}",
+        e[0].message
+    );
 }
 
 #[test]
 fn a_funder_outside_the_track_is_an_error() {
     let e = errors(&PACK.replace("funders: [city, district]", "funders: [city]"));
-    assert!(e.iter().any(|d| d.message.en.contains("funder district is not listed")));
+    assert!(e
+        .iter()
+        .any(|d| d.message.en.contains("funder district is not listed")));
 }
 
 #[test]
@@ -143,13 +166,20 @@ fn the_default_pack_has_every_track_id_of_the_domain_brief() {
         "online-business-park",
         "warehouse-receipt-guarantee",
     ] {
-        assert!(ids.contains(&id), "track {id} missing from the default pack");
+        assert!(
+            ids.contains(&id),
+            "track {id} missing from the default pack"
+        );
     }
     // Non-monetary support is never money.
     for t in &pack.tracks {
         use zhizao::policy::pack::TrackKind::*;
         if matches!(t.kind, TaxBenefit | Equity | NonMonetary) {
-            assert!(t.amount.is_none(), "{} is non-monetary but has an amount", t.id);
+            assert!(
+                t.amount.is_none(),
+                "{} is non-monetary but has an amount",
+                t.id
+            );
             assert!(t.support.is_some(), "{} needs a support text", t.id);
         }
     }

@@ -13,7 +13,14 @@ use zhizao::questionnaire::*;
 fn rating() -> impl Strategy<Value = Option<DomainRating>> {
     prop::option::weighted(
         0.9,
-        (0u8..=5, prop_oneof![Just(NextLevelFit::None), Just(NextLevelFit::Part), Just(NextLevelFit::Most)])
+        (
+            0u8..=5,
+            prop_oneof![
+                Just(NextLevelFit::None),
+                Just(NextLevelFit::Part),
+                Just(NextLevelFit::Most)
+            ],
+        )
             .prop_map(|(level, next)| DomainRating {
                 level,
                 next: if level == 5 { NextLevelFit::None } else { next },
