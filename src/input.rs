@@ -24,6 +24,18 @@ pub struct Loaded {
 pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Loaded, (Vec<Diagnostic>, Option<String>)> {
     let sha256 = hex(&Sha256::digest(bytes));
     let source = yaml::decode(bytes, file).map_err(|d| (vec![d], None))?;
+    if source.trim().is_empty() {
+        let d = Diagnostic::error(
+            "input.empty",
+            file,
+            crate::lang::Text::new("文件是空的", "the file is empty"),
+        )
+        .hint(crate::lang::Text::new(
+            "用 zhizao init 生成一份问卷模板再填写",
+            "start from the template that `zhizao init` writes",
+        ));
+        return Err((vec![d], Some(source)));
+    }
     let q: Questionnaire =
         yaml::from_str(&source, file).map_err(|d| (vec![d], Some(source.clone())))?;
     let diags = crate::validate::validate(&q, file, Some(&source));

@@ -6,10 +6,10 @@
 
 use crate::lang::Lang;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A range of CNY: ceilings (最高不超过) are not promises, floors (不少于) have no stated maximum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
     /// Lowest amount, CNY.
     #[serde(with = "rust_decimal::serde::str")]

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub type ByFunder = BTreeMap<Funder, Range>;
 
 /// Status of a track for one enterprise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackStatus {
     /// The facts show it applies now.

@@ -1,0 +1,745 @@
+//! Bureau screening (批量筛选): thousands of questionnaires at once.
+//!
+//! Two passes keep memory flat as the number of files grows:
+//! 1. Files are assessed in parallel (rayon) in fixed-size chunks, in the
+//!    sorted order of their paths so results do not depend on the number of
+//!    threads. Each result is folded into fixed-size aggregates (targets,
+//!    budget, top-N rankings, per-sector indicator values for percentiles)
+//!    and spilled to a temporary file as one compact row; no assessment is
+//!    held beyond its chunk.
+//! 2. The spilled rows are read back one at a time, given their peer
+//!    percentiles, and streamed to the export (XLSX in constant-memory mode,
+//!    CSV, or JSON).
+//!
+//! Every input is accounted for: assessed, or listed as rejected with file,
+//! line and reason. A bad file never stops the run.
+
+pub mod export;
+pub mod summary;
+pub mod targets;
+pub mod walk;
+
+use crate::assess::{Assessment, Engine, InputInfo};
+use crate::criteria::Status;
+use crate::diag::Diagnostic;
+use crate::lang::Text;
+use crate::money::Range;
+use crate::policy::eval::{ByFunder, TrackStatus};
+use crate::policy::pack::Funder;
+use crate::questionnaire::{ProductionMode, Sector};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::PathBuf;
+
+/// Indicators compared with peers, in column order.
+pub const PEER_INDICATORS: [&str; 7] = [
+    "cnc_ratio",
+    "automation_rate",
+    "robot_density",
+    "equipment_digitization_rate",
+    "networking_rate",
+    "digital_design_tools",
+    "labor_productivity",
+];
+
+/// Files assessed per parallel chunk: large enough to keep every core busy,
+/// small enough that a chunk's results are a bounded amount of memory.
+pub const CHUNK: usize = 2048;
+
+/// How many candidates each ranking keeps.
+pub const DEFAULT_TOP: usize = 10;
+
+/// One track of one enterprise, in a row.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RowTrack {
+    /// Track id.
+    pub id: String,
+    /// Status.
+    pub status: TrackStatus,
+    /// Amount by funder after the district cap.
+    pub by_funder: ByFunder,
+}
+
+/// The compact result of one enterprise.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Row {
+    /// Input file.
+    pub file: String,
+    /// Enterprise name.
+    pub name: String,
+    /// 统一社会信用代码.
+    pub credit_code: Option<String>,
+    /// Sector.
+    pub sector: Sector,
+    /// Discrete or process.
+    pub production_mode: ProductionMode,
+    /// 规上.
+    pub above_designated_size: Option<bool>,
+    /// Data year.
+    pub data_year: i32,
+    /// 工业总产值, 万元.
+    pub industrial_output_wan: Option<Decimal>,
+    /// Values of [`PEER_INDICATORS`] (ratios 0–1).
+    pub indicators: Vec<Option<f64>>,
+    /// Estimated maturity level.
+    pub level: Option<u8>,
+    /// Maturity score.
+    pub score: Option<f64>,
+    /// 自动化数字化制造企业 criterion.
+    pub automated_digital: Status,
+    /// 数字化车间 criterion.
+    pub digital_workshop: Status,
+    /// 智能工厂 criterion.
+    pub smart_factory: Status,
+    /// Already recognised as a digital workshop.
+    pub recognised_digital_workshop: bool,
+    /// Already recognised as a smart factory.
+    pub recognised_smart_factory: bool,
+    /// Eligible support by funder (after the district cap).
+    pub eligible: ByFunder,
+    /// Eligible + candidate support by funder (after the district cap).
+    pub potential: ByFunder,
+    /// Tracks that are eligible, candidate or near.
+    pub tracks: Vec<RowTrack>,
+    /// The district cap binds for this enterprise.
+    pub district_cap_binding: bool,
+    /// The district-cap figure is missing.
+    pub district_cap_missing: bool,
+    /// Robots, for the aggregate robot density.
+    pub robots: Option<u32>,
+    /// Production workers.
+    pub workers: Option<u32>,
+    /// CNC key equipment.
+    pub key_cnc: Option<u32>,
+    /// Key equipment.
+    pub key_total: Option<u32>,
+    /// Plausibility warnings.
+    pub warnings: usize,
+}
+
+impl Row {
+    /// Build the compact row of an assessment.
+    pub fn from_assessment(a: &Assessment, q: &crate::questionnaire::Questionnaire) -> Row {
+        let status = |id: &str| {
+            a.criteria
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.status)
+                .unwrap_or(Status::Unknown)
+        };
+        let f64_of = |d: Decimal| -> Option<f64> { d.try_into().ok() };
+        Row {
+            file: a.input.file.clone(),
+            name: a.enterprise.name.clone(),
+            credit_code: a.enterprise.credit_code.clone(),
+            sector: a.enterprise.sector,
+            production_mode: a.enterprise.production_mode,
+            above_designated_size: a.enterprise.above_designated_size,
+            data_year: a.enterprise.data_year,
+            industrial_output_wan: q.enterprise.industrial_output_wan,
+            indicators: PEER_INDICATORS
+                .iter()
+                .map(|id| a.indicators.value(id).and_then(f64_of))
+                .collect(),
+            level: a.maturity.level,
+            score: a.maturity.score.and_then(f64_of),
+            automated_digital: status("automated_digital_enterprise"),
+            digital_workshop: status("digital_workshop"),
+            smart_factory: status("smart_factory"),
+            recognised_digital_workshop: q.recognitions.digital_workshop_year.is_some(),
+            recognised_smart_factory: q.recognitions.smart_factory_year.is_some(),
+            eligible: a.totals.eligible.by_funder.clone(),
+            potential: a.totals.potential.by_funder.clone(),
+            tracks: a
+                .subsidies
+                .iter()
+                .filter(|t| {
+                    matches!(
+                        t.status,
+                        TrackStatus::Eligible | TrackStatus::Candidate | TrackStatus::Near
+                    )
+                })
+                .map(|t| RowTrack {
+                    id: t.id.clone(),
+                    status: t.status,
+                    by_funder: t.by_funder.clone(),
+                })
+                .collect(),
+            district_cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
+            district_cap_missing: a.district_cap.as_ref().is_some_and(|d| d.cap.is_none()),
+            robots: q.robots.industrial_robots,
+            workers: q.enterprise.production_workers,
+            key_cnc: q.equipment.key_equipment_cnc,
+            key_total: q.equipment.key_equipment_total,
+            warnings: a.warnings.len(),
+        }
+    }
+
+    /// Total potential support (max), CNY; `None` when open-ended.
+    pub fn potential_max(&self) -> Option<Decimal> {
+        self.potential.values().map(|r| r.max).sum()
+    }
+}
+
+/// A file that could not be used.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rejected {
+    /// File.
+    pub file: String,
+    /// Line of the first error.
+    pub line: Option<usize>,
+    /// Column of the first error.
+    pub column: Option<usize>,
+    /// Error code.
+    pub code: String,
+    /// Field path.
+    pub path: Option<String>,
+    /// Reason (first error).
+    pub reason: Text,
+    /// Number of errors in the file.
+    pub errors: usize,
+}
+
+impl Rejected {
+    /// From the diagnostics of a file.
+    pub fn from_diags(file: &str, diags: &[Diagnostic]) -> Rejected {
+        let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+        let first = errors.first().copied().or(diags.first());
+        Rejected {
+            file: file.to_string(),
+            line: first.and_then(|d| d.line),
+            column: first.and_then(|d| d.column),
+            code: first.map(|d| d.code.to_string()).unwrap_or_default(),
+            path: first.and_then(|d| d.path.clone()),
+            reason: first.map(|d| d.message.clone()).unwrap_or_default(),
+            errors: errors.len().max(1),
+        }
+    }
+}
+
+/// A ranked candidate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    /// File.
+    pub file: String,
+    /// Name.
+    pub name: String,
+    /// Sector.
+    pub sector: Sector,
+    /// Maturity level.
+    pub level: Option<u8>,
+    /// Maturity score.
+    pub score: Option<f64>,
+    /// CNC ratio.
+    pub cnc_ratio: Option<f64>,
+    /// Potential support (max), CNY.
+    pub potential_max: Option<Decimal>,
+}
+
+impl Candidate {
+    fn of(r: &Row) -> Candidate {
+        Candidate {
+            file: r.file.clone(),
+            name: r.name.clone(),
+            sector: r.sector,
+            level: r.level,
+            score: r.score,
+            cnc_ratio: r.indicators.first().copied().flatten(),
+            potential_max: r.potential_max(),
+        }
+    }
+
+    /// Ranking order: higher maturity score, then higher CNC ratio, then file name.
+    fn better(&self, o: &Candidate) -> std::cmp::Ordering {
+        let s = |c: &Candidate| c.score.unwrap_or(-1.0);
+        let n = |c: &Candidate| c.cnc_ratio.unwrap_or(-1.0);
+        s(o).total_cmp(&s(self))
+            .then(n(o).total_cmp(&n(self)))
+            .then(self.file.cmp(&o.file))
+    }
+}
+
+/// A bounded ranking: keeps the best `n`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranking {
+    /// How many to keep.
+    #[serde(skip)]
+    pub keep: usize,
+    /// How many qualified in all.
+    pub count: usize,
+    /// The best, in order.
+    pub top: Vec<Candidate>,
+}
+
+impl Ranking {
+    fn new(keep: usize) -> Ranking {
+        Ranking {
+            keep,
+            count: 0,
+            top: Vec::new(),
+        }
+    }
+
+    fn offer(&mut self, c: Candidate) {
+        self.count += 1;
+        let pos = self
+            .top
+            .partition_point(|x| x.better(&c) == std::cmp::Ordering::Less);
+        if pos < self.keep {
+            self.top.insert(pos, c);
+            self.top.truncate(self.keep);
+        }
+    }
+}
+
+/// Per-track totals for the budget forecast.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TrackBudget {
+    /// Enterprises eligible.
+    pub eligible: usize,
+    /// Enterprises that are candidates.
+    pub candidate: usize,
+    /// Enterprises near.
+    pub near: usize,
+    /// Support to eligible enterprises, by funder (district cap applied per enterprise).
+    pub eligible_by_funder: ByFunder,
+    /// Support to eligible and candidate enterprises, by funder.
+    pub potential_by_funder: ByFunder,
+}
+
+fn add_to(map: &mut ByFunder, other: &ByFunder) {
+    for (f, r) in other {
+        let e = map.entry(*f).or_insert(Range::ZERO);
+        *e = e.plus(*r);
+    }
+}
+
+/// Per-sector aggregates.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SectorAgg {
+    /// Enterprises assessed.
+    pub enterprises: usize,
+    /// Of which 规上.
+    pub above_designated_size: usize,
+    /// 规上 enterprises meeting the automated/digital criterion.
+    pub automated_digital_above: usize,
+    /// Digital-workshop criteria met (or recognised).
+    pub digital_workshop_level: usize,
+    /// Industrial output, 万元.
+    pub output_wan: Decimal,
+}
+
+/// Everything pass 1 learns, in bounded memory.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aggregates {
+    /// Files found.
+    pub files: usize,
+    /// Assessed.
+    pub assessed: usize,
+    /// Rejected.
+    pub rejected: usize,
+    /// By sector.
+    pub sectors: BTreeMap<Sector, SectorAgg>,
+    /// Σ robots of 规上 discrete firms.
+    pub robots: u64,
+    /// Σ production workers of those firms.
+    pub workers: u64,
+    /// Σ CNC key equipment of those firms.
+    pub key_cnc: u64,
+    /// Σ key equipment of those firms.
+    pub key_total: u64,
+    /// Recognised digital workshops.
+    pub digital_workshops_recognised: usize,
+    /// Recognised smart factories.
+    pub smart_factories_recognised: usize,
+    /// Candidates for digital-workshop recognition (criteria met, not recognised).
+    pub digital_workshop_candidates: Ranking,
+    /// Candidates for smart-factory recognition.
+    pub smart_factory_candidates: Ranking,
+    /// Demonstration-project candidates per sector (digital-workshop level or better).
+    pub demonstration: BTreeMap<Sector, Ranking>,
+    /// Budget per track, in pack order.
+    pub budget: Vec<(String, TrackBudget)>,
+    /// Enterprises whose district cap binds.
+    pub district_cap_binding: usize,
+    /// Enterprises without the district-cap figure.
+    pub district_cap_missing: usize,
+    /// Totals over all enterprises: eligible support by funder.
+    pub eligible_by_funder: ByFunder,
+    /// Eligible + candidate support by funder.
+    pub potential_by_funder: ByFunder,
+}
+
+impl Aggregates {
+    fn new(engine: &Engine, top: usize) -> Aggregates {
+        Aggregates {
+            files: 0,
+            assessed: 0,
+            rejected: 0,
+            sectors: BTreeMap::new(),
+            robots: 0,
+            workers: 0,
+            key_cnc: 0,
+            key_total: 0,
+            digital_workshops_recognised: 0,
+            smart_factories_recognised: 0,
+            digital_workshop_candidates: Ranking::new(top),
+            smart_factory_candidates: Ranking::new(top),
+            demonstration: BTreeMap::new(),
+            budget: engine
+                .policy
+                .tracks
+                .iter()
+                .map(|t| (t.id.clone(), TrackBudget::default()))
+                .collect(),
+            district_cap_binding: 0,
+            district_cap_missing: 0,
+            eligible_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
+            potential_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
+        }
+    }
+
+    fn fold(&mut self, r: &Row, top: usize) {
+        self.assessed += 1;
+        let s = self.sectors.entry(r.sector).or_default();
+        s.enterprises += 1;
+        let above = r.above_designated_size == Some(true);
+        if above {
+            s.above_designated_size += 1;
+            if r.automated_digital == Status::Met {
+                s.automated_digital_above += 1;
+            }
+        }
+        s.output_wan += r.industrial_output_wan.unwrap_or_default();
+        let dw_level = r.digital_workshop == Status::Met || r.recognised_digital_workshop;
+        if dw_level {
+            s.digital_workshop_level += 1;
+        }
+        // District aggregates count key 规上 discrete firms, as the targets do (二(一)).
+        if above && r.production_mode == ProductionMode::Discrete {
+            if let (Some(rb), Some(w)) = (r.robots, r.workers) {
+                self.robots += u64::from(rb);
+                self.workers += u64::from(w);
+            }
+            if let (Some(c), Some(t)) = (r.key_cnc, r.key_total) {
+                self.key_cnc += u64::from(c);
+                self.key_total += u64::from(t);
+            }
+        }
+        if r.recognised_digital_workshop {
+            self.digital_workshops_recognised += 1;
+        } else if r.digital_workshop == Status::Met {
+            self.digital_workshop_candidates.offer(Candidate::of(r));
+        }
+        if r.recognised_smart_factory {
+            self.smart_factories_recognised += 1;
+        } else if r.smart_factory == Status::Met {
+            self.smart_factory_candidates.offer(Candidate::of(r));
+        }
+        if dw_level || r.smart_factory == Status::Met {
+            self.demonstration
+                .entry(r.sector)
+                .or_insert_with(|| Ranking::new(top))
+                .offer(Candidate::of(r));
+        }
+        for t in &r.tracks {
+            if let Some((_, b)) = self.budget.iter_mut().find(|(id, _)| *id == t.id) {
+                match t.status {
+                    TrackStatus::Eligible => {
+                        b.eligible += 1;
+                        add_to(&mut b.eligible_by_funder, &t.by_funder);
+                        add_to(&mut b.potential_by_funder, &t.by_funder);
+                    }
+                    TrackStatus::Candidate => {
+                        b.candidate += 1;
+                        add_to(&mut b.potential_by_funder, &t.by_funder);
+                    }
+                    TrackStatus::Near => b.near += 1,
+                    _ => {}
+                }
+            }
+        }
+        if r.district_cap_binding {
+            self.district_cap_binding += 1;
+        }
+        if r.district_cap_missing {
+            self.district_cap_missing += 1;
+        }
+        add_to(&mut self.eligible_by_funder, &r.eligible);
+        add_to(&mut self.potential_by_funder, &r.potential);
+    }
+}
+
+/// Sorted values of each peer indicator per sector, for percentiles.
+#[derive(Debug, Default)]
+pub struct Peers {
+    values: BTreeMap<Sector, Vec<Vec<f64>>>,
+}
+
+impl Peers {
+    fn add(&mut self, r: &Row) {
+        let v = self
+            .values
+            .entry(r.sector)
+            .or_insert_with(|| vec![Vec::new(); PEER_INDICATORS.len()]);
+        for (i, x) in r.indicators.iter().enumerate() {
+            if let Some(x) = x.filter(|x| x.is_finite()) {
+                v[i].push(x);
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        for v in self.values.values_mut() {
+            for col in v.iter_mut() {
+                col.sort_by(f64::total_cmp);
+            }
+        }
+    }
+
+    /// Percentile rank (0–100) of a value among its sector's peers: the
+    /// share below it plus half the share equal to it (mid-rank), so the
+    /// median firm is at 50 whatever the ties.
+    pub fn percentile(&self, sector: Sector, indicator: usize, x: f64) -> Option<f64> {
+        let col = self.values.get(&sector)?.get(indicator)?;
+        if col.is_empty() {
+            return None;
+        }
+        let below = col.partition_point(|v| *v < x);
+        let upto = col.partition_point(|v| *v <= x);
+        let rank = below as f64 + (upto - below) as f64 / 2.0;
+        Some((rank / col.len() as f64 * 100.0 * 10.0).round() / 10.0)
+    }
+
+    /// Median and quartiles of each indicator per sector (statrs).
+    pub fn quartiles(&self) -> BTreeMap<Sector, Vec<Option<[f64; 3]>>> {
+        use statrs::statistics::{Data, OrderStatistics};
+        self.values
+            .iter()
+            .map(|(s, cols)| {
+                let q = cols
+                    .iter()
+                    .map(|c| {
+                        if c.is_empty() {
+                            return None;
+                        }
+                        let mut d = Data::new(c.clone());
+                        Some([d.lower_quartile(), d.median(), d.upper_quartile()])
+                    })
+                    .collect();
+                (*s, q)
+            })
+            .collect()
+    }
+}
+
+/// Options of a screening run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads (0 = all cores).
+    pub jobs: usize,
+    /// Show a progress bar.
+    pub progress: bool,
+    /// Candidates kept per ranking.
+    pub top: usize,
+}
+
+/// Outcome of pass 1 and the spill to read in pass 2.
+pub struct Screened {
+    /// Aggregates.
+    pub agg: Aggregates,
+    /// Peer distributions.
+    pub peers: Peers,
+    /// Rejected files, in path order.
+    pub rejected: Vec<Rejected>,
+    /// Notes on things skipped while walking (symlink loops, non-YAML files).
+    pub notes: Vec<String>,
+    spill: tempfile::NamedTempFile,
+}
+
+impl Screened {
+    /// Stream the rows back, in path order, with their peer percentiles.
+    pub fn rows(
+        &self,
+    ) -> std::io::Result<impl Iterator<Item = std::io::Result<(Row, Vec<Option<f64>>)>> + '_> {
+        let f = std::fs::File::open(self.spill.path())?;
+        Ok(BufReader::new(f).lines().map(move |line| {
+            let line = line?;
+            let row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+            let pct = row
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v.and_then(|x| self.peers.percentile(row.sector, i, x)))
+                .collect();
+            Ok((row, pct))
+        }))
+    }
+}
+
+enum Outcome {
+    Row(Box<Row>),
+    Rejected(Rejected),
+}
+
+fn process(engine: &Engine, path: &std::path::Path) -> Outcome {
+    let shown = path.display().to_string();
+    let bytes = match crate::yaml::read_capped(path, &shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES) {
+        Ok(b) => b,
+        Err(d) => return Outcome::Rejected(Rejected::from_diags(&shown, &[d])),
+    };
+    match crate::input::from_bytes(&bytes, &shown) {
+        Ok(l) => {
+            let a = engine.assess(
+                &l.questionnaire,
+                InputInfo {
+                    file: shown,
+                    sha256: l.sha256,
+                },
+                l.warnings,
+            );
+            Outcome::Row(Box::new(Row::from_assessment(&a, &l.questionnaire)))
+        }
+        Err((diags, _)) => Outcome::Rejected(Rejected::from_diags(&shown, &diags)),
+    }
+}
+
+fn progress_bar(n: usize, on: bool) -> indicatif::ProgressBar {
+    if !on {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(n as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({per_sec}, {eta})",
+    ) {
+        pb.set_style(style);
+    }
+    pb
+}
+
+fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if jobs > 0 {
+        b = b.num_threads(jobs);
+    }
+    b.build().map_err(std::io::Error::other)
+}
+
+/// Pass 1: walk, assess in parallel, aggregate, spill.
+pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
+    let walked = walk::walk(paths);
+    let mut agg = Aggregates::new(engine, opts.top);
+    agg.files = walked.files.len() + walked.rejected.len();
+    let mut peers = Peers::default();
+    let mut rejected = walked.rejected;
+    let spill = tempfile::NamedTempFile::new()?;
+    let mut out = BufWriter::new(spill.reopen()?);
+    let pb = progress_bar(walked.files.len(), opts.progress);
+    let pool = pool(opts.jobs)?;
+    for chunk in walked.files.chunks(CHUNK) {
+        let results: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|p| {
+                    let o = process(engine, p);
+                    pb.inc(1);
+                    o
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Outcome::Row(row) => {
+                    agg.fold(&row, opts.top);
+                    peers.add(&row);
+                    serde_json::to_writer(&mut out, &row).map_err(std::io::Error::other)?;
+                    out.write_all(b"\n")?;
+                }
+                Outcome::Rejected(rj) => rejected.push(rj),
+            }
+        }
+    }
+    out.flush()?;
+    pb.finish_and_clear();
+    rejected.sort_by(|a, b| a.file.cmp(&b.file));
+    agg.rejected = rejected.len();
+    peers.finish();
+    Ok(Screened {
+        agg,
+        peers,
+        rejected,
+        notes: walked.notes,
+        spill,
+    })
+}
+
+/// Parse-only baseline (for benchmarks): walk, read and parse into the
+/// questionnaire struct in parallel, nothing else. Returns (parsed, failed).
+pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usize)> {
+    let walked = walk::walk(paths);
+    let pool = pool(jobs)?;
+    let ok = pool.install(|| {
+        walked
+            .files
+            .par_iter()
+            .filter(|p| {
+                let shown = p.display().to_string();
+                crate::yaml::read_capped(p, &shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
+                    .and_then(|b| crate::yaml::decode(&b, &shown))
+                    .and_then(|t| {
+                        crate::yaml::from_str::<crate::questionnaire::Questionnaire>(&t, &shown)
+                    })
+                    .is_ok()
+            })
+            .count()
+    });
+    Ok((ok, walked.files.len() - ok + walked.rejected.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(file: &str, score: f64) -> Candidate {
+        Candidate {
+            file: file.into(),
+            name: file.into(),
+            sector: Sector::Other,
+            level: None,
+            score: Some(score),
+            cnc_ratio: None,
+            potential_max: None,
+        }
+    }
+
+    #[test]
+    fn ranking_keeps_the_best_in_order_whatever_the_arrival_order() {
+        let mut a = Ranking::new(2);
+        let mut b = Ranking::new(2);
+        for (f, s) in [("a", 1.0), ("b", 3.0), ("c", 2.0), ("d", 3.0)] {
+            a.offer(cand(f, s));
+        }
+        for (f, s) in [("d", 3.0), ("c", 2.0), ("b", 3.0), ("a", 1.0)] {
+            b.offer(cand(f, s));
+        }
+        let names = |r: &Ranking| r.top.iter().map(|c| c.file.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&a), vec!["b", "d"]);
+        assert_eq!(names(&a), names(&b));
+        assert_eq!(a.count, 4);
+    }
+
+    #[test]
+    fn mid_rank_percentiles() {
+        let mut p = Peers::default();
+        p.values
+            .insert(Sector::Other, vec![vec![1.0, 2.0, 2.0, 3.0]]);
+        // Below 2: one value; equal: two → (1 + 1) / 4 = 50%.
+        assert_eq!(p.percentile(Sector::Other, 0, 2.0), Some(50.0));
+        assert_eq!(p.percentile(Sector::Other, 0, 3.0), Some(87.5));
+        assert_eq!(p.percentile(Sector::Other, 0, 0.5), Some(0.0));
+        assert_eq!(p.percentile(Sector::ElectronicsIt, 0, 1.0), None);
+    }
+}

@@ -1,0 +1,305 @@
+//! Terminal summary of a screening run (筛选汇总).
+
+use super::targets::TargetLine;
+use super::{Aggregates, Ranking, Rejected};
+use crate::lang::Lang;
+use crate::money::{self, Range};
+use crate::policy::pack::{Funder, PolicyPack};
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+use tabled::builder::Builder;
+use tabled::settings::Style;
+
+fn table(rows: Vec<Vec<String>>) -> String {
+    let mut b = Builder::default();
+    for r in rows {
+        b.push_record(r);
+    }
+    let mut t = b.build();
+    t.with(Style::rounded());
+    t.to_string()
+}
+
+/// Show a dashboard value in its unit.
+pub fn show_value(v: Decimal, unit: &str) -> String {
+    match unit {
+        "ratio" => format!("{}%", (v * Decimal::ONE_HUNDRED).round_dp(1).normalize()),
+        _ => v.round_dp(1).normalize().to_string(),
+    }
+}
+
+fn ranking_rows(r: &Ranking, l: Lang) -> Vec<Vec<String>> {
+    r.top
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![
+                (i + 1).to_string(),
+                c.name.clone(),
+                l.pick(c.sector.zh(), c.sector.en()).to_string(),
+                c.level.map(|x| x.to_string()).unwrap_or_else(|| "—".into()),
+                c.score
+                    .map(|x| format!("{x:.2}"))
+                    .unwrap_or_else(|| "—".into()),
+                c.cnc_ratio
+                    .map(|x| format!("{:.1}%", x * 100.0))
+                    .unwrap_or_else(|| "—".into()),
+                c.potential_max
+                    .map(|m| money::fmt(m, l))
+                    .unwrap_or_else(|| "—".into()),
+                c.file.clone(),
+            ]
+        })
+        .collect()
+}
+
+fn ranking(out: &mut String, title: &str, r: &Ranking, l: Lang) {
+    let _ = writeln!(out, "{title} ({} {})", r.count, l.pick("家", "firms"));
+    if r.top.is_empty() {
+        let _ = writeln!(out, "  —\n");
+        return;
+    }
+    let mut rows = vec![vec![
+        "#".to_string(),
+        l.pick("企业", "Enterprise").into(),
+        l.pick("产业", "Sector").into(),
+        l.pick("等级", "Level").into(),
+        l.pick("得分", "Score").into(),
+        l.pick("数控化率", "CNC ratio").into(),
+        l.pick("可获支持上限", "Support (max)").into(),
+        l.pick("文件", "File").into(),
+    ]];
+    rows.extend(ranking_rows(r, l));
+    let _ = writeln!(out, "{}\n", table(rows));
+}
+
+/// Render the summary.
+pub fn render(
+    a: &Aggregates,
+    dashboard: &[TargetLine],
+    rejected: &[Rejected],
+    notes: &[String],
+    pack: &PolicyPack,
+    l: Lang,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", l.pick("智造批量筛选", "zhizao screening"));
+    let _ = writeln!(
+        out,
+        "{}: {} · {}: {} · {}: {} · {} {} {}\n",
+        l.pick("文件", "files"),
+        a.files,
+        l.pick("已评估", "assessed"),
+        a.assessed,
+        l.pick("未能使用", "rejected"),
+        a.rejected,
+        l.pick("政策包", "policy pack"),
+        pack.id,
+        pack.version
+    );
+    // Counts by sector.
+    let mut rows = vec![vec![
+        l.pick("产业", "Sector").to_string(),
+        l.pick("企业", "Firms").into(),
+        l.pick("规上", "规上").into(),
+        l.pick("规上自动化数字化", "规上 automated & digital")
+            .into(),
+        l.pick("数字化车间水平", "Digital-workshop level").into(),
+        l.pick("产值 (亿元)", "Output (亿元)").into(),
+    ]];
+    for (s, x) in &a.sectors {
+        rows.push(vec![
+            l.pick(s.zh(), s.en()).into(),
+            x.enterprises.to_string(),
+            x.above_designated_size.to_string(),
+            x.automated_digital_above.to_string(),
+            x.digital_workshop_level.to_string(),
+            (x.output_wan / Decimal::from(10_000))
+                .round_dp(2)
+                .to_string(),
+        ]);
+    }
+    let _ = writeln!(out, "{}\n", table(rows));
+
+    // Targets.
+    let _ = writeln!(out, "{}", l.pick("区级目标进度", "District targets"));
+    let mut rows = vec![vec![
+        l.pick("目标", "Target").to_string(),
+        l.pick("现状", "Now").into(),
+        l.pick("目标值", "Target").into(),
+        l.pick("完成度", "Progress").into(),
+        l.pick("依据", "Basis").into(),
+        l.pick("条款", "Clause").into(),
+    ]];
+    for t in dashboard {
+        rows.push(vec![
+            format!("{} ({})", t.label.get(l), t.year),
+            t.actual
+                .map(|v| show_value(v, t.unit))
+                .unwrap_or_else(|| "—".into()),
+            show_value(t.target, t.unit),
+            t.progress
+                .map(|p| format!("{}%", (p * Decimal::ONE_HUNDRED).round_dp(0)))
+                .unwrap_or_else(|| "—".into()),
+            t.basis.get(l).into(),
+            t.clause.clone(),
+        ]);
+    }
+    let _ = writeln!(out, "{}\n", table(rows));
+
+    ranking(
+        &mut out,
+        l.pick("智能工厂认定候选", "Smart-factory recognition candidates"),
+        &a.smart_factory_candidates,
+        l,
+    );
+    ranking(
+        &mut out,
+        l.pick(
+            "数字化车间认定候选",
+            "Digital-workshop recognition candidates",
+        ),
+        &a.digital_workshop_candidates,
+        l,
+    );
+    for (s, r) in &a.demonstration {
+        let title = format!(
+            "{} · {}",
+            l.pick("示范项目候选", "Demonstration-project candidates"),
+            l.pick(s.zh(), s.en())
+        );
+        ranking(&mut out, &title, r, l);
+    }
+
+    // Budget.
+    let _ = writeln!(
+        out,
+        "{}",
+        l.pick(
+            "资金预测 (已按企业逐一执行区级封顶)",
+            "Budget forecast (district cap applied per enterprise)"
+        )
+    );
+    let mut rows = vec![vec![
+        l.pick("扶持项", "Track").to_string(),
+        l.pick("符合", "Eligible").into(),
+        l.pick("候选", "Candidates").into(),
+        l.pick("接近", "Near").into(),
+        l.pick("省", "Province").into(),
+        l.pick("市", "City").into(),
+        l.pick("区", "District").into(),
+    ]];
+    for (id, b) in &a.budget {
+        if b.eligible + b.candidate + b.near == 0 {
+            continue;
+        }
+        let f = |x: Funder| {
+            b.potential_by_funder
+                .get(&x)
+                .filter(|r| !r.is_zero())
+                .map(|r| r.show(l))
+                .unwrap_or_default()
+        };
+        rows.push(vec![
+            id.clone(),
+            b.eligible.to_string(),
+            b.candidate.to_string(),
+            b.near.to_string(),
+            f(Funder::Province),
+            f(Funder::City),
+            f(Funder::District),
+        ]);
+    }
+    let _ = writeln!(out, "{}", table(rows));
+    let tot = |m: &std::collections::BTreeMap<Funder, Range>| {
+        Funder::ALL
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.label().get(l),
+                    m.get(f).copied().unwrap_or(Range::ZERO).show(l)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l.pick("符合项合计", "Eligible"),
+        tot(&a.eligible_by_funder)
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l.pick("含候选项合计", "Incl. candidates"),
+        tot(&a.potential_by_funder)
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l.pick(
+            "区级配套资金合计 (含候选)",
+            "District matching funds (incl. candidates)"
+        ),
+        a.potential_by_funder
+            .get(&Funder::District)
+            .copied()
+            .unwrap_or(Range::ZERO)
+            .show(l)
+    );
+    let _ = writeln!(
+        out,
+        "{}: {} · {}: {}\n",
+        l.pick("区级封顶生效的企业", "Firms where the district cap binds"),
+        a.district_cap_binding,
+        l.pick(
+            "缺少新增税收区留成数据的企业",
+            "Firms without the district-cap figure"
+        ),
+        a.district_cap_missing
+    );
+
+    if !rejected.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} ({})",
+            l.pick("未能使用的文件", "Files not used"),
+            rejected.len()
+        );
+        let mut rows = vec![vec![
+            l.pick("文件", "File").to_string(),
+            l.pick("位置", "Where").into(),
+            l.pick("原因", "Reason").into(),
+        ]];
+        for r in rejected {
+            rows.push(vec![
+                r.file.clone(),
+                match (r.line, r.column) {
+                    (Some(a), Some(b)) => format!("{a}:{b}"),
+                    (Some(a), None) => a.to_string(),
+                    _ => String::new(),
+                },
+                format!(
+                    "{}{}{}",
+                    r.path
+                        .as_deref()
+                        .map(|p| format!("{p}: "))
+                        .unwrap_or_default(),
+                    r.reason.get(l),
+                    if r.errors > 1 {
+                        format!(" (+{})", r.errors - 1)
+                    } else {
+                        String::new()
+                    }
+                ),
+            ]);
+        }
+        let _ = writeln!(out, "{}", table(rows));
+    }
+    for n in notes {
+        let _ = writeln!(out, "{}: {n}", l.pick("注", "note"));
+    }
+    out
+}
