@@ -24,10 +24,31 @@ Exit codes / 退出码: 0 ok, 1 invalid input or failed policy tests, 2 usage or
 
 /// zhizao (智造): how ready a factory is for smart manufacturing, and which
 /// subsidy tracks of the 2016 Licheng policy it can claim.
+///
+/// A consultant fills in one YAML questionnaire per factory (`zhizao init`),
+/// checks it (`zhizao validate`) and assesses it (`zhizao assess`):
+/// indicators such as the CNC ratio and robot density, the digital-workshop
+/// and smart-factory reference criteria, an estimated GB/T 39116 maturity
+/// level, and every subsidy track of the 2016 Licheng notice with exact money
+/// and its split between province, city and district. Every number traces to
+/// an input field, a formula and a clause.
+///
+/// 顾问为每家工厂填写一份 YAML 问卷 (zhizao init), 校验 (zhizao validate) 后评估
+/// (zhizao assess): 指标、数字化车间 / 智能工厂参考标准、估算成熟度, 以及 2016 年鲤城区
+/// 各项扶持政策的适用情况和金额 (省/市/区分担)。
+///
+/// Guides / 使用指南: docs/guide.zh.md, docs/guide.en.md. Run `zhizao <COMMAND>
+/// --help` for the details and an example of each command.
 #[derive(Debug, Parser)]
-#[command(name = "zhizao", version = version(), about, long_about = None, after_help = AFTER_HELP)]
+#[command(name = "zhizao", version = version(), after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Output language: zh or en (default: from LANG/LC_ALL; Chinese when the locale is Chinese or unset).
+    /// Output language of reports, messages and errors: zh (简体中文) or en (English).
+    ///
+    /// Default: the first of LC_ALL, LC_MESSAGES and LANG that names a
+    /// language, then the system language; Chinese when that is Chinese, or
+    /// when nothing names a language (unset, C, POSIX). Works before or after
+    /// the command, e.g. `zhizao --lang en assess f.yaml` or `zhizao assess
+    /// f.yaml --lang en`.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// Command.
@@ -63,89 +84,273 @@ pub enum Format {
 /// Commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Assess one questionnaire: indicators, criteria, estimated maturity, subsidy tracks.
+    /// Assess one questionnaire (评估): indicators, criteria, estimated maturity, subsidy tracks.
     ///
-    /// Reads a YAML questionnaire (`-` for stdin), validates it, and prints the
-    /// report. Every number traces to an input field, a formula and a clause;
+    /// Reads a YAML questionnaire (`-` for stdin), validates it as `validate`
+    /// does (an invalid questionnaire prints every problem and exits with 1),
+    /// and prints the report: indicators, the reference criteria met or
+    /// missed with the gap and an upgrade path, the estimated maturity level,
+    /// and every subsidy track — applicable, candidate (recognition or
+    /// application first) or not applicable — with its amount and funders.
+    /// Every number traces to an input field, a formula and a clause;
     /// `--explain` shows each condition with its actual and required value.
-    #[command(
-        after_help = "Example: zhizao assess questionnaires/examples/autoparts-digital-workshop.yaml --explain"
-    )]
+    #[command(after_help = "Examples / 示例:
+  zhizao assess questionnaires/examples/autoparts-digital-workshop.yaml --explain
+  zhizao assess my-factory.yaml --lang en
+  zhizao assess my-factory.yaml --format json -o report.json
+  cat my-factory.yaml | zhizao assess -")]
     Assess {
-        /// Questionnaire file, or `-` for stdin.
+        /// Questionnaire file (YAML), or `-` for stdin.
+        ///
+        /// Start one with `zhizao init`; the fields are explained in
+        /// docs/questionnaire.md. Example: `my-factory.yaml`.
         file: String,
-        /// Output format.
+        /// Output format (输出格式).
+        ///
+        /// `terminal` prints tables for a person (colour only on a terminal;
+        /// set NO_COLOR to turn it off); `json` prints one object for
+        /// programs, described in docs/json-output.md. Example: `--format json`.
         #[arg(long, value_enum, default_value = "terminal")]
         format: Format,
-        /// Show every condition of every track.
+        /// Show every condition of every track, with actual and required values.
+        ///
+        /// Without it the report lists the tracks with their outcome and
+        /// amount; with it, each condition is listed as met / not met /
+        /// unknown, with the value from the questionnaire, the threshold and
+        /// the clause of the notice. Example: `--explain`.
         #[arg(long)]
         explain: bool,
         /// Write to this file (atomically) instead of stdout.
+        ///
+        /// The file is written in full or not at all (a temporary file is
+        /// renamed over it), so a reader never sees half a report. An existing
+        /// file is replaced. Example: `-o report.json`.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Use this policy pack instead of the embedded 2016 Licheng pack.
+        ///
+        /// The pack is checked when loaded; `zhizao policy check FILE` reports
+        /// every problem of a pack. See docs/policy-authoring.md. Example:
+        /// `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
     },
-    /// Check questionnaires: syntax, types, ranges, consistency, credit-code check character.
+    /// Check questionnaires (校验): syntax, types, ranges, consistency, credit-code check character.
     ///
     /// Every problem of a file is reported in one pass, with file, line,
-    /// column, field path and a hint. Exit code 0 when all are valid, 1 when
+    /// column, field path, the offending line with a caret, and a hint (such
+    /// as the closest field name for a typo). Warnings (implausible values)
+    /// do not make a file invalid. Exit code 0 when all are valid, 1 when
     /// any is invalid, 2 when a file cannot be read.
-    #[command(after_help = "Example: zhizao validate questionnaires/examples/*.yaml")]
+    #[command(after_help = "Examples / 示例:
+  zhizao validate my-factory.yaml
+  zhizao validate questionnaires/examples/*.yaml --lang en")]
     Validate {
-        /// Questionnaire files.
+        /// Questionnaire files (YAML), or `-` for stdin.
+        ///
+        /// Each file is checked on its own and reported as valid or invalid;
+        /// one bad file does not stop the others. Example: `a.yaml b.yaml`.
         #[arg(required = true)]
         files: Vec<String>,
     },
-    /// Write a blank, commented questionnaire to fill in.
-    #[command(
-        after_help = "Example: zhizao init --sector electronics_it --lang en -o factory.yaml"
-    )]
+    /// Write a blank, commented questionnaire to fill in (生成空白问卷).
+    ///
+    /// Every field is listed with a comment in the output language (`--lang`)
+    /// saying what it means, its unit and an example; unknown values stay
+    /// `null`. The first line points editors to the JSON Schema (see
+    /// `zhizao schema`). Fill it in, then run `zhizao validate` on it.
+    #[command(after_help = "Examples / 示例:
+  zhizao init -o questionnaires/my-factory.yaml
+  zhizao init --sector electronics_it --lang en -o factory.yaml")]
     Init {
-        /// Sector: textile_footwear_apparel, electronics_it, machinery_auto_parts, paper_product_equipment, other.
+        /// Sector (所属产业): textile_footwear_apparel, electronics_it, machinery_auto_parts, paper_product_equipment, other.
+        ///
+        /// Fills in `enterprise.sector`; without it the template says
+        /// `other`. Example: `--sector machinery_auto_parts`.
         #[arg(long)]
         sector: Option<String>,
         /// Write to this file instead of stdout (refuses to overwrite).
+        ///
+        /// An existing file is never replaced, so a filled-in questionnaire
+        /// cannot be lost to a second `init`. Example: `-o my-factory.yaml`.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Inspect and test the policy pack.
-    #[command(subcommand)]
+    /// Inspect and test the policy pack (政策包).
+    ///
+    /// The embedded pack encodes the 2016 Licheng notice: each track with its
+    /// clause, conditions, amounts, funders and caps. These subcommands list
+    /// and show tracks, run hand-computed test cases, list the facts a pack
+    /// may use, and check a pack file.
+    #[command(subcommand, after_help = "Examples / 示例:
+  zhizao policy list
+  zhizao policy show local-cnc-purchase
+  zhizao policy test policies/tests")]
     Policy(PolicyCommand),
+    /// Screen many questionnaires: ranked candidates, district targets, budget forecast by funder.
+    ///
+    /// PATHs are files or folders (searched recursively for *.yaml / *.yml).
+    /// Files are assessed in parallel on all cores; every input is accounted
+    /// for — assessed, or listed as rejected with file, line and reason. The
+    /// terminal shows the summary; `-o` writes the full result as XLSX (sheets
+    /// Summary, Enterprises, Tracks, Budget, Targets, Rejected), CSV (UTF-8
+    /// with BOM, one row per enterprise) or JSON, chosen by the extension.
+    /// Exit code 1 when any file was rejected (0 with --allow-rejected), 2 for
+    /// usage or output errors.
+    #[command(after_help = "Examples:\n  zhizao screen submissions/ -o screening.xlsx\n  zhizao screen a.yaml b.yaml --jobs 2 --lang en\n  zhizao screen submissions/ -o all.csv --allow-rejected")]
+    Screen {
+        /// Questionnaire files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the full result here (.xlsx, .csv or .json), atomically.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
+        /// Exit 0 even when some files were rejected (they are still listed).
+        #[arg(long)]
+        allow_rejected: bool,
+        /// Candidates shown per ranking.
+        #[arg(long, default_value_t = crate::screen::DEFAULT_TOP)]
+        top: usize,
+        /// Use this policy pack instead of the embedded one.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Benchmark baseline: only read and parse the files, then report counts.
+        #[arg(long, hide = true)]
+        parse_only: bool,
+    },
+    /// Print the JSON Schema of the questionnaire or of the policy pack (JSON 模式).
+    ///
+    /// The schema is generated from the same types the loader reads, so an
+    /// editor that knows JSON Schema (VS Code with the YAML extension, any
+    /// editor using yaml-language-server) completes field names, shows the
+    /// Chinese / English description of each field on hover and flags a typo
+    /// or a wrong type while you type. Templates from `zhizao init` point to
+    /// `../docs/schema/questionnaire.schema.json` in their first line; save
+    /// the schema there, or change that line to where you saved it.
+    /// Consistency between fields is still checked only by `zhizao validate`.
+    #[command(after_help = "Examples / 示例:
+  zhizao schema questionnaire > questionnaire.schema.json
+  zhizao schema policy -o docs/schema/policy.schema.json")]
+    Schema {
+        /// Which schema: questionnaire (问卷) or policy (政策包).
+        #[arg(value_enum, default_value = "questionnaire")]
+        which: SchemaArg,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script (命令补全) for bash, zsh, fish or PowerShell.
+    ///
+    /// The script completes commands, flags and fixed values (sectors are
+    /// free text, formats and languages are completed). Load it from your
+    /// shell's start-up file; see the examples.
+    #[command(after_help = "Examples / 示例:
+  bash:       zhizao completions bash > ~/.local/share/bash-completion/completions/zhizao
+  zsh:        zhizao completions zsh > ~/.zfunc/_zhizao   (with fpath+=~/.zfunc before compinit)
+  fish:       zhizao completions fish > ~/.config/fish/completions/zhizao.fish
+  PowerShell: zhizao completions powershell >> $PROFILE")]
+    Completions {
+        /// Shell: bash, zsh, fish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (手册页) in roff, for `man`.
+    ///
+    /// Without a command, prints the page of `zhizao` itself; with one (e.g.
+    /// `assess`), the page of that command.
+    #[command(after_help = "Examples / 示例:
+  zhizao man | man -l -
+  zhizao man > ~/.local/share/man/man1/zhizao.1
+  zhizao man assess > ~/.local/share/man/man1/zhizao-assess.1")]
+    Man {
+        /// Command whose page to print (default: zhizao itself).
+        command: Option<String>,
+    },
+}
+
+/// Which JSON Schema `zhizao schema` prints.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaArg {
+    /// The questionnaire (问卷), docs/schema/questionnaire.schema.json.
+    Questionnaire,
+    /// The policy pack (政策包), docs/schema/policy.schema.json.
+    Policy,
 }
 
 /// `policy` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
-    /// Table of all tracks.
+    /// Table of all tracks (扶持项一览): id, clause, title, kind, funders, prerequisite.
+    ///
+    /// One row per track of the pack, in the order of the notice. Use the id
+    /// with `zhizao policy show`.
+    #[command(after_help = "Examples / 示例:
+  zhizao policy list
+  zhizao policy list --lang en --policy my-pack.yaml")]
     List {
-        /// Pack file (default: embedded).
+        /// Policy pack file (default: the embedded 2016 Licheng pack).
+        ///
+        /// Example: `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
     },
-    /// One track in full.
+    /// One track in full (扶持项详情): conditions, amounts, funders, interpretation.
+    ///
+    /// Prints the track as it is written in the pack (YAML), including our
+    /// reading of ambiguous clauses. A misspelt id gets the closest one.
+    #[command(after_help = "Example / 示例: zhizao policy show local-cnc-purchase")]
     Show {
-        /// Track id, e.g. local-cnc-purchase.
+        /// Track id, e.g. local-cnc-purchase (see `zhizao policy list`).
+        ///
+        /// Example: `smart-factory-award`.
         id: String,
-        /// Pack file (default: embedded).
+        /// Policy pack file (default: the embedded 2016 Licheng pack).
+        ///
+        /// Example: `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
     },
-    /// Run policy test cases (YAML) and report pass/fail with a diff.
-    #[command(after_help = "Example: zhizao policy test policies/tests")]
+    /// Run policy test cases (YAML) and report pass/fail with a diff (政策测试).
+    ///
+    /// Each case is a questionnaire (or changes to a base one) with the
+    /// outcome and amounts computed by hand from the notice; a case fails
+    /// when the engine disagrees, and the diff says where. Exit code 1 when
+    /// any case fails. See docs/policy-authoring.md.
+    #[command(after_help = "Examples / 示例:
+  zhizao policy test policies/tests
+  zhizao policy test policies/tests/district-cap.yaml --policy my-pack.yaml")]
     Test {
         /// Test files or folders (default: policies/tests).
+        ///
+        /// Folders are searched for `*.yaml`. Example: `policies/tests`.
         paths: Vec<PathBuf>,
-        /// Pack file (default: embedded).
+        /// Policy pack file (default: the embedded 2016 Licheng pack).
+        ///
+        /// Example: `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
     },
-    /// List the facts a pack's conditions and amounts may name.
+    /// List the facts a pack's conditions and amounts may name (事实清单).
+    ///
+    /// One line per fact: its name, kind (bool, number, money, id, tally,
+    /// items) and the questionnaire field or indicator it comes from. Use it
+    /// when writing a pack.
+    #[command(after_help = "Example / 示例: zhizao policy facts | grep ecommerce")]
     Facts,
-    /// Check a pack file and report every load-time error.
+    /// Check a pack file and report every load-time error (检查政策包).
+    ///
+    /// Unknown keys, unknown facts, comparisons that do not fit a fact's
+    /// kind, splits that do not add up to 100%, missing clauses, overlapping
+    /// tiers and bad dates — each with file, line and field path. Exit code
+    /// 0 when the pack is valid, 1 when it is not.
+    #[command(after_help = "Example / 示例: zhizao policy check policies/licheng-2016.yaml")]
     Check {
-        /// Pack file.
+        /// Pack file (YAML).
+        ///
+        /// Example: `policies/licheng-2016.yaml`.
         file: PathBuf,
     },
 }
@@ -156,7 +361,15 @@ pub fn main() -> i32 {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // Usage errors come before `--lang` is parsed: look for it by hand.
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
+            match usage_error_zh(&e).filter(|_| lang == Lang::Zh) {
+                Some(text) => eprintln!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code;
         }
     };
@@ -168,10 +381,117 @@ pub fn main() -> i32 {
     match run(cli.command, lang) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e:#}", lang.pick("错误", "error"));
+            let text = match e.downcast_ref::<Localized>() {
+                Some(l) => l.0.get(lang).to_string(),
+                None => format!("{e:#}"),
+            };
+            eprintln!("{}: {text}", lang.pick("错误", "error"));
             2
         }
     }
+}
+
+/// An error whose message exists in both languages; [`main`] prints it in
+/// the language asked for.
+#[derive(Debug)]
+pub struct Localized(pub crate::lang::Text);
+
+impl std::fmt::Display for Localized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.en)
+    }
+}
+
+impl std::error::Error for Localized {}
+
+/// `--lang zh|en` or `--lang=zh|en` among raw arguments (for usage errors,
+/// which clap reports before it has parsed `--lang`). The last one wins.
+pub fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut found = None;
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.to_string()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("zh") => found = Some(Lang::Zh),
+            Some("en") => found = Some(Lang::En),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A usage error (from clap, which writes English) in Chinese, with clap's
+/// usage line; `None` for help and version output, which are not errors.
+pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| -> Option<String> {
+        e.get(k).map(|v| match v {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(v) => v.join(", "),
+            ContextValue::StyledStr(s) => s.to_string(),
+            ContextValue::StyledStrs(v) => v
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            ContextValue::Number(n) => n.to_string(),
+            ContextValue::Bool(b) => b.to_string(),
+            _ => String::new(),
+        })
+    };
+    let arg = ctx(ContextKind::InvalidArg).unwrap_or_default();
+    let mut msg = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::InvalidValue => format!(
+            "参数 {arg} 的取值 `{}` 无效",
+            ctx(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::UnknownArgument => format!("未知参数 `{arg}`"),
+        ErrorKind::InvalidSubcommand => format!(
+            "未知命令 `{}`",
+            ctx(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => format!("缺少必填参数: {arg}"),
+        ErrorKind::MissingSubcommand => "缺少命令".to_string(),
+        ErrorKind::NoEquals => format!("参数 {arg} 需要用 = 连接取值"),
+        ErrorKind::ValueValidation => format!(
+            "参数 {arg} 的取值 `{}` 无效",
+            ctx(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("参数 {arg} 的取值个数不对")
+        }
+        ErrorKind::ArgumentConflict => format!("参数 {arg} 不能与其他参数同时使用"),
+        _ => "命令行用法有误".to_string(),
+    };
+    let mut out = format!("错误: {msg}");
+    if let Some(v) = ctx(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
+        out.push_str(&format!("\n  = 可选: {v}"));
+    }
+    for k in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg] {
+        if let Some(s) = ctx(k).filter(|s| !s.is_empty()) {
+            out.push_str(&format!("\n  = 提示: 是不是想写 `{s}`?"));
+        }
+    }
+    let rendered = e.render().to_string();
+    if let Some(usage) = rendered.lines().find(|l| l.starts_with("Usage:")) {
+        out.push_str(&format!(
+            "\n\n用法: {}",
+            usage.trim_start_matches("Usage:").trim()
+        ));
+    }
+    out.push_str("\n\n用 `zhizao --help` 或 `zhizao <命令> --help` 查看说明和示例。");
+    msg.clear();
+    Some(out)
 }
 
 /// A file that cannot be read is an I/O error (2); one that is read but
@@ -212,8 +532,12 @@ fn load_policy(path: &Option<PathBuf>, lang: Lang) -> Result<policy::pack::Polic
 
 fn emit(text: &str, output: &Option<PathBuf>) -> anyhow::Result<()> {
     match output {
-        Some(p) => output::write_atomic(p, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display())),
+        Some(p) => output::write_atomic(p, text.as_bytes()).map_err(|e| {
+            anyhow::Error::new(Localized(crate::lang::Text::new(
+                format!("无法写入 {}: {e}", p.display()),
+                format!("cannot write {}: {e}", p.display()),
+            )))
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth reporting.
@@ -350,6 +674,39 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Policy(pc) => run_policy(pc, lang),
+        Command::Screen {
+            paths,
+            output,
+            jobs,
+            allow_rejected,
+            top,
+            policy,
+            parse_only,
+        } => run_screen(ScreenArgs {
+            paths,
+            output,
+            jobs,
+            allow_rejected,
+            top,
+            policy,
+            parse_only,
+            lang,
+        }),
+        Command::Schema { which, output } => {
+            let which = match which {
+                SchemaArg::Questionnaire => crate::schema::Which::Questionnaire,
+                SchemaArg::Policy => crate::schema::Which::Policy,
+            };
+            emit(&crate::schema::render(which), &output)?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "zhizao", &mut out);
+            emit(&String::from_utf8_lossy(&out), &None)?;
+            Ok(0)
+        }
+        Command::Man { command } => man_page(command.as_deref(), lang),
     }
 }
 
@@ -504,4 +861,150 @@ fn kind_label(k: TrackKind, lang: Lang) -> &'static str {
         TrackKind::Equity => lang.pick("股权投资", "equity"),
         TrackKind::NonMonetary => lang.pick("非资金支持", "non-monetary"),
     }
+}
+
+/// `zhizao man [COMMAND]`: the roff page of zhizao or of one command.
+fn man_page(command: Option<&str>, lang: Lang) -> anyhow::Result<i32> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let found = cmd
+                .get_subcommands()
+                .find(|c| c.get_name() == name)
+                .cloned();
+            match found {
+                Some(sub) => {
+                    // clap names are `&'static str` without its `string` feature;
+                    // this runs once per process.
+                    let full: &'static str =
+                        Box::leak(format!("zhizao-{}", sub.get_name()).into_boxed_str());
+                    sub.name(full)
+                }
+                None => {
+                    let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                    eprintln!(
+                        "{}: {} `{name}`; {}: {}",
+                        lang.pick("错误", "error"),
+                        lang.pick("没有这个命令", "no such command"),
+                        lang.pick("可选", "choose one of"),
+                        names.join(", ")
+                    );
+                    return Ok(2);
+                }
+            }
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page).render(&mut out)?;
+    emit(&String::from_utf8_lossy(&out), &None)?;
+    Ok(0)
+}
+
+struct ScreenArgs {
+    paths: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    jobs: usize,
+    allow_rejected: bool,
+    top: usize,
+    policy: Option<PathBuf>,
+    parse_only: bool,
+    lang: Lang,
+}
+
+fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
+    use crate::screen::{self, export};
+    let lang = a.lang;
+    for p in &a.paths {
+        if !p.exists() && std::fs::symlink_metadata(p).is_err() {
+            eprintln!(
+                "{}: {} {}",
+                lang.pick("错误", "error"),
+                p.display(),
+                lang.pick("不存在", "does not exist")
+            );
+            return Ok(2);
+        }
+    }
+    if a.parse_only {
+        let t = std::time::Instant::now();
+        let (ok, failed) = screen::parse_only(&a.paths, a.jobs)?;
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "parse-only: {ok} parsed, {failed} failed, {secs:.3} s, {:.0} files/s",
+            (ok + failed) as f64 / secs.max(1e-9)
+        );
+        return Ok(0);
+    }
+    let kind = match &a.output {
+        None => None,
+        Some(p) => match export::Kind::from_path(p) {
+            Some(k) => Some(k),
+            None => {
+                eprintln!(
+                    "{}: {} {}",
+                    lang.pick("错误", "error"),
+                    p.display(),
+                    lang.pick(
+                        "的扩展名须为 .xlsx、.csv 或 .json",
+                        "must end in .xlsx, .csv or .json"
+                    )
+                );
+                return Ok(2);
+            }
+        },
+    };
+    let pack = match load_policy(&a.policy, lang) {
+        Ok(p) => p,
+        Err(c) => return Ok(c),
+    };
+    let engine = Engine {
+        criteria: crate::criteria::default_pack(),
+        policy: pack,
+    };
+    let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let screened = screen::screen(
+        &engine,
+        &a.paths,
+        &screen::Options {
+            jobs: a.jobs,
+            progress,
+            top: a.top,
+        },
+    )?;
+    let targets = screen::targets::default_targets();
+    let dashboard = screen::targets::dashboard(&targets, &screened.agg);
+    let text = screen::summary::render(
+        &screened.agg,
+        &dashboard,
+        &screened.rejected,
+        &screened.notes,
+        &engine.policy,
+        lang,
+    );
+    print!("{text}");
+    if let (Some(path), Some(kind)) = (&a.output, kind) {
+        let cx = export::Context {
+            screened: &screened,
+            dashboard: &dashboard,
+            pack: &engine.policy,
+            lang,
+        };
+        if let Err(e) = export::write(path, kind, &cx) {
+            eprintln!(
+                "{}: {} {}: {e}",
+                lang.pick("错误", "error"),
+                lang.pick("无法写入", "cannot write"),
+                path.display()
+            );
+            return Ok(2);
+        }
+        eprintln!("{} {}", lang.pick("已写入", "written:"), path.display());
+    }
+    Ok(if screened.rejected.is_empty() || a.allow_rejected {
+        0
+    } else {
+        1
+    })
 }

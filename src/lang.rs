@@ -1,5 +1,6 @@
 //! Languages (语言). Every user-facing label exists in zh-CN and en.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Output language.
@@ -22,36 +23,81 @@ impl Lang {
         }
     }
 
-    /// Language from a locale string such as `zh_CN.UTF-8` or `en_US`.
+    /// Language from a locale string such as `zh_CN.UTF-8`, `zh-Hans-CN`,
+    /// `en_US` or a Windows name such as `Chinese (Simplified)_China.936`.
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("zh") {
+        let l = locale.trim().to_ascii_lowercase();
+        if l.starts_with("zh") || l.starts_with("chinese") {
             Lang::Zh
         } else {
             Lang::En
         }
     }
 
-    /// Language from the environment (`LC_ALL`, then `LC_MESSAGES`, then
-    /// `LANG`), Chinese when the locale is Chinese or unset.
+    /// Whether a locale value says nothing about the language: empty, `C`,
+    /// `POSIX` or `C.UTF-8` (the usual value in containers and CI).
+    fn is_neutral(locale: &str) -> bool {
+        let base = locale
+            .trim()
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        base.is_empty() || base == "C" || base == "POSIX"
+    }
+
+    /// The default language from locale values, without touching the
+    /// process (so it can be tested): the first of `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` that names a language decides; then the system locale (as
+    /// `sys-locale` reports it); Chinese when the locale is Chinese, English
+    /// for any other language, and Chinese when nothing names a language
+    /// (the users of this tool read Chinese first).
+    pub fn from_locale_values(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+        system: Option<&str>,
+    ) -> Lang {
+        [lc_all, lc_messages, lang, system]
+            .into_iter()
+            .flatten()
+            .find(|v| !Lang::is_neutral(v))
+            .map(Lang::from_locale)
+            .unwrap_or(Lang::Zh)
+    }
+
+    /// Language from the environment: `LC_ALL`, then `LC_MESSAGES`, then
+    /// `LANG`, then the system locale (`sys-locale`: the user's language
+    /// setting on Windows and macOS); see [`Lang::from_locale_values`].
     pub fn from_env() -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if !v.is_empty() && v != "C" && v != "POSIX" {
-                    return Lang::from_locale(&v);
-                }
-            }
-        }
-        Lang::Zh
+        let var = |k: &str| std::env::var(k).ok();
+        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        let decided = [&all, &messages, &lang]
+            .into_iter()
+            .flatten()
+            .any(|v| !Lang::is_neutral(v));
+        // Only ask the system when the environment does not decide.
+        let system = if decided {
+            None
+        } else {
+            sys_locale::get_locale()
+        };
+        Lang::from_locale_values(
+            all.as_deref(),
+            messages.as_deref(),
+            lang.as_deref(),
+            system.as_deref(),
+        )
     }
 }
 
-/// A text in both languages (双语文本).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// 双语文本 / A text in both languages (Chinese and English).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    /// 中文.
+    /// 中文文本 / Chinese text.
     pub zh: String,
-    /// English.
+    /// 英文文本 / English text.
     pub en: String,
 }
 
@@ -80,5 +126,28 @@ mod tests {
         assert_eq!(Lang::from_locale("zh_TW"), Lang::Zh);
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("de_DE"), Lang::En);
+        assert_eq!(Lang::from_locale("zh-Hans-CN"), Lang::Zh);
+        assert_eq!(
+            Lang::from_locale("Chinese (Simplified)_China.936"),
+            Lang::Zh
+        );
+    }
+
+    #[test]
+    fn the_first_locale_variable_that_names_a_language_decides() {
+        let f = Lang::from_locale_values;
+        assert_eq!(
+            f(Some("en_US.UTF-8"), None, Some("zh_CN.UTF-8"), None),
+            Lang::En
+        );
+        assert_eq!(f(None, Some("zh_CN.UTF-8"), Some("en_US"), None), Lang::Zh);
+        assert_eq!(f(None, None, Some("en_GB.UTF-8"), Some("zh-CN")), Lang::En);
+        // C, POSIX, C.UTF-8 and empty values say nothing: the next source decides.
+        assert_eq!(f(Some("C"), Some(""), Some("en_US"), None), Lang::En);
+        assert_eq!(f(Some("C.UTF-8"), None, None, Some("en-US")), Lang::En);
+        assert_eq!(f(Some("POSIX"), None, None, Some("zh-Hans-CN")), Lang::Zh);
+        // Nothing at all: Chinese.
+        assert_eq!(f(None, None, None, None), Lang::Zh);
+        assert_eq!(f(Some("C"), None, Some("POSIX"), None), Lang::Zh);
     }
 }

@@ -30,5 +30,7 @@ pub mod output;
 pub mod policy;
 pub mod questionnaire;
 pub mod report;
+pub mod schema;
+pub mod screen;
 pub mod validate;
 pub mod yaml;

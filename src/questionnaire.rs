@@ -11,13 +11,14 @@
 //! line/column of errors.
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The only questionnaire format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One factory's questionnaire (智能制造评估问卷).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// Format version; must be `1`.
@@ -76,7 +77,18 @@ pub struct Questionnaire {
 
 /// Sector named by the policy (政策所列产业).
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
@@ -144,7 +156,7 @@ impl Sector {
 
 /// Discrete or process manufacturing (离散型 / 流程型). It decides how the
 /// CNC ratio is computed (DOMAIN.md §1).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductionMode {
     /// 离散型制造.
@@ -155,7 +167,7 @@ pub enum ProductionMode {
 }
 
 /// Enterprise profile (企业基本情况).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
     /// 企业名称.
@@ -205,7 +217,7 @@ pub struct Enterprise {
 }
 
 /// Equipment and processes (装备与工序).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equipment {
     /// 关键装备总数 (units).
@@ -238,7 +250,7 @@ pub struct Equipment {
 }
 
 /// Industrial robots (工业机器人).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Robots {
     /// 在用工业机器人 (units in operation).
@@ -247,7 +259,9 @@ pub struct Robots {
 }
 
 /// An information system (信息系统).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum System {
     /// 企业资源计划.
@@ -330,7 +344,7 @@ impl System {
 }
 
 /// Information systems in use and integrations (信息化).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Informatization {
     /// Systems in use (在用系统), e.g. `[erp, mes, plm]`.
@@ -360,7 +374,9 @@ impl Informatization {
 }
 
 /// Digital design tool (数字化设计工具).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DesignTool {
     /// Computer-aided design.
@@ -376,7 +392,7 @@ pub enum DesignTool {
 }
 
 /// Digital R&D and design (数字化研发设计).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DigitalDesign {
     /// Tools in use.
@@ -388,7 +404,7 @@ pub struct DigitalDesign {
 }
 
 /// Results against a baseline year (三降两升), each a % change (negative = fall).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     /// Baseline year (基准年).
@@ -412,7 +428,7 @@ pub struct Results {
 }
 
 /// Quality figures (质量).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quality {
     /// 国家监督抽查合格率 %.
@@ -425,7 +441,7 @@ pub struct Quality {
 
 /// Self-rating of one CMMM capability domain: the highest level whose
 /// statement fits in full, and how much of the next level is met.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainRating {
     /// Highest level (0–5) whose statement the factory meets in full (全部满足).
@@ -436,7 +452,7 @@ pub struct DomainRating {
 }
 
 /// How much of the next level's requirements are met (GB/T 39117 ratings).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NextLevelFit {
     /// 大部分满足 (0.8).
@@ -449,7 +465,7 @@ pub enum NextLevelFit {
 }
 
 /// Self-assessment per CMMM domain (GB/T 39116-2020, 12 domains).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SelfAssessment {
     /// 组织战略.
@@ -528,7 +544,9 @@ impl SelfAssessment {
 }
 
 /// Administrative level of a recognition (认定级别).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 国家级.
@@ -540,7 +558,7 @@ pub enum Level {
 }
 
 /// A recognition with its level and year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LeveledRecognition {
     /// 级别.
@@ -551,7 +569,7 @@ pub struct LeveledRecognition {
 }
 
 /// Kind of technology centre (技术中心类型).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CenterKind {
     /// 企业技术中心.
@@ -561,7 +579,7 @@ pub enum CenterKind {
 }
 
 /// A recognised technology centre.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TechCenter {
     /// Kind of centre.
@@ -575,7 +593,7 @@ pub struct TechCenter {
 
 /// Recognitions already granted (已获认定). A year lets the policy engine
 /// tell "newly recognised" (新认定, in the data year) from older ones.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recognitions {
     /// Year the city recognised a 智能工厂, if it did.
@@ -609,7 +627,9 @@ pub struct Recognitions {
 }
 
 /// A patent prize (专利奖).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PatentPrize {
     /// 中国专利金奖.
@@ -633,7 +653,9 @@ pub enum PatentPrize {
 }
 
 /// Participation in standard-setting (标准制修订).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum StandardRole {
     /// 国际标准第一起草单位, or an enterprise standard adopted as international.
@@ -649,7 +671,9 @@ pub enum StandardRole {
 }
 
 /// Brand titles (品牌称号).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BrandTitle {
     /// 中国驰名商标.
@@ -663,7 +687,9 @@ pub enum BrandTitle {
 }
 
 /// Quality prizes (质量奖).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QualityPrize {
     /// 福建省质量奖.
@@ -673,7 +699,7 @@ pub enum QualityPrize {
 }
 
 /// Awards, patents, standards and brands gained in the data year (当年获得).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IpAndBrands {
     /// Invention patents granted in the data year (国内外发明专利授权数).
@@ -694,7 +720,9 @@ pub struct IpAndBrands {
 }
 
 /// Level of a first-unit (首台套) recognition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FirstSetScope {
     /// 国内首台(套).
@@ -704,7 +732,7 @@ pub enum FirstSetScope {
 }
 
 /// A first-unit CNC major equipment product (首台(套)重大技术装备).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FirstSetEquipment {
     /// Product name.
@@ -726,7 +754,7 @@ pub struct FirstSetEquipment {
 }
 
 /// A demonstration line / workshop / factory project (示范生产线项目, 二(三)3).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DemoLineProject {
     /// Project name.
@@ -743,7 +771,7 @@ pub struct DemoLineProject {
 }
 
 /// Projects and investments (项目与投入).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Projects {
     /// Develops CNC smart equipment / industry robots for local industries (二(三)1).
@@ -779,7 +807,7 @@ pub struct Projects {
 }
 
 /// A maker space (众创空间).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MakerSpace {
     /// Floor area, m².
@@ -794,7 +822,9 @@ pub struct MakerSpace {
 }
 
 /// Role in the Quanzhou online-business (virtual) industrial park.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ParkRole {
     /// 中心园区 operator.
@@ -804,7 +834,7 @@ pub enum ParkRole {
 }
 
 /// Purchases of local 数控一代 demonstration products (二(五)2).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Purchases {
     /// Units (台/套) bought in the data year.
@@ -816,7 +846,7 @@ pub struct Purchases {
 }
 
 /// E-commerce (电子商务, 四(二)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ecommerce {
     /// An original online retail brand (网络零售原创品牌).
@@ -843,7 +873,9 @@ pub struct Ecommerce {
 }
 
 /// National logistics enterprise rating (A级物流企业).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum LogisticsRating {
     /// AAA.
     #[serde(rename = "3A")]
@@ -857,7 +889,7 @@ pub enum LogisticsRating {
 }
 
 /// Logistics (现代物流, 四(四), 四(七)3).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logistics {
     /// Rating gained in the data year.
@@ -876,7 +908,7 @@ pub struct Logistics {
 }
 
 /// A new e-commerce warehouse (电子商务仓储设施).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Warehouse {
     /// Floor area, m².
@@ -888,7 +920,9 @@ pub struct Warehouse {
 }
 
 /// Design prize ranks (设计大赛奖项).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DesignPrize {
     /// 一等奖 (or gold).
@@ -900,7 +934,7 @@ pub enum DesignPrize {
 }
 
 /// Industrial design (工业设计, 四(三)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Design {
     /// Regional design competitions hosted in the year.
@@ -918,7 +952,9 @@ pub struct Design {
 }
 
 /// Listing venue (上市挂牌).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ListingVenue {
     /// 首次公开发行股票并上市.
@@ -930,7 +966,7 @@ pub enum ListingVenue {
 }
 
 /// Capital-market listing (上市挂牌, 二(六)2).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Listing {
     /// Venue listed on in the data year.
@@ -941,7 +977,7 @@ pub struct Listing {
 /// Optional cost estimates for upgrade actions, 万元 per unit (升级成本).
 /// When absent, the default unit costs in the criteria pack are used and
 /// labelled as estimates.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CostEstimates {
     /// Cost to convert or replace one key machine with a CNC one.

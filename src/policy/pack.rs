@@ -7,11 +7,12 @@
 
 use crate::lang::Text;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A policy pack.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyPack {
     /// Stable id, e.g. `licheng-2016`.
@@ -45,7 +46,7 @@ pub struct PolicyPack {
 }
 
 /// Cap on the district's share for one enterprise in one year.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DistrictCap {
     /// Clause.
@@ -57,7 +58,9 @@ pub struct DistrictCap {
 }
 
 /// Who pays (出资方).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Funder {
     /// 省级.
@@ -83,7 +86,7 @@ impl Funder {
 }
 
 /// Kind of support.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackKind {
     /// 补助 grant.
@@ -99,7 +102,7 @@ pub enum TrackKind {
 }
 
 /// What must come before the money.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Prerequisite {
     /// Nothing beyond the facts.
@@ -111,7 +114,7 @@ pub enum Prerequisite {
 }
 
 /// A subsidy track.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Stable id (public interface), e.g. `local-cnc-purchase`.
@@ -148,7 +151,7 @@ pub struct Track {
 
 /// A condition over a fact. Exactly one comparison is set; `any_of` instead
 /// of a fact holds when any of its conditions holds (the text's "or").
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Fact name (see `zhizao policy facts`); empty for `any_of`.
@@ -190,7 +193,7 @@ pub struct Condition {
 }
 
 /// Whether an amount is exact, a ceiling or a floor.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AmountBound {
     /// 给予 X: exactly X.
@@ -204,7 +207,7 @@ pub enum AmountBound {
 
 /// How much a track pays: the sum of its parts, then an optional cap on the
 /// sum (a cap that binds scales every part down in proportion).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
     /// Parts, stacked.
@@ -219,7 +222,7 @@ pub struct Amount {
 }
 
 /// Tiers by a count.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tiers {
     /// Number fact the tiers are chosen by.
@@ -231,7 +234,7 @@ pub struct Tiers {
 }
 
 /// One tier.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Lowest count (inclusive).
@@ -244,7 +247,7 @@ pub struct Tier {
 
 /// One part of an amount: one formula, paid by one funder or split between several.
 /// Exactly one of `fixed`, `lookup`, `rate`, `per_unit`, `per_tally`, `per_item` is set.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// The part is paid only when all of these hold (e.g. a step-up bonus).
@@ -286,7 +289,7 @@ pub struct Part {
 }
 
 /// Lookup table by id.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lookup {
     /// Id or tally fact.
@@ -296,7 +299,7 @@ pub struct Lookup {
 }
 
 /// rate × base.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
     /// Money fact (or item field inside `per_item`).
@@ -306,7 +309,7 @@ pub struct Rate {
 }
 
 /// Amount per unit.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerUnit {
     /// Number fact.
@@ -316,7 +319,7 @@ pub struct PerUnit {
 }
 
 /// Per qualifying item.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerItem {
     /// Items fact.
