@@ -496,7 +496,7 @@ fn evaluate_check(
         let mut met = 0;
         let mut failed = Vec::new();
         for (f, b) in &pack.results_targets {
-            match result_value(q, f).and_then(Decimal::from_f64_retain) {
+            match result_value(q, f).and_then(crate::indicators::typed_decimal) {
                 None => r.missing.push(format!("results.{f}")),
                 Some(v) if b.holds(v) => met += 1,
                 Some(_) => failed.push(f.clone()),
@@ -675,6 +675,45 @@ mod tests {
             get(&run(&q), "smart_factory", "results").status,
             Status::Met
         );
+    }
+
+    #[test]
+    fn integration_and_maturity_checks() {
+        let mut q = base();
+        q.informatization.systems =
+            Some(vec![System::Erp, System::Mes, System::Plm, System::Scada]);
+        q.informatization.integrations = Some(vec![
+            [System::Mes, System::Erp],
+            [System::Scada, System::Mes],
+        ]);
+        let r = run(&q);
+        // Pairs are order-free: MES–ERP counts for ERP–MES; PLM–ERP is missing.
+        let k = get(&r, "smart_factory", "core_integration");
+        assert_eq!(k.status, Status::NotMet);
+        assert_eq!(k.actual.as_deref(), Some("2/3"));
+        assert_eq!(k.gap.as_ref().unwrap().en, "integrate PLM/PDM–ERP");
+        // Every domain at level 2 → estimated level 2: meets ≥ 2, not ≥ 3.
+        assert_eq!(get(&r, "digital_workshop", "maturity").status, Status::Met);
+        let m = get(&r, "smart_factory", "maturity");
+        assert_eq!((m.status, m.actual.as_deref()), (Status::NotMet, Some("2")));
+    }
+
+    #[test]
+    fn automated_digital_enterprise_checks() {
+        let q = base();
+        let r = run(&q);
+        // CNC 62% ≥ 50%, automation 6/10 = 60% ≥ 50%, digitisation 100/200 = 50% ≥ 47%, ERP in use.
+        let c = r
+            .iter()
+            .find(|c| c.id == "automated_digital_enterprise")
+            .unwrap();
+        assert_eq!(c.status, Status::Met, "{:#?}", c.checks);
+        let mut q = base();
+        q.equipment.key_processes_automated = Some(4);
+        let r = run(&q);
+        // 4 / 10 = 40% < 50%: one more automated key process.
+        let k = get(&r, "automated_digital_enterprise", "automation_rate");
+        assert_eq!(k.action.as_ref().unwrap().count, 1);
     }
 
     #[test]

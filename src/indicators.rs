@@ -153,9 +153,21 @@ fn count(v: Option<u32>) -> Option<Decimal> {
     v.map(Decimal::from)
 }
 
+/// The decimal a person wrote: a YAML number such as `74.7` arrives as the
+/// nearest double, and its shortest round-trip text is what was typed.
+pub fn typed_decimal(x: f64) -> Option<Decimal> {
+    if !x.is_finite() {
+        return None;
+    }
+    let s = x.to_string();
+    s.parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_scientific(&s).ok())
+}
+
 fn pct(v: Option<f64>) -> Option<Decimal> {
-    v.and_then(|x| Decimal::from_f64_retain(x).map(|d| d / Decimal::ONE_HUNDRED))
-        .map(|d| d.normalize())
+    v.and_then(typed_decimal)
+        .map(|d| (d / Decimal::ONE_HUNDRED).normalize())
 }
 
 /// Compute every indicator.
@@ -491,6 +503,45 @@ mod tests {
         assert_eq!(i.value("automation_rate"), Some(dec!(0.75)));
         // 30,000 万元 / 1,000 employees = 30 万元 per person.
         assert_eq!(i.value("labor_productivity"), Some(dec!(30)));
+    }
+
+    #[test]
+    fn hand_computed_values_of_the_other_indicators() {
+        let mut q = q();
+        q.equipment.key_processes_auto_data_collection = Some(3);
+        q.digital_design.design_work_digital_pct = Some(74.7);
+        q.informatization.systems = Some(vec![
+            System::Erp,
+            System::Mes,
+            System::Erp,
+            System::Equipment,
+        ]);
+        q.enterprise.rd_expense_wan = Some(dec!(450));
+        q.enterprise.main_revenue_wan = Some(dec!(15000));
+        q.enterprise.energy_tce = Some(dec!(1500));
+        q.quality.national_spot_check_pass_pct = Some(93.0);
+        q.ecommerce.online_sales_wan = Some(dec!(2800));
+        q.ecommerce.online_sales_incl_distribution_wan = Some(dec!(3200));
+        q.ecommerce.total_sales_wan = Some(dec!(4000));
+        let i = compute(&q);
+        // 3 of 12 key processes collect data automatically = 25%.
+        assert_eq!(i.value("auto_data_collection_rate"), Some(dec!(0.25)));
+        // 74.7% of design work digital → 0.747.
+        assert_eq!(i.value("digital_design_tools"), Some(dec!(0.747)));
+        // ERP and MES, counted once each; the equipment layer is not a system.
+        assert_eq!(i.value("informatization"), Some(dec!(2)));
+        // 450 / 15,000 = 3%.
+        assert_eq!(i.value("rd_intensity"), Some(dec!(0.03)));
+        // 1,500 tce / 30,000 万元 = 0.05 tce per 万元.
+        assert_eq!(i.value("energy_intensity"), Some(dec!(0.05)));
+        assert_eq!(i.value("national_spot_check_pass_rate"), Some(dec!(0.93)));
+        assert_eq!(i.value("provincial_spot_check_pass_rate"), None);
+        // 2,800 / 4,000 = 70%; 3,200 / 4,000 = 80%.
+        assert_eq!(i.value("online_sales_share"), Some(dec!(0.7)));
+        assert_eq!(
+            i.value("online_sales_share_incl_distribution"),
+            Some(dec!(0.8))
+        );
     }
 
     #[test]
