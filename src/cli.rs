@@ -19,6 +19,9 @@ Examples / 示例:
   zhizao assess my-factory.yaml --format json > report.json
   zhizao policy list
   zhizao policy test policies/tests
+  zhizao schema questionnaire > questionnaire.schema.json
+  zhizao completions bash > ~/.local/share/bash-completion/completions/zhizao
+  zhizao man | man -l -
 
 Exit codes / 退出码: 0 ok, 1 invalid input or failed policy tests, 2 usage or I/O error.";
 
@@ -447,7 +450,7 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
         })
     };
     let arg = ctx(ContextKind::InvalidArg).unwrap_or_default();
-    let mut msg = match e.kind() {
+    let msg = match e.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
@@ -474,8 +477,10 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
         _ => "命令行用法有误".to_string(),
     };
     let mut out = format!("错误: {msg}");
-    if let Some(v) = ctx(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
-        out.push_str(&format!("\n  = 可选: {v}"));
+    for k in [ContextKind::ValidValue, ContextKind::ValidSubcommand] {
+        if let Some(v) = ctx(k).filter(|v| !v.is_empty()) {
+            out.push_str(&format!("\n  = 可选: {v}"));
+        }
     }
     for k in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg] {
         if let Some(s) = ctx(k).filter(|s| !s.is_empty()) {
@@ -490,7 +495,6 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
         ));
     }
     out.push_str("\n\n用 `zhizao --help` 或 `zhizao <命令> --help` 查看说明和示例。");
-    msg.clear();
     Some(out)
 }
 

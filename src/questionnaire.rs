@@ -17,65 +17,66 @@ use serde::{Deserialize, Serialize};
 /// The only questionnaire format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// One factory's questionnaire (智能制造评估问卷).
+/// 智能制造评估问卷: 一家工厂一个数据年度的情况 / One factory's smart-manufacturing questionnaire for one data year.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
-    /// Format version; must be `1`.
+    /// 问卷格式版本, 必须为 1 / Format version; must be `1`.
+    #[schemars(range(min = 1, max = 1))]
     pub schema_version: u32,
-    /// Enterprise profile (企业基本情况).
+    /// 企业基本情况 / Enterprise profile. 必填 / Required.
     pub enterprise: Enterprise,
-    /// Equipment and processes (装备与工序).
+    /// 装备与工序 / Equipment and processes.
     #[serde(default)]
     pub equipment: Equipment,
-    /// Industrial robots (工业机器人).
+    /// 工业机器人 / Industrial robots.
     #[serde(default)]
     pub robots: Robots,
-    /// Information systems and their integration (信息化 / 两化融合).
+    /// 信息化 / 两化融合: 在用系统及其集成 / Information systems in use and their integration.
     #[serde(default)]
     pub informatization: Informatization,
-    /// Digital R&D / design tools (数字化研发设计工具).
+    /// 数字化研发设计工具 / Digital R&D and design tools.
     #[serde(default)]
     pub digital_design: DigitalDesign,
-    /// Results against a baseline year (三降两升).
+    /// 成效 (三降两升), 相对基准年 / Results against a baseline year.
     #[serde(default)]
     pub results: Results,
-    /// Quality figures (质量).
+    /// 质量 / Quality figures.
     #[serde(default)]
     pub quality: Quality,
-    /// Self-assessment of the CMMM capability domains (成熟度自评).
+    /// 成熟度自评 (GB/T 39116 的 12 个能力域) / Self-assessment of the 12 CMMM capability domains.
     #[serde(default)]
     pub self_assessment: SelfAssessment,
-    /// Recognitions already granted (已获认定).
+    /// 已获认定 / Recognitions already granted.
     #[serde(default)]
     pub recognitions: Recognitions,
-    /// Awards, patents, standards and brands (奖项、专利、标准、品牌).
+    /// 专利、标准、品牌、质量奖 (当年获得) / Patents, standards, brands and quality prizes gained in the data year.
     #[serde(default)]
     pub ip_and_brands: IpAndBrands,
-    /// Projects and investments (项目与投入).
+    /// 项目与投入 / Projects and investments.
     #[serde(default)]
     pub projects: Projects,
-    /// Purchases of local 数控一代 demonstration products (采购本地数控一代产品).
+    /// 采购本地"数控一代"示范产品 / Purchases of local 数控一代 (CNC generation) demonstration products.
     #[serde(default)]
     pub purchases: Purchases,
-    /// E-commerce (电子商务).
+    /// 电子商务 / E-commerce.
     #[serde(default)]
     pub ecommerce: Ecommerce,
-    /// Logistics (物流).
+    /// 物流 / Logistics.
     #[serde(default)]
     pub logistics: Logistics,
-    /// Industrial design (工业设计).
+    /// 工业设计 / Industrial design.
     #[serde(default)]
     pub design: Design,
-    /// Capital-market listing (上市挂牌).
+    /// 上市挂牌 / Capital-market listing.
     #[serde(default)]
     pub listing: Listing,
-    /// Optional cost estimates for upgrade actions (升级成本估计).
+    /// 升级成本估计 (可选) / Optional cost estimates for upgrade actions.
     #[serde(default)]
     pub cost_estimates: CostEstimates,
 }
 
-/// Sector named by the policy (政策所列产业).
+/// 所属产业 (政策所列) / Sector named by the policy.
 #[derive(
     Debug,
     Clone,
@@ -92,15 +93,15 @@ pub struct Questionnaire {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
-    /// 纺织鞋服 textile, footwear and apparel.
+    /// 纺织鞋服 / Textile, footwear and apparel.
     TextileFootwearApparel,
-    /// 电子信息 / 新一代信息技术 electronics and new-generation IT.
+    /// 电子信息 / 新一代信息技术 / Electronics and new-generation IT.
     ElectronicsIt,
-    /// 机械汽配 / 机械装备 machinery and auto parts.
+    /// 机械汽配 / 机械装备 / Machinery and auto parts.
     MachineryAutoParts,
-    /// 纸制品装备 paper-product equipment.
+    /// 纸制品装备 / Paper-product equipment.
     PaperProductEquipment,
-    /// 其他 other.
+    /// 其他 / Other.
     #[default]
     Other,
 }
@@ -154,137 +155,150 @@ impl Sector {
     }
 }
 
-/// Discrete or process manufacturing (离散型 / 流程型). It decides how the
+/// 生产方式: 离散型或流程型; 决定数控化率的算法 / Discrete or process manufacturing; it decides how the
 /// CNC ratio is computed (DOMAIN.md §1).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductionMode {
-    /// 离散型制造.
+    /// 离散型制造 / Discrete manufacturing.
     #[default]
     Discrete,
-    /// 流程型制造.
+    /// 流程型制造 / Process manufacturing.
     Process,
 }
 
-/// Enterprise profile (企业基本情况).
+/// 企业基本情况 / Enterprise profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
-    /// 企业名称.
+    /// 企业名称 (与营业执照一致) / Enterprise name, as on the business licence. 必填 / Required.
     pub name: String,
-    /// 统一社会信用代码 (18 characters, GB 32100-2015).
+    /// 统一社会信用代码: 18 位, 末位为校验码 (GB 32100-2015), 请加引号 / Unified social
+    /// credit code: 18 characters, the last a check character; put it in quotes.
+    /// 例 / Example: "91350502MA344TQ887".
     #[serde(default)]
     pub credit_code: Option<String>,
-    /// Sector (所属产业).
+    /// 所属产业 / Sector. 必填 / Required.
     pub sector: Sector,
-    /// Discrete or process manufacturing.
+    /// 生产方式: discrete 离散型 (默认) 或 process 流程型 / Discrete (default) or process manufacturing.
     #[serde(default)]
     pub production_mode: ProductionMode,
-    /// 规模以上工业企业 (main business revenue ≥ 2,000 万元).
+    /// 规模以上工业企业 (主营业务收入 ≥ 2,000 万元) / Above designated size (main business revenue ≥ 2,000 万元).
     #[serde(default)]
     pub above_designated_size: Option<bool>,
-    /// Year the figures describe (数据年度).
+    /// 数据年度: 问卷数据所属年份 / Year the figures describe. 必填 / Required. 例 / Example: 2017.
+    #[schemars(range(min = 2000, max = 2100))]
     pub data_year: i32,
-    /// Headquarters registered in Licheng and paying tax there (总部在鲤城并统一纳税).
+    /// 总部在鲤城并统一纳税 / Headquarters registered in Licheng and paying tax there.
     #[serde(default)]
     pub headquartered_in_district: Option<bool>,
-    /// 主营业务收入, 万元.
+    /// 主营业务收入, 万元 / Main business revenue, in 万元 (10,000 CNY). 例 / Example: 2180.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub main_revenue_wan: Option<Decimal>,
-    /// 工业总产值, 万元.
+    /// 工业总产值 (当年价), 万元 / Industrial output value at current prices, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub industrial_output_wan: Option<Decimal>,
-    /// 年平均从业人员.
+    /// 年平均从业人员, 人 / Average employees in the year (persons).
     #[serde(default)]
     pub employees: Option<u32>,
-    /// 产业工人 (production workers).
+    /// 产业工人, 人; 不超过从业人员 / Production (shop-floor) workers (persons); at most `employees`.
     #[serde(default)]
     pub production_workers: Option<u32>,
-    /// 研发费用, 万元.
+    /// 研发费用, 万元 / R&D expense, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub rd_expense_wan: Option<Decimal>,
-    /// 综合能耗, 吨标准煤 (tonnes of standard coal equivalent).
+    /// 综合能耗, 吨标准煤 / Total energy consumption, tonnes of standard coal equivalent.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub energy_tce: Option<Decimal>,
-    /// 当年新增税收区留成财力, 万元: the district's retained share of the new
-    /// tax revenue this enterprise brought in the data year (caps district awards).
+    /// 当年新增税收区留成财力, 万元: 区级奖励合计的封顶 / The district's retained share of
+    /// the new tax revenue this enterprise brought in the data year, in 万元 (caps district awards).
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub new_tax_district_retained_wan: Option<Decimal>,
-    /// Makes smart-manufacturing equipment (CNC systems, servo motors, control
-    /// systems, robots, automated lines) — 智能制造装备企业.
+    /// 智能制造装备企业: 生产数控系统、伺服电机、控制系统、机器人或自动化生产线 / Makes
+    /// smart-manufacturing equipment (CNC systems, servo motors, control systems, robots, automated lines).
     #[serde(default)]
     pub smart_equipment_maker: Option<bool>,
 }
 
-/// Equipment and processes (装备与工序).
+/// 装备与工序 / Equipment and processes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equipment {
-    /// 关键装备总数 (units).
+    /// 关键装备总数, 台(套) / Key production equipment (units).
     #[serde(default)]
     pub key_equipment_total: Option<u32>,
-    /// 数控化关键装备 (units).
+    /// 数控化关键装备, 台(套); 不超过关键装备总数 / Key equipment that is numerically
+    /// controlled (units); at most `key_equipment_total`.
     #[serde(default)]
     pub key_equipment_cnc: Option<u32>,
-    /// 生产设备总数.
+    /// 生产设备总数, 台(套) / All production equipment (units).
     #[serde(default)]
     pub production_equipment_total: Option<u32>,
-    /// 数字化生产设备.
+    /// 数字化生产设备 (能输出数据), 台(套); 不超过生产设备总数 / Digital production
+    /// equipment (can output data), units; at most `production_equipment_total`.
     #[serde(default)]
     pub production_equipment_digital: Option<u32>,
-    /// 联网的数字化生产设备.
+    /// 联网的数字化生产设备, 台(套); 不超过数字化设备 / Networked digital equipment
+    /// (units); at most `production_equipment_digital`.
     #[serde(default)]
     pub production_equipment_networked: Option<u32>,
-    /// 关键工序总数.
+    /// 关键工序总数 / Key processes (count).
     #[serde(default)]
     pub key_processes_total: Option<u32>,
-    /// 自动化的关键工序.
+    /// 自动化的关键工序; 不超过关键工序总数 / Key processes done automatically; at most `key_processes_total`.
     #[serde(default)]
     pub key_processes_automated: Option<u32>,
-    /// 由 PLC/DCS 控制的关键工序 (process industries: the CNC ratio numerator).
+    /// 由 PLC/DCS 控制的关键工序 (流程型企业数控化率的分子) / Key processes under PLC/DCS
+    /// control (process industries: the CNC ratio numerator); at most `key_processes_total`.
     #[serde(default)]
     pub key_processes_plc_dcs: Option<u32>,
-    /// 关键工序数据自动采集 (key processes whose data is collected automatically).
+    /// 数据自动采集的关键工序 / Key processes whose data is collected automatically; at most `key_processes_total`.
     #[serde(default)]
     pub key_processes_auto_data_collection: Option<u32>,
 }
 
-/// Industrial robots (工业机器人).
+/// 工业机器人 / Industrial robots.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Robots {
-    /// 在用工业机器人 (units in operation).
+    /// 在用工业机器人, 台 / Industrial robots in operation (units).
     #[serde(default)]
     pub industrial_robots: Option<u32>,
 }
 
-/// An information system (信息系统).
+/// 信息系统 / An information system.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum System {
-    /// 企业资源计划.
+    /// ERP 企业资源计划 / Enterprise resource planning.
     Erp,
-    /// 制造执行系统.
+    /// MES 制造执行系统 / Manufacturing execution system.
     Mes,
-    /// 产品生命周期管理 / 产品数据管理.
+    /// PLM/PDM 产品生命周期管理 / 产品数据管理 / Product lifecycle / data management.
     Plm,
-    /// 数据采集与监控 / 分布式控制.
+    /// SCADA/DCS 数据采集与监控 / 分布式控制 / Supervisory control / distributed control.
     Scada,
-    /// 仓储管理.
+    /// WMS 仓储管理 / Warehouse management.
     Wms,
-    /// 高级计划排程.
+    /// APS 高级计划排程 / Advanced planning and scheduling.
     Aps,
-    /// 质量管理.
+    /// QMS 质量管理 / Quality management.
     Qms,
-    /// 能源管理.
+    /// EMS 能源管理 / Energy management.
     Ems,
-    /// 客户关系管理.
+    /// CRM 客户关系管理 / Customer relationship management.
     Crm,
-    /// 供应商关系管理.
+    /// SRM 供应商关系管理 / Supplier relationship management.
     Srm,
-    /// 生产设备 (the shop-floor equipment layer, for MES–equipment integration).
+    /// 生产设备层 (仅用于集成, 如 [mes, equipment]) / The shop-floor equipment layer (for
+    /// integrations only, e.g. `[mes, equipment]`).
     Equipment,
 }
 
@@ -343,17 +357,18 @@ impl System {
     }
 }
 
-/// Information systems in use and integrations (信息化).
+/// 信息化: 在用系统与集成 / Information systems in use and integrations.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Informatization {
-    /// Systems in use (在用系统), e.g. `[erp, mes, plm]`.
+    /// 在用信息系统 / Systems in use. 例 / Example: `[erp, mes, plm]`.
     #[serde(default)]
     pub systems: Option<Vec<System>>,
-    /// Integrated pairs (系统集成), e.g. `[[erp, mes], [mes, equipment]]`.
+    /// 已集成的系统对; 两个系统都要出现在 systems 中 (equipment 除外) / Integrated pairs;
+    /// both must be in `systems` (except `equipment`). 例 / Example: `[[erp, mes], [mes, equipment]]`.
     #[serde(default)]
     pub integrations: Option<Vec<[System; 2]>>,
-    /// Holds a 两化融合管理体系 (GB/T 23001) certificate.
+    /// 已通过两化融合管理体系评定 (GB/T 23001) / Holds a GB/T 23001 certificate (两化融合管理体系).
     #[serde(default)]
     pub gbt23001_certified: Option<bool>,
 }
@@ -373,135 +388,148 @@ impl Informatization {
     }
 }
 
-/// Digital design tool (数字化设计工具).
+/// 数字化设计工具 / Digital design tool.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum DesignTool {
-    /// Computer-aided design.
+    /// CAD 计算机辅助设计 / Computer-aided design.
     Cad,
-    /// Computer-aided engineering / simulation.
+    /// CAE 计算机辅助工程分析 / Computer-aided engineering / simulation.
     Cae,
-    /// Computer-aided process planning.
+    /// CAPP 计算机辅助工艺规划 / Computer-aided process planning.
     Capp,
-    /// Computer-aided manufacturing.
+    /// CAM 计算机辅助制造 / Computer-aided manufacturing.
     Cam,
-    /// Product data management.
+    /// PDM 产品数据管理 / Product data management.
     Pdm,
 }
 
-/// Digital R&D and design (数字化研发设计).
+/// 数字化研发设计 / Digital R&D and design.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DigitalDesign {
-    /// Tools in use.
+    /// 在用的数字化设计工具 / Tools in use. 例 / Example: `[cad, cam]`.
     #[serde(default)]
     pub tools: Option<Vec<DesignTool>>,
-    /// Share of design work done with digital tools, % (0–100).
+    /// 用数字化工具完成的设计工作占比, % (0–100) / Share of design work done with digital tools, % (0–100).
+    #[schemars(range(min = 0, max = 100))]
     #[serde(default)]
     pub design_work_digital_pct: Option<f64>,
 }
 
-/// Results against a baseline year (三降两升), each a % change (negative = fall).
+/// 成效 (三降两升): 相对基准年的变化 %, 下降写负数 / Results against a baseline year, each
+/// a % change (negative = fall).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
-    /// Baseline year (基准年).
+    /// 基准年, 早于数据年度 / Baseline year, before the data year.
     #[serde(default)]
     pub baseline_year: Option<i32>,
-    /// 运营成本变化 %, target ≤ −20.
+    /// 运营成本变化 %, 目标 ≤ −20 / Change in operating cost, %; target ≤ −20.
+    #[schemars(range(min = -100, max = 1000))]
     #[serde(default)]
     pub operating_cost_change_pct: Option<f64>,
-    /// 研制周期变化 %, target ≤ −20.
+    /// 产品研制周期变化 %, 目标 ≤ −20 / Change in the product R&D cycle, %; target ≤ −20.
+    #[schemars(range(min = -100, max = 1000))]
     #[serde(default)]
     pub rd_cycle_change_pct: Option<f64>,
-    /// 生产效率变化 %, target ≥ +20.
+    /// 生产效率变化 %, 目标 ≥ +20 / Change in production efficiency, %; target ≥ +20.
+    #[schemars(range(min = -100, max = 1000))]
     #[serde(default)]
     pub production_efficiency_change_pct: Option<f64>,
-    /// 不良品率变化 %, target ≤ −10.
+    /// 不良品率变化 % (相对变化, 不是百分点), 目标 ≤ −10 / Relative change in the defect
+    /// rate, % (not percentage points); target ≤ −10.
+    #[schemars(range(min = -100, max = 1000))]
     #[serde(default)]
     pub defect_rate_change_pct: Option<f64>,
-    /// 能源利用率变化 %, target ≥ +4.
+    /// 能源利用率变化 %, 目标 ≥ +4 / Change in energy utilisation, %; target ≥ +4.
+    #[schemars(range(min = -100, max = 1000))]
     #[serde(default)]
     pub energy_utilisation_change_pct: Option<f64>,
 }
 
-/// Quality figures (质量).
+/// 质量 / Quality figures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quality {
-    /// 国家监督抽查合格率 %.
+    /// 国家监督抽查合格率 %, 未被抽查留 null / Pass rate in national supervisory spot checks, %; null if not sampled.
+    #[schemars(range(min = 0, max = 100))]
     #[serde(default)]
     pub national_spot_check_pass_pct: Option<f64>,
-    /// 省级监督抽查合格率 %.
+    /// 省级监督抽查合格率 %, 未被抽查留 null / Pass rate in provincial supervisory spot checks, %; null if not sampled.
+    #[schemars(range(min = 0, max = 100))]
     #[serde(default)]
     pub provincial_spot_check_pass_pct: Option<f64>,
 }
 
-/// Self-rating of one CMMM capability domain: the highest level whose
-/// statement fits in full, and how much of the next level is met.
+/// 一个能力域的自评: 全部满足的最高等级, 以及下一级满足多少 / Self-rating of one CMMM
+/// capability domain: the highest level whose statement fits in full, and how much of the next level is met.
+/// 例 / Example: `{level: 2, next: most}`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainRating {
-    /// Highest level (0–5) whose statement the factory meets in full (全部满足).
+    /// 全部满足的最高等级 (0–5) / Highest level (0–5) whose statement the factory meets in full. 必填 / Required.
+    #[schemars(range(min = 0, max = 5))]
     pub level: u8,
-    /// How much of the next level is met: `most` (大部分, 0.8), `part` (部分, 0.5) or `none` (0).
+    /// 下一级满足程度: most 大部分 (0.8), part 部分 (0.5), none 不满足 (0, 默认) / How much
+    /// of the next level is met: `most` (0.8), `part` (0.5) or `none` (0, the default).
     #[serde(default)]
     pub next: NextLevelFit,
 }
 
-/// How much of the next level's requirements are met (GB/T 39117 ratings).
+/// 下一级要求满足程度 (GB/T 39117 评分) / How much of the next level's requirements are met (GB/T 39117 ratings).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NextLevelFit {
-    /// 大部分满足 (0.8).
+    /// 大部分满足 (0.8) / Mostly met (0.8).
     Most,
-    /// 部分满足 (0.5).
+    /// 部分满足 (0.5) / Partly met (0.5).
     Part,
-    /// 不满足 (0).
+    /// 不满足 (0) / Not met (0).
     #[default]
     None,
 }
 
-/// Self-assessment per CMMM domain (GB/T 39116-2020, 12 domains).
+/// 成熟度自评, 每个能力域一项 (GB/T 39116-2020, 12 个能力域) / Self-assessment per CMMM domain (GB/T 39116-2020, 12 domains).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SelfAssessment {
-    /// 组织战略.
+    /// 组织战略 / Organisation & strategy.
     #[serde(default)]
     pub strategy: Option<DomainRating>,
-    /// 人员技能.
+    /// 人员技能 / Personnel skills.
     #[serde(default)]
     pub personnel_skills: Option<DomainRating>,
-    /// 数据.
+    /// 数据 / Data.
     #[serde(default)]
     pub data: Option<DomainRating>,
-    /// 集成.
+    /// 集成 / Integration.
     #[serde(default)]
     pub integration: Option<DomainRating>,
-    /// 信息安全.
+    /// 信息安全 / Information security.
     #[serde(default)]
     pub information_security: Option<DomainRating>,
-    /// 装备.
+    /// 装备 (不超过数控化率支持的等级) / Equipment (capped by the level the CNC ratio supports).
     #[serde(default)]
     pub equipment: Option<DomainRating>,
-    /// 网络.
+    /// 网络 (不超过联网率支持的等级) / Network (capped by the level the networking rate supports).
     #[serde(default)]
     pub network: Option<DomainRating>,
-    /// 设计.
+    /// 设计 / Design.
     #[serde(default)]
     pub design: Option<DomainRating>,
-    /// 生产.
+    /// 生产 / Production.
     #[serde(default)]
     pub production: Option<DomainRating>,
-    /// 物流.
+    /// 物流 / Logistics.
     #[serde(default)]
     pub logistics: Option<DomainRating>,
-    /// 销售.
+    /// 销售 / Sales.
     #[serde(default)]
     pub sales: Option<DomainRating>,
-    /// 服务.
+    /// 服务 / Service.
     #[serde(default)]
     pub service: Option<DomainRating>,
 }
@@ -543,450 +571,471 @@ impl SelfAssessment {
     ];
 }
 
-/// Administrative level of a recognition (认定级别).
+/// 认定级别 / Administrative level of a recognition.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// 国家级.
+    /// 国家级 / National.
     National,
-    /// 省级.
+    /// 省级 / Provincial.
     Provincial,
-    /// 市级.
+    /// 市级 / Municipal.
     Municipal,
 }
 
-/// A recognition with its level and year.
+/// 带级别和年份的认定 / A recognition with its level and year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LeveledRecognition {
-    /// 级别.
+    /// 级别 / Level. 必填 / Required.
     pub level: Level,
-    /// Year granted (认定年度).
+    /// 认定年份 / Year granted.
     #[serde(default)]
     pub year: Option<i32>,
 }
 
-/// Kind of technology centre (技术中心类型).
+/// 技术中心类型 / Kind of technology centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CenterKind {
-    /// 企业技术中心.
+    /// 企业技术中心 / Enterprise technology centre.
     EnterpriseTechCenter,
-    /// 工程研究中心.
+    /// 工程研究中心 / Engineering research centre.
     EngineeringResearchCenter,
 }
 
-/// A recognised technology centre.
+/// 已认定的技术中心 / A recognised technology centre.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TechCenter {
-    /// Kind of centre.
+    /// 类型 / Kind of centre. 必填 / Required.
     pub kind: CenterKind,
-    /// 级别.
+    /// 级别 / Level. 必填 / Required.
     pub level: Level,
-    /// Year recognised.
+    /// 认定年份 / Year recognised.
     #[serde(default)]
     pub year: Option<i32>,
 }
 
-/// Recognitions already granted (已获认定). A year lets the policy engine
-/// tell "newly recognised" (新认定, in the data year) from older ones.
+/// 已获认定. 认定年份等于数据年度即为"新认定" / Recognitions already granted; a year equal to
+/// the data year means "newly recognised" (新认定).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recognitions {
-    /// Year the city recognised a 智能工厂, if it did.
+    /// 智能工厂认定年份 (市级), 未认定留 null / Year the city recognised a smart factory; null if not.
+    #[schemars(range(min = 1949))]
     #[serde(default)]
     pub smart_factory_year: Option<i32>,
-    /// Year the city recognised a 数字化车间, if it did.
+    /// 数字化车间认定年份 (市级), 未认定留 null / Year the city recognised a digital workshop; null if not.
+    #[schemars(range(min = 1949))]
     #[serde(default)]
     pub digital_workshop_year: Option<i32>,
-    /// Listed as a 泉州市/鲤城区 "数控一代" demonstration enterprise.
+    /// 泉州市/鲤城区"数控一代"示范企业 / Listed as a Quanzhou / Licheng 数控一代 demonstration enterprise.
     #[serde(default)]
     pub cnc_generation_demo_enterprise: Option<bool>,
-    /// Recognised city-level-or-above research institute / public technology
-    /// service platform that received city special funds (二(四)1).
+    /// 市级以上科研院所 / 公共技术服务平台, 获市级专项资金 (二(四)1) / Recognised city-level-or-above
+    /// research institute or public technology service platform that received city special funds.
     #[serde(default)]
     pub public_tech_platform_with_city_funds: Option<bool>,
-    /// New-type research institution under 泉科〔2015〕108号, under construction (二(四)2).
+    /// 新型科研机构 (泉科〔2015〕108号), 建设中 (二(四)2) / New-type research institution, under construction.
     #[serde(default)]
     pub new_research_institution: Option<bool>,
-    /// Recognised enterprise technology / engineering research centres (二(四)3).
+    /// 企业技术中心 / 工程研究中心 (二(四)3) / Recognised enterprise technology or engineering research centres.
     #[serde(default)]
     pub tech_centers: Option<Vec<TechCenter>>,
-    /// Recognised industrial design centre (四(三)1).
+    /// 工业设计中心 (四(三)1) / Recognised industrial design centre. 例 / Example: `{level: municipal, year: 2017}`.
     #[serde(default)]
     pub industrial_design_center: Option<LeveledRecognition>,
-    /// City-recognised business-model innovation demonstration enterprise (四(五)1).
+    /// 市级商业模式创新典型示范企业 (四(五)1) / City-recognised business-model innovation demonstration enterprise.
     #[serde(default)]
     pub business_model_innovation_demo: Option<bool>,
-    /// City-recognised service-oriented manufacturing demonstration enterprise (四(六)1).
+    /// 市级服务型制造转型示范企业 (四(六)1) / City-recognised service-oriented manufacturing demonstration enterprise.
     #[serde(default)]
     pub service_manufacturing_demo: Option<bool>,
 }
 
-/// A patent prize (专利奖).
+/// 专利奖 / A patent prize.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum PatentPrize {
-    /// 中国专利金奖.
+    /// 中国专利金奖 / China Patent Gold Award.
     ChinaGold,
-    /// 中国专利优秀奖.
+    /// 中国专利优秀奖 / China Patent Excellence Award.
     ChinaExcellence,
-    /// 中国外观设计金奖.
+    /// 中国外观设计金奖 / China Design Patent Gold Award.
     ChinaDesignGold,
-    /// 福建省专利特等奖.
+    /// 福建省专利特等奖 / Fujian patent award, special prize.
     ProvincialSpecial,
-    /// 福建省专利一等奖.
+    /// 福建省专利一等奖 / Fujian patent award, first prize.
     ProvincialFirst,
-    /// 福建省专利二等奖.
+    /// 福建省专利二等奖 / Fujian patent award, second prize.
     ProvincialSecond,
-    /// 泉州市专利重大发明奖.
+    /// 泉州市专利重大发明奖 / Quanzhou major invention patent award.
     MunicipalMajor,
-    /// 泉州市专利一等奖.
+    /// 泉州市专利一等奖 / Quanzhou patent award, first prize.
     MunicipalFirst,
-    /// 泉州市专利二等奖.
+    /// 泉州市专利二等奖 / Quanzhou patent award, second prize.
     MunicipalSecond,
 }
 
-/// Participation in standard-setting (标准制修订).
+/// 标准制修订 / Participation in standard-setting.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum StandardRole {
-    /// 国际标准第一起草单位, or an enterprise standard adopted as international.
+    /// 国际标准第一起草单位, 或企业标准直接提升为国际标准 / First drafter of an international
+    /// standard, or an enterprise standard adopted as international.
     InternationalLead,
-    /// 参与制修订国际标准.
+    /// 参与制修订国际标准 / Took part in an international standard.
     International,
-    /// 参与制定国家标准.
+    /// 参与制定国家标准 / Took part in a national standard.
     National,
-    /// 参与制定行业标准.
+    /// 参与制定行业标准 / Took part in an industry standard.
     Industry,
-    /// 参与制定地方标准.
+    /// 参与制定地方标准 / Took part in a local standard.
     Local,
 }
 
-/// Brand titles (品牌称号).
+/// 品牌称号 / Brand titles.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum BrandTitle {
-    /// 中国驰名商标.
+    /// 中国驰名商标 / China well-known trademark.
     ChinaWellKnownTrademark,
-    /// 中国名牌产品.
+    /// 中国名牌产品 / China famous-brand product.
     ChinaFamousBrandProduct,
-    /// 福建省名牌产品.
+    /// 福建省名牌产品 / Fujian famous-brand product.
     ProvincialFamousBrandProduct,
-    /// 福建省著名商标.
+    /// 福建省著名商标 / Fujian famous trademark.
     ProvincialFamousTrademark,
 }
 
-/// Quality prizes (质量奖).
+/// 质量奖 / Quality prizes.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum QualityPrize {
-    /// 福建省质量奖.
+    /// 福建省质量奖 / Fujian Quality Award.
     FujianQualityAward,
-    /// 泉州市质量奖.
+    /// 泉州市质量奖 / Quanzhou Quality Award.
     QuanzhouQualityAward,
 }
 
-/// Awards, patents, standards and brands gained in the data year (当年获得).
+/// 当年获得的专利、标准、品牌、质量奖 / Awards, patents, standards and brands gained in the data year.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IpAndBrands {
-    /// Invention patents granted in the data year (国内外发明专利授权数).
+    /// 当年国内外发明专利授权数, 件 / Invention patents granted in the data year (domestic or foreign).
     #[serde(default)]
     pub invention_patents_granted: Option<u32>,
-    /// Patent prizes won in the data year, one entry per prize.
+    /// 当年获得的专利奖, 每个奖一项 / Patent prizes won in the data year, one entry per prize.
     #[serde(default)]
     pub patent_prizes: Option<Vec<PatentPrize>>,
-    /// Standards work completed in the data year, one entry per standard.
+    /// 当年完成的标准制修订, 每个标准一项 / Standards work completed in the data year, one entry per standard.
     #[serde(default)]
     pub standards: Option<Vec<StandardRole>>,
-    /// Brand titles gained in the data year.
+    /// 当年获得的品牌称号 / Brand titles gained in the data year.
     #[serde(default)]
     pub brand_titles: Option<Vec<BrandTitle>>,
-    /// Quality prizes won in the data year.
+    /// 当年获得的质量奖 / Quality prizes won in the data year.
     #[serde(default)]
     pub quality_prizes: Option<Vec<QualityPrize>>,
 }
 
-/// Level of a first-unit (首台套) recognition.
+/// 首台(套)范围 / Scope of a first-unit (首台套) recognition.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum FirstSetScope {
-    /// 国内首台(套).
+    /// 国内首台(套) / First unit in China.
     Domestic,
-    /// 省内首台(套).
+    /// 省内首台(套) / First unit in Fujian.
     Provincial,
 }
 
-/// A first-unit CNC major equipment product (首台(套)重大技术装备).
+/// 首台(套)重大技术装备产品 / A first-unit CNC major equipment product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FirstSetEquipment {
-    /// Product name.
+    /// 产品名称 / Product name. 必填 / Required.
     pub name: String,
-    /// Domestic or provincial first unit.
+    /// 首台(套)范围: domestic 国内 或 provincial 省内 / Domestic or provincial first unit. 必填 / Required.
     pub scope: FirstSetScope,
-    /// Recognised by the province as 首台(套).
+    /// 经省认定为首台(套), 默认 false / Recognised by the province as 首台(套); default false.
     #[serde(default)]
     pub recognised_by_province: bool,
-    /// Sale price, 万元.
+    /// 销售价格, 万元 / Sale price, in 万元.
     #[serde(default)]
     pub sale_price_wan: Option<Decimal>,
-    /// Development cost, 万元 (for the city's 30% grant).
+    /// 开发费用, 万元 (市级补助 30%) / Development cost, in 万元 (for the city's 30% grant).
     #[serde(default)]
     pub development_cost_wan: Option<Decimal>,
-    /// Recognised as a major innovation in principle, structure or performance.
+    /// 在原理、结构或性能上有较大创新并经认定, 默认 false / Recognised as a major innovation
+    /// in principle, structure or performance; default false.
     #[serde(default)]
     pub major_innovation_recognised: bool,
 }
 
-/// A demonstration line / workshop / factory project (示范生产线项目, 二(三)3).
+/// 示范生产线 / 车间 / 工厂项目 (二(三)3) / A demonstration line / workshop / factory project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DemoLineProject {
-    /// Project name.
+    /// 项目名称 / Project name. 必填 / Required.
     pub name: String,
-    /// Built jointly with a research institute (与科研院所共同研发建设).
+    /// 与科研院所共同研发建设, 默认 false / Built jointly with a research institute; default false.
     #[serde(default)]
     pub with_research_institute: bool,
-    /// Listed as a key demonstration line / workshop / factory (列入重点示范).
+    /// 列入重点示范, 默认 false / Listed as a key demonstration line / workshop / factory; default false.
     #[serde(default)]
     pub listed_as_key_demo: bool,
-    /// Total R&D and construction investment, 万元.
+    /// 研发和建设总投入, 万元 / Total R&D and construction investment, in 万元.
     #[serde(default)]
     pub investment_wan: Option<Decimal>,
 }
 
-/// Projects and investments (项目与投入).
+/// 项目与投入 / Projects and investments.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Projects {
-    /// Develops CNC smart equipment / industry robots for local industries (二(三)1).
+    /// 为本地产业开发数控智能装备 / 行业专用机器人 (二(三)1) / Develops CNC smart equipment or
+    /// industry robots for local industries.
     #[serde(default)]
     pub smart_equipment_rd: Option<bool>,
-    /// Province or city already supports that development (二(三)1: district support comes on top).
+    /// 该研发已获省、市扶持 (区级扶持在此之上) / Province or city already supports that
+    /// development (district support comes on top).
     #[serde(default)]
     pub smart_equipment_rd_supported_by_province_or_city: Option<bool>,
-    /// First-unit equipment products (二(三)2).
+    /// 首台(套)重大技术装备产品 (二(三)2) / First-unit equipment products.
     #[serde(default)]
     pub first_set_equipment: Option<Vec<FirstSetEquipment>>,
-    /// Demonstration line projects (二(三)3).
+    /// 示范生产线 / 车间 / 工厂项目 (二(三)3) / Demonstration line projects.
     #[serde(default)]
     pub demo_lines: Option<Vec<DemoLineProject>>,
-    /// Major CNC / smart-technology R&D projects undertaken (二(三)4).
+    /// 承担的数控 / 智能技术重大研发项目数 (二(三)4) / Major CNC or smart-technology R&D projects undertaken.
     #[serde(default)]
     pub major_cnc_rd_projects: Option<u32>,
-    /// R&D expense expensed in the year (计入当期损益), 万元 (二(三)4 super-deduction).
+    /// 计入当期损益的研发费用, 万元 (加计扣除) / R&D expense expensed in the year, in 万元
+    /// (二(三)4 super-deduction).
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub rd_expensed_wan: Option<Decimal>,
-    /// Cost of intangible assets formed by R&D in the year, 万元.
+    /// 当年研发形成的无形资产成本, 万元 / Cost of intangible assets formed by the year's R&D, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub rd_intangible_cost_wan: Option<Decimal>,
-    /// Maker space run by the enterprise (四(六)2).
+    /// 企业运营的众创空间 (四(六)2), 没有留 null / Maker space run by the enterprise; null if none.
     #[serde(default)]
     pub maker_space: Option<MakerSpace>,
-    /// Organises brand firms onto major e-commerce platforms with clear results (四(六)3).
+    /// 组织品牌企业对接知名电商平台且成效明显 (四(六)3) / Organises brand firms onto major
+    /// e-commerce platforms with clear results.
     #[serde(default)]
     pub ecommerce_platform_docking: Option<bool>,
-    /// Operates the online-business (virtual) park, after acceptance (四(六)3).
+    /// 运营泉州网商 (虚拟) 产业园, 经验收 (四(六)3): central 中心园区 或 branch 鲤城分园 /
+    /// Operates the online-business (virtual) park after acceptance: `central` or `branch`.
     #[serde(default)]
     pub online_business_park: Option<ParkRole>,
 }
 
-/// A maker space (众创空间).
+/// 众创空间 / A maker space.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MakerSpace {
-    /// Floor area, m².
+    /// 面积, 平方米 / Floor area, m².
     #[serde(default)]
     pub area_m2: Option<Decimal>,
-    /// Investment, 万元.
+    /// 投入, 万元 / Investment, in 万元.
     #[serde(default)]
     pub investment_wan: Option<Decimal>,
-    /// Passed the evaluation as operating well (运营较好, 经组织评估).
+    /// 经组织评估运营较好 / Passed the evaluation as operating well.
     #[serde(default)]
     pub operating_well: Option<bool>,
 }
 
-/// Role in the Quanzhou online-business (virtual) industrial park.
+/// 在泉州网商 (虚拟) 产业园中的角色 / Role in the Quanzhou online-business (virtual) industrial park.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ParkRole {
-    /// 中心园区 operator.
+    /// 中心园区运营方 / Operator of the central park.
     Central,
-    /// 鲤城分园 operator.
+    /// 鲤城分园运营方 / Operator of the Licheng branch.
     Branch,
 }
 
-/// Purchases of local 数控一代 demonstration products (二(五)2).
+/// 采购本地"数控一代"示范产品 (二(五)2) / Purchases of local 数控一代 demonstration products.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Purchases {
-    /// Units (台/套) bought in the data year.
+    /// 当年采购数量, 台(套) / Units bought in the data year.
     #[serde(default)]
     pub cnc_generation_units: Option<u32>,
-    /// Invoice total excluding tax (采购发票总价, 不含税), 万元.
+    /// 采购发票总价 (不含税), 万元 / Invoice total excluding tax, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub cnc_generation_invoice_ex_tax_wan: Option<Decimal>,
 }
 
-/// E-commerce (电子商务, 四(二)).
+/// 电子商务 (四(二)) / E-commerce.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ecommerce {
-    /// An original online retail brand (网络零售原创品牌).
+    /// 网络零售原创品牌 / An original online retail brand.
     #[serde(default)]
     pub original_online_brand: Option<bool>,
-    /// Registered and settling accounts in Quanzhou (注册地及结算地在泉州).
+    /// 注册地及结算地在泉州 / Registered and settling accounts in Quanzhou.
     #[serde(default)]
     pub registered_and_settled_in_quanzhou: Option<bool>,
-    /// A traditional brand turning to online (传统转型品牌).
+    /// 传统转型品牌 / A traditional brand turning to online.
     #[serde(default)]
     pub traditional_brand: Option<bool>,
-    /// Online sales in the year, 万元.
+    /// 当年网上销售额, 万元 / Online sales in the year, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub online_sales_wan: Option<Decimal>,
-    /// Online sales including distribution (含分销), 万元.
+    /// 当年网上销售额 (含分销), 万元 / Online sales including distribution, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub online_sales_incl_distribution_wan: Option<Decimal>,
-    /// Total sales in the year, 万元.
+    /// 当年销售总额, 万元 / Total sales in the year, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub total_sales_wan: Option<Decimal>,
-    /// Cross-border e-commerce: international logistics cost in the year, 万元.
+    /// 跨境电商当年国际物流费用, 万元 / Cross-border e-commerce: international logistics cost
+    /// in the year, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub cross_border_logistics_cost_wan: Option<Decimal>,
 }
 
-/// National logistics enterprise rating (A级物流企业).
+/// A 级物流企业等级 (写成带引号的 "3A" / "4A" / "5A") / National logistics enterprise rating
+/// (written in quotes: "3A", "4A", "5A").
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 pub enum LogisticsRating {
-    /// AAA.
+    /// AAA 级 / AAA.
     #[serde(rename = "3A")]
     A3,
-    /// AAAA.
+    /// AAAA 级 / AAAA.
     #[serde(rename = "4A")]
     A4,
-    /// AAAAA.
+    /// AAAAA 级 / AAAAA.
     #[serde(rename = "5A")]
     A5,
 }
 
-/// Logistics (现代物流, 四(四), 四(七)3).
+/// 现代物流 (四(四), 四(七)3) / Logistics.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logistics {
-    /// Rating gained in the data year.
+    /// 当年获评的等级 / Rating gained in the data year.
     #[serde(default)]
     pub rating: Option<LogisticsRating>,
-    /// Rating held before (None = first rating).
+    /// 原有等级, 首次评级留 null / Rating held before; null = first rating.
     #[serde(default)]
     pub previous_rating: Option<LogisticsRating>,
-    /// New standard e-commerce warehouses / sorting centres (四(四)2).
+    /// 新建电商标准化仓储设施 / 分拣中心 (四(四)2) / New standard e-commerce warehouses or sorting centres.
     #[serde(default)]
     pub warehouses: Option<Vec<Warehouse>>,
-    /// Third-party logistics warehouse giving receipts as collateral with a
-    /// guarantee: the year's guarantee balance, 万元 (四(七)3).
+    /// 第三方物流仓单质押担保: 当年担保责任余额, 万元 (四(七)3) / Third-party logistics
+    /// warehouse giving receipts as collateral with a guarantee: the year's guarantee balance, in 万元.
+    #[schemars(range(min = 0))]
     #[serde(default)]
     pub receipt_guarantee_balance_wan: Option<Decimal>,
 }
 
-/// A new e-commerce warehouse (电子商务仓储设施).
+/// 新建电商仓储设施 / A new e-commerce warehouse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Warehouse {
-    /// Floor area, m².
+    /// 面积, 平方米 / Floor area, m². 必填 / Required.
     pub area_m2: Decimal,
-    /// District e-commerce firms it serves.
+    /// 服务本区电商企业数 / Licheng e-commerce firms it serves. 必填 / Required.
     pub ecommerce_clients_in_district: u32,
-    /// Investment, 万元.
+    /// 投资额, 万元 / Investment, in 万元. 必填 / Required.
     pub investment_wan: Decimal,
 }
 
-/// Design prize ranks (设计大赛奖项).
+/// 设计大赛奖项 / Design prize ranks.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum DesignPrize {
-    /// 一等奖 (or gold).
+    /// 一等奖 (或金奖) / First prize (or gold).
     First,
-    /// 二等奖.
+    /// 二等奖 / Second prize.
     Second,
-    /// 三等奖.
+    /// 三等奖 / Third prize.
     Third,
 }
 
-/// Industrial design (工业设计, 四(三)).
+/// 工业设计 (四(三)) / Industrial design.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Design {
-    /// Regional design competitions hosted in the year.
+    /// 当年举办的区域性工业设计比赛 / Regional design competitions hosted in the year.
     #[serde(default)]
     pub competitions_hosted: Option<u32>,
-    /// Prizes won at iF, red dot, IDEA, G-mark or China Excellent Industrial Design.
+    /// 在 iF、红点、IDEA、G-mark、中国优秀工业设计奖获奖 / Prizes won at iF, red dot, IDEA,
+    /// G-mark or China Excellent Industrial Design. 例 / Example: `[first, third]`.
     #[serde(default)]
     pub competition_prizes: Option<Vec<DesignPrize>>,
-    /// 大学生工业设计坊 events run.
+    /// 举办大学生工业设计坊次数 / Student industrial-design workshops run.
     #[serde(default)]
     pub student_workshops: Option<u32>,
-    /// Design-transfer demonstration projects with a renowned design firm, clear benefit.
+    /// 与知名设计机构对接、效益明显的示范项目数 / Design-transfer demonstration projects with
+    /// a renowned design firm, clear benefit.
     #[serde(default)]
     pub design_transfer_demo_projects: Option<u32>,
 }
 
-/// Listing venue (上市挂牌).
+/// 上市挂牌场所 / Listing venue.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ListingVenue {
-    /// 首次公开发行股票并上市.
+    /// 首次公开发行股票并上市 / Initial public offering.
     Ipo,
-    /// 全国股份转让系统 (新三板).
+    /// 全国股份转让系统 (新三板) / National Equities Exchange and Quotations.
     Neeq,
-    /// 海峡股权泉州交易中心交易板.
+    /// 海峡股权泉州交易中心交易板 / Haixia Equity Exchange, Quanzhou board.
     HaixiaQuanzhou,
 }
 
-/// Capital-market listing (上市挂牌, 二(六)2).
+/// 上市挂牌 (二(六)2) / Capital-market listing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Listing {
-    /// Venue listed on in the data year.
+    /// 当年上市挂牌的场所 / Venue listed on in the data year.
     #[serde(default)]
     pub venue: Option<ListingVenue>,
 }
 
-/// Optional cost estimates for upgrade actions, 万元 per unit (升级成本).
-/// When absent, the default unit costs in the criteria pack are used and
-/// labelled as estimates.
+/// 升级成本估计, 每单位万元 (可选); 不填时用评估标准包中的默认参考值并标为"估计" /
+/// Optional cost estimates for upgrade actions, 万元 per unit; when absent, the criteria pack's
+/// default unit costs are used and labelled as estimates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CostEstimates {
-    /// Cost to convert or replace one key machine with a CNC one.
+    /// 单台关键装备数控化改造或更换成本, 万元 / Cost to convert or replace one key machine with a CNC one, in 万元.
     #[serde(default)]
     pub cnc_unit_wan: Option<Decimal>,
-    /// Cost of one industrial robot, installed.
+    /// 单台工业机器人 (含安装) 成本, 万元 / Cost of one industrial robot, installed, in 万元.
     #[serde(default)]
     pub robot_wan: Option<Decimal>,
-    /// Cost to network one digital machine.
+    /// 单台设备联网成本, 万元 / Cost to network one digital machine, in 万元.
     #[serde(default)]
     pub network_connection_wan: Option<Decimal>,
 }

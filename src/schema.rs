@@ -53,7 +53,7 @@ impl Which {
 
 /// The schema as a JSON value.
 pub fn schema(which: Which) -> Value {
-    let (mut s, title, description): (Schema, &str, &str) = match which {
+    let (s, title, description): (Schema, &str, &str) = match which {
         Which::Questionnaire => (
             schemars::schema_for!(Questionnaire),
             "zhizao 智能制造评估问卷 (格式版本 1) / zhizao smart-manufacturing questionnaire (format v1)",
@@ -65,9 +65,50 @@ pub fn schema(which: Which) -> Value {
             "扶持政策的条件、金额、出资方和条款, 金额单位为元; 编写方法见 docs/policy-authoring.md。 / Subsidy tracks as data — conditions, amounts, funders, clauses — with money in CNY (元); see docs/policy-authoring.md. `zhizao policy check FILE` runs the checks a schema cannot express (facts, splits, tiers).",
         ),
     };
-    s.insert("title".into(), Value::from(title));
-    s.insert("description".into(), Value::from(description));
-    s.to_value()
+    let mut v = s.to_value();
+    tidy_descriptions(&mut v);
+    // `$schema`, title and description first: what a reader of the file sees first.
+    let mut root = serde_json::Map::new();
+    if let Value::Object(mut rest) = v {
+        if let Some(x) = rest.remove("$schema") {
+            root.insert("$schema".into(), x);
+        }
+        root.insert("title".into(), Value::from(title));
+        root.insert("description".into(), Value::from(description));
+        rest.remove("title");
+        rest.remove("description");
+        root.extend(rest);
+    }
+    Value::Object(root)
+}
+
+/// Doc comments are wrapped at about 100 columns; a description is one
+/// paragraph per line, so single line breaks become spaces (a blank line,
+/// i.e. a new paragraph, is kept).
+fn tidy_descriptions(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                match x {
+                    Value::String(s) if k == "description" => {
+                        *s = s
+                            .split("\n\n")
+                            .map(|para| {
+                                para.split('\n')
+                                    .map(str::trim)
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n\n");
+                    }
+                    _ => tidy_descriptions(x),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
 }
 
 /// The schema as pretty-printed JSON with a final newline: the exact text of
@@ -90,10 +131,7 @@ mod tests {
         assert!(req.contains(&&Value::from("schema_version")));
         assert!(req.contains(&&Value::from("enterprise")));
         let name = &v["$defs"]["Enterprise"]["properties"]["name"]["description"];
-        assert!(
-            name.as_str().unwrap().contains("企业名称"),
-            "{name}"
-        );
+        assert!(name.as_str().unwrap().contains("企业名称"), "{name}");
         assert!(name.as_str().unwrap().contains("Enterprise name"), "{name}");
     }
 

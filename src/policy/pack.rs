@@ -11,63 +11,67 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A policy pack.
+/// 政策包: 一份政策文件的全部扶持项, 金额单位为元 / A policy pack: every subsidy track of one
+/// policy document, money in CNY (元).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyPack {
-    /// Stable id, e.g. `licheng-2016`.
+    /// 稳定标识 / Stable id. 例 / Example: `licheng-2016`.
     pub id: String,
-    /// Pack version (changes whenever the data changes).
+    /// 政策包版本, 数据每次改动都要更新 / Pack version (changes whenever the data changes).
     pub version: String,
-    /// Title of the policy document.
+    /// 政策文件标题 / Title of the policy document.
     pub title: Text,
-    /// Issuing body.
+    /// 发文机关 / Issuing body.
     pub issuer: Text,
-    /// Date of the document (YYYY-MM-DD).
+    /// 发文日期 (YYYY-MM-DD) / Date of the document (YYYY-MM-DD).
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub document_date: String,
-    /// First day in force (YYYY-MM-DD).
+    /// 生效日期 (YYYY-MM-DD) / First day in force (YYYY-MM-DD).
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub effective_from: String,
-    /// Last day in force (YYYY-MM-DD), if the pack sets one.
+    /// 失效日期 (YYYY-MM-DD), 如有 / Last day in force (YYYY-MM-DD), if the pack sets one.
     #[serde(default)]
     pub effective_to: Option<String>,
-    /// Why these dates (the notice may not state an end).
+    /// 有效期的理由 (文件可能未写明截止日期) / Why these dates (the notice may not state an end).
     #[serde(default)]
     pub validity_interpretation: Option<Text>,
-    /// The source file of the policy text.
+    /// 政策原文文件 / The source file of the policy text.
     pub source_file: String,
-    /// "Near" margin: a numeric condition missed by at most this share of its
-    /// threshold is reported as `near` (e.g. 0.2 = within 20%).
+    /// "接近"的幅度: 数值条件差距不超过门槛的这一比例时报告为 near (0.2 = 20% 以内) /
+    /// "Near" margin: a numeric condition missed by at most this share of its threshold is reported
+    /// as `near` (e.g. 0.2 = within 20%).
     pub near_within: Decimal,
-    /// The per-enterprise cap on district-level awards.
+    /// 每家企业区级奖励的封顶 / The per-enterprise cap on district-level awards.
     #[serde(default)]
     pub district_cap: Option<DistrictCap>,
-    /// Subsidy tracks.
+    /// 扶持项 / Subsidy tracks.
     pub tracks: Vec<Track>,
 }
 
-/// Cap on the district's share for one enterprise in one year.
+/// 一家企业一年区级奖励合计的封顶 / Cap on the district's share for one enterprise in one year.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DistrictCap {
-    /// Clause.
+    /// 条款 / Clause.
     pub clause: String,
-    /// Money fact holding the cap (e.g. `enterprise.new_tax_district_retained`).
+    /// 存放封顶金额的金额事实 / Money fact holding the cap. 例 / Example: `enterprise.new_tax_district_retained`.
     pub fact: String,
-    /// Explanation.
+    /// 说明 / Explanation.
     pub note: Text,
 }
 
-/// Who pays (出资方).
+/// 出资方 / Who pays.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Funder {
-    /// 省级.
+    /// 省级 / Province.
     Province,
-    /// 市级.
+    /// 市级 / City.
     City,
-    /// 区级.
+    /// 区级 / District.
     District,
 }
 
@@ -85,258 +89,267 @@ impl Funder {
     }
 }
 
-/// Kind of support.
+/// 扶持方式 / Kind of support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackKind {
-    /// 补助 grant.
+    /// 补助 / Grant.
     Grant,
-    /// 奖励 award.
+    /// 奖励 / Award.
     Award,
-    /// 税收优惠 tax benefit: reported as a deduction, never as money paid.
+    /// 税收优惠: 报告为扣除额, 不是拨付金额 / Tax benefit: reported as a deduction, never as money paid.
     TaxBenefit,
-    /// 股权投资 equity: may apply to a fund, not a grant.
+    /// 股权投资: 可申请基金投资, 不是补助 / Equity: may apply to a fund, not a grant.
     Equity,
-    /// 非资金支持: priority, financing help.
+    /// 非资金支持: 优先、融资帮助等 / Non-monetary: priority, financing help.
     NonMonetary,
 }
 
-/// What must come before the money.
+/// 拿到资金之前必须先有什么 / What must come before the money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Prerequisite {
-    /// Nothing beyond the facts.
+    /// 无, 事实满足即可 / Nothing beyond the facts.
     None,
-    /// An outside recognition (认定) first.
+    /// 先获得外部认定 / An outside recognition (认定) first.
     Recognition,
-    /// An application and review (申报) first.
+    /// 先申报并通过评审 / An application and review (申报) first.
     Application,
 }
 
-/// A subsidy track.
+/// 一个扶持项 / A subsidy track.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
-    /// Stable id (public interface), e.g. `local-cnc-purchase`.
+    /// 稳定标识 (公开接口) / Stable id (public interface). 例 / Example: `local-cnc-purchase`.
     pub id: String,
-    /// Title.
+    /// 标题 / Title.
     pub title: Text,
-    /// Clause, e.g. `二(五)2`.
+    /// 条款 / Clause. 例 / Example: `二(五)2`.
     pub clause: String,
-    /// Kind.
+    /// 扶持方式 / Kind of support.
     pub kind: TrackKind,
-    /// Funders named by the clause.
+    /// 条款列明的出资方 / Funders named by the clause.
     pub funders: Vec<Funder>,
-    /// What comes first.
+    /// 前提 / What comes first.
     pub prerequisite: Prerequisite,
-    /// What the prerequisite is, in words.
+    /// 前提的文字说明 / What the prerequisite is, in words.
     #[serde(default)]
     pub prerequisite_note: Option<Text>,
-    /// Conditions showing the track applies now (all must hold).
+    /// 现在即可适用的条件 (全部满足) / Conditions showing the track applies now (all must hold).
     pub eligible_when: Vec<Condition>,
-    /// Conditions making the factory a candidate (apply or seek recognition
-    /// first) when `eligible_when` does not hold yet. Empty = never candidate.
+    /// 尚未满足 eligible_when 时, 构成候选 (先申报或先认定) 的条件; 空 = 不会成为候选 /
+    /// Conditions making the factory a candidate (apply or seek recognition first) when
+    /// `eligible_when` does not hold yet. Empty = never a candidate.
     #[serde(default)]
     pub candidate_when: Vec<Condition>,
-    /// How much, from whom.
+    /// 金额及出资方 / How much, from whom.
     #[serde(default)]
     pub amount: Option<Amount>,
-    /// For non-monetary tracks: what the support is.
+    /// 非资金类扶持项: 支持内容 / For non-monetary tracks: what the support is.
     #[serde(default)]
     pub support: Option<Text>,
-    /// Our reading where the text is ambiguous, and why.
+    /// 条文有歧义时我们的理解及理由 / Our reading where the text is ambiguous, and why.
     #[serde(default)]
     pub interpretation: Option<Text>,
 }
 
-/// A condition over a fact. Exactly one comparison is set; `any_of` instead
-/// of a fact holds when any of its conditions holds (the text's "or").
+/// 针对一个事实的条件, 只设一种比较; 用 any_of 代替 fact 时, 任一子条件成立即成立 (条文中的"或") /
+/// A condition over a fact. Exactly one comparison is set; `any_of` instead of a fact holds
+/// when any of its conditions holds (the text's "or").
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    /// Fact name (see `zhizao policy facts`); empty for `any_of`.
+    /// 事实名 (见 zhizao policy facts); 用 any_of 时留空 / Fact name (see `zhizao policy facts`); empty for `any_of`.
     #[serde(default)]
     pub fact: String,
-    /// Holds when at least one of these holds.
+    /// 任一子条件成立即成立 / Holds when at least one of these holds.
     #[serde(default)]
     pub any_of: Option<Vec<Condition>>,
-    /// ≥.
+    /// ≥ (不少于) / At least (≥).
     #[serde(default)]
     pub at_least: Option<Decimal>,
-    /// > (strictly).
+    /// > (超过, 严格大于) / More than (>, strictly).
     #[serde(default)]
     pub more_than: Option<Decimal>,
-    /// ≤.
+    /// ≤ (不超过) / At most (≤).
     #[serde(default)]
     pub at_most: Option<Decimal>,
-    /// < (strictly).
+    /// < (低于, 严格小于) / Less than (<, strictly).
     #[serde(default)]
     pub less_than: Option<Decimal>,
-    /// Boolean equality.
+    /// 布尔相等 / Boolean equality.
     #[serde(default)]
     pub is: Option<bool>,
-    /// Id is one of these.
+    /// 取值是其中之一 / Id is one of these.
     #[serde(default)]
     pub one_of: Option<Vec<String>>,
-    /// Id is none of these.
+    /// 取值不是其中任何一个 / Id is none of these.
     #[serde(default)]
     pub none_of: Option<Vec<String>>,
-    /// For `Items` facts: at least one item satisfies all of these (fields by item-field name).
+    /// 列表事实 (Items): 至少一项满足全部子条件 (按条目字段名) / For `Items` facts: at least one
+    /// item satisfies all of these (fields by item-field name).
     #[serde(default)]
     pub any_item: Option<Vec<Condition>>,
-    /// For `Tally` facts: the total count is at least this.
+    /// 计数事实 (Tally): 总数不少于此 / For `Tally` facts: the total count is at least this.
     #[serde(default)]
     pub count_at_least: Option<u32>,
-    /// Label in reports (defaults to the fact name).
+    /// 报告中的标签 (默认为事实名) / Label in reports (defaults to the fact name).
     #[serde(default)]
     pub label: Option<Text>,
 }
 
-/// Whether an amount is exact, a ceiling or a floor.
+/// 金额是确定值、上限还是下限 / Whether an amount is exact, a ceiling or a floor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AmountBound {
-    /// 给予 X: exactly X.
+    /// 给予 X: 恰好 X / Exactly X.
     #[default]
     Exact,
-    /// 最高不超过 X: between 0 and X.
+    /// 最高不超过 X: 0 到 X 之间 / Up to X: between 0 and X.
     UpTo,
-    /// 不少于 X: at least X, no stated maximum.
+    /// 不少于 X: 至少 X, 没有明确上限 / At least X, no stated maximum.
     AtLeast,
 }
 
-/// How much a track pays: the sum of its parts, then an optional cap on the
-/// sum (a cap that binds scales every part down in proportion).
+/// 扶持金额: 各部分之和, 再按可选的封顶限额 (封顶生效时各部分按比例缩减) / How much a
+/// track pays: the sum of its parts, then an optional cap on the sum (a cap that binds scales
+/// every part down in proportion).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
-    /// Parts, stacked.
+    /// 金额各部分, 相加 / Parts, stacked.
     #[serde(default)]
     pub parts: Vec<Part>,
-    /// Tiers by a count (the purchase track); the first tier whose range holds the count applies.
+    /// 按数量分档 (采购项); 取第一个包含该数量的档 / Tiers by a count (the purchase track); the
+    /// first tier whose range holds the count applies.
     #[serde(default)]
     pub tiers: Option<Tiers>,
-    /// Cap on the track's total, CNY.
+    /// 本项合计封顶, 元 / Cap on the track's total, CNY.
     #[serde(default)]
     pub cap: Option<Decimal>,
 }
 
-/// Tiers by a count.
+/// 按数量分档 / Tiers by a count.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tiers {
-    /// Number fact the tiers are chosen by.
+    /// 决定分档的数量事实 / Number fact the tiers are chosen by.
     pub by: String,
-    /// Tiers in ascending order.
+    /// 各档, 从小到大 / Tiers in ascending order.
     pub tiers: Vec<Tier>,
-    /// Shown when the count is above every tier (e.g. ">100 units not covered").
+    /// 数量超过所有档时显示的说明 / Shown when the count is above every tier (e.g. ">100 units not covered").
     pub beyond: Text,
 }
 
-/// One tier.
+/// 一档 / One tier.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
-    /// Lowest count (inclusive).
+    /// 最小数量 (含) / Lowest count (inclusive).
     pub from: u32,
-    /// Highest count (inclusive).
+    /// 最大数量 (含) / Highest count (inclusive).
     pub to: u32,
-    /// Parts paid in this tier (a part's own `cap` caps that part only).
+    /// 本档的金额各部分 (部分自己的 cap 只限该部分) / Parts paid in this tier (a part's own `cap` caps that part only).
     pub parts: Vec<Part>,
 }
 
-/// One part of an amount: one formula, paid by one funder or split between several.
-/// Exactly one of `fixed`, `lookup`, `rate`, `per_unit`, `per_tally`, `per_item` is set.
+/// 金额的一部分: 一个公式, 由一个出资方支付或多个出资方分担; fixed、lookup、rate、per_unit、
+/// per_tally、per_item 恰好设一个 / One part of an amount: one formula, paid by one funder or
+/// split between several. Exactly one of `fixed`, `lookup`, `rate`, `per_unit`, `per_tally`,
+/// `per_item` is set.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
-    /// The part is paid only when all of these hold (e.g. a step-up bonus).
+    /// 仅当这些条件全部成立时支付本部分 (如升级奖励) / The part is paid only when all of these hold (e.g. a step-up bonus).
     #[serde(default)]
     pub when: Vec<Condition>,
-    /// Single funder.
+    /// 单一出资方 / Single funder.
     #[serde(default)]
     pub funder: Option<Funder>,
-    /// Split between funders, percentages adding up to 100.
+    /// 出资方分担比例, 百分比合计 100 / Split between funders, percentages adding up to 100.
+    /// 例 / Example: `{city: 30, district: 70}`.
     #[serde(default)]
+    #[schemars(extend("propertyNames" = { "enum": ["province", "city", "district"] }))]
     pub split: Option<BTreeMap<Funder, Decimal>>,
-    /// Exact, ceiling or floor.
+    /// 确定值、上限或下限 / Exact, ceiling or floor.
     #[serde(default)]
     pub bound: AmountBound,
-    /// A fixed sum, CNY.
+    /// 固定金额, 元 / A fixed sum, CNY.
     #[serde(default)]
     pub fixed: Option<Decimal>,
-    /// A sum looked up by an id fact.
+    /// 按取值事实查表得到的金额 / A sum looked up by an id fact.
     #[serde(default)]
     pub lookup: Option<Lookup>,
-    /// rate × a money fact, with an optional cap.
+    /// 比例 × 金额事实 / rate × a money fact.
     #[serde(default)]
     pub rate: Option<Rate>,
-    /// A sum per unit of a number fact.
+    /// 数量事实的每单位金额 / A sum per unit of a number fact.
     #[serde(default)]
     pub per_unit: Option<PerUnit>,
-    /// A sum per counted id in a tally fact.
+    /// 计数事实中每个计数的金额 / A sum per counted id in a tally fact.
     #[serde(default)]
     pub per_tally: Option<Lookup>,
-    /// Per qualifying item of an items fact.
+    /// 列表事实中每个符合条件的条目 / Per qualifying item of an items fact.
     #[serde(default)]
     pub per_item: Option<PerItem>,
-    /// Cap on this part, CNY.
+    /// 本部分封顶, 元 / Cap on this part, CNY.
     #[serde(default)]
     pub cap: Option<Decimal>,
-    /// Label in explanations.
+    /// 说明中的标签 / Label in explanations.
     #[serde(default)]
     pub label: Option<Text>,
 }
 
-/// Lookup table by id.
+/// 按取值查表 / Lookup table by id.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lookup {
-    /// Id or tally fact.
+    /// 取值事实或计数事实 / Id or tally fact.
     pub fact: String,
-    /// Amount per id, CNY.
+    /// 每个取值对应的金额, 元 / Amount per id, CNY.
     pub table: BTreeMap<String, Decimal>,
 }
 
-/// rate × base.
+/// 比例 × 基数 / rate × base.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
-    /// Money fact (or item field inside `per_item`).
+    /// 金额事实 (在 per_item 中为条目字段) / Money fact (or item field inside `per_item`).
     pub base: String,
-    /// Rate, e.g. 0.3.
+    /// 比例 / Rate. 例 / Example: 0.3.
     pub rate: Decimal,
 }
 
-/// Amount per unit.
+/// 每单位金额 / Amount per unit.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerUnit {
-    /// Number fact.
+    /// 数量事实 / Number fact.
     pub fact: String,
-    /// CNY per unit.
+    /// 每单位金额, 元 / CNY per unit.
     pub each: Decimal,
 }
 
-/// Per qualifying item.
+/// 每个符合条件的条目 / Per qualifying item.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerItem {
-    /// Items fact.
+    /// 列表事实 / Items fact.
     pub items: String,
-    /// Conditions an item must meet (fields by item-field name).
+    /// 条目必须满足的条件 (按条目字段名) / Conditions an item must meet (fields by item-field name).
     #[serde(default)]
     pub when: Vec<Condition>,
-    /// Fixed sum per item.
+    /// 每个条目的固定金额, 元 / Fixed sum per item, CNY.
     #[serde(default)]
     pub fixed: Option<Decimal>,
-    /// rate × an item field.
+    /// 比例 × 条目字段 / rate × an item field.
     #[serde(default)]
     pub rate: Option<Rate>,
-    /// Lookup by an item field.
+    /// 按条目字段查表 / Lookup by an item field.
     #[serde(default)]
     pub lookup: Option<Lookup>,
-    /// Cap per item, CNY.
+    /// 每个条目封顶, 元 / Cap per item, CNY.
     #[serde(default)]
     pub cap_each: Option<Decimal>,
 }
