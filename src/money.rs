@@ -12,11 +12,30 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
     /// Lowest amount, CNY.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(
+        serialize_with = "ser_cny",
+        deserialize_with = "rust_decimal::serde::str::deserialize"
+    )]
     pub min: Decimal,
     /// Highest amount, CNY; `None` when the policy states only a floor.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(
+        serialize_with = "ser_cny_option",
+        deserialize_with = "rust_decimal::serde::str_option::deserialize"
+    )]
     pub max: Option<Decimal>,
+}
+
+/// Money as an exact decimal string without trailing zeros ("386000", "37037.03").
+pub fn ser_cny<S: serde::Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&x.normalize().to_string())
+}
+
+/// As [`ser_cny`], `null` for none.
+pub fn ser_cny_option<S: serde::Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(v) => ser_cny(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 impl Range {

@@ -391,8 +391,8 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
                 ),
             ),
             Some(Text::new(
-                format!("请添加 `{name}:`; 参见 zhizao init 生成的模板"),
-                format!("add `{name}:`; see the template from `zhizao init`"),
+                format!("请添加 `{name}:` (问卷见 zhizao init 生成的模板; 政策包见 docs/policy-authoring.md)"),
+                format!("add `{name}:` (questionnaires: see the template from `zhizao init`; policy packs: docs/policy-authoring.md)"),
             )),
         );
     }

@@ -184,3 +184,27 @@ fn the_default_pack_has_every_track_id_of_the_domain_brief() {
         }
     }
 }
+
+#[test]
+fn validity_dates_must_be_in_order() {
+    let e = errors(&PACK.replace(
+        "effective_to: \"2020-12-31\"",
+        "effective_to: \"2015-12-31\"",
+    ));
+    assert_eq!(e[0].path.as_deref(), Some("effective_to"));
+    assert_eq!(e[0].line, Some(7));
+}
+
+#[test]
+fn lookup_tables_name_only_existing_values() {
+    let text = PACK.replace(
+        "rate: {base: purchases.cnc_generation_invoice_ex_tax, rate: 0.2}",
+        "lookup: {fact: listing.venue, table: {ipo: 500000, nasdaq: 1}}",
+    );
+    let e = errors(&text);
+    assert!(
+        e[0].message.en.contains("has no value `nasdaq`"),
+        "{:?}",
+        e[0].message
+    );
+}

@@ -167,7 +167,7 @@ pub struct DistrictCapResult {
     /// Clause.
     pub clause: String,
     /// The cap, CNY; `None` when the figure is missing (amounts are then shown uncapped).
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(serialize_with = "crate::money::ser_cny_option")]
     pub cap: Option<Decimal>,
     /// Sum of district maxima before the cap (eligible + candidate).
     pub before: Range,

@@ -88,6 +88,20 @@ impl Checker<'_> {
                 }
             }
         }
+        if let (Some(to), true) = (&p.effective_to, valid_date(&p.effective_from)) {
+            // ISO dates compare correctly as text.
+            if valid_date(to) && to.as_str() < p.effective_from.as_str() {
+                self.err(
+                    "effective_to",
+                    format!("失效日期 {to} 早于生效日期 {}", p.effective_from),
+                    format!(
+                        "effective_to {to} is before effective_from {}",
+                        p.effective_from
+                    ),
+                    None,
+                );
+            }
+        }
         if let Some(dc) = &p.district_cap {
             self.fact_kind("district_cap.fact", &dc.fact, &[Kind::Money]);
             if dc.clause.trim().is_empty() {
@@ -240,11 +254,20 @@ impl Checker<'_> {
     /// `items`: the items fact whose fields an item condition names.
     fn condition(&mut self, path: &str, c: &Condition, items: Option<&str>) {
         if let Some(alts) = &c.any_of {
-            if !c.fact.is_empty() || alts.len() < 2 {
+            let has_comparison = c.at_least.is_some()
+                || c.more_than.is_some()
+                || c.at_most.is_some()
+                || c.less_than.is_some()
+                || c.is.is_some()
+                || c.one_of.is_some()
+                || c.none_of.is_some()
+                || c.any_item.is_some()
+                || c.count_at_least.is_some();
+            if !c.fact.is_empty() || alts.len() < 2 || has_comparison {
                 self.err(
                     path,
                     "any_of 不带 fact, 且至少两个条件".into(),
-                    "`any_of` takes no `fact` and at least two conditions".into(),
+                    "`any_of` takes no `fact` or comparison of its own, and at least two conditions".into(),
                     None,
                 );
             }
@@ -366,7 +389,15 @@ impl Checker<'_> {
             ),
         }
         if let Some(l) = &p.lookup {
-            self.fact_kind(&format!("{path}.lookup.fact"), &l.fact, &[Kind::Id]);
+            if let Some(spec) = self.fact_kind(&format!("{path}.lookup.fact"), &l.fact, &[Kind::Id])
+            {
+                self.table_keys(
+                    &format!("{path}.lookup.table"),
+                    &l.fact,
+                    spec,
+                    l.table.keys(),
+                );
+            }
         }
         if let Some(r) = &p.rate {
             self.fact_kind(&format!("{path}.rate.base"), &r.base, &[Kind::Money]);
@@ -378,19 +409,24 @@ impl Checker<'_> {
             if let Some(spec) =
                 self.fact_kind(&format!("{path}.per_tally.fact"), &t.fact, &[Kind::Tally])
             {
-                for id in t.table.keys() {
-                    if !spec.ids.contains(&id.as_str()) {
-                        self.err(
-                            &format!("{path}.per_tally.table"),
-                            format!("`{}` 没有取值 `{id}`", t.fact),
-                            format!("`{}` has no value `{id}`", t.fact),
-                            None,
-                        );
-                    }
-                }
+                self.table_keys(
+                    &format!("{path}.per_tally.table"),
+                    &t.fact,
+                    spec,
+                    t.table.keys(),
+                );
             }
         }
         if let Some(pi) = &p.per_item {
+            let formulas = [pi.fixed.is_some(), pi.rate.is_some(), pi.lookup.is_some()];
+            if formulas.iter().filter(|x| **x).count() != 1 {
+                self.err(
+                    &format!("{path}.per_item"),
+                    "per_item 必须且只能有 fixed、rate、lookup 之一".into(),
+                    "per_item needs exactly one of fixed, rate, lookup".into(),
+                    None,
+                );
+            }
             if self
                 .fact_kind(&format!("{path}.per_item.items"), &pi.items, &[Kind::Items])
                 .is_some()
@@ -412,6 +448,28 @@ impl Checker<'_> {
                         &[Kind::Id],
                     );
                 }
+            }
+        }
+    }
+
+    fn table_keys<'k>(
+        &mut self,
+        path: &str,
+        fact: &str,
+        spec: &facts::Spec,
+        keys: impl Iterator<Item = &'k String>,
+    ) {
+        for id in keys {
+            if !spec.ids.is_empty() && !spec.ids.contains(&id.as_str()) {
+                self.err(
+                    path,
+                    format!("`{fact}` 没有取值 `{id}`"),
+                    format!(
+                        "`{fact}` has no value `{id}` (allowed: {})",
+                        spec.ids.join(", ")
+                    ),
+                    None,
+                );
             }
         }
     }
