@@ -18,6 +18,7 @@
 
 pub mod assess;
 pub mod cli;
+pub mod compare;
 pub mod criteria;
 pub mod diag;
 pub mod facts;
@@ -30,7 +31,10 @@ pub mod output;
 pub mod policy;
 pub mod questionnaire;
 pub mod report;
+pub mod roadmap;
+pub mod sample;
 pub mod schema;
 pub mod screen;
 pub mod validate;
+pub mod whatif;
 pub mod yaml;
