@@ -166,11 +166,14 @@ pub enum Command {
   zhizao init -o questionnaires/my-factory.yaml
   zhizao init --sector electronics_it --lang en -o factory.yaml")]
     Init {
-        /// Sector (所属产业): textile_footwear_apparel, electronics_it, machinery_auto_parts, paper_product_equipment, other.
+        /// Sector (所属产业) to fill in.
         ///
         /// Fills in `enterprise.sector`; without it the template says
-        /// `other`. Example: `--sector machinery_auto_parts`.
-        #[arg(long)]
+        /// `other`. The sectors are those the policy names (see
+        /// docs/questionnaire.md §3). Example: `--sector machinery_auto_parts`.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(
+            crate::questionnaire::Sector::ALL.map(|s| s.id())
+        ))]
         sector: Option<String>,
         /// Write to this file instead of stdout (refuses to overwrite).
         ///
@@ -190,6 +193,27 @@ pub enum Command {
   zhizao policy show local-cnc-purchase
   zhizao policy test policies/tests")]
     Policy(PolicyCommand),
+    /// Write realistic synthetic questionnaires, for demos, tests and benchmarks.
+    ///
+    /// The same --seed always gives the same files, whatever --count: file i
+    /// depends only on (seed, i). --invalid-share makes that share of files
+    /// invalid in varied, realistic ways (syntax errors, typos, "85%" in a
+    /// number field, inconsistencies, empty and non-YAML files).
+    #[command(after_help = "Example: zhizao sample --count 1000 --seed 7 --out /tmp/batch --invalid-share 0.05")]
+    Sample {
+        /// How many files.
+        #[arg(long)]
+        count: usize,
+        /// Seed.
+        #[arg(long, default_value_t = 2016)]
+        seed: u64,
+        /// Output folder (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Share of invalid files, 0–1.
+        #[arg(long, default_value_t = 0.0)]
+        invalid_share: f64,
+    },
     /// Screen many questionnaires: ranked candidates, district targets, budget forecast by funder.
     ///
     /// PATHs are files or folders (searched recursively for *.yaml / *.yml).
@@ -239,24 +263,31 @@ pub enum Command {
   zhizao schema policy -o docs/schema/policy.schema.json")]
     Schema {
         /// Which schema: questionnaire (问卷) or policy (政策包).
+        ///
+        /// The same text as docs/schema/questionnaire.schema.json and
+        /// docs/schema/policy.schema.json of this version. Example: `policy`.
         #[arg(value_enum, default_value = "questionnaire")]
         which: SchemaArg,
         /// Write to this file (atomically) instead of stdout.
+        ///
+        /// An existing file is replaced. Example: `-o questionnaire.schema.json`.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
     /// Print a shell completion script (命令补全) for bash, zsh, fish or PowerShell.
     ///
-    /// The script completes commands, flags and fixed values (sectors are
-    /// free text, formats and languages are completed). Load it from your
-    /// shell's start-up file; see the examples.
+    /// The script completes commands, flags and their fixed values (sectors,
+    /// formats, languages, schemas); file arguments complete as files. Save
+    /// it where your shell loads completions from; see the examples.
     #[command(after_help = "Examples / 示例:
   bash:       zhizao completions bash > ~/.local/share/bash-completion/completions/zhizao
   zsh:        zhizao completions zsh > ~/.zfunc/_zhizao   (with fpath+=~/.zfunc before compinit)
   fish:       zhizao completions fish > ~/.config/fish/completions/zhizao.fish
   PowerShell: zhizao completions powershell >> $PROFILE")]
     Completions {
-        /// Shell: bash, zsh, fish or powershell.
+        /// Shell: bash, zsh, fish or powershell (elvish works too).
+        ///
+        /// The script is printed to stdout. Example: `bash`.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -270,6 +301,8 @@ pub enum Command {
   zhizao man assess > ~/.local/share/man/man1/zhizao-assess.1")]
     Man {
         /// Command whose page to print (default: zhizao itself).
+        ///
+        /// One of the commands listed by `zhizao --help`. Example: `assess`.
         command: Option<String>,
     },
 }
@@ -629,7 +662,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                         println!(
                             "{f}: {} ({n} {})",
                             lang.pick("无效", "invalid"),
-                            lang.pick("个错误", "errors")
+                            lang.pick("个错误", if n == 1 { "error" } else { "errors" })
                         );
                         worst = worst.max(1);
                     }
@@ -678,6 +711,38 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Policy(pc) => run_policy(pc, lang),
+        Command::Sample {
+            count,
+            seed,
+            out,
+            invalid_share,
+        } => {
+            if !(0.0..=1.0).contains(&invalid_share) {
+                eprintln!(
+                    "{}: --invalid-share {}",
+                    lang.pick("错误", "error"),
+                    lang.pick("须在 0 到 1 之间", "must be between 0 and 1")
+                );
+                return Ok(2);
+            }
+            let invalid = crate::sample::write_samples(
+                &out,
+                &crate::sample::SampleOptions {
+                    count,
+                    seed,
+                    invalid_share,
+                },
+            )
+            .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
+            println!(
+                "{} {count} {} {} ({invalid} {})",
+                lang.pick("已写入", "wrote"),
+                lang.pick("份问卷到", "questionnaires to"),
+                out.display(),
+                lang.pick("份无效", "invalid")
+            );
+            Ok(0)
+        }
         Command::Screen {
             paths,
             output,
