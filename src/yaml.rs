@@ -441,13 +441,20 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             .unwrap_or("")
             .trim()
             .to_string();
-        let hint = number_form_hint(&found);
         let (ezh, een) = expected.unwrap_or(("其他类型", "another type"));
+        let hint = number_form_hint(&found).or_else(|| {
+            (een == "true or false").then(|| {
+                Text::new(
+                    "是否字段只写 true 或 false (不要写 是/否、yes/no、有/无)",
+                    "yes/no fields take true or false (not yes/no, 是/否)",
+                )
+            })
+        });
         return (
             (
                 "type",
                 Text::new(
-                    format!("取值 {found} 不符合要求, 应为{ezh}"),
+                    format!("{} 不符合要求, 此处应为{}", found_zh(&found), spaced(ezh)),
                     format!("{found} is not allowed here: expected {een}"),
                 ),
             ),
@@ -482,7 +489,13 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             Some(hint),
         );
     }
-    (("yaml", Text::new(msg.to_string(), msg.to_string())), None)
+    (
+        (
+            "yaml",
+            Text::new(format!("无法读取此处的内容: {msg}"), msg.to_string()),
+        ),
+        None,
+    )
 }
 
 /// Words a consultant understands for serde's type names.
@@ -510,6 +523,38 @@ fn friendly_expected(msg: &str) -> Option<(&'static str, &'static str)> {
             ("其他类型", "another type")
         },
     )
+}
+
+/// serde's description of a value found (`string "85%"`, ``integer `-5` ``,
+/// `sequence` …) in Chinese.
+fn found_zh(found: &str) -> String {
+    let value = |rest: &str| rest.trim().trim_matches('`').to_string();
+    if let Some(rest) = found.strip_prefix("string ") {
+        format!("文字 {}", rest.trim())
+    } else if let Some(rest) = found.strip_prefix("integer ") {
+        format!("整数 {}", value(rest))
+    } else if let Some(rest) = found.strip_prefix("floating point ") {
+        format!("小数 {}", value(rest))
+    } else if let Some(rest) = found.strip_prefix("boolean ") {
+        format!("是否值 {}", value(rest))
+    } else if found.starts_with("sequence") {
+        "列表".to_string()
+    } else if found.starts_with("map") {
+        "一组字段 (映射)".to_string()
+    } else if found.starts_with("unit") {
+        "空值 (null)".to_string()
+    } else {
+        format!("取值 {found}")
+    }
+}
+
+/// A space between Chinese and a following Latin word, as the messages write it.
+fn spaced(s: &str) -> String {
+    if s.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        format!(" {s}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Hint for common human ways of writing numbers ("85%", "1,200", "1.2万").
@@ -596,6 +641,30 @@ mod tests {
             .unwrap()
             .en
             .contains("write percentages as a plain number: 85"));
+    }
+
+    #[test]
+    fn type_errors_name_the_value_in_chinese_words() {
+        let e = from_str::<T>("cnc_units: [1, 2]\n", "f.yaml").unwrap_err();
+        assert_eq!(e.message.zh, "列表 不符合要求, 此处应为不小于 0 的整数");
+        let e = from_str::<T>("cnc_units: 85%\n", "f.yaml").unwrap_err();
+        assert!(
+            e.message.zh.starts_with("文字 \"85%\" 不符合要求"),
+            "{}",
+            e.message.zh
+        );
+        assert!(!e.message.zh.contains("string"));
+        #[derive(Debug, Deserialize)]
+        struct B {
+            #[allow(dead_code)]
+            ok: bool,
+        }
+        let e = from_str::<B>("ok: 是\n", "f.yaml").unwrap_err();
+        assert_eq!(
+            e.message.zh,
+            "文字 \"是\" 不符合要求, 此处应为 true 或 false"
+        );
+        assert!(e.hint.unwrap().en.contains("true or false"));
     }
 
     #[test]

@@ -108,10 +108,9 @@ fn the_init_templates_validate_against_the_questionnaire_schema() {
 #[test]
 fn the_policy_pack_validates_against_the_policy_schema() {
     let v = validator(Which::Policy);
-    for p in ["policies/licheng-2016.yaml"] {
-        let errs = errors(&v, &yaml_to_json(Path::new(p)));
-        assert!(errs.is_empty(), "{p}:\n{}", errs.join("\n"));
-    }
+    let p = "policies/licheng-2016.yaml";
+    let errs = errors(&v, &yaml_to_json(Path::new(p)));
+    assert!(errs.is_empty(), "{p}:\n{}", errs.join("\n"));
 }
 
 #[test]
