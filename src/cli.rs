@@ -37,8 +37,8 @@ Exit codes / 退出码: 0 ok, 1 invalid input or failed policy tests, 2 usage or
 /// an input field, a formula and a clause.
 ///
 /// 顾问为每家工厂填写一份 YAML 问卷 (zhizao init), 校验 (zhizao validate) 后评估
-/// (zhizao assess): 指标、数字化车间 / 智能工厂参考标准、估算成熟度, 以及 2016 年鲤城区
-/// 各项扶持政策的适用情况和金额 (省/市/区分担)。
+/// (zhizao assess): 指标、数字化车间 / 智能工厂参考标准、估算成熟度,
+/// 以及 2016 年鲤城区各项扶持政策的适用情况和金额 (省/市/区分担)。
 ///
 /// Guides / 使用指南: docs/guide.zh.md, docs/guide.en.md. Run `zhizao <COMMAND>
 /// --help` for the details and an example of each command.
