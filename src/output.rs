@@ -16,19 +16,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    // A temporary file is private (0600); a report or questionnaire is not:
-    // keep the mode of the file being replaced, else the usual 0644.
+    set_output_mode(tmp.path(), path)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Give a finished temporary file the mode its target should have: a
+/// temporary file is private (0600), a report or questionnaire is not, so
+/// keep the mode of the file being replaced, else the usual 0644. Call it
+/// before renaming `tmp` over `target`.
+pub fn set_output_mode(tmp: &Path, target: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
+        let mode = std::fs::metadata(target)
             .map(|m| m.permissions().mode() & 0o7777)
             .unwrap_or(0o644);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        std::fs::set_permissions(tmp, std::fs::Permissions::from_mode(mode))?;
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    #[cfg(not(unix))]
+    let _ = (tmp, target);
     Ok(())
 }
 

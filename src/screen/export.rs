@@ -174,6 +174,7 @@ pub fn write(path: &Path, kind: Kind, cx: &Context) -> std::io::Result<()> {
         Kind::Json => json_out(tmp.as_file(), cx)?,
         Kind::Xlsx => xlsx_out(tmp.path(), cx).map_err(std::io::Error::other)?,
     }
+    crate::output::set_output_mode(tmp.path(), path)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
