@@ -151,6 +151,36 @@ fn version_still_names_the_policy_pack() {
     );
 }
 
+#[test]
+fn the_binary_needs_nothing_from_the_repository() {
+    // Run from an empty folder: packs and templates are inside the binary.
+    // (scripts/check-install.sh does the same with `cargo install --root`.)
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = zhizao()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["init", "--lang", "en", "-o", "f.yaml"]);
+    let path = dir.path().join("f.yaml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("  name: \"\"", "  name: \"Test Co\"")
+        .replace("  data_year: 0", "  data_year: 2017");
+    std::fs::write(&path, text).unwrap();
+    run(&["validate", "f.yaml", "--lang", "en"]);
+    assert!(run(&["assess", "f.yaml", "--lang", "en"]).contains("Test Co"));
+    assert!(run(&["policy", "list"]).contains("local-cnc-purchase"));
+}
+
 // ─── language from the locale ───────────────────────────────────────────────
 
 #[test]
