@@ -949,7 +949,7 @@ fn man_page(command: Option<&str>, lang: Lang) -> anyhow::Result<i32> {
                     // this runs once per process.
                     let full: &'static str =
                         Box::leak(format!("zhizao-{}", sub.get_name()).into_boxed_str());
-                    sub.name(full)
+                    sub.name(full).version(version())
                 }
                 None => {
                     let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
