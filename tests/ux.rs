@@ -181,6 +181,27 @@ fn the_binary_needs_nothing_from_the_repository() {
     assert!(run(&["policy", "list"]).contains("local-cnc-purchase"));
 }
 
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    // `zhizao policy facts | head -1`: the reader goes away before the writer is done.
+    let bin = assert_cmd::cargo::cargo_bin("zhizao");
+    let mut child = std::process::Command::new(bin)
+        .args(["policy", "facts"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        matches!(out.status.code(), Some(0 | 141)),
+        "{:?}",
+        out.status
+    );
+}
+
 // ─── language from the locale ───────────────────────────────────────────────
 
 #[test]
