@@ -24,13 +24,17 @@ pub struct Loaded {
 pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Loaded, (Vec<Diagnostic>, Option<String>)> {
     let sha256 = hex(&Sha256::digest(bytes));
     let source = yaml::decode(bytes, file).map_err(|d| (vec![d], None))?;
-    if source.trim().is_empty() {
-        let d = Diagnostic::error(
-            "input.empty",
-            file,
-            crate::lang::Text::new("文件是空的", "the file is empty"),
-        )
-        .hint(crate::lang::Text::new(
+    let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
+    if source.lines().all(blank) {
+        let message = if source.trim().is_empty() {
+            crate::lang::Text::new("文件是空的", "the file is empty")
+        } else {
+            crate::lang::Text::new(
+                "文件只有注释, 没有内容",
+                "the file has only comments, no content",
+            )
+        };
+        let d = Diagnostic::error("input.empty", file, message).hint(crate::lang::Text::new(
             "用 zhizao init 生成一份问卷模板再填写",
             "start from the template that `zhizao init` writes",
         ));
@@ -81,6 +85,13 @@ mod tests {
         );
         assert_eq!(errs[0].line, Some(7));
         assert_eq!(errs[1].line, Some(10));
+    }
+
+    #[test]
+    fn comments_only_is_empty() {
+        let (e, _) = from_bytes("# 问卷\n\n  # nothing\n".as_bytes(), "f").unwrap_err();
+        assert_eq!(e[0].code, "input.empty");
+        assert!(e[0].message.en.contains("only comments"));
     }
 
     #[test]

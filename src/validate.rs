@@ -15,6 +15,15 @@ use rust_decimal::Decimal;
 pub const ROBOT_DENSITY_PLAUSIBLE_MAX: u64 = 3_000;
 /// Plausible range of industrial output per employee, 万元 per person per year.
 pub const OUTPUT_PER_EMPLOYEE_PLAUSIBLE: (u32, u32) = (5, 500);
+/// Largest amount accepted in a 万元, m² or tce field: 10^10 万元 is 10^14 CNY,
+/// about China's GDP, so anything larger is a typo or a unit mistake. Keeping
+/// every amount this far inside `Decimal`'s range (about 7.9 × 10^28) also means
+/// no later product or sum in the indicators or the policy engine can overflow.
+pub const AMOUNT_MAX: u64 = 10_000_000_000;
+/// Most diagnostics listed for one file. Each is placed by searching the
+/// source, so an unbounded list would make a hostile file slow; nobody reads
+/// past the first hundred anyway. The rest are counted in one last message.
+pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Run every semantic check; returns errors and warnings, errors first.
 pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diagnostic> {
@@ -22,10 +31,28 @@ pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diag
         out: Vec::new(),
         file,
         source,
+        dropped: (0, 0),
     };
     v.run(q);
     let mut out = v.out;
     out.sort_by_key(|d| (d.severity, d.line));
+    let (errors, warnings) = v.dropped;
+    if errors + warnings > 0 {
+        let n = errors + warnings;
+        let d = Diagnostic::error(
+            "too_many",
+            file,
+            Text::new(
+                format!("另有 {n} 个问题未列出 (最多列出 {MAX_DIAGNOSTICS} 个)"),
+                format!("{n} more problems not shown (at most {MAX_DIAGNOSTICS} are listed)"),
+            ),
+        )
+        .hint(Text::new(
+            "先改正上面列出的问题, 再重新校验",
+            "fix the problems above, then validate again",
+        ));
+        out.push(if errors > 0 { d } else { d.warning() });
+    }
     out
 }
 
@@ -33,10 +60,20 @@ struct Checks<'a> {
     out: Vec<Diagnostic>,
     file: &'a str,
     source: Option<&'a str>,
+    /// Errors and warnings beyond [`MAX_DIAGNOSTICS`], counted but not listed.
+    dropped: (usize, usize),
 }
 
 impl Checks<'_> {
     fn push(&mut self, code: &'static str, path: &str, msg: Text, hint: Option<Text>, warn: bool) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            if warn {
+                self.dropped.1 += 1;
+            } else {
+                self.dropped.0 += 1;
+            }
+            return;
+        }
         let mut d = Diagnostic::error(code, self.file, msg).at_path(path);
         if let Some((l, c)) = self.source.and_then(|s| locate(s, path)) {
             d = d.at(l, c);
@@ -104,6 +141,20 @@ impl Checks<'_> {
                         format!("amount {x} cannot be negative"),
                     ),
                     None,
+                    false,
+                );
+            } else if x > Decimal::from(AMOUNT_MAX) {
+                self.push(
+                    "range",
+                    path,
+                    Text::new(
+                        format!("{x} 大得不合理 (上限 {AMOUNT_MAX})"),
+                        format!("{x} is implausibly large (the limit is {AMOUNT_MAX})"),
+                    ),
+                    Some(Text::new(
+                        "金额以万元为单位: 2180 表示 2180 万元; 面积以平方米为单位",
+                        "money is in 万元 (10,000 CNY): 2180 means 21.8 million CNY; areas are in m²",
+                    )),
                     false,
                 );
             }
@@ -213,6 +264,41 @@ impl Checks<'_> {
             (
                 "logistics.receipt_guarantee_balance_wan",
                 q.logistics.receipt_guarantee_balance_wan,
+            ),
+        ] {
+            self.money(p, m);
+        }
+        let pr = &q.projects;
+        for (i, f) in pr.first_set_equipment.iter().flatten().enumerate() {
+            let at = format!("projects.first_set_equipment[{i}]");
+            self.money(&format!("{at}.sale_price_wan"), f.sale_price_wan);
+            self.money(
+                &format!("{at}.development_cost_wan"),
+                f.development_cost_wan,
+            );
+        }
+        for (i, d) in pr.demo_lines.iter().flatten().enumerate() {
+            self.money(
+                &format!("projects.demo_lines[{i}].investment_wan"),
+                d.investment_wan,
+            );
+        }
+        if let Some(m) = &pr.maker_space {
+            self.money("projects.maker_space.area_m2", m.area_m2);
+            self.money("projects.maker_space.investment_wan", m.investment_wan);
+        }
+        for (i, w) in q.logistics.warehouses.iter().flatten().enumerate() {
+            let at = format!("logistics.warehouses[{i}]");
+            self.money(&format!("{at}.area_m2"), Some(w.area_m2));
+            self.money(&format!("{at}.investment_wan"), Some(w.investment_wan));
+        }
+        let c = &q.cost_estimates;
+        for (p, m) in [
+            ("cost_estimates.cnc_unit_wan", c.cnc_unit_wan),
+            ("cost_estimates.robot_wan", c.robot_wan),
+            (
+                "cost_estimates.network_connection_wan",
+                c.network_connection_wan,
             ),
         ] {
             self.money(p, m);
@@ -356,9 +442,15 @@ impl Checks<'_> {
         if let (Some(sys), Some(pairs)) =
             (&q.informatization.systems, &q.informatization.integrations)
         {
+            // Each missing system is reported once, however many pairs name it.
+            let mut reported = Vec::new();
             for [a, b] in pairs {
                 for s in [a, b] {
-                    if *s != crate::questionnaire::System::Equipment && !sys.contains(s) {
+                    if *s != crate::questionnaire::System::Equipment
+                        && !sys.contains(s)
+                        && !reported.contains(s)
+                    {
+                        reported.push(*s);
                         self.push(
                             "consistency",
                             "informatization.integrations",
@@ -511,5 +603,64 @@ mod tests {
             .unwrap_err()
             .en
             .contains("character 17"));
+    }
+
+    const HEAD: &str =
+        "schema_version: 1\nenterprise:\n  name: x\n  sector: other\n  data_year: 2017\n";
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match crate::input::from_bytes(text.as_bytes(), "f.yaml") {
+            Ok(_) => Vec::new(),
+            Err((d, _)) => d,
+        }
+    }
+
+    #[test]
+    fn absurd_amounts_are_refused_before_any_arithmetic() {
+        // Found by fuzzing: Decimal::MAX in a 万元 field overflowed the × 10,000 of
+        // the facts and panicked; items and cost estimates were not checked at all.
+        let text = format!(
+            "{HEAD}  new_tax_district_retained_wan: \"79228162514264337593543950335\"\n\
+             logistics:\n  warehouses:\n    - {{area_m2: 1e20, ecommerce_clients_in_district: 1, investment_wan: 5}}\n\
+             cost_estimates:\n  robot_wan: 1e27\n"
+        );
+        let e = errors(&text);
+        let paths: Vec<_> = e.iter().filter_map(|d| d.path.as_deref()).collect();
+        assert_eq!(
+            paths,
+            [
+                "enterprise.new_tax_district_retained_wan",
+                "logistics.warehouses[0].area_m2",
+                "cost_estimates.robot_wan"
+            ]
+        );
+        assert!(e[0].message.en.contains("implausibly large"), "{:?}", e[0]);
+        assert_eq!(e[1].line, Some(9));
+        // At the limit itself the file is fine.
+        let ok = format!("{HEAD}  main_revenue_wan: {AMOUNT_MAX}\n");
+        assert!(errors(&ok).is_empty());
+    }
+
+    #[test]
+    fn many_problems_are_capped_and_counted() {
+        // Found by the hostile corpus: 100,000 integration pairs naming systems not in
+        // use gave 200,000 diagnostics, each placed by a search of the source (minutes).
+        let mut text = format!("{HEAD}informatization:\n  systems: [plm]\n  integrations:\n");
+        text.push_str(&"    - [erp, mes]\n".repeat(20_000));
+        let e = errors(&text);
+        assert_eq!(e.len(), 2, "each missing system once: {e:?}");
+        let mut many = HEAD.to_string();
+        many.push_str("projects:\n  demo_lines:\n");
+        many.push_str(&"    - {name: a, investment_wan: -1}\n".repeat(5_000));
+        let e = errors(&many);
+        assert_eq!(e.len(), MAX_DIAGNOSTICS + 1);
+        let last = e.last().unwrap();
+        assert_eq!(last.code, "too_many");
+        assert!(last.is_error());
+        assert!(
+            last.message.en.starts_with("4900 more problems"),
+            "{:?}",
+            last.message
+        );
     }
 }

@@ -93,7 +93,7 @@ fn too_big(display: &str, cap: u64) -> Diagnostic {
 /// UTF-8 are explained with the position of the first bad byte.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
         return Err(Diagnostic::error(
             "input.encoding",
             file,
@@ -145,6 +145,26 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
             )))
         }
     }
+}
+
+/// UTF-16 without a byte-order mark: YAML keys, numbers and punctuation are
+/// ASCII, so in UTF-16 many 16-bit units are a 0 byte beside a printable ASCII
+/// byte (on the same side for the whole file). Binary junk with a few NULs
+/// rarely looks like that.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return false;
+    }
+    let text = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~');
+    let ascii = |hi: usize| {
+        head.chunks_exact(2)
+            .filter(|u| u[hi] == 0 && text(u[1 - hi]))
+            .count()
+    };
+    let best = ascii(0).max(ascii(1));
+    best >= 2 && best * 4 >= units
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -279,7 +299,33 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
 pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
     guard(text, file)?;
     let de = serde_yaml::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| convert_error(e, file))
+    serde_path_to_error::deserialize(de).map_err(|e| tab_hint(convert_error(e, file), text))
+}
+
+/// A tab in the indentation near a syntax error is almost always its cause,
+/// whatever the scanner's own words ("found character that cannot start any
+/// token"): say so, with the line.
+fn tab_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
+    let Some(line) = d.line.filter(|_| d.code == "yaml.syntax") else {
+        return d;
+    };
+    let first = line.saturating_sub(2);
+    let tabbed = text
+        .split('\n')
+        .enumerate()
+        .skip(first)
+        .take(line + 1 - first)
+        .find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'));
+    if let Some((n, _)) = tabbed {
+        d.hint = Some(Text::new(
+            format!("第 {} 行用 Tab 缩进; YAML 缩进只能用空格", n + 1),
+            format!(
+                "line {} is indented with a tab; YAML indentation must use spaces",
+                n + 1
+            ),
+        ));
+    }
+    d
 }
 
 fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -> Diagnostic {
@@ -440,16 +486,31 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             .and_then(|s| s.split(", expected").next())
             .unwrap_or("")
             .trim()
+            // serde names the type it tried for numbers past 2^64 ("… as u128").
+            .trim_end_matches(" as u128")
+            .trim_end_matches(" as i128")
             .to_string();
         let (ezh, een) = expected.unwrap_or(("其他类型", "another type"));
-        let hint = number_form_hint(&found).or_else(|| {
-            (een == "true or false").then(|| {
-                Text::new(
-                    "是否字段只写 true 或 false (不要写 是/否、yes/no、有/无)",
-                    "yes/no fields take true or false (not yes/no, 是/否)",
-                )
+        let out_of_range = found.starts_with("integer `")
+            && !found.starts_with("integer `-")
+            && een.starts_with("a whole number");
+        let hint = number_form_hint(&found)
+            .or_else(|| {
+                (een == "true or false").then(|| {
+                    Text::new(
+                        "是否字段只写 true 或 false (不要写 是/否、yes/no、有/无)",
+                        "yes/no fields take true or false (not yes/no, 是/否)",
+                    )
+                })
             })
-        });
+            .or_else(|| {
+                out_of_range.then(|| {
+                    Text::new(
+                        "数字太大, 超出此字段的范围; 请核对单位和位数",
+                        "the number is too large for this field; check the unit and the digits",
+                    )
+                })
+            });
         return (
             (
                 "type",
@@ -519,6 +580,8 @@ fn friendly_expected(msg: &str) -> Option<(&'static str, &'static str)> {
             ("列表", "a list")
         } else if exp.starts_with("struct") || exp.starts_with("a map") {
             ("一组字段 (映射)", "a group of fields (a mapping)")
+        } else if exp.starts_with("enum") {
+            ("可选值之一", "one of the allowed values")
         } else {
             ("其他类型", "another type")
         },
@@ -582,8 +645,24 @@ fn number_form_hint(found: &str) -> Option<Text> {
             format!("money fields (_wan) are already in 万元 (10,000 CNY): write {n}"),
         ));
     }
-    if s.starts_with('-') && found.contains("integer") {
+    if (s.starts_with('-') || found.starts_with("integer `-")) && found.contains("integer") {
         return Some(Text::new("数量不能为负数", "a count cannot be negative"));
+    }
+    if ["`inf`", "`-inf`", "`NaN`"]
+        .iter()
+        .any(|x| found.ends_with(x))
+    {
+        return Some(Text::new(
+            "请写一个具体的数字 (.nan 和 .inf 不是数值)",
+            "write an actual number (.nan and .inf are not amounts)",
+        ));
+    }
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s[..4].parse::<u16>().is_ok() {
+        return Some(Text::new(
+            format!("只写年份: {}", &s[..4]),
+            format!("write only the year: {}", &s[..4]),
+        ));
     }
     None
 }
@@ -709,6 +788,57 @@ mod tests {
         );
         let e = decode(b"a: 1\nb: \xC0\n", "f").unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(4)));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_explained() {
+        let utf16: Vec<u8> = "schema_version: 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = decode(&utf16, "f").unwrap_err();
+        assert!(e.message.en.contains("UTF-16"), "{:?}", e.message);
+        let be: Vec<u8> = "a: 1\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(decode(&be, "f").unwrap_err().message.en.contains("UTF-16"));
+        // A lone NUL in UTF-8 text is still a NUL, and binary junk is not UTF-16.
+        let e = decode(b"a: 1\nb: \0\n", "f").unwrap_err();
+        assert!(e.message.en.contains("NUL"));
+        let e = decode(&[0, 159, 146, 150, 0, 1], "f").unwrap_err();
+        assert!(e.message.en.contains("invalid UTF-8"), "{:?}", e.message);
+    }
+
+    #[test]
+    fn numbers_too_large_say_so() {
+        for n in ["18446744073709551616", "4294967296"] {
+            let e = from_str::<T>(&format!("cnc_units: {n}\n"), "f").unwrap_err();
+            assert_eq!(e.code, "type");
+            assert!(!e.message.en.contains("u128"), "{}", e.message.en);
+            assert!(e.message.en.contains(n), "{}", e.message.en);
+            assert!(e.hint.unwrap().en.contains("too large"));
+        }
+    }
+
+    #[test]
+    fn tabs_nan_dates_and_negative_counts_get_hints() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Y {
+            year: i32,
+            n: u32,
+            x: Option<rust_decimal::Decimal>,
+        }
+        let hint = |text: &str| from_str::<Y>(text, "f").unwrap_err().hint.unwrap().en;
+        assert_eq!(
+            hint("year: 2017\nn: 1\n\tx: 2\n"),
+            "line 3 is indented with a tab; YAML indentation must use spaces"
+        );
+        assert_eq!(
+            hint("year: 2017-01-01\nn: 1\n"),
+            "write only the year: 2017"
+        );
+        assert_eq!(hint("year: 2017\nn: -5\n"), "a count cannot be negative");
+        assert!(hint("year: 2017\nn: 1\nx: .inf\n").contains(".nan and .inf"));
+        assert!(hint("year: 2017\nn: 1\nx: .nan\n").contains(".nan and .inf"));
     }
 
     #[test]
