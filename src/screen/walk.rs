@@ -41,6 +41,21 @@ fn unreadable(p: &Path, e: &std::io::Error) -> Rejected {
     }
 }
 
+fn not_a_file(p: &Path) -> Rejected {
+    Rejected {
+        file: p.display().to_string(),
+        line: None,
+        column: None,
+        code: "io".into(),
+        path: None,
+        reason: Text::new(
+            "不是普通文件 (命名管道、套接字或设备), 未读取",
+            "not a regular file (a named pipe, socket or device); not read",
+        ),
+        errors: 1,
+    }
+}
+
 /// Walk the given paths.
 pub fn walk(paths: &[PathBuf]) -> Walked {
     let mut w = Walked::default();
@@ -90,6 +105,8 @@ fn dir(d: &Path, w: &mut Walked, seen: &mut HashSet<PathBuf>, ignored: &mut usiz
     for p in list {
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => dir(&p, w, seen, ignored),
+            // Opening a named pipe waits for a writer: it would hang the whole run.
+            Ok(m) if is_yaml(&p) && !m.is_file() => w.rejected.push(not_a_file(&p)),
             Ok(_) if is_yaml(&p) => w.files.push(p),
             Ok(_) => *ignored += 1,
             // A YAML name that cannot be followed (broken link, link loop) is an input we could not use.
@@ -130,5 +147,25 @@ mod tests {
             assert!(w.notes.iter().any(|n| n.contains("symlink loop")));
         }
         assert!(w.notes.iter().any(|n| n.contains("1 non-YAML")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_rejected_not_opened() {
+        // Found by the hostile corpus: a FIFO named *.yaml in a screened folder
+        // made `zhizao screen` wait forever for a writer.
+        let t = tempfile::tempdir().unwrap();
+        let fifo = t.path().join("pipe.yaml");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            return; // no mkfifo here: nothing to test
+        }
+        let w = walk(&[t.path().to_path_buf()]);
+        assert!(w.files.is_empty());
+        assert_eq!(w.rejected.len(), 1);
+        assert!(w.rejected[0].reason.en.contains("not a regular file"));
     }
 }
