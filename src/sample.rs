@@ -2623,27 +2623,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod probe {
-    use super::*;
-    #[test]
-    fn probe_many() {
-        let mut warn = 0; let mut n = 0;
-        let mut codes = std::collections::BTreeMap::new();
-        for seed in 0..20u64 {
-            for i in 0..5000 {
-                let s = generate(seed * 7919 + 3, i, 0.3);
-                let r = crate::input::from_bytes(s.text.as_bytes(), "x");
-                match (s.invalid, r) {
-                    (None, Ok(l)) => { n += 1; if !l.warnings.is_empty() { warn += 1; println!("WARN {:?}", l.warnings[0].message.en); } assert_eq!(l.questionnaire, s.questionnaire); }
-                    (None, Err(e)) => panic!("valid failed {seed} {i}: {:?}", e.0),
-                    (Some(k), Ok(_)) => panic!("invalid passed {seed} {i} {k:?}\n{}", s.text),
-                    (Some(k), Err(e)) => { *codes.entry(format!("{k:?} {}", e.0[0].code)).or_insert(0) += 1; }
-                }
-            }
-        }
-        println!("valid {n}, with warnings {warn}");
-        for (k, v) in codes { println!("{k}: {v}"); }
-    }
-}
