@@ -580,7 +580,9 @@ fn friendly_expected(msg: &str) -> Option<(&'static str, &'static str)> {
             ("列表", "a list")
         } else if exp.starts_with("struct") || exp.starts_with("a map") {
             ("一组字段 (映射)", "a group of fields (a mapping)")
-        } else if exp.starts_with("enum") {
+        } else if exp.starts_with("enum") || exp.starts_with("a YAML tag") {
+            // serde_norway expects an enum given as a list or mapping to be a
+            // `!tag`; what the user needs is one of the listed words.
             ("可选值之一", "one of the allowed values")
         } else {
             ("其他类型", "another type")
@@ -839,6 +841,21 @@ mod tests {
         assert_eq!(hint("year: 2017\nn: -5\n"), "a count cannot be negative");
         assert!(hint("year: 2017\nn: 1\nx: .inf\n").contains(".nan and .inf"));
         assert!(hint("year: 2017\nn: 1\nx: .nan\n").contains(".nan and .inf"));
+        #[derive(Debug, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum E {
+            Erp,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct S {
+            e: E,
+        }
+        let e = from_str::<S>("e: [erp]\n", "f").unwrap_err();
+        assert_eq!(
+            e.message.en,
+            "sequence is not allowed here: expected one of the allowed values"
+        );
     }
 
     #[test]
