@@ -82,6 +82,10 @@ pub enum Format {
     Terminal,
     /// One JSON object for programs (docs/json-output.md).
     Json,
+    /// A Markdown report with gap analysis and upgrade roadmap (docs/reports.md).
+    Markdown,
+    /// One self-contained HTML file with charts, printable on A4 (docs/reports.md).
+    Html,
 }
 
 /// Commands.
@@ -134,6 +138,53 @@ pub enum Command {
         ///
         /// The pack is checked when loaded; `zhizao policy check FILE` reports
         /// every problem of a pack. See docs/policy-authoring.md. Example:
+        /// `--policy my-pack.yaml`.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// What-if (假设分析): override a questionnaire value, `path=value`; repeatable.
+        ///
+        /// The path is dotted into the questionnaire (list items by index:
+        /// `projects.demo_lines[0].investment_wan`); the value is YAML (`42`,
+        /// `true`, `null`, `[erp, mes, plm]`). The result is checked like a
+        /// file; the report lists every overridden value. A bad path or value
+        /// exits with 2. Example: `--set equipment.key_equipment_cnc=130`.
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
+    },
+    /// Compare two questionnaires of one factory (对比): before and after an upgrade.
+    ///
+    /// Assesses both and shows what changed: indicators, criteria checks,
+    /// the estimated maturity level, subsidy tracks and the support by
+    /// funder. Formats as for `assess`: terminal, json, markdown, html.
+    #[command(after_help = "Examples / 示例:
+  zhizao compare factory-2016.yaml factory-2017.yaml
+  zhizao compare before.yaml after.yaml --format html -o compare.html --lang en")]
+    Compare {
+        /// Questionnaire before (YAML).
+        ///
+        /// Usually the earlier data year or the state before an upgrade.
+        /// Example: `factory-2016.yaml`.
+        before: String,
+        /// Questionnaire after (YAML).
+        ///
+        /// The same factory later, or a planned state. Example:
+        /// `factory-2017.yaml`.
+        after: String,
+        /// Output format (输出格式).
+        ///
+        /// `terminal`, `json`, `markdown` or `html` (one self-contained
+        /// file). Example: `--format markdown`.
+        #[arg(long, value_enum, default_value = "terminal")]
+        format: Format,
+        /// Write to this file (atomically) instead of stdout.
+        ///
+        /// The file is written in full or not at all. Example:
+        /// `-o compare.html`.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Use this policy pack instead of the embedded 2016 Licheng pack.
+        ///
+        /// Both questionnaires are assessed with it. Example:
         /// `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
@@ -393,6 +444,7 @@ pub enum PolicyCommand {
 
 /// Run the CLI and return the exit code.
 pub fn main() -> i32 {
+    quiet_on_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -425,6 +477,25 @@ pub fn main() -> i32 {
             2
         }
     }
+}
+
+/// `zhizao policy facts | head` closes stdout early; `println!` then panics
+/// with "failed printing to stdout: Broken pipe". Like any Unix tool killed
+/// by SIGPIPE, stop quietly with status 141 instead of printing a panic.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info)
+    }));
 }
 
 /// An error whose message exists in both languages; [`main`] prints it in
@@ -592,6 +663,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             explain,
             output,
             policy,
+            set,
         } => {
             let pack = match load_policy(&policy, lang) {
                 Ok(p) => p,
@@ -616,6 +688,18 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                     return Ok(1);
                 }
             };
+            // What-if overrides are usage: a bad path or value exits with 2.
+            let (loaded, overrides) = if set.is_empty() {
+                (loaded, Vec::new())
+            } else {
+                match crate::whatif::apply(&loaded, &file, &set) {
+                    Ok(x) => x,
+                    Err(diags) => {
+                        print_diags(&diags, None, lang);
+                        return Ok(2);
+                    }
+                }
+            };
             let a = engine.assess(
                 &loaded.questionnaire,
                 InputInfo {
@@ -625,17 +709,38 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 loaded.warnings.clone(),
             );
             let text = match format {
-                Format::Json => report::json(&a),
-                Format::Terminal => report::terminal::render(
-                    &a,
-                    report::terminal::Options {
+                Format::Json if overrides.is_empty() => report::json(&a),
+                Format::Json => crate::whatif::json_with_overrides(&a, &overrides),
+                Format::Markdown | Format::Html => {
+                    let roadmap = crate::roadmap::build(&engine, &loaded.questionnaire, &a);
+                    let date = report::view::report_date();
+                    let r = report::view::ReportInput {
+                        assessment: &a,
+                        roadmap: &roadmap,
+                        overrides: &overrides,
+                        engine: &engine,
                         lang,
-                        color: output.is_none()
-                            && std::io::stdout().is_terminal()
-                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                        explain,
-                    },
-                ),
+                        date: &date,
+                    };
+                    if format == Format::Html {
+                        report::html::render(&r)?
+                    } else {
+                        report::markdown::render(&r)?
+                    }
+                }
+                Format::Terminal => {
+                    crate::whatif::terminal_note(&overrides, lang)
+                        + &report::terminal::render(
+                            &a,
+                            report::terminal::Options {
+                                lang,
+                                color: output.is_none()
+                                    && std::io::stdout().is_terminal()
+                                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                                explain,
+                            },
+                        )
+                }
             };
             emit(&text, &output)?;
             Ok(0)
@@ -776,6 +881,13 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Man { command } => man_page(command.as_deref(), lang),
+        Command::Compare {
+            before,
+            after,
+            format,
+            output,
+            policy,
+        } => run_compare(&before, &after, format, &output, &policy, lang),
     }
 }
 
@@ -1076,4 +1188,59 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
     } else {
         1
     })
+}
+
+/// `zhizao compare BEFORE AFTER`.
+fn run_compare(
+    before: &str,
+    after: &str,
+    format: Format,
+    output: &Option<PathBuf>,
+    policy: &Option<PathBuf>,
+    lang: Lang,
+) -> anyhow::Result<i32> {
+    let engine = match load_policy(policy, lang) {
+        Ok(p) => Engine {
+            criteria: crate::criteria::default_pack(),
+            policy: p,
+        },
+        Err(code) => return Ok(code),
+    };
+    let mut sides = Vec::new();
+    for file in [before, after] {
+        let bytes = match input::read(file) {
+            Ok(b) => b,
+            Err(d) => {
+                let code = read_error_code(&d);
+                print_diags(&[d], None, lang);
+                return Ok(code);
+            }
+        };
+        let loaded = match input::from_bytes(&bytes, file) {
+            Ok(l) => l,
+            Err((diags, source)) => {
+                print_diags(&diags, source.as_deref(), lang);
+                return Ok(1);
+            }
+        };
+        sides.push(engine.assess(
+            &loaded.questionnaire,
+            InputInfo {
+                file: file.to_string(),
+                sha256: loaded.sha256.clone(),
+            },
+            loaded.warnings,
+        ));
+    }
+    let (b, a) = (&sides[0], &sides[1]);
+    let c = crate::compare::compare(b, a);
+    let date = report::view::report_date();
+    let text = match format {
+        Format::Terminal => crate::compare::terminal(&c, lang),
+        Format::Json => crate::compare::json(&c),
+        Format::Markdown => report::markdown::compare(&c, b, a, lang, &date)?,
+        Format::Html => report::html::compare(&c, b, a, lang, &date)?,
+    };
+    emit(&text, output)?;
+    Ok(0)
 }

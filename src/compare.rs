@@ -251,14 +251,15 @@ pub fn range_delta(before: Range, after: Range) -> Range {
 /// Show a signed range: "+0 – +50万元".
 pub fn show_delta(r: Range, lang: Lang) -> String {
     let sign = |x: Decimal| {
-        if x.is_sign_negative() && !x.is_zero() {
+        if x.is_zero() {
             money::fmt(x, lang)
+        } else if x.is_sign_negative() {
+            format!("−{}", money::fmt(-x, lang))
         } else {
             format!("+{}", money::fmt(x, lang))
         }
     };
     match r.max {
-        Some(m) if m == r.min && m.is_zero() => money::fmt(m, lang),
         Some(m) if m == r.min => sign(m),
         Some(m) => format!("{} – {}", sign(r.min), sign(m)),
         None => format!("{} – ?", sign(r.min)),
@@ -267,10 +268,7 @@ pub fn show_delta(r: Range, lang: Lang) -> String {
 
 fn show_indicator_delta(d: Decimal, unit: Unit) -> String {
     let s = match unit {
-        Unit::Ratio => format!(
-            "{}pp",
-            (d * Decimal::ONE_HUNDRED).round_dp(1).normalize()
-        ),
+        Unit::Ratio => format!("{}pp", (d * Decimal::ONE_HUNDRED).round_dp(1).normalize()),
         _ => show(d, unit),
     };
     if d.is_sign_negative() && !d.is_zero() {
@@ -321,7 +319,10 @@ fn side(a: &Assessment) -> Side {
 
 /// Compare two assessments.
 pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
-    let same_enterprise = match (&before.enterprise.credit_code, &after.enterprise.credit_code) {
+    let same_enterprise = match (
+        &before.enterprise.credit_code,
+        &after.enterprise.credit_code,
+    ) {
         (Some(a), Some(b)) => a == b,
         _ => before.enterprise.name == after.enterprise.name,
     };
@@ -481,10 +482,7 @@ fn table(rows: Vec<Vec<String>>) -> String {
 
 fn level_text(l: Option<u8>, lang: Lang) -> String {
     match l {
-        Some(l) => format!(
-            "{l} ({})",
-            crate::maturity::level_name(l).get(lang)
-        ),
+        Some(l) => format!("{l} ({})", crate::maturity::level_name(l).get(lang)),
         None => lang.pick("未知", "unknown").to_string(),
     }
 }
@@ -494,7 +492,10 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     let l = lang;
     let mut out = String::new();
     let _ = writeln!(out, "{}", l.pick("智造对比报告", "zhizao comparison"));
-    for (label, s) in [(l.pick("之前", "Before"), &c.before), (l.pick("之后", "After"), &c.after)] {
+    for (label, s) in [
+        (l.pick("之前", "Before"), &c.before),
+        (l.pick("之后", "After"), &c.after),
+    ] {
         let _ = writeln!(
             out,
             "{label}: {} · {} {} · {} · SHA-256 {}",
@@ -511,11 +512,15 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "{}: {} → {} {}",
-        l.pick("估算成熟度", "Estimated maturity"),
-        level_text(c.maturity.before, l),
-        level_text(c.maturity.after, l),
-        c.maturity.direction.mark()
+        "{}",
+        format!(
+            "{}: {} → {} {}",
+            l.pick("估算成熟度", "Estimated maturity"),
+            level_text(c.maturity.before, l),
+            level_text(c.maturity.after, l),
+            c.maturity.direction.mark()
+        )
+        .trim_end()
     );
     let _ = writeln!(
         out,
@@ -541,7 +546,11 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         l.pick("变化", "Change").to_string(),
     ]];
     let unknown = l.pick("未知", "unknown");
-    for i in c.indicators.iter().filter(|i| i.direction != Direction::Same) {
+    for i in c
+        .indicators
+        .iter()
+        .filter(|i| i.direction != Direction::Same)
+    {
         rows.push(vec![
             i.name.get(l).to_string(),
             i.before_shown.clone().unwrap_or_else(|| unknown.into()),
@@ -590,7 +599,11 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "{}\n", table(rows));
-    let _ = writeln!(out, "{}", l.pick("扶持政策变化", "Subsidy tracks that changed"));
+    let _ = writeln!(
+        out,
+        "{}",
+        l.pick("扶持政策变化", "Subsidy tracks that changed")
+    );
     if c.tracks.is_empty() {
         let _ = writeln!(out, "{}", l.pick("无变化", "no change"));
     } else {

@@ -233,7 +233,10 @@ pub fn unit_label(kind: &str, mode: ProductionMode) -> Text {
             "关键装备数控化改造或替换 (每台)",
             "CNC upgrade or replacement of one key machine",
         ),
-        ("robot", _) => Text::new("工业机器人 (每台, 含安装)", "one industrial robot, installed"),
+        ("robot", _) => Text::new(
+            "工业机器人 (每台, 含安装)",
+            "one industrial robot, installed",
+        ),
         ("network_connection", _) => {
             Text::new("数字化设备联网 (每台)", "networking one digital machine")
         }
@@ -515,6 +518,9 @@ fn maturity_steps(engine: &Engine, q: &Questionnaire, level: u8, for_check: &str
     if chosen.is_empty() {
         return extra;
     }
+    // Name the domains in GB/T 39116 order, not in the order they were picked.
+    let domains = crate::questionnaire::SelfAssessment::DOMAINS;
+    chosen.sort_by_key(|d| domains.iter().position(|x| x == d));
     let names = |pick: fn(&Text) -> &str| {
         chosen
             .iter()
@@ -580,7 +586,11 @@ fn criterion_steps(
         if let Some(sys) = &k.systems {
             let inuse = q.informatization.systems.clone().unwrap_or_default();
             let lacking: Vec<System> = sys.iter().copied().filter(|s| !inuse.contains(s)).collect();
-            let names = lacking.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
+            let names = lacking
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(", ");
             steps.push(new_step(
                 "system",
                 lacking.len() as u64,
@@ -628,8 +638,16 @@ fn criterion_steps(
                     _ => continue,
                 };
                 targets.push((field.clone(), v));
-                shown_zh.push(format!("{} {sym} {}%", result_name(field).zh, v.normalize()));
-                shown_en.push(format!("{} {sym} {}%", result_name(field).en, v.normalize()));
+                shown_zh.push(format!(
+                    "{} {sym} {}%",
+                    result_name(field).zh,
+                    v.normalize()
+                ));
+                shown_en.push(format!(
+                    "{} {sym} {}%",
+                    result_name(field).en,
+                    v.normalize()
+                ));
             }
             steps.push(new_step(
                 "results",
@@ -751,10 +769,7 @@ fn return_ratio(money: Range, cost: &Cost) -> Option<Decimal> {
 /// Value-for-effort order: money per 元 of cost (highest first); then steps
 /// that unlock money but have no cost figure (most money first); then steps
 /// that unlock no money (cheapest first, organisational last).
-fn by_value(
-    a: (Option<Decimal>, Range, &Cost),
-    b: (Option<Decimal>, Range, &Cost),
-) -> Ordering {
+fn by_value(a: (Option<Decimal>, Range, &Cost), b: (Option<Decimal>, Range, &Cost)) -> Ordering {
     let top = |m: Range| m.max.unwrap_or(m.min);
     let class = |r: Option<Decimal>, m: Range| {
         if r.is_some() {
@@ -777,7 +792,12 @@ fn by_value(
     })
 }
 
-fn simulate(engine: &Engine, q: &Questionnaire, base: &Assessment, changes: &[&Change]) -> Assessment {
+fn simulate(
+    engine: &Engine,
+    q: &Questionnaire,
+    base: &Assessment,
+    changes: &[&Change],
+) -> Assessment {
     let mut sim = q.clone();
     for c in changes {
         apply(&mut sim, c);
@@ -883,10 +903,7 @@ pub fn build(engine: &Engine, q: &Questionnaire, base: &Assessment) -> Roadmap {
         let plan = TargetPlan {
             id: format!("maturity_level_{next}"),
             name: Text::new(
-                format!(
-                    "估算成熟度 {next} 级 ({})",
-                    maturity::level_name(next).zh
-                ),
+                format!("估算成熟度 {next} 级 ({})", maturity::level_name(next).zh),
                 format!(
                     "Estimated maturity level {next} ({})",
                     maturity::level_name(next).en
@@ -953,11 +970,12 @@ mod tests {
     #[test]
     fn met_targets_have_no_plan() {
         let r = roadmap(&example("electronics-smart-factory"));
-        assert!(r
-            .targets
-            .iter()
-            .all(|t| !["automated_digital_enterprise", "digital_workshop", "smart_factory"]
-                .contains(&t.id.as_str())));
+        assert!(r.targets.iter().all(|t| ![
+            "automated_digital_enterprise",
+            "digital_workshop",
+            "smart_factory"
+        ]
+        .contains(&t.id.as_str())));
     }
 
     #[test]
@@ -965,12 +983,20 @@ mod tests {
         // Paper-equipment maker: digital workshop fails only on automatic data
         // collection (+5 key processes).
         let r = roadmap(&example("paper-equipment-maker"));
-        let dw = r.targets.iter().find(|t| t.id == "digital_workshop").unwrap();
+        let dw = r
+            .targets
+            .iter()
+            .find(|t| t.id == "digital_workshop")
+            .unwrap();
         assert!(dw.reached);
         assert_eq!(dw.steps.len(), 1);
         assert_eq!(dw.steps[0].kind, "process_data");
         assert_eq!(dw.steps[0].count, 5);
-        assert!(dw.unlocks.criteria.iter().any(|c| c.id == "digital_workshop"));
+        assert!(dw
+            .unlocks
+            .criteria
+            .iter()
+            .any(|c| c.id == "digital_workshop"));
         assert!(dw
             .unlocks
             .tracks
@@ -986,7 +1012,10 @@ mod tests {
         let q = example("autoparts-digital-workshop");
         let engine = Engine::default();
         let u = unit_cost(&engine, &q, "cnc_unit").unwrap();
-        assert_eq!((u.wan, u.source), (Decimal::from(40), CostSource::Questionnaire));
+        assert_eq!(
+            (u.wan, u.source),
+            (Decimal::from(40), CostSource::Questionnaire)
+        );
         let mut q2 = q.clone();
         q2.cost_estimates.cnc_unit_wan = None;
         let u = unit_cost(&engine, &q2, "cnc_unit").unwrap();
@@ -1002,10 +1031,17 @@ mod tests {
         assert_eq!(cnc.count, 8);
         assert_eq!(cnc.cost.wan, Decimal::from(320));
         assert!(!cnc.cost.estimated);
-        assert!(sf.steps.iter().any(|s| s.kind == "results" && s.organisational));
+        assert!(sf
+            .steps
+            .iter()
+            .any(|s| s.kind == "results" && s.organisational));
         assert!(sf.steps.iter().any(|s| s.kind == "maturity"));
         assert!(sf.reached, "{:#?}", sf.unlocks);
-        assert!(sf.unlocks.tracks.iter().any(|t| t.id == "smart-factory-award"));
+        assert!(sf
+            .unlocks
+            .tracks
+            .iter()
+            .any(|t| t.id == "smart-factory-award"));
     }
 
     #[test]

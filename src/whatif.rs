@@ -108,7 +108,10 @@ fn parse_arg(arg: &str) -> Result<(String, Vec<Seg>, Value), Diagnostic> {
     if value.trim().is_empty() {
         return Err(err(
             arg,
-            Text::new(format!("`{path}` 没有给出值"), format!("no value given for `{path}`")),
+            Text::new(
+                format!("`{path}` 没有给出值"),
+                format!("no value given for `{path}`"),
+            ),
             Some(Text::new(
                 "要清空一个字段请写 null",
                 "write null to clear a field",
@@ -253,7 +256,10 @@ pub fn apply(
         vec![Diagnostic::error(
             "set",
             file,
-            Text::new(format!("无法读取问卷: {e}"), format!("cannot read the questionnaire: {e}")),
+            Text::new(
+                format!("无法读取问卷: {e}"),
+                format!("cannot read the questionnaire: {e}"),
+            ),
         )]
     })?;
     let mut overrides = Vec::new();
@@ -278,7 +284,10 @@ pub fn apply(
         vec![Diagnostic::error(
             "set",
             SET_SOURCE,
-            Text::new(format!("无法写出问卷: {e}"), format!("cannot write the questionnaire: {e}")),
+            Text::new(
+                format!("无法写出问卷: {e}"),
+                format!("cannot write the questionnaire: {e}"),
+            ),
         )]
     })?;
     let detach = |mut d: Diagnostic| {
@@ -387,7 +396,10 @@ mod tests {
             ("enterprise.name.first=1", "is a value"),
             ("projects.demo_lines[3].name=x", "out of range"),
             ("equipment[0]=1", "not a list"),
-            ("equipment.key_equipment_cnc=[1, 2", "not a valid YAML value"),
+            (
+                "equipment.key_equipment_cnc=[1, 2",
+                "not a valid YAML value",
+            ),
         ] {
             let e = run(&[arg]).unwrap_err();
             assert!(e[0].message.en.contains(want), "{arg}: {:?}", e[0].message);

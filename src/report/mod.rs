@@ -1,6 +1,11 @@
-//! Reports (报告): terminal tables for people, JSON for programs.
+//! Reports (报告): terminal tables for people, JSON for programs, Markdown
+//! and self-contained HTML for reports people act on.
 
+pub mod html;
+pub mod markdown;
+pub mod svg;
 pub mod terminal;
+pub mod view;
 
 use crate::assess::Assessment;
 
