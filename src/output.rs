@@ -3,23 +3,70 @@
 //! either the old file or the complete new one, never half a report.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Where to write `path` atomically, or `None` to write to it directly.
+///
+/// A device, named pipe or socket (`-o /dev/stdout`, `-o /dev/full`, a FIFO)
+/// cannot be replaced by renaming, and renaming over it would replace the
+/// node itself (as root, `-o /dev/null` would turn /dev/null into a file):
+/// such a target is written to directly. A symbolic link to a file is
+/// resolved, so the file it points to is replaced and the link stays.
+pub fn atomic_target(path: &Path) -> Option<PathBuf> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => None,
+        Ok(_) if std::fs::symlink_metadata(path).is_ok_and(|l| l.file_type().is_symlink()) => {
+            std::fs::canonicalize(path).ok()
+        }
+        _ => Some(path.to_path_buf()),
+    }
+}
+
+/// Write `bytes` to something that is not a regular file (see [`atomic_target`]).
+pub fn write_direct(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+    f.write_all(bytes)?;
+    f.flush()
+}
 
 /// Write `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let Some(target) = atomic_target(path) else {
+        return write_direct(path, bytes);
+    };
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".zhizao-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = temp_beside(dir)?;
     tmp.write_all(bytes)?;
     set_output_mode(tmp.path(), path)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A temporary file in `dir`, for a target in that folder. The error names
+/// the folder (tempfile's own names the temporary file, which means nothing
+/// to the user): "the folder out/ does not exist".
+pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".zhizao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| {
+            let why = if dir.is_dir() {
+                format!(
+                    "cannot create a file in the folder {}: {}",
+                    dir.display(),
+                    std::io::Error::from(e.kind())
+                )
+            } else {
+                format!("the folder {} does not exist", dir.display())
+            };
+            std::io::Error::new(e.kind(), why)
+        })
 }
 
 /// Give a finished temporary file the mode its target should have: a
@@ -52,6 +99,41 @@ mod tests {
         write_atomic(&p, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_to_and_a_link_is_followed_not_replaced() {
+        // Renaming over `-o /dev/stdout` or a FIFO replaced the node itself.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            let f = fifo.clone();
+            let reader = std::thread::spawn(move || std::fs::read(f).unwrap());
+            write_atomic(&fifo, b"through the pipe").unwrap();
+            assert_eq!(reader.join().unwrap(), b"through the pipe");
+            use std::os::unix::fs::FileTypeExt;
+            let t = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+            assert!(t.is_fifo(), "still a pipe");
+        }
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        assert!(atomic_target(Path::new("/dev/null")).is_none());
+        let e = write_atomic(&dir.path().join("no/such/r.json"), b"x").unwrap_err();
+        assert!(e.to_string().contains("the folder"), "{e}");
+        assert!(e.to_string().ends_with("no/such does not exist"), "{e}");
     }
 
     #[cfg(unix)]

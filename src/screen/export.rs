@@ -161,18 +161,22 @@ pub struct Context<'a> {
 
 /// Write an export atomically.
 pub fn write(path: &Path, kind: Kind, cx: &Context) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+    // A device or pipe is not replaced but written to (see output::atomic_target).
+    let target = crate::output::atomic_target(path);
+    let path = target.as_deref().unwrap_or(path);
+    let dir = match (path.parent(), &target) {
+        (_, None) => std::env::temp_dir(),
+        (Some(p), Some(_)) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".zhizao-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let tmp = crate::output::temp_beside(&dir)?;
     match kind {
         Kind::Csv => csv_out(tmp.as_file(), cx)?,
         Kind::Json => json_out(tmp.as_file(), cx)?,
         Kind::Xlsx => xlsx_out(tmp.path(), cx).map_err(std::io::Error::other)?,
+    }
+    if target.is_none() {
+        return crate::output::write_direct(path, &std::fs::read(tmp.path())?);
     }
     crate::output::set_output_mode(tmp.path(), path)?;
     tmp.as_file().sync_all()?;
