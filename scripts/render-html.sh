@@ -4,6 +4,9 @@
 #
 #   scripts/render-html.sh EXAMPLE.yaml OUT.png [zh|en] [WIDTH]
 #
+# The whole page is captured; HEIGHT=1300 captures only the top (summary and
+# charts). ZHIZAO=path/to/zhizao skips the cargo build.
+#
 # Needs the Debian package `chromium` (apt-get install -y chromium) and, for
 # Chinese text, a CJK font such as fonts-noto-cjk. The report itself loads
 # nothing from the network; the flags below keep Chromium offline too.
@@ -44,8 +47,11 @@ flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
   --hide-scrollbars --force-device-scale-factor=1 --user-data-dir="$tmp/profile")
 sed 's#</body>#<script>document.body.setAttribute("data-h", String(document.documentElement.scrollHeight))</script></body>#' \
   "$html" >"$tmp/measure.html"
-height=$("$chrome" "${flags[@]}" --window-size="$width,1000" --dump-dom "file://$tmp/measure.html" 2>/dev/null |
-  grep -o 'data-h="[0-9]*"' | grep -o '[0-9][0-9]*' || true)
-height=${height:-6000}
+height=${HEIGHT:-}
+if [[ -z $height ]]; then
+  height=$("$chrome" "${flags[@]}" --window-size="$width,1000" --dump-dom "file://$tmp/measure.html" 2>/dev/null |
+    grep -o 'data-h="[0-9]*"' | grep -o '[0-9][0-9]*' || true)
+  height=${height:-6000}
+fi
 "$chrome" "${flags[@]}" --window-size="$width,$height" --screenshot="$out" "file://$html" 2>/dev/null
 echo "wrote $out (${width}x${height})"
