@@ -26,8 +26,21 @@ pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> 
         file,
         text,
         errs: Vec::new(),
+        dropped: 0,
     };
     c.pack(&pack);
+    c.numbers(&pack);
+    if c.dropped > 0 {
+        let n = c.dropped;
+        c.errs.push(Diagnostic::error(
+            "too_many",
+            file,
+            Text::new(
+                format!("另有 {n} 个问题未列出 (最多列出 {MAX_PACK_ERRORS} 个)"),
+                format!("{n} more problems not shown (at most {MAX_PACK_ERRORS} are listed)"),
+            ),
+        ));
+    }
     if c.errs.is_empty() {
         Ok(pack)
     } else {
@@ -43,10 +56,24 @@ pub fn default_pack() -> PolicyPack {
     }
 }
 
+/// Most errors listed for one pack; each is placed by searching the text, so
+/// an unbounded list would make a hostile pack slow. The rest are counted.
+pub const MAX_PACK_ERRORS: usize = 100;
+/// Largest sum of money a pack may state (fixed sums, caps, table values,
+/// per-unit sums), CNY: 10^12, far above any subsidy, and far enough inside
+/// `Decimal`'s range that no evaluation can overflow.
+pub const PACK_AMOUNT_MAX: i64 = 1_000_000_000_000;
+/// Largest threshold of a numeric condition, in absolute value.
+pub const PACK_THRESHOLD_MAX: i64 = 10_000_000_000_000_000;
+/// Largest rate (a share of a base amount: 0.3 = 30%).
+pub const PACK_RATE_MAX: i64 = 10;
+
 struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     errs: Vec<Diagnostic>,
+    /// Errors beyond [`MAX_PACK_ERRORS`], counted but not listed.
+    dropped: usize,
 }
 
 fn valid_date(s: &str) -> bool {
@@ -61,6 +88,10 @@ fn valid_date(s: &str) -> bool {
 
 impl Checker<'_> {
     fn err(&mut self, path: &str, zh: String, en: String, hint: Option<Text>) {
+        if self.errs.len() >= MAX_PACK_ERRORS {
+            self.dropped += 1;
+            return;
+        }
         let mut d = Diagnostic::error("policy", self.file, Text::new(zh, en)).at_path(path);
         if let Some((l, c)) = locate(self.text, path) {
             d = d.at(l, c);
@@ -191,6 +222,127 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+    }
+
+    /// Every number of the pack within sensible bounds: negative or absurd
+    /// sums, rates and shares are errors (found by fuzzing: split shares of
+    /// 7.9 × 10^28 overflowed the check that they add up to 100%), and the
+    /// bounds keep every later product and sum far from overflow.
+    fn numbers(&mut self, p: &PolicyPack) {
+        self.number("near_within", p.near_within, Decimal::ONE, false);
+        for (i, t) in p.tracks.iter().enumerate() {
+            let at = format!("tracks[{i}]");
+            for (list, conds) in [
+                ("eligible_when", &t.eligible_when),
+                ("candidate_when", &t.candidate_when),
+            ] {
+                for (j, c) in conds.iter().enumerate() {
+                    self.threshold(&format!("{at}.{list}[{j}]"), c);
+                }
+            }
+            let Some(a) = &t.amount else { continue };
+            if let Some(cap) = a.cap {
+                self.money(&format!("{at}.amount.cap"), cap);
+            }
+            for (j, part) in a.parts.iter().enumerate() {
+                self.part_numbers(&format!("{at}.amount.parts[{j}]"), part);
+            }
+            for (k, tier) in a.tiers.iter().flat_map(|t| t.tiers.iter()).enumerate() {
+                for (j, part) in tier.parts.iter().enumerate() {
+                    self.part_numbers(&format!("{at}.amount.tiers.tiers[{k}].parts[{j}]"), part);
+                }
+            }
+        }
+    }
+
+    fn part_numbers(&mut self, path: &str, p: &Part) {
+        for (k, c) in p.when.iter().enumerate() {
+            self.threshold(&format!("{path}.when[{k}]"), c);
+        }
+        for (f, share) in p.split.iter().flatten() {
+            let at = format!("{path}.split.{}", f.label().en.to_lowercase());
+            self.number(&at, *share, Decimal::ONE_HUNDRED, false);
+        }
+        let money = [
+            ("fixed", p.fixed),
+            ("cap", p.cap),
+            ("per_unit.each", p.per_unit.as_ref().map(|u| u.each)),
+            ("per_item.fixed", p.per_item.as_ref().and_then(|i| i.fixed)),
+            (
+                "per_item.cap_each",
+                p.per_item.as_ref().and_then(|i| i.cap_each),
+            ),
+        ];
+        for (name, v) in money {
+            if let Some(v) = v {
+                self.money(&format!("{path}.{name}"), v);
+            }
+        }
+        let tables = [
+            ("lookup", p.lookup.as_ref()),
+            ("per_tally", p.per_tally.as_ref()),
+            (
+                "per_item.lookup",
+                p.per_item.as_ref().and_then(|i| i.lookup.as_ref()),
+            ),
+        ];
+        for (name, l) in tables {
+            for v in l.iter().flat_map(|l| l.table.values()) {
+                self.money(&format!("{path}.{name}.table"), *v);
+            }
+        }
+        for (name, r) in [
+            ("rate", p.rate.as_ref()),
+            (
+                "per_item.rate",
+                p.per_item.as_ref().and_then(|i| i.rate.as_ref()),
+            ),
+        ] {
+            if let Some(r) = r {
+                let max = Decimal::from(PACK_RATE_MAX);
+                self.number(&format!("{path}.{name}.rate"), r.rate, max, false);
+            }
+        }
+        if let Some(pi) = &p.per_item {
+            for (k, c) in pi.when.iter().enumerate() {
+                self.threshold(&format!("{path}.per_item.when[{k}]"), c);
+            }
+        }
+    }
+
+    fn threshold(&mut self, path: &str, c: &Condition) {
+        for v in [c.at_least, c.more_than, c.at_most, c.less_than]
+            .into_iter()
+            .flatten()
+        {
+            self.number(path, v, Decimal::from(PACK_THRESHOLD_MAX), true);
+        }
+        for (k, alt) in c.any_of.iter().flatten().enumerate() {
+            self.threshold(&format!("{path}.any_of[{k}]"), alt);
+        }
+        for (k, sub) in c.any_item.iter().flatten().enumerate() {
+            self.threshold(&format!("{path}.any_item[{k}]"), sub);
+        }
+    }
+
+    fn money(&mut self, path: &str, v: Decimal) {
+        self.number(path, v, Decimal::from(PACK_AMOUNT_MAX), false);
+    }
+
+    /// `v` within 0..=max, or -max..=max when `signed`.
+    fn number(&mut self, path: &str, v: Decimal, max: Decimal, signed: bool) {
+        let min = if signed { -max } else { Decimal::ZERO };
+        if v < min || v > max {
+            self.err(
+                path,
+                format!("{v} 超出允许的范围 {min}–{max}"),
+                format!("{v} is outside the allowed range {min}–{max}"),
+                Some(Text::new(
+                    "金额以元为单位, 比例写小数 (0.3 = 30%), 分担比例写百分数 (30 = 30%)",
+                    "amounts are in CNY, rates are fractions (0.3 = 30%), split shares are percentages (30 = 30%)",
+                )),
+            );
         }
     }
 
@@ -366,7 +518,11 @@ impl Checker<'_> {
                 }
             }
             (None, Some(s)) => {
-                let sum: Decimal = s.values().copied().sum();
+                // Checked: shares are bounded in `numbers`, but that check does not stop this one.
+                let sum = s
+                    .values()
+                    .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
+                    .unwrap_or(Decimal::MAX);
                 if sum != Decimal::ONE_HUNDRED {
                     self.err(
                         &format!("{path}.split"),
@@ -481,5 +637,34 @@ impl Checker<'_> {
             format!("funder {f} is not listed in the track's `funders`"),
             None,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absurd_numbers_are_load_errors_not_overflows() {
+        // Found by fuzzing the pack loader: two split shares of Decimal::MAX
+        // overflowed the sum that checks they add up to 100%.
+        let huge = "79228162514264337593543950335";
+        let pack = DEFAULT_PACK.replacen(
+            "split: {city: 30, district: 70}",
+            &format!("split: {{city: \"{huge}\", district: \"{huge}\"}}"),
+            1,
+        );
+        assert_ne!(pack, DEFAULT_PACK, "the pack has a 30/70 split to replace");
+        let errs = load_pack(&pack, "p.yaml").unwrap_err();
+        assert!(
+            errs.iter().any(|d| d.message.en.contains("adds up to")),
+            "{errs:?}"
+        );
+        assert!(errs
+            .iter()
+            .any(|d| d.message.en.contains("outside the allowed range 0–100")));
+        let negative = DEFAULT_PACK.replacen("near_within: 0.2", "near_within: -3", 1);
+        let errs = load_pack(&negative, "p.yaml").unwrap_err();
+        assert_eq!(errs[0].path.as_deref(), Some("near_within"));
     }
 }
