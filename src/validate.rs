@@ -617,7 +617,7 @@ mod tests {
 
     #[test]
     fn absurd_amounts_are_refused_before_any_arithmetic() {
-        // Found by fuzzing: Decimal::MAX in a 万元 field overflowed the × 10,000 of
+        // Found by the hostile corpus: Decimal::MAX in a 万元 field overflowed the × 10,000 of
         // the facts and panicked; items and cost estimates were not checked at all.
         let text = format!(
             "{HEAD}  new_tax_district_retained_wan: \"79228162514264337593543950335\"\n\

@@ -226,7 +226,8 @@ impl Checker<'_> {
     }
 
     /// Every number of the pack within sensible bounds: negative or absurd
-    /// sums, rates and shares are errors (found by fuzzing: split shares of
+    /// sums, rates and shares are errors (found while writing the pack fuzz
+    /// target: split shares of
     /// 7.9 × 10^28 overflowed the check that they add up to 100%), and the
     /// bounds keep every later product and sum far from overflow.
     fn numbers(&mut self, p: &PolicyPack) {
@@ -646,7 +647,7 @@ mod tests {
 
     #[test]
     fn absurd_numbers_are_load_errors_not_overflows() {
-        // Found by fuzzing the pack loader: two split shares of Decimal::MAX
+        // Found while seeding the pack fuzz target: two split shares of Decimal::MAX
         // overflowed the sum that checks they add up to 100%.
         let huge = "79228162514264337593543950335";
         let pack = DEFAULT_PACK.replacen(
