@@ -239,10 +239,13 @@ pub enum Command {
     /// clause, conditions, amounts, funders and caps. These subcommands list
     /// and show tracks, run hand-computed test cases, list the facts a pack
     /// may use, and check a pack file.
-    #[command(subcommand, after_help = "Examples / 示例:
+    #[command(
+        subcommand,
+        after_help = "Examples / 示例:
   zhizao policy list
   zhizao policy show local-cnc-purchase
-  zhizao policy test policies/tests")]
+  zhizao policy test policies/tests"
+    )]
     Policy(PolicyCommand),
     /// Write realistic synthetic questionnaires, for demos, tests and benchmarks.
     ///
@@ -253,15 +256,28 @@ pub enum Command {
     #[command(after_help = "Example: zhizao sample --count 1000 --seed 7 --out /tmp/batch --invalid-share 0.05")]
     Sample {
         /// How many files.
+        ///
+        /// Files are named sample-000000.yaml, sample-000001.yaml, …
+        /// Example: `--count 200`.
         #[arg(long)]
         count: usize,
         /// Seed.
+        ///
+        /// The same seed gives the same files; file i depends only on the
+        /// seed and i, so a larger --count adds files without changing the
+        /// first ones. Example: `--seed 7`.
         #[arg(long, default_value_t = 2016)]
         seed: u64,
         /// Output folder (created if missing).
+        ///
+        /// Example: `--out demo/`.
         #[arg(long)]
         out: PathBuf,
         /// Share of invalid files, 0–1.
+        ///
+        /// That share of the files is made invalid the ways real submissions
+        /// are, to try `validate` and the Rejected sheet of `screen`.
+        /// Example: `--invalid-share 0.05`.
         #[arg(long, default_value_t = 0.0)]
         invalid_share: f64,
     },
@@ -278,21 +294,40 @@ pub enum Command {
     #[command(after_help = "Examples:\n  zhizao screen submissions/ -o screening.xlsx\n  zhizao screen a.yaml b.yaml --jobs 2 --lang en\n  zhizao screen submissions/ -o all.csv --allow-rejected")]
     Screen {
         /// Questionnaire files or folders.
+        ///
+        /// Folders are searched recursively for *.yaml and *.yml; other
+        /// files in them are counted and ignored. Example: `submissions/2017`.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write the full result here (.xlsx, .csv or .json), atomically.
+        ///
+        /// The extension chooses the format: .xlsx has the sheets Summary,
+        /// Enterprises, Tracks, Budget, Targets and Rejected; .csv is one row
+        /// per enterprise (UTF-8 with BOM for Excel); .json is everything.
+        /// Example: `-o screening-2017.xlsx`.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Worker threads (default: all cores).
+        ///
+        /// Fewer threads leave the machine usable for other work; the result
+        /// is the same for any number. Example: `--jobs 2`.
         #[arg(long, default_value_t = 0)]
         jobs: usize,
         /// Exit 0 even when some files were rejected (they are still listed).
+        ///
+        /// For scripts that should go on with the factories that could be
+        /// assessed. Example: `--allow-rejected`.
         #[arg(long)]
         allow_rejected: bool,
         /// Candidates shown per ranking.
+        ///
+        /// Applies to the terminal summary and the Summary sheet; the
+        /// Enterprises sheet always lists everyone. Example: `--top 20`.
         #[arg(long, default_value_t = crate::screen::DEFAULT_TOP)]
         top: usize,
         /// Use this policy pack instead of the embedded one.
+        ///
+        /// Example: `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
         /// Benchmark baseline: only read and parse the files, then report counts.
@@ -876,7 +911,12 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "zhizao", &mut out);
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "zhizao",
+                &mut out,
+            );
             emit(&String::from_utf8_lossy(&out), &None)?;
             Ok(0)
         }
