@@ -17,6 +17,9 @@ Examples / 示例:
   zhizao assess questionnaires/examples/electronics-smart-factory.yaml
   zhizao assess my-factory.yaml --explain --lang en
   zhizao assess my-factory.yaml --format json > report.json
+  zhizao assess my-factory.yaml --format html -o report.html
+  zhizao compare factory-2016.yaml factory-2017.yaml
+  zhizao screen submissions/ -o screening.xlsx
   zhizao policy list
   zhizao policy test policies/tests
   zhizao schema questionnaire > questionnaire.schema.json
