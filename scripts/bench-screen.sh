@@ -28,13 +28,16 @@ cat "$WORK"/large/*.yaml > /dev/null
 
 # best-of-RUNS wall time (s) and max RSS (KB) of a command
 measure() {
-  local best="" rss=0 line t m
+  local best="" rss=0 line t m tf
+  tf=$(mktemp)
   for _ in $(seq "$RUNS"); do
-    line=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -n1 )
+    /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2>&1 || true
+    line=$(tail -n1 "$tf")
     t=${line% *}; m=${line#* }
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    [ "$m" -gt "$rss" ] && rss=$m
+    if [ "$m" -gt "$rss" ]; then rss=$m; fi
   done
+  rm -f "$tf"
   echo "$best $rss"
 }
 

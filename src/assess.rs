@@ -116,16 +116,29 @@ pub struct Assessment {
 }
 
 impl Engine {
-    /// Assess one questionnaire.
+    /// Assess one questionnaire, with every explanation.
     pub fn assess(
         &self,
         q: &Questionnaire,
         input: InputInfo,
         warnings: Vec<Diagnostic>,
     ) -> Assessment {
+        self.assess_with(q, input, warnings, true)
+    }
+
+    /// Assess; `detail: false` gives the same statuses and amounts without
+    /// the explanation texts (for batch screening, where they are not shown
+    /// and formatting them would cost more than the evaluation itself).
+    pub fn assess_with(
+        &self,
+        q: &Questionnaire,
+        input: InputInfo,
+        warnings: Vec<Diagnostic>,
+        detail: bool,
+    ) -> Assessment {
         let ind = indicators::compute(q);
         let m = maturity::estimate(&self.criteria.maturity, q, &ind);
-        let crit = criteria::evaluate(&self.criteria, q, &ind, &m);
+        let crit = criteria::evaluate_with(&self.criteria, q, &ind, &m, detail);
         let f = facts::build(q, &ind, &crit, &m);
         let PolicyResult {
             pack_id,
@@ -136,7 +149,7 @@ impl Engine {
             district_cap,
             eligible_totals,
             potential_totals,
-        } = policy::eval::evaluate(&self.policy, &f);
+        } = policy::eval::evaluate_with(&self.policy, &f, detail);
         let e = &q.enterprise;
         Assessment {
             schema_version: OUTPUT_SCHEMA_VERSION,

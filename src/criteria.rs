@@ -294,12 +294,24 @@ pub fn show(value: Decimal, unit: Unit) -> String {
     }
 }
 
-/// Evaluate every criterion of the pack.
+/// Evaluate every criterion of the pack, with gaps and actions.
 pub fn evaluate(
     pack: &CriteriaPack,
     q: &Questionnaire,
     ind: &Indicators,
     maturity: &Maturity,
+) -> Vec<CriterionResult> {
+    evaluate_with(pack, q, ind, maturity, true)
+}
+
+/// Evaluate every criterion; `detail: false` keeps statuses and missing
+/// fields and skips the texts (actual, required, gap, action) for batch runs.
+pub fn evaluate_with(
+    pack: &CriteriaPack,
+    q: &Questionnaire,
+    ind: &Indicators,
+    maturity: &Maturity,
+    detail: bool,
 ) -> Vec<CriterionResult> {
     pack.criteria
         .iter()
@@ -307,7 +319,7 @@ pub fn evaluate(
             let checks: Vec<CheckResult> = c
                 .checks
                 .iter()
-                .map(|k| evaluate_check(pack, k, q, ind, maturity))
+                .map(|k| evaluate_check(pack, k, q, ind, maturity, detail))
                 .collect();
             let status = if checks.iter().any(|r| r.status == Status::NotMet) {
                 Status::NotMet
@@ -333,10 +345,15 @@ fn evaluate_check(
     q: &Questionnaire,
     ind: &Indicators,
     maturity: &Maturity,
+    detail: bool,
 ) -> CheckResult {
     let mut r = CheckResult {
         id: k.id.clone(),
-        name: k.name.clone(),
+        name: if detail {
+            k.name.clone()
+        } else {
+            Text::default()
+        },
         status: Status::Unknown,
         actual: None,
         required: String::new(),
@@ -344,13 +361,19 @@ fn evaluate_check(
         action: None,
         missing: vec![],
         reference: k.reference,
-        source: k.source.clone(),
+        source: if detail {
+            k.source.clone()
+        } else {
+            String::new()
+        },
     };
     if let (Some(id), Some(t)) = (&k.indicator, k.at_least) {
         let Some(i) = ind.get(id) else {
             return r;
         };
-        r.required = format!("≥ {}", show(t, i.unit));
+        if detail {
+            r.required = format!("≥ {}", show(t, i.unit));
+        }
         if k.discrete_only && q.enterprise.production_mode == ProductionMode::Process {
             r.status = Status::NotApplicable;
             return r;
@@ -358,12 +381,14 @@ fn evaluate_check(
         match i.value {
             None => r.missing = i.missing.iter().map(|s| s.to_string()).collect(),
             Some(v) => {
-                r.actual = Some(show(v, i.unit));
+                if detail {
+                    r.actual = Some(show(v, i.unit));
+                }
                 if v >= t {
                     r.status = Status::Met;
                 } else {
                     r.status = Status::NotMet;
-                    if let Some(p) = &i.parts {
+                    if let Some(p) = i.parts.as_ref().filter(|_| detail) {
                         // Smallest whole number x with (n + x) · scale / d ≥ t,
                         // keeping the denominator (upgrading existing machines).
                         let need = (t * p.denominator / p.scale - p.numerator).ceil();

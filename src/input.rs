@@ -22,7 +22,21 @@ pub struct Loaded {
 /// Parse and validate questionnaire bytes. `Err` holds every error found
 /// (and the warnings), sorted by line; nothing is silently dropped.
 pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Loaded, (Vec<Diagnostic>, Option<String>)> {
-    let sha256 = hex(&Sha256::digest(bytes));
+    load(bytes, file, true)
+}
+
+/// As [`from_bytes`]; `hash: false` leaves `sha256` empty (batch screening
+/// does not report it, and hashing every file would cost a few percent).
+pub fn load(
+    bytes: &[u8],
+    file: &str,
+    hash: bool,
+) -> Result<Loaded, (Vec<Diagnostic>, Option<String>)> {
+    let sha256 = if hash {
+        hex(&Sha256::digest(bytes))
+    } else {
+        String::new()
+    };
     let source = yaml::decode(bytes, file).map_err(|d| (vec![d], None))?;
     let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
     if source.lines().all(blank) {

@@ -244,3 +244,29 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Batch screening skips the explanation texts; it must not change a
+    /// single status or amount.
+    #[test]
+    fn summary_mode_has_the_same_statuses_and_amounts(q in questionnaire()) {
+        let engine = Engine::default();
+        let input = || InputInfo { file: "gen".into(), sha256: String::new() };
+        let full = engine.assess_with(&q, input(), vec![], true);
+        let quick = engine.assess_with(&q, input(), vec![], false);
+        prop_assert_eq!(full.maturity.level, quick.maturity.level);
+        for (a, b) in full.criteria.iter().zip(&quick.criteria) {
+            prop_assert_eq!(a.status, b.status, "{}", a.id);
+        }
+        for (a, b) in full.subsidies.iter().zip(&quick.subsidies) {
+            prop_assert_eq!(&a.id, &b.id);
+            prop_assert_eq!(a.status, b.status, "{}", a.id);
+            prop_assert_eq!(a.amount, b.amount, "{}", a.id);
+            prop_assert_eq!(&a.by_funder, &b.by_funder, "{}", a.id);
+            prop_assert_eq!(&a.missing, &b.missing, "{}", a.id);
+        }
+        prop_assert_eq!(&full.totals.potential.by_funder, &quick.totals.potential.by_funder);
+    }
+}

@@ -18,6 +18,25 @@ use std::collections::BTreeMap;
 /// Amount ranges by funder.
 pub type ByFunder = BTreeMap<Funder, Range>;
 
+/// Explanation lines, built only when they will be shown: a batch screening
+/// needs statuses and amounts, not prose, and formatting is most of the
+/// cost of an evaluation.
+struct Steps<T> {
+    on: bool,
+    v: Vec<T>,
+}
+
+impl<T> Steps<T> {
+    fn new(on: bool) -> Steps<T> {
+        Steps { on, v: Vec::new() }
+    }
+    fn add(&mut self, f: impl FnOnce() -> T) {
+        if self.on {
+            self.v.push(f());
+        }
+    }
+}
+
 /// Status of a track for one enterprise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -233,11 +252,16 @@ fn condition<'f>(
     c: &Condition,
     value_of: &dyn Fn(&Condition) -> Option<&'f Fact>,
     near_within: Decimal,
+    detail: bool,
 ) -> ConditionResult {
     let value = value_of(c);
     let mut r = ConditionResult {
-        fact: c.fact.clone(),
-        label: c.label.clone(),
+        fact: if detail {
+            c.fact.clone()
+        } else {
+            String::new()
+        },
+        label: if detail { c.label.clone() } else { None },
         truth: Truth::Unknown,
         actual: None,
         required: String::new(),
@@ -247,25 +271,27 @@ fn condition<'f>(
     if let Some(alts) = &c.any_of {
         let results: Vec<ConditionResult> = alts
             .iter()
-            .map(|a| condition(a, value_of, near_within))
+            .map(|a| condition(a, value_of, near_within, detail))
             .collect();
         r.fact = results
             .iter()
             .map(|x| x.fact.clone())
             .collect::<Vec<_>>()
             .join(" | ");
-        r.required = results
-            .iter()
-            .map(|x| format!("{} {}", x.fact, x.required))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        r.actual = Some(
-            results
+        if detail {
+            r.required = results
                 .iter()
-                .map(|x| x.actual.clone().unwrap_or_else(|| "unknown".into()))
+                .map(|x| format!("{} {}", x.fact, x.required))
                 .collect::<Vec<_>>()
-                .join(" | "),
-        );
+                .join(" or ");
+            r.actual = Some(
+                results
+                    .iter()
+                    .map(|x| x.actual.clone().unwrap_or_else(|| "unknown".into()))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            );
+        }
         r.truth = if results.iter().any(|x| x.truth == Truth::Yes) {
             Truth::Yes
         } else if results.iter().any(|x| x.truth == Truth::Unknown) {
@@ -283,11 +309,15 @@ fn condition<'f>(
     ];
     for (t, sym, op) in numeric {
         let Some(t) = t else { continue };
-        r.required = format!("{sym} {}", show_num(&c.fact, t));
+        if detail {
+            r.required = format!("{sym} {}", show_num(&c.fact, t));
+        }
         let Some(v) = value.and_then(Fact::num) else {
             return r;
         };
-        r.actual = Some(show_num(&c.fact, v));
+        if detail {
+            r.actual = Some(show_num(&c.fact, v));
+        }
         let ok = match op {
             0 => v >= t,
             1 => v > t,
@@ -300,20 +330,22 @@ fn condition<'f>(
             // A zero threshold has no "near": 20% of nothing is nothing.
             r.near = !t.is_zero() && short <= near_within * t.abs();
             let fact = &c.fact;
-            r.gap = Some(Text::new(
-                format!(
-                    "{fact}: {} , 要求 {sym} {} (差 {})",
-                    r.actual.clone().unwrap_or_default(),
-                    show_num(fact, t),
-                    show_num(fact, short)
-                ),
-                format!(
-                    "{fact}: {} of {sym} {} needed (short by {})",
-                    r.actual.clone().unwrap_or_default(),
-                    show_num(fact, t),
-                    show_num(fact, short)
-                ),
-            ));
+            r.gap = detail.then(|| {
+                Text::new(
+                    format!(
+                        "{fact}: {} , 要求 {sym} {} (差 {})",
+                        r.actual.clone().unwrap_or_default(),
+                        show_num(fact, t),
+                        show_num(fact, short)
+                    ),
+                    format!(
+                        "{fact}: {} of {sym} {} needed (short by {})",
+                        r.actual.clone().unwrap_or_default(),
+                        show_num(fact, t),
+                        show_num(fact, short)
+                    ),
+                )
+            });
         }
         return r;
     }
@@ -358,7 +390,7 @@ fn condition<'f>(
             for item in list {
                 let mut all = Truth::Yes;
                 for ic in conds {
-                    let res = condition(ic, &|x: &Condition| item.get(&x.fact), near_within);
+                    let res = condition(ic, &|x: &Condition| item.get(&x.fact), near_within, false);
                     match res.truth {
                         Truth::No => {
                             all = Truth::No;
@@ -388,9 +420,14 @@ fn condition<'f>(
     r
 }
 
-fn conditions(list: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<ConditionResult> {
+fn conditions(
+    list: &[Condition],
+    facts: &Facts,
+    near_within: Decimal,
+    detail: bool,
+) -> Vec<ConditionResult> {
     list.iter()
-        .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within))
+        .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within, detail))
         .collect()
 }
 
@@ -404,21 +441,22 @@ fn part_amount(
     p: &Part,
     get: &dyn Fn(&str) -> Option<Fact>,
     near_within: Decimal,
+    detail: bool,
 ) -> Result<(Decimal, Vec<String>), Vec<String>> {
-    let mut steps = Vec::new();
+    let mut steps = Steps::new(detail);
     let num = |name: &str| {
         get(name)
             .and_then(|f| f.num())
             .ok_or_else(|| vec![name.to_string()])
     };
     let a = if let Some(x) = p.fixed {
-        steps.push(format!("fixed {}", money::fmt(x, Lang::En)));
+        steps.add(|| format!("fixed {}", money::fmt(x, Lang::En)));
         x
     } else if let Some(l) = &p.lookup {
         match get(&l.fact) {
             Some(Fact::Id(id)) => {
                 let x = l.table.get(&id).copied().unwrap_or(Decimal::ZERO);
-                steps.push(format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
+                steps.add(|| format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
                 x
             }
             _ => return Err(vec![l.fact.clone()]),
@@ -426,23 +464,27 @@ fn part_amount(
     } else if let Some(r) = &p.rate {
         let base = num(&r.base)?;
         let x = base * r.rate;
-        steps.push(format!(
-            "{} × {} = {}",
-            money::fmt(base, Lang::En),
-            r.rate.normalize(),
-            money::fmt(x, Lang::En)
-        ));
+        steps.add(|| {
+            format!(
+                "{} × {} = {}",
+                money::fmt(base, Lang::En),
+                r.rate.normalize(),
+                money::fmt(x, Lang::En)
+            )
+        });
         x
     } else if let Some(u) = &p.per_unit {
         let n = num(&u.fact)?;
         let x = n * u.each;
-        steps.push(format!(
-            "{} {} × {} = {}",
-            n.normalize(),
-            u.fact,
-            money::fmt(u.each, Lang::En),
-            money::fmt(x, Lang::En)
-        ));
+        steps.add(|| {
+            format!(
+                "{} {} × {} = {}",
+                n.normalize(),
+                u.fact,
+                money::fmt(u.each, Lang::En),
+                money::fmt(x, Lang::En)
+            )
+        });
         x
     } else if let Some(t) = &p.per_tally {
         match get(&t.fact) {
@@ -451,7 +493,7 @@ fn part_amount(
                 for (id, n) in &counts {
                     let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
                     x += each * Decimal::from(*n);
-                    steps.push(format!("{n} × {id} at {}", money::fmt(each, Lang::En)));
+                    steps.add(|| format!("{n} × {id} at {}", money::fmt(each, Lang::En)));
                 }
                 x
             }
@@ -467,7 +509,7 @@ fn part_amount(
             let ok = pi
                 .when
                 .iter()
-                .map(|c| condition(c, &|x: &Condition| item.get(&x.fact), near_within).truth)
+                .map(|c| condition(c, &|x: &Condition| item.get(&x.fact), near_within, false).truth)
                 .collect::<Vec<_>>();
             if ok.contains(&Truth::No) {
                 continue;
@@ -499,11 +541,11 @@ fn part_amount(
             };
             if let Some(c) = pi.cap_each {
                 if each > c {
-                    steps.push(format!("item {i}: capped at {}", money::fmt(c, Lang::En)));
+                    steps.add(|| format!("item {i}: capped at {}", money::fmt(c, Lang::En)));
                     each = c;
                 }
             }
-            steps.push(format!("item {i}: {}", money::fmt(each, Lang::En)));
+            steps.add(|| format!("item {i}: {}", money::fmt(each, Lang::En)));
             x += each;
         }
         if !missing.is_empty() {
@@ -516,11 +558,11 @@ fn part_amount(
     let mut a = money::to_fen(a);
     if let Some(c) = p.cap {
         if a > c {
-            steps.push(format!("capped at {}", money::fmt(c, Lang::En)));
+            steps.add(|| format!("capped at {}", money::fmt(c, Lang::En)));
             a = c;
         }
     }
-    Ok((a, steps))
+    Ok((a, steps.v))
 }
 
 /// Split a part's range by funder.
@@ -552,10 +594,11 @@ fn amount(
     facts: &Facts,
     near_within: Decimal,
     beyond: &mut Option<Text>,
+    detail: bool,
 ) -> Result<(ByFunder, Vec<Text>), Vec<String>> {
     let get = |name: &str| facts.get(name).cloned();
     let mut parts: Vec<&Part> = a.parts.iter().collect();
-    let mut steps = Vec::new();
+    let mut steps = Steps::new(detail);
     if let Some(t) = &a.tiers {
         let n = facts
             .get(&t.by)
@@ -567,27 +610,29 @@ fn amount(
             .find(|x| n >= Decimal::from(x.from) && n <= Decimal::from(x.to))
         {
             Some(tier) => {
-                steps.push(Text::new(
-                    format!(
-                        "{} = {}: 适用 {}–{} 档",
-                        t.by,
-                        n.normalize(),
-                        tier.from,
-                        tier.to
-                    ),
-                    format!(
-                        "{} = {}: tier {}–{}",
-                        t.by,
-                        n.normalize(),
-                        tier.from,
-                        tier.to
-                    ),
-                ));
+                steps.add(|| {
+                    Text::new(
+                        format!(
+                            "{} = {}: 适用 {}–{} 档",
+                            t.by,
+                            n.normalize(),
+                            tier.from,
+                            tier.to
+                        ),
+                        format!(
+                            "{} = {}: tier {}–{}",
+                            t.by,
+                            n.normalize(),
+                            tier.from,
+                            tier.to
+                        ),
+                    )
+                });
                 parts.extend(tier.parts.iter());
             }
             None => {
                 *beyond = Some(t.beyond.clone());
-                steps.push(t.beyond.clone());
+                steps.add(|| t.beyond.clone());
             }
         }
     }
@@ -597,7 +642,7 @@ fn amount(
         let gate: Vec<Truth> = p
             .when
             .iter()
-            .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within).truth)
+            .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within, false).truth)
             .collect();
         if gate.contains(&Truth::No) {
             continue;
@@ -606,24 +651,26 @@ fn amount(
             missing.extend(p.when.iter().map(|c| c.fact.clone()));
             continue;
         }
-        match part_amount(p, &get, near_within) {
+        match part_amount(p, &get, near_within, detail) {
             Ok((x, s)) => {
-                let who = match (&p.split, p.funder) {
-                    (Some(sp), _) => sp
-                        .iter()
-                        .map(|(f, pct)| format!("{} {}%", f.label().en, pct.normalize()))
-                        .collect::<Vec<_>>()
-                        .join(" / "),
-                    (None, Some(f)) => f.label().en.to_string(),
-                    _ => String::new(),
-                };
-                let bound = match p.bound {
-                    AmountBound::Exact => "",
-                    AmountBound::UpTo => " (up to / 最高)",
-                    AmountBound::AtLeast => " (at least / 不少于)",
-                };
-                let line = format!("{}{bound} — {who}", s.join("; "));
-                steps.push(Text::new(line.clone(), line));
+                steps.add(|| {
+                    let who = match (&p.split, p.funder) {
+                        (Some(sp), _) => sp
+                            .iter()
+                            .map(|(f, pct)| format!("{} {}%", f.label().en, pct.normalize()))
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                        (None, Some(f)) => f.label().en.to_string(),
+                        _ => String::new(),
+                    };
+                    let bound = match p.bound {
+                        AmountBound::Exact => "",
+                        AmountBound::UpTo => " (up to / 最高)",
+                        AmountBound::AtLeast => " (at least / 不少于)",
+                    };
+                    let line = format!("{}{bound} — {who}", s.join("; "));
+                    Text::new(line.clone(), line)
+                });
                 amounts.push((*p, x));
             }
             Err(m) => missing.extend(m),
@@ -641,10 +688,7 @@ fn amount(
                 *x = s;
             }
             let line = format!("track cap {} applied", money::fmt(cap, Lang::En));
-            steps.push(Text::new(
-                format!("封顶 {}", money::fmt(cap, Lang::Zh)),
-                line,
-            ));
+            steps.add(|| Text::new(format!("封顶 {}", money::fmt(cap, Lang::Zh)), line));
         }
     }
     let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
@@ -654,7 +698,7 @@ fn amount(
             *e = e.plus(r);
         }
     }
-    Ok((by, steps))
+    Ok((by, steps.v))
 }
 
 /// Scale `values` so they add up to `target` (< their sum): each rounded down
@@ -683,8 +727,15 @@ fn year_of(date: &str) -> Option<i32> {
     date.get(..4).and_then(|y| y.parse().ok())
 }
 
-/// Evaluate every track of a pack for one enterprise.
+/// Evaluate every track of a pack for one enterprise, with explanations.
 pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
+    evaluate_with(pack, facts, true)
+}
+
+/// Evaluate every track; `detail: false` skips the explanation texts
+/// (actual/required values, gaps, amount steps) and keeps statuses,
+/// missing fields and amounts — what a batch screening needs.
+pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyResult {
     let data_year = facts
         .get("enterprise.data_year")
         .and_then(Fact::num)
@@ -714,7 +765,7 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
     let mut tracks: Vec<TrackResult> = pack
         .tracks
         .iter()
-        .map(|t| evaluate_track(pack, t, facts, in_force))
+        .map(|t| evaluate_track(pack, t, facts, in_force, detail))
         .collect();
     let district_cap = pack.district_cap.as_ref().map(|dc| {
         let cap = facts.get(&dc.fact).and_then(Fact::num);
@@ -734,14 +785,45 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
     }
 }
 
-fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -> TrackResult {
+/// Names of the facts behind unknown conditions (taken from the pack, so
+/// they are there even when the results carry no texts).
+fn unknown_facts(results: &[ConditionResult], conds: &[Condition]) -> Vec<String> {
+    results
+        .iter()
+        .zip(conds)
+        .filter(|(r, _)| r.truth == Truth::Unknown)
+        .map(|(_, c)| match &c.any_of {
+            Some(alts) => alts
+                .iter()
+                .map(|a| a.fact.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            None => c.fact.clone(),
+        })
+        .collect()
+}
+
+fn evaluate_track(
+    pack: &PolicyPack,
+    t: &Track,
+    facts: &Facts,
+    in_force: bool,
+    detail: bool,
+) -> TrackResult {
+    // Texts are copied only when they will be shown.
+    let text = |x: &Text| if detail { x.clone() } else { Text::default() };
+    let opt_text = |x: &Option<Text>| if detail { x.clone() } else { None };
     let mut r = TrackResult {
         id: t.id.clone(),
-        title: t.title.clone(),
-        clause: t.clause.clone(),
+        title: text(&t.title),
+        clause: if detail {
+            t.clause.clone()
+        } else {
+            String::new()
+        },
         kind: t.kind,
         prerequisite: t.prerequisite,
-        prerequisite_note: t.prerequisite_note.clone(),
+        prerequisite_note: opt_text(&t.prerequisite_note),
         status: TrackStatus::NotInForce,
         conditions: vec![],
         candidate_conditions: vec![],
@@ -750,14 +832,14 @@ fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -
         by_funder: BTreeMap::new(),
         district_before_cap: None,
         explanation: vec![],
-        support: t.support.clone(),
-        interpretation: t.interpretation.clone(),
+        support: opt_text(&t.support),
+        interpretation: opt_text(&t.interpretation),
     };
     if !in_force {
         return r;
     }
-    r.conditions = conditions(&t.eligible_when, facts, pack.near_within);
-    r.candidate_conditions = conditions(&t.candidate_when, facts, pack.near_within);
+    r.conditions = conditions(&t.eligible_when, facts, pack.near_within, detail);
+    r.candidate_conditions = conditions(&t.candidate_when, facts, pack.near_within, detail);
     r.status = if all_yes(&r.conditions) {
         TrackStatus::Eligible
     } else if !r.candidate_conditions.is_empty() && all_yes(&r.candidate_conditions) {
@@ -774,13 +856,13 @@ fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -
             .filter(|c| c.truth == Truth::Unknown)
             .collect();
         if failed.is_empty() && !unknown.is_empty() {
-            r.missing = unknown.iter().map(|c| c.fact.clone()).collect();
+            r.missing = unknown_facts(&r.conditions, &t.eligible_when);
             TrackStatus::MissingData
         } else if !failed.is_empty() && failed.iter().all(|c| c.near) {
             if unknown.is_empty() {
                 TrackStatus::Near
             } else {
-                r.missing = unknown.iter().map(|c| c.fact.clone()).collect();
+                r.missing = unknown_facts(&r.conditions, &t.eligible_when);
                 TrackStatus::MissingData
             }
         } else {
@@ -790,7 +872,7 @@ fn evaluate_track(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool) -
     if matches!(r.status, TrackStatus::Eligible | TrackStatus::Candidate) {
         if let Some(a) = &t.amount {
             let mut beyond = None;
-            match amount(a, facts, pack.near_within, &mut beyond) {
+            match amount(a, facts, pack.near_within, &mut beyond, detail) {
                 Ok((by, steps)) => {
                     r.explanation = steps;
                     if beyond.is_some() {

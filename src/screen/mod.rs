@@ -581,7 +581,8 @@ impl Screened {
 }
 
 enum Outcome {
-    Row(Box<Row>),
+    /// The row and its spill line (serialised in the worker, off the main thread).
+    Row(Box<Row>, Vec<u8>),
     Rejected(Rejected),
 }
 
@@ -591,17 +592,21 @@ fn process(engine: &Engine, path: &std::path::Path) -> Outcome {
         Ok(b) => b,
         Err(d) => return Outcome::Rejected(Rejected::from_diags(&shown, &[d])),
     };
-    match crate::input::from_bytes(&bytes, &shown) {
+    match crate::input::load(&bytes, &shown, false) {
         Ok(l) => {
-            let a = engine.assess(
+            let a = engine.assess_with(
                 &l.questionnaire,
                 InputInfo {
                     file: shown,
                     sha256: l.sha256,
                 },
                 l.warnings,
+                false,
             );
-            Outcome::Row(Box::new(Row::from_assessment(&a, &l.questionnaire)))
+            let row = Row::from_assessment(&a, &l.questionnaire);
+            let mut line = serde_json::to_vec(&row).unwrap_or_default();
+            line.push(b'\n');
+            Outcome::Row(Box::new(row), line)
         }
         Err((diags, _)) => Outcome::Rejected(Rejected::from_diags(&shown, &diags)),
     }
@@ -639,29 +644,45 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     let mut out = BufWriter::new(spill.reopen()?);
     let pb = progress_bar(walked.files.len(), opts.progress);
     let pool = pool(opts.jobs)?;
-    for chunk in walked.files.chunks(CHUNK) {
-        let results: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|p| {
-                    let o = process(engine, p);
-                    pb.inc(1);
-                    o
-                })
-                .collect()
-        });
-        for r in results {
-            match r {
-                Outcome::Row(row) => {
-                    agg.fold(&row, opts.top);
-                    peers.add(&row);
-                    serde_json::to_writer(&mut out, &row).map_err(std::io::Error::other)?;
-                    out.write_all(b"\n")?;
+    // Pipeline: a producer thread assesses chunk n+1 on the pool while this
+    // thread folds and spills chunk n, so no core waits for the fold. The
+    // channel holds one chunk, which bounds memory.
+    let files = &walked.files;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+    std::thread::scope(|sc| -> std::io::Result<()> {
+        let pool = &pool;
+        let pb = &pb;
+        sc.spawn(move || {
+            for chunk in files.chunks(CHUNK) {
+                let results: Vec<Outcome> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|p| {
+                            let o = process(engine, p);
+                            pb.inc(1);
+                            o
+                        })
+                        .collect()
+                });
+                if tx.send(results).is_err() {
+                    break;
                 }
-                Outcome::Rejected(rj) => rejected.push(rj),
+            }
+        });
+        for results in rx {
+            for r in results {
+                match r {
+                    Outcome::Row(row, line) => {
+                        agg.fold(&row, opts.top);
+                        peers.add(&row);
+                        out.write_all(&line)?;
+                    }
+                    Outcome::Rejected(rj) => rejected.push(rj),
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     pb.finish_and_clear();
     rejected.sort_by(|a, b| a.file.cmp(&b.file));
