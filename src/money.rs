@@ -114,9 +114,11 @@ pub fn split<K: Copy>(total: Decimal, shares: &[(K, Decimal)]) -> Vec<(K, Decima
 pub fn fmt(x: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
-            let wan = x / Decimal::from(10_000);
-            if x.abs() >= Decimal::from(10_000) {
-                format!("{}万元", group(wan.normalize()))
+            // 万元 only when it reads cleanly (at most two decimals of 万,
+            // i.e. a whole hundred 元); otherwise exact 元.
+            let wan = (x / Decimal::from(10_000)).normalize();
+            if x.abs() >= Decimal::from(10_000) && wan.scale() <= 2 {
+                format!("{}万元", group(wan))
             } else {
                 format!("{}元", group(x.normalize()))
             }
@@ -173,6 +175,9 @@ mod tests {
         assert_eq!(fmt(dec!(1000000), Lang::Zh), "100万元");
         assert_eq!(fmt(dec!(28000000), Lang::Zh), "2,800万元");
         assert_eq!(fmt(dec!(5000), Lang::Zh), "5,000元");
+        assert_eq!(fmt(dec!(12345600), Lang::Zh), "1,234.56万元");
+        // Not a whole hundred 元: exact 元 rather than 1.116279万元.
+        assert_eq!(fmt(dec!(11162.79), Lang::Zh), "11,162.79元");
         assert_eq!(fmt(dec!(1234567.5), Lang::En), "CNY 1,234,567.5");
         assert_eq!(
             Range {

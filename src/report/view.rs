@@ -195,10 +195,6 @@ pub const KEY_INDICATORS: [&str; 6] = [
     "auto_data_collection_rate",
 ];
 
-/// District targets for 2020 that are indicator values (鲤城区实施意见 二(一),
-/// for key discrete 规上 manufacturers) [P].
-pub const DISTRICT_TARGETS: [(&str, &str); 2] = [("cnc_ratio", "0.8"), ("robot_density", "100")];
-
 fn status_class(s: Status) -> &'static str {
     match s {
         Status::Met => "met",
@@ -509,10 +505,17 @@ fn district_target(id: &str, mode: ProductionMode) -> Option<Decimal> {
     if mode == ProductionMode::Process {
         return None;
     }
-    DISTRICT_TARGETS
-        .iter()
-        .find(|(i, _)| *i == id)
-        .and_then(|(_, v)| v.parse().ok())
+    // District 2020 targets that are indicator values, from the targets
+    // data (鲤城区实施意见 二(一), key discrete 规上 manufacturers) [P].
+    let key = match id {
+        "cnc_ratio" => "cnc_ratio_key_discrete",
+        "robot_density" => "robot_density",
+        _ => return None,
+    };
+    crate::screen::targets::default_targets()
+        .targets
+        .get(key)
+        .map(|t| t.value)
 }
 
 fn bar_scale(unit: Unit, value: Option<Decimal>, marks: &[Decimal]) -> (f64, String) {
