@@ -44,6 +44,12 @@ fn err(arg: &str, message: Text, hint: Option<Text>) -> Diagnostic {
     d
 }
 
+/// Most parts (names and indices) a `--set` path may have; the deepest
+/// questionnaire field has four (`recognitions.tech_centers[0].level`). A path
+/// of thousands of parts built a tree so deep that writing it out overflowed
+/// the stack (found with the `whatif_set` fuzz target).
+pub const MAX_PATH_PARTS: usize = 16;
+
 fn parse_path(path: &str) -> Result<Vec<Seg>, Text> {
     let mut segs = Vec::new();
     if path.is_empty() {
@@ -87,6 +93,15 @@ fn parse_path(path: &str) -> Result<Vec<Seg>, Text> {
                 ));
             }
         }
+    }
+    if segs.len() > MAX_PATH_PARTS {
+        return Err(Text::new(
+            format!("路径有 {} 层, 问卷字段最多 4 层", segs.len()),
+            format!(
+                "the path has {} parts; questionnaire fields are at most 4 deep",
+                segs.len()
+            ),
+        ));
     }
     Ok(segs)
 }
@@ -385,6 +400,18 @@ mod tests {
         assert!(e[0].message.en.contains("unknown field"));
         assert!(e[0].hint.as_ref().unwrap().en.contains("key_equipment_cnc"));
         assert_eq!(e[0].line, None);
+    }
+
+    #[test]
+    fn a_path_thousands_of_parts_deep_is_refused_not_a_stack_overflow() {
+        let deep = format!("enterprise.{}=1", vec!["a"; 60_000].join("."));
+        let e = run(&[&deep]).unwrap_err();
+        assert!(
+            e[0].message.en.contains("the path has 60001 parts"),
+            "{:?}",
+            e[0].message
+        );
+        assert!(run(&["recognitions.tech_centers=[]"]).is_ok());
     }
 
     #[test]
