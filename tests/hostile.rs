@@ -386,12 +386,13 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
     }
     let walked = zhizao::screen::walk::walk(&[t.path().to_path_buf()]);
     assert_eq!(walked.files.len(), 3);
-    std::fs::remove_file(&walked.files[1]).unwrap();
+    let files: Vec<std::path::PathBuf> = walked.files.iter().map(|p| p.to_path_buf()).collect();
+    std::fs::remove_file(&files[1]).unwrap();
     // Screening the walked list: each path is now an explicit argument.
     let engine = Engine::default();
     let s = zhizao::screen::screen(
         &engine,
-        &walked.files,
+        &files,
         &zhizao::screen::Options {
             jobs: 1,
             progress: false,

@@ -473,10 +473,31 @@ impl Aggregates {
     }
 }
 
-/// Sorted values of each peer indicator per sector, for percentiles.
+/// Histogram bins per indicator: ratios get 2,001 bins of 0.05 percentage
+/// points; open-ended figures (robot density, labour productivity) get
+/// log-spaced bins about 0.5% wide.
+const BINS: usize = 4096;
+
+fn bin(indicator: usize, x: f64) -> usize {
+    let b = match PEER_INDICATORS[indicator] {
+        "robot_density" | "labor_productivity" => (x.max(0.0).ln_1p() * 200.0).floor(),
+        _ => (x.clamp(0.0, 1.0) * 2000.0).round(),
+    };
+    (b.max(0.0) as usize).min(BINS - 1)
+}
+
+fn bin_value(indicator: usize, b: usize) -> f64 {
+    match PEER_INDICATORS[indicator] {
+        "robot_density" | "labor_productivity" => ((b as f64 + 0.5) / 200.0).exp_m1(),
+        _ => b as f64 / 2000.0,
+    }
+}
+
+/// Per-sector histograms of each peer indicator, for percentiles in
+/// constant memory: the size does not grow with the number of files.
 #[derive(Debug, Default)]
 pub struct Peers {
-    values: BTreeMap<Sector, Vec<Vec<f64>>>,
+    values: BTreeMap<Sector, Vec<Vec<u32>>>,
 }
 
 impl Peers {
@@ -484,50 +505,58 @@ impl Peers {
         let v = self
             .values
             .entry(r.sector)
-            .or_insert_with(|| vec![Vec::new(); PEER_INDICATORS.len()]);
+            .or_insert_with(|| vec![vec![0u32; BINS]; PEER_INDICATORS.len()]);
         for (i, x) in r.indicators.iter().enumerate() {
             if let Some(x) = x.filter(|x| x.is_finite()) {
-                v[i].push(x);
+                v[i][bin(i, x)] += 1;
             }
         }
     }
 
-    fn finish(&mut self) {
-        for v in self.values.values_mut() {
-            for col in v.iter_mut() {
-                col.sort_by(f64::total_cmp);
-            }
-        }
-    }
+    fn finish(&mut self) {}
 
     /// Percentile rank (0–100) of a value among its sector's peers: the
-    /// share below it plus half the share equal to it (mid-rank), so the
-    /// median firm is at 50 whatever the ties.
+    /// share below it plus half the share in its bin (mid-rank), so the
+    /// median firm is at 50 whatever the ties. Values within one bin count
+    /// as equal (0.05 percentage points for ratios, ~0.5% for densities).
     pub fn percentile(&self, sector: Sector, indicator: usize, x: f64) -> Option<f64> {
         let col = self.values.get(&sector)?.get(indicator)?;
-        if col.is_empty() {
+        let n: u64 = col.iter().map(|c| u64::from(*c)).sum();
+        if n == 0 || !x.is_finite() {
             return None;
         }
-        let below = col.partition_point(|v| *v < x);
-        let upto = col.partition_point(|v| *v <= x);
-        let rank = below as f64 + (upto - below) as f64 / 2.0;
-        Some((rank / col.len() as f64 * 100.0 * 10.0).round() / 10.0)
+        let b = bin(indicator, x);
+        let below: u64 = col[..b].iter().map(|c| u64::from(*c)).sum();
+        let rank = below as f64 + f64::from(col[b]) / 2.0;
+        Some((rank / n as f64 * 100.0 * 10.0).round() / 10.0)
     }
 
-    /// Median and quartiles of each indicator per sector (statrs).
+    /// Lower quartile, median and upper quartile of each indicator per
+    /// sector (to the bin), `None` where no firm gave the figure.
     pub fn quartiles(&self) -> BTreeMap<Sector, Vec<Option<[f64; 3]>>> {
-        use statrs::statistics::{Data, OrderStatistics};
         self.values
             .iter()
             .map(|(s, cols)| {
                 let q = cols
                     .iter()
-                    .map(|c| {
-                        if c.is_empty() {
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let n: u64 = c.iter().map(|x| u64::from(*x)).sum();
+                        if n == 0 {
                             return None;
                         }
-                        let mut d = Data::new(c.clone());
-                        Some([d.lower_quartile(), d.median(), d.upper_quartile()])
+                        let at = |p: f64| {
+                            let target = (p * n as f64).ceil().max(1.0) as u64;
+                            let mut seen = 0u64;
+                            for (b, k) in c.iter().enumerate() {
+                                seen += u64::from(*k);
+                                if seen >= target {
+                                    return bin_value(i, b);
+                                }
+                            }
+                            bin_value(i, BINS - 1)
+                        };
+                        Some([at(0.25), at(0.5), at(0.75)])
                     })
                     .collect();
                 (*s, q)
@@ -653,12 +682,13 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         let pool = &pool;
         let pb = &pb;
         sc.spawn(move || {
-            for chunk in files.chunks(CHUNK) {
+            let n = files.len();
+            for start in (0..n).step_by(CHUNK) {
                 let results: Vec<Outcome> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|p| {
-                            let o = process(engine, p);
+                    (start..(start + CHUNK).min(n))
+                        .into_par_iter()
+                        .map(|i| {
+                            let o = process(engine, files.get(i));
                             pb.inc(1);
                             o
                         })
@@ -703,9 +733,9 @@ pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usi
     let walked = walk::walk(paths);
     let pool = pool(jobs)?;
     let ok = pool.install(|| {
-        walked
-            .files
-            .par_iter()
+        (0..walked.files.len())
+            .into_par_iter()
+            .map(|i| walked.files.get(i))
             .filter(|p| {
                 let shown = p.display().to_string();
                 crate::yaml::read_capped(p, &shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
@@ -755,12 +785,30 @@ mod tests {
     #[test]
     fn mid_rank_percentiles() {
         let mut p = Peers::default();
-        p.values
-            .insert(Sector::Other, vec![vec![1.0, 2.0, 2.0, 3.0]]);
-        // Below 2: one value; equal: two → (1 + 1) / 4 = 50%.
-        assert_eq!(p.percentile(Sector::Other, 0, 2.0), Some(50.0));
-        assert_eq!(p.percentile(Sector::Other, 0, 3.0), Some(87.5));
-        assert_eq!(p.percentile(Sector::Other, 0, 0.5), Some(0.0));
-        assert_eq!(p.percentile(Sector::ElectronicsIt, 0, 1.0), None);
+        let col: &mut Vec<u32> = &mut p
+            .values
+            .entry(Sector::Other)
+            .or_insert_with(|| vec![vec![0; BINS]; PEER_INDICATORS.len()])[0];
+        for x in [0.1, 0.2, 0.2, 0.3] {
+            col[bin(0, x)] += 1;
+        }
+        // CNC ratios 10%, 20%, 20%, 30%: below 20% one firm, at it two → (1 + 1) / 4 = 50%.
+        assert_eq!(p.percentile(Sector::Other, 0, 0.2), Some(50.0));
+        assert_eq!(p.percentile(Sector::Other, 0, 0.3), Some(87.5));
+        assert_eq!(p.percentile(Sector::Other, 0, 0.05), Some(0.0));
+        assert_eq!(p.percentile(Sector::ElectronicsIt, 0, 0.1), None);
+        let q = p.quartiles();
+        assert_eq!(q[&Sector::Other][0], Some([0.1, 0.2, 0.2]));
+    }
+
+    #[test]
+    fn density_bins_are_fine_enough_to_order_real_figures() {
+        // Robot densities 100 and 101 per 10,000 fall in different bins (~0.5% wide).
+        let i = PEER_INDICATORS
+            .iter()
+            .position(|x| *x == "robot_density")
+            .unwrap();
+        assert!(bin(i, 100.0) < bin(i, 101.0));
+        assert!(bin(i, 0.0) == 0 && bin(i, 1e12) == BINS - 1);
     }
 }

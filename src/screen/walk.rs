@@ -12,11 +12,67 @@ use crate::lang::Text;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// Paths in one buffer. At 100,000 files a `Vec<PathBuf>` costs an
+/// allocation (and its overhead) per file; this costs the path's bytes and
+/// one offset, which keeps a screening's memory nearly flat.
+#[derive(Debug, Default)]
+pub struct PathList {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl PathList {
+    /// Add a path.
+    pub fn push(&mut self, p: &str) {
+        self.buf.push_str(p);
+        self.ends.push(self.buf.len());
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// None at all.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The i-th path.
+    pub fn get(&self, i: usize) -> &Path {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Path::new(&self.buf[start..self.ends[i]])
+    }
+
+    /// All paths, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Path> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Sort by the bytes of the path and drop duplicates: any total order
+    /// makes the run independent of the file system and of threads.
+    fn sort_dedup(&mut self) {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by(|a, b| self.get(*a).as_os_str().cmp(self.get(*b).as_os_str()));
+        let mut out = PathList {
+            buf: String::with_capacity(self.buf.len()),
+            ends: Vec::with_capacity(self.ends.len()),
+        };
+        for i in order {
+            let p = self.get(i).to_str().unwrap_or_default();
+            if out.is_empty() || out.get(out.len() - 1).to_str() != Some(p) {
+                out.push(p);
+            }
+        }
+        *self = out;
+    }
+}
+
 /// What a walk found.
 #[derive(Debug, Default)]
 pub struct Walked {
     /// Files to screen, sorted.
-    pub files: Vec<PathBuf>,
+    pub files: PathList,
     /// Entries that look like questionnaires but cannot be read.
     pub rejected: Vec<Rejected>,
     /// Things skipped on purpose (symlink loops, non-YAML files), for the summary.
@@ -38,6 +94,28 @@ fn unreadable(p: &Path, e: &std::io::Error) -> Rejected {
         path: None,
         reason: Text::new(format!("无法读取: {e}"), format!("cannot read: {e}")),
         errors: 1,
+    }
+}
+
+fn not_utf8(p: &Path) -> Rejected {
+    Rejected {
+        file: p.display().to_string(),
+        line: None,
+        column: None,
+        code: "io".into(),
+        path: None,
+        reason: Text::new(
+            "文件名不是有效的 UTF-8, 未读取; 请重命名",
+            "the file name is not valid UTF-8; not read — rename it",
+        ),
+        errors: 1,
+    }
+}
+
+fn add_file(w: &mut Walked, p: &Path) {
+    match p.to_str() {
+        Some(s) => w.files.push(s),
+        None => w.rejected.push(not_utf8(p)),
     }
 }
 
@@ -64,15 +142,14 @@ pub fn walk(paths: &[PathBuf]) -> Walked {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => dir(p, &mut w, &mut seen_dirs, &mut ignored),
-            Ok(_) => w.files.push(p.clone()),
+            Ok(_) => add_file(&mut w, p),
             Err(e) => w.rejected.push(unreadable(p, &e)),
         }
     }
     if ignored > 0 {
         w.notes.push(format!("{ignored} non-YAML files ignored"));
     }
-    w.files.sort();
-    w.files.dedup();
+    w.files.sort_dedup();
     w
 }
 
@@ -100,19 +177,26 @@ fn dir(d: &Path, w: &mut Walked, seen: &mut HashSet<PathBuf>, ignored: &mut usiz
             return;
         }
     };
-    let mut list: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    list.sort();
-    for p in list {
+    // Entries are taken in directory order; the list is sorted once at the
+    // end. Sub-folders are visited after the listing is read, so no more than
+    // one folder's handle is open at a time.
+    let mut subdirs = Vec::new();
+    for e in entries.flatten() {
+        let p = e.path();
         match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => dir(&p, w, seen, ignored),
+            Ok(m) if m.is_dir() => subdirs.push(p),
             // Opening a named pipe waits for a writer: it would hang the whole run.
             Ok(m) if is_yaml(&p) && !m.is_file() => w.rejected.push(not_a_file(&p)),
-            Ok(_) if is_yaml(&p) => w.files.push(p),
+            Ok(_) if is_yaml(&p) => add_file(w, &p),
             Ok(_) => *ignored += 1,
             // A YAML name that cannot be followed (broken link, link loop) is an input we could not use.
             Err(e) if is_yaml(&p) => w.rejected.push(unreadable(&p, &e)),
             Err(_) => *ignored += 1,
         }
+    }
+    subdirs.sort();
+    for d in subdirs {
+        dir(&d, w, seen, ignored);
     }
 }
 
