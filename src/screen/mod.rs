@@ -283,6 +283,15 @@ impl Ranking {
         }
     }
 
+    /// Merge another ranking of the same kind (order-independent).
+    fn merge(&mut self, o: Ranking) {
+        let count = self.count + o.count;
+        for c in o.top {
+            self.offer(c);
+        }
+        self.count = count;
+    }
+
     fn offer(&mut self, c: Candidate) {
         self.count += 1;
         let pos = self
@@ -402,6 +411,50 @@ impl Aggregates {
         }
     }
 
+    /// Merge the aggregates of another part of the batch. Every field is a
+    /// sum, an exact decimal sum or an order-independent ranking, so the
+    /// result does not depend on how the batch was split between threads.
+    fn merge(&mut self, o: Aggregates) {
+        self.assessed += o.assessed;
+        for (k, v) in o.sectors {
+            let s = self.sectors.entry(k).or_default();
+            s.enterprises += v.enterprises;
+            s.above_designated_size += v.above_designated_size;
+            s.automated_digital_above += v.automated_digital_above;
+            s.digital_workshop_level += v.digital_workshop_level;
+            s.output_wan += v.output_wan;
+        }
+        self.robots += o.robots;
+        self.workers += o.workers;
+        self.key_cnc += o.key_cnc;
+        self.key_total += o.key_total;
+        self.digital_workshops_recognised += o.digital_workshops_recognised;
+        self.smart_factories_recognised += o.smart_factories_recognised;
+        self.digital_workshop_candidates
+            .merge(o.digital_workshop_candidates);
+        self.smart_factory_candidates
+            .merge(o.smart_factory_candidates);
+        for (k, r) in o.demonstration {
+            match self.demonstration.get_mut(&k) {
+                Some(mine) => mine.merge(r),
+                None => {
+                    self.demonstration.insert(k, r);
+                }
+            }
+        }
+        for ((_, mine), (_, theirs)) in self.budget.iter_mut().zip(o.budget) {
+            mine.eligible += theirs.eligible;
+            mine.candidate += theirs.candidate;
+            mine.near += theirs.near;
+            add_to(&mut mine.eligible_by_funder, &theirs.eligible_by_funder);
+            add_to(&mut mine.potential_by_funder, &theirs.potential_by_funder);
+        }
+        self.district_cap_binding += o.district_cap_binding;
+        self.district_cap_missing += o.district_cap_missing;
+        add_to(&mut self.eligible_by_funder, &o.eligible_by_funder);
+        add_to(&mut self.potential_by_funder, &o.potential_by_funder);
+    }
+
     fn fold(&mut self, r: &Row, top: usize) {
         self.assessed += 1;
         let s = self.sectors.entry(r.sector).or_default();
@@ -500,20 +553,31 @@ pub struct Peers {
     values: BTreeMap<Sector, Vec<Vec<u32>>>,
 }
 
-impl Peers {
+/// Histogram increments gathered by a worker, applied by the collector (a
+/// few bytes per value instead of a private copy of every histogram).
+#[derive(Debug, Default)]
+struct PeerIncrements(Vec<(Sector, u8, u16)>);
+
+impl PeerIncrements {
     fn add(&mut self, r: &Row) {
-        let v = self
-            .values
-            .entry(r.sector)
-            .or_insert_with(|| vec![vec![0u32; BINS]; PEER_INDICATORS.len()]);
         for (i, x) in r.indicators.iter().enumerate() {
             if let Some(x) = x.filter(|x| x.is_finite()) {
-                v[i][bin(i, x)] += 1;
+                self.0.push((r.sector, i as u8, bin(i, x) as u16));
             }
         }
     }
+}
 
-    fn finish(&mut self) {}
+impl Peers {
+    fn apply(&mut self, inc: &PeerIncrements) {
+        for (sector, i, b) in &inc.0 {
+            let v = self
+                .values
+                .entry(*sector)
+                .or_insert_with(|| vec![vec![0u32; BINS]; PEER_INDICATORS.len()]);
+            v[usize::from(*i)][usize::from(*b)] += 1;
+        }
+    }
 
     /// Percentile rank (0–100) of a value among its sector's peers: the
     /// share below it plus half the share in its bin (mid-rank), so the
@@ -610,10 +674,25 @@ impl Screened {
 }
 
 enum Outcome {
-    /// The row and its spill line (serialised in the worker, off the main thread).
+    /// The row and its spill line.
     Row(Box<Row>, Vec<u8>),
     Rejected(Rejected),
 }
+
+/// What a worker returns for a run of consecutive files: their aggregates,
+/// histogram increments, spill lines in order, and rejections. Rows are
+/// folded and dropped on the thread that built them, so no allocation
+/// crosses threads except these few buffers (cross-thread frees contend in
+/// the allocator and serialised the workers).
+struct Part {
+    agg: Aggregates,
+    peers: PeerIncrements,
+    lines: Vec<u8>,
+    rejected: Vec<Rejected>,
+}
+
+/// Files per worker run inside a chunk.
+const RUN: usize = 64;
 
 fn process(engine: &Engine, path: &std::path::Path) -> Outcome {
     let shown = path.display().to_string();
@@ -677,38 +756,52 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     // thread folds and spills chunk n, so no core waits for the fold. The
     // channel holds one chunk, which bounds memory.
     let files = &walked.files;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Part>>(1);
     std::thread::scope(|sc| -> std::io::Result<()> {
         let pool = &pool;
         let pb = &pb;
         sc.spawn(move || {
             let n = files.len();
             for start in (0..n).step_by(CHUNK) {
-                let results: Vec<Outcome> = pool.install(|| {
-                    (start..(start + CHUNK).min(n))
+                let end = (start + CHUNK).min(n);
+                let parts: Vec<Part> = pool.install(|| {
+                    (start..end)
+                        .step_by(RUN)
+                        .collect::<Vec<_>>()
                         .into_par_iter()
-                        .map(|i| {
-                            let o = process(engine, files.get(i));
-                            pb.inc(1);
-                            o
+                        .map(|from| {
+                            let mut part = Part {
+                                agg: Aggregates::new(engine, opts.top),
+                                peers: PeerIncrements::default(),
+                                lines: Vec::new(),
+                                rejected: Vec::new(),
+                            };
+                            for i in from..(from + RUN).min(end) {
+                                match process(engine, files.get(i)) {
+                                    Outcome::Row(row, line) => {
+                                        part.agg.fold(&row, opts.top);
+                                        part.peers.add(&row);
+                                        part.lines.extend_from_slice(&line);
+                                    }
+                                    Outcome::Rejected(r) => part.rejected.push(r),
+                                }
+                                pb.inc(1);
+                            }
+                            part
                         })
                         .collect()
                 });
-                if tx.send(results).is_err() {
+                if tx.send(parts).is_err() {
                     break;
                 }
             }
         });
-        for results in rx {
-            for r in results {
-                match r {
-                    Outcome::Row(row, line) => {
-                        agg.fold(&row, opts.top);
-                        peers.add(&row);
-                        out.write_all(&line)?;
-                    }
-                    Outcome::Rejected(rj) => rejected.push(rj),
-                }
+        for parts in rx {
+            for p in parts {
+                agg.merge(p.agg);
+                peers.apply(&p.peers);
+                out.write_all(&p.lines)?;
+                rejected.extend(p.rejected);
             }
         }
         Ok(())
@@ -717,7 +810,6 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     pb.finish_and_clear();
     rejected.sort_by(|a, b| a.file.cmp(&b.file));
     agg.rejected = rejected.len();
-    peers.finish();
     Ok(Screened {
         agg,
         peers,
