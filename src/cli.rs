@@ -256,7 +256,9 @@ pub enum Command {
     /// depends only on (seed, i). --invalid-share makes that share of files
     /// invalid in varied, realistic ways (syntax errors, typos, "85%" in a
     /// number field, inconsistencies, empty and non-YAML files).
-    #[command(after_help = "Example: zhizao sample --count 1000 --seed 7 --out /tmp/batch --invalid-share 0.05")]
+    #[command(
+        after_help = "Example: zhizao sample --count 1000 --seed 7 --out /tmp/batch --invalid-share 0.05"
+    )]
     Sample {
         /// How many files.
         ///
@@ -294,7 +296,9 @@ pub enum Command {
     /// with BOM, one row per enterprise) or JSON, chosen by the extension.
     /// Exit code 1 when any file was rejected (0 with --allow-rejected), 2 for
     /// usage or output errors.
-    #[command(after_help = "Examples:\n  zhizao screen submissions/ -o screening.xlsx\n  zhizao screen a.yaml b.yaml --jobs 2 --lang en\n  zhizao screen submissions/ -o all.csv --allow-rejected")]
+    #[command(
+        after_help = "Examples:\n  zhizao screen submissions/ -o screening.xlsx\n  zhizao screen a.yaml b.yaml --jobs 2 --lang en\n  zhizao screen submissions/ -o all.csv --allow-rejected"
+    )]
     Screen {
         /// Questionnaire files or folders.
         ///
