@@ -111,6 +111,8 @@ pub struct Assessment {
     pub totals: SubsidyTotals,
     /// District cap.
     pub district_cap: Option<DistrictCapResult>,
+    /// Indicators beside national, IFR and Quanzhou reference figures.
+    pub references: Vec<crate::reference::Comparison>,
     /// Plausibility warnings from validation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -150,6 +152,11 @@ impl Engine {
             eligible_totals,
             potential_totals,
         } = policy::eval::evaluate_with(&self.policy, &f, detail);
+        let references = if detail {
+            crate::reference::compare(crate::reference::shipped(), &ind)
+        } else {
+            Vec::new()
+        };
         let e = &q.enterprise;
         Assessment {
             schema_version: OUTPUT_SCHEMA_VERSION,
@@ -180,6 +187,7 @@ impl Engine {
                 potential: potential_totals,
             },
             district_cap,
+            references,
             warnings,
         }
     }

@@ -30,6 +30,7 @@ pub mod money;
 pub mod output;
 pub mod policy;
 pub mod questionnaire;
+pub mod reference;
 pub mod report;
 pub mod roadmap;
 pub mod sample;

@@ -96,6 +96,7 @@ fn json_has_the_documented_top_level_keys_and_is_deterministic() {
         "subsidies",
         "totals",
         "district_cap",
+        "references",
         "warnings",
     ] {
         assert!(v.get(k).is_some(), "missing key {k}");

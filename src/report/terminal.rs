@@ -460,6 +460,40 @@ pub fn render(a: &Assessment, o: Options) -> String {
             }
         }
     }
+    if !a.references.is_empty() {
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(l.pick("对标参考", "Reference figures"), "1", o.color)
+        );
+        for c in &a.references {
+            let unit = a
+                .indicators
+                .get(&c.indicator)
+                .map(|i| i.unit)
+                .unwrap_or(crate::indicators::Unit::Count);
+            let _ = writeln!(
+                out,
+                "  {}: {} · {} {} ({}) {} · {}",
+                a.indicators
+                    .get(&c.indicator)
+                    .map(|i| i.name.get(l).to_string())
+                    .unwrap_or_else(|| c.indicator.clone()),
+                show(c.value, unit),
+                c.scope.get(l),
+                show(c.reference, unit),
+                c.year,
+                c.ratio
+                    .map(|r| format!(
+                        "= {}%",
+                        (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp(0)
+                    ))
+                    .unwrap_or_default(),
+                c.source
+            );
+        }
+    }
     if !a.warnings.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "{}", paint(l.pick("警告", "Warnings"), "33", o.color));
