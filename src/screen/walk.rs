@@ -85,52 +85,50 @@ fn is_yaml(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-fn unreadable(p: &Path, e: &std::io::Error) -> Rejected {
+/// An entry that could not be used, with its reason.
+fn io_rejected(p: &Path, reason: Text) -> Rejected {
     Rejected {
         file: p.display().to_string(),
         line: None,
         column: None,
         code: "io".into(),
         path: None,
-        reason: Text::new(format!("无法读取: {e}"), format!("cannot read: {e}")),
+        reason,
         errors: 1,
     }
 }
 
+fn unreadable(p: &Path, e: &std::io::Error) -> Rejected {
+    io_rejected(
+        p,
+        Text::new(format!("无法读取: {e}"), format!("cannot read: {e}")),
+    )
+}
+
 fn not_utf8(p: &Path) -> Rejected {
-    Rejected {
-        file: p.display().to_string(),
-        line: None,
-        column: None,
-        code: "io".into(),
-        path: None,
-        reason: Text::new(
+    io_rejected(
+        p,
+        Text::new(
             "文件名不是有效的 UTF-8, 未读取; 请重命名",
             "the file name is not valid UTF-8; not read — rename it",
         ),
-        errors: 1,
-    }
+    )
+}
+
+fn not_a_file(p: &Path) -> Rejected {
+    io_rejected(
+        p,
+        Text::new(
+            "不是普通文件 (命名管道、套接字或设备), 未读取",
+            "not a regular file (a named pipe, socket or device); not read",
+        ),
+    )
 }
 
 fn add_file(w: &mut Walked, p: &Path) {
     match p.to_str() {
         Some(s) => w.files.push(s),
         None => w.rejected.push(not_utf8(p)),
-    }
-}
-
-fn not_a_file(p: &Path) -> Rejected {
-    Rejected {
-        file: p.display().to_string(),
-        line: None,
-        column: None,
-        code: "io".into(),
-        path: None,
-        reason: Text::new(
-            "不是普通文件 (命名管道、套接字或设备), 未读取",
-            "not a regular file (a named pipe, socket or device); not read",
-        ),
-        errors: 1,
     }
 }
 
