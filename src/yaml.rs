@@ -207,6 +207,10 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
             )));
         }
         let mut prev: Option<char> = None;
+        // The last character that was not white space: after a space, a new
+        // token starts only if that was an indicator (`key: *a`, `- &a`,
+        // `[x, *a]`); inside plain text (`a / *b`) a `*` is just a character.
+        let mut last_sig: Option<char> = None;
         let mut chars = line.char_indices().peekable();
         while let Some((i, ch)) = chars.next() {
             if in_dq {
@@ -218,6 +222,7 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                     _ => {}
                 }
                 prev = Some(ch);
+                last_sig = Some(ch);
                 continue;
             }
             if in_sq {
@@ -229,12 +234,17 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                     }
                 }
                 prev = Some(ch);
+                last_sig = Some(ch);
                 continue;
             }
             // A token starts at the line start, after whitespace or after an
             // indicator; only there do `"`, `'`, `&`, `*`, `[`, `{` and `#` mean
             // something.
-            let token_start = matches!(prev, None | Some(' ' | '\t' | '[' | '{' | ','))
+            let after_space = matches!(prev, Some(' ' | '\t'))
+                && matches!(last_sig, None | Some(':' | '-' | '?' | ',' | '[' | '{'));
+            let token_start = prev.is_none()
+                || after_space
+                || matches!(prev, Some('[' | '{' | ','))
                 || (matches!(prev, Some(':' | '-' | '?')) && depth > 0);
             match ch {
                 '#' if matches!(prev, None | Some(' ' | '\t')) => break,
@@ -290,6 +300,9 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                 _ => {}
             }
             prev = Some(ch);
+            if !ch.is_whitespace() {
+                last_sig = Some(ch);
+            }
         }
     }
     Ok(())
@@ -769,6 +782,11 @@ mod tests {
             "f"
         )
         .is_ok());
+        // Inside plain text a `*` after a space is a character, not an alias.
+        assert!(guard("note: a / *b & c\n", "f").is_ok());
+        assert!(guard("- *x\n", "f").is_err());
+        assert!(guard("l: [1, *x]\n", "f").is_err());
+        assert!(guard("m: {k: *x}\n", "f").is_err());
     }
 
     #[test]
