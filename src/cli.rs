@@ -644,6 +644,16 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
     Some(out)
 }
 
+/// Print "error: SUBJECT what" in the chosen language; the exit code for usage errors.
+fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) -> i32 {
+    eprintln!(
+        "{}: {subject} {}",
+        lang.pick("错误", "error"),
+        lang.pick(zh, en)
+    );
+    2
+}
+
 /// A file that cannot be read is an I/O error (2); one that is read but
 /// refused (too large) is invalid input (1).
 fn read_error_code(d: &Diagnostic) -> i32 {
@@ -840,16 +850,12 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             match output {
                 Some(p) => {
                     if p.exists() {
-                        eprintln!(
-                            "{}: {} {}",
-                            lang.pick("错误", "error"),
+                        return Ok(usage_error(
+                            lang,
                             p.display(),
-                            lang.pick(
-                                "已存在, 不会覆盖",
-                                "already exists; it will not be overwritten"
-                            )
-                        );
-                        return Ok(2);
+                            "已存在, 不会覆盖",
+                            "already exists; it will not be overwritten",
+                        ));
                     }
                     emit(&text, &Some(p))?;
                 }
@@ -1146,13 +1152,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
     let lang = a.lang;
     for p in &a.paths {
         if !p.exists() && std::fs::symlink_metadata(p).is_err() {
-            eprintln!(
-                "{}: {} {}",
-                lang.pick("错误", "error"),
-                p.display(),
-                lang.pick("不存在", "does not exist")
-            );
-            return Ok(2);
+            return Ok(usage_error(lang, p.display(), "不存在", "does not exist"));
         }
     }
     if a.parse_only {
@@ -1170,16 +1170,12 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         Some(p) => match export::Kind::from_path(p) {
             Some(k) => Some(k),
             None => {
-                eprintln!(
-                    "{}: {} {}",
-                    lang.pick("错误", "error"),
+                return Ok(usage_error(
+                    lang,
                     p.display(),
-                    lang.pick(
-                        "的扩展名须为 .xlsx、.csv 或 .json",
-                        "must end in .xlsx, .csv or .json"
-                    )
-                );
-                return Ok(2);
+                    "的扩展名须为 .xlsx、.csv 或 .json",
+                    "must end in .xlsx, .csv or .json",
+                ));
             }
         },
     };

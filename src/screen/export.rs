@@ -241,6 +241,29 @@ fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     w.flush()
 }
 
+/// Bold header row, column widths (the `wide` columns wider), frozen header
+/// row and the first `freeze_cols` columns.
+fn header(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    heads: &[&str],
+    bold: &Format,
+    wide: &[usize],
+    widths: (f64, f64),
+    freeze_cols: u16,
+) -> Result<(), XlsxError> {
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, bold)?;
+        let w = if wide.contains(&c) {
+            widths.0
+        } else {
+            widths.1
+        };
+        ws.set_column_width(c as u16, w)?;
+    }
+    ws.set_freeze_panes(1, freeze_cols)?;
+    Ok(())
+}
+
 fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
     let l = cx.lang;
     let s = cx.screened;
@@ -363,7 +386,7 @@ fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
     {
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name("Tracks")?;
-        for (c, h) in [
+        let heads = [
             l.pick("文件", "file"),
             l.pick("企业名称", "name"),
             l.pick("扶持项", "track"),
@@ -371,14 +394,8 @@ fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
             l.pick("省_元", "province_cny"),
             l.pick("市_元", "city_cny"),
             l.pick("区_元", "district_cny"),
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string_with_format(0, c as u16, *h, &bold)?;
-            ws.set_column_width(c as u16, if c < 3 { 30.0 } else { 14.0 })?;
-        }
-        ws.set_freeze_panes(1, 0)?;
+        ];
+        header(ws, &heads, &bold, &[0, 1, 2], (30.0, 14.0), 0)?;
     }
     let (mut er, mut tr) = (1u32, 1u32);
     let rows = s.rows().map_err(XlsxError::IoError)?;
@@ -462,11 +479,7 @@ fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
             l.pick("市_含候选_上限", "city_potential_max"),
             l.pick("区_含候选_上限", "district_potential_max"),
         ];
-        for (c, h) in heads.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &bold)?;
-            ws.set_column_width(c as u16, if c == 0 { 32.0 } else { 16.0 })?;
-        }
-        ws.set_freeze_panes(1, 1)?;
+        header(ws, &heads, &bold, &[0], (32.0, 16.0), 1)?;
         for (i, (id, b)) in s.agg.budget.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, id)?;
@@ -505,11 +518,7 @@ fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
             l.pick("条款", "clause"),
             l.pick("依据", "basis"),
         ];
-        for (c, h) in heads.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &bold)?;
-            ws.set_column_width(c as u16, if c == 0 || c == 6 { 44.0 } else { 14.0 })?;
-        }
-        ws.set_freeze_panes(1, 1)?;
+        header(ws, &heads, &bold, &[0, 6], (44.0, 14.0), 1)?;
         for (i, t) in cx.dashboard.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, t.label.get(l))?;
@@ -540,11 +549,7 @@ fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
             l.pick("原因", "reason"),
             l.pick("错误数", "errors"),
         ];
-        for (c, h) in heads.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &bold)?;
-            ws.set_column_width(c as u16, if c == 0 || c == 5 { 44.0 } else { 12.0 })?;
-        }
-        ws.set_freeze_panes(1, 0)?;
+        header(ws, &heads, &bold, &[0, 5], (44.0, 12.0), 0)?;
         for (i, rj) in s.rejected.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, &rj.file)?;
