@@ -15,3 +15,36 @@ pub fn json(a: &Assessment) -> String {
     // Serialising plain data structures to JSON cannot fail.
     serde_json::to_string_pretty(a).unwrap_or_default() + "\n"
 }
+
+/// The notes under a track's explanation, in report order: the district-cap
+/// cut, the prerequisite, (optionally) the kind of support, and our reading of
+/// the text. Shared by the terminal and the Markdown/HTML reports.
+pub fn track_notes(
+    t: &crate::policy::eval::TrackResult,
+    l: crate::lang::Lang,
+    with_support: bool,
+) -> Vec<String> {
+    use crate::policy::pack::Funder;
+    let mut lines = Vec::new();
+    if let Some(b) = t.district_before_cap {
+        lines.push(format!(
+            "{} {} → {}",
+            l.pick("区级份额封顶:", "district share capped:"),
+            b.show(l),
+            t.by_funder
+                .get(&Funder::District)
+                .map(|r| r.show(l))
+                .unwrap_or_default()
+        ));
+    }
+    if let Some(p) = &t.prerequisite_note {
+        lines.push(format!("{}: {}", l.pick("前提", "first"), p.get(l)));
+    }
+    if let Some(s) = t.support.as_ref().filter(|_| with_support) {
+        lines.push(format!("{}: {}", l.pick("支持方式", "support"), s.get(l)));
+    }
+    if let Some(i) = &t.interpretation {
+        lines.push(format!("{}: {}", l.pick("解读", "reading"), i.get(l)));
+    }
+    lines
+}

@@ -437,26 +437,8 @@ pub fn render(a: &Assessment, o: Options) -> String {
             for s in &t.explanation {
                 let _ = writeln!(out, "  = {}", s.get(l));
             }
-            if let Some(b) = t.district_before_cap {
-                let _ = writeln!(
-                    out,
-                    "  {} {} → {}",
-                    l.pick("区级份额封顶:", "district share capped:"),
-                    b.show(l),
-                    t.by_funder
-                        .get(&Funder::District)
-                        .map(|r| r.show(l))
-                        .unwrap_or_default()
-                );
-            }
-            if let Some(p) = &t.prerequisite_note {
-                let _ = writeln!(out, "  {}: {}", l.pick("前提", "first"), p.get(l));
-            }
-            if let Some(s) = &t.support {
-                let _ = writeln!(out, "  {}: {}", l.pick("支持方式", "support"), s.get(l));
-            }
-            if let Some(i) = &t.interpretation {
-                let _ = writeln!(out, "  {}: {}", l.pick("解读", "reading"), i.get(l));
+            for note in super::track_notes(t, l, true) {
+                let _ = writeln!(out, "  {note}");
             }
         }
     }

@@ -1193,23 +1193,7 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
         .map(|t| {
             let mut lines: Vec<String> =
                 t.explanation.iter().map(|x| x.get(l).to_string()).collect();
-            if let Some(b) = t.district_before_cap {
-                lines.push(format!(
-                    "{} {} → {}",
-                    l.pick("区级份额封顶:", "district share capped:"),
-                    b.show(l),
-                    t.by_funder
-                        .get(&Funder::District)
-                        .map(|r| r.show(l))
-                        .unwrap_or_default()
-                ));
-            }
-            if let Some(p) = &t.prerequisite_note {
-                lines.push(format!("{}: {}", l.pick("前提", "first"), p.get(l)));
-            }
-            if let Some(i) = &t.interpretation {
-                lines.push(format!("{}: {}", l.pick("解读", "reading"), i.get(l)));
-            }
+            lines.extend(super::track_notes(t, l, false));
             TrackExplain {
                 title: t.title.get(l).to_string(),
                 id: t.id.clone(),
