@@ -512,7 +512,7 @@ fn district_target(id: &str, mode: ProductionMode) -> Option<Decimal> {
         "robot_density" => "robot_density",
         _ => return None,
     };
-    crate::screen::targets::default_targets()
+    crate::screen::targets::shipped()
         .targets
         .get(key)
         .map(|t| t.value)
