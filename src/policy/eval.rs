@@ -246,200 +246,284 @@ fn is_money(fact: &str) -> bool {
     crate::facts::spec(fact).is_some_and(|s| s.kind == crate::facts::Kind::Money)
 }
 
-/// Evaluate one condition against a fact value (for item conditions, `value`
-/// is the item field).
+/// How a fact is looked up for a condition: from the enterprise's facts, or
+/// (inside `any_item` and `per_item`) from one item's fields.
+type ValueOf<'a, 'f> = &'a dyn Fn(&Condition) -> Option<&'f Fact>;
+
+/// Whether a condition holds, and whether a failed numeric one missed by a
+/// small margin ("near"). The one place truth is decided: the explained
+/// result ([`condition`]) and the batch verdict ([`Verdict`]) both ask here,
+/// and nothing is allocated.
+fn judge<'f>(c: &Condition, value_of: ValueOf<'_, 'f>, near_within: Decimal) -> (Truth, bool) {
+    if let Some(alts) = &c.any_of {
+        let mut unknown = false;
+        for a in alts {
+            match judge(a, value_of, near_within).0 {
+                Truth::Yes => return (Truth::Yes, false),
+                Truth::Unknown => unknown = true,
+                Truth::No => {}
+            }
+        }
+        return (if unknown { Truth::Unknown } else { Truth::No }, false);
+    }
+    let value = value_of(c);
+    if let Some((t, op)) = threshold(c) {
+        let Some(v) = value.and_then(Fact::num) else {
+            return (Truth::Unknown, false);
+        };
+        let ok = match op {
+            Op::AtLeast => v >= t,
+            Op::MoreThan => v > t,
+            Op::AtMost => v <= t,
+            Op::LessThan => v < t,
+        };
+        if ok {
+            return (Truth::Yes, false);
+        }
+        // A zero threshold has no "near": 20% of nothing is nothing.
+        let near = !t.is_zero() && (t - v).abs() <= near_within * t.abs();
+        return (Truth::No, near);
+    }
+    let yes_no = |b: bool| if b { Truth::Yes } else { Truth::No };
+    if let Some(want) = c.is {
+        return match value {
+            Some(Fact::Bool(b)) => (yes_no(*b == want), false),
+            _ => (Truth::Unknown, false),
+        };
+    }
+    if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
+        let negate = c.none_of.is_some();
+        return match value {
+            Some(Fact::Id(id)) => (yes_no(list.iter().any(|x| x == id) != negate), false),
+            _ => (Truth::Unknown, false),
+        };
+    }
+    if let Some(n) = c.count_at_least {
+        return match value {
+            Some(Fact::Tally(t)) => (yes_no(t.values().sum::<u32>() >= n), false),
+            _ => (Truth::Unknown, false),
+        };
+    }
+    if let Some(conds) = &c.any_item {
+        return match value {
+            Some(Fact::Items(list)) => {
+                let (hits, unknown) = item_hits(list, conds, near_within);
+                let t = if hits > 0 {
+                    Truth::Yes
+                } else if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::No
+                };
+                (t, false)
+            }
+            _ => (Truth::Unknown, false),
+        };
+    }
+    (Truth::Unknown, false)
+}
+
+/// Comparison operators of numeric conditions.
+#[derive(Clone, Copy)]
+enum Op {
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+}
+
+impl Op {
+    fn symbol(self) -> &'static str {
+        match self {
+            Op::AtLeast => "≥",
+            Op::MoreThan => ">",
+            Op::AtMost => "≤",
+            Op::LessThan => "<",
+        }
+    }
+}
+
+/// The numeric threshold of a condition, if it has one (the first of
+/// `at_least`, `more_than`, `at_most`, `less_than`).
+fn threshold(c: &Condition) -> Option<(Decimal, Op)> {
+    [
+        (c.at_least, Op::AtLeast),
+        (c.more_than, Op::MoreThan),
+        (c.at_most, Op::AtMost),
+        (c.less_than, Op::LessThan),
+    ]
+    .into_iter()
+    .find_map(|(t, op)| t.map(|t| (t, op)))
+}
+
+/// Items meeting every one of `conds`, and whether some item could not be
+/// judged for want of a field.
+fn item_hits(
+    list: &[BTreeMap<String, Fact>],
+    conds: &[Condition],
+    near_within: Decimal,
+) -> (usize, bool) {
+    let mut unknown = false;
+    let mut hits = 0;
+    for item in list {
+        match all_of(conds, &|x: &Condition| item.get(&x.fact), near_within) {
+            Truth::Yes => hits += 1,
+            Truth::Unknown => unknown = true,
+            Truth::No => {}
+        }
+    }
+    (hits, unknown)
+}
+
+/// Conjunction: `No` as soon as one condition fails, else `Unknown` if one
+/// cannot be judged, else `Yes`.
+fn all_of<'f>(conds: &[Condition], value_of: ValueOf<'_, 'f>, near_within: Decimal) -> Truth {
+    let mut all = Truth::Yes;
+    for c in conds {
+        match judge(c, value_of, near_within).0 {
+            Truth::No => return Truth::No,
+            Truth::Unknown => all = Truth::Unknown,
+            Truth::Yes => {}
+        }
+    }
+    all
+}
+
+/// One condition, explained: the truth from [`judge`], plus the actual and
+/// required values and the gap, for reports.
 fn condition<'f>(
     c: &Condition,
-    value_of: &dyn Fn(&Condition) -> Option<&'f Fact>,
+    value_of: ValueOf<'_, 'f>,
     near_within: Decimal,
-    detail: bool,
 ) -> ConditionResult {
+    let (truth, near) = judge(c, value_of, near_within);
     let value = value_of(c);
     let mut r = ConditionResult {
-        fact: if detail {
-            c.fact.clone()
-        } else {
-            String::new()
-        },
-        label: if detail { c.label.clone() } else { None },
-        truth: Truth::Unknown,
+        fact: c.fact.clone(),
+        label: c.label.clone(),
+        truth,
         actual: None,
         required: String::new(),
-        near: false,
+        near,
         gap: None,
     };
     if let Some(alts) = &c.any_of {
         let results: Vec<ConditionResult> = alts
             .iter()
-            .map(|a| condition(a, value_of, near_within, detail))
+            .map(|a| condition(a, value_of, near_within))
             .collect();
         r.fact = results
             .iter()
-            .map(|x| x.fact.clone())
+            .map(|x| x.fact.as_str())
             .collect::<Vec<_>>()
             .join(" | ");
-        if detail {
-            r.required = results
+        r.required = results
+            .iter()
+            .map(|x| format!("{} {}", x.fact, x.required))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        r.actual = Some(
+            results
                 .iter()
-                .map(|x| format!("{} {}", x.fact, x.required))
+                .map(|x| x.actual.as_deref().unwrap_or("unknown"))
                 .collect::<Vec<_>>()
-                .join(" or ");
-            r.actual = Some(
-                results
-                    .iter()
-                    .map(|x| x.actual.clone().unwrap_or_else(|| "unknown".into()))
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            );
-        }
-        r.truth = if results.iter().any(|x| x.truth == Truth::Yes) {
-            Truth::Yes
-        } else if results.iter().any(|x| x.truth == Truth::Unknown) {
-            Truth::Unknown
-        } else {
-            Truth::No
-        };
+                .join(" | "),
+        );
         return r;
     }
-    let numeric = [
-        (c.at_least, "≥", 0),
-        (c.more_than, ">", 1),
-        (c.at_most, "≤", 2),
-        (c.less_than, "<", 3),
-    ];
-    for (t, sym, op) in numeric {
-        let Some(t) = t else { continue };
-        if detail {
-            r.required = format!("{sym} {}", show_num(&c.fact, t));
-        }
+    if let Some((t, op)) = threshold(c) {
+        let sym = op.symbol();
+        r.required = format!("{sym} {}", show_num(&c.fact, t));
         let Some(v) = value.and_then(Fact::num) else {
             return r;
         };
-        if detail {
-            r.actual = Some(show_num(&c.fact, v));
-        }
-        let ok = match op {
-            0 => v >= t,
-            1 => v > t,
-            2 => v <= t,
-            _ => v < t,
-        };
-        r.truth = if ok { Truth::Yes } else { Truth::No };
-        if !ok {
+        r.actual = Some(show_num(&c.fact, v));
+        if truth == Truth::No {
             let short = (t - v).abs();
-            // A zero threshold has no "near": 20% of nothing is nothing.
-            r.near = !t.is_zero() && short <= near_within * t.abs();
             let fact = &c.fact;
-            r.gap = detail.then(|| {
-                Text::new(
-                    format!(
-                        "{fact}: {} , 要求 {sym} {} (差 {})",
-                        r.actual.clone().unwrap_or_default(),
-                        show_num(fact, t),
-                        show_num(fact, short)
-                    ),
-                    format!(
-                        "{fact}: {} of {sym} {} needed (short by {})",
-                        r.actual.clone().unwrap_or_default(),
-                        show_num(fact, t),
-                        show_num(fact, short)
-                    ),
-                )
-            });
+            let actual = r.actual.clone().unwrap_or_default();
+            r.gap = Some(Text::new(
+                format!(
+                    "{fact}: {actual} , 要求 {sym} {} (差 {})",
+                    show_num(fact, t),
+                    show_num(fact, short)
+                ),
+                format!(
+                    "{fact}: {actual} of {sym} {} needed (short by {})",
+                    show_num(fact, t),
+                    show_num(fact, short)
+                ),
+            ));
         }
         return r;
     }
     if let Some(want) = c.is {
         r.required = want.to_string();
-        match value {
-            Some(Fact::Bool(b)) => {
-                r.actual = Some(b.to_string());
-                r.truth = if *b == want { Truth::Yes } else { Truth::No };
-            }
-            _ => return r,
+        if let Some(Fact::Bool(b)) = value {
+            r.actual = Some(b.to_string());
         }
         return r;
     }
     if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
         let negate = c.none_of.is_some();
         r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
-        match value {
-            Some(Fact::Id(id)) => {
-                r.actual = Some(id.clone());
-                let hit = list.iter().any(|x| x == id);
-                r.truth = if hit != negate { Truth::Yes } else { Truth::No };
-            }
-            _ => return r,
+        if let Some(Fact::Id(id)) = value {
+            r.actual = Some(id.clone());
         }
         return r;
     }
     if let Some(n) = c.count_at_least {
         r.required = format!("≥ {n}");
         if let Some(Fact::Tally(t)) = value {
-            let total: u32 = t.values().sum();
-            r.actual = Some(total.to_string());
-            r.truth = if total >= n { Truth::Yes } else { Truth::No };
+            r.actual = Some(t.values().sum::<u32>().to_string());
         }
         return r;
     }
     if let Some(conds) = &c.any_item {
         r.required = "any item with all conditions".into();
         if let Some(Fact::Items(list)) = value {
-            let mut unknown = false;
-            let mut hits = 0;
-            for item in list {
-                let mut all = Truth::Yes;
-                for ic in conds {
-                    let res = condition(ic, &|x: &Condition| item.get(&x.fact), near_within, false);
-                    match res.truth {
-                        Truth::No => {
-                            all = Truth::No;
-                            break;
-                        }
-                        Truth::Unknown => all = Truth::Unknown,
-                        Truth::Yes => {}
-                    }
-                }
-                match all {
-                    Truth::Yes => hits += 1,
-                    Truth::Unknown => unknown = true,
-                    Truth::No => {}
-                }
-            }
+            let (hits, _) = item_hits(list, conds, near_within);
             r.actual = Some(format!("{hits} of {}", list.len()));
-            r.truth = if hits > 0 {
-                Truth::Yes
-            } else if unknown {
-                Truth::Unknown
-            } else {
-                Truth::No
-            };
         }
-        return r;
     }
     r
 }
 
-fn conditions(
-    list: &[Condition],
-    facts: &Facts,
-    near_within: Decimal,
-    detail: bool,
-) -> Vec<ConditionResult> {
-    list.iter()
-        .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within, detail))
-        .collect()
+/// What a list of conditions (all must hold) comes to, counted without
+/// building explanations.
+#[derive(Default)]
+struct Verdict {
+    failed: usize,
+    failed_not_near: usize,
+    unknown: usize,
 }
 
-fn all_yes(list: &[ConditionResult]) -> bool {
-    list.iter().all(|c| c.truth == Truth::Yes)
+impl Verdict {
+    fn of(list: &[Condition], facts: &Facts, near_within: Decimal) -> Verdict {
+        let mut v = Verdict::default();
+        for c in list {
+            match judge(c, &|x: &Condition| facts.get(&x.fact), near_within) {
+                (Truth::Yes, _) => {}
+                (Truth::No, near) => {
+                    v.failed += 1;
+                    v.failed_not_near += usize::from(!near);
+                }
+                (Truth::Unknown, _) => v.unknown += 1,
+            }
+        }
+        v
+    }
+
+    fn all_yes(&self) -> bool {
+        self.failed == 0 && self.unknown == 0
+    }
 }
 
 /// The amount of one part before the split, CNY, and how it was computed.
 /// `Err` names the missing facts.
-fn part_amount(
+fn part_amount<'f>(
     p: &Part,
-    get: &dyn Fn(&str) -> Option<Fact>,
+    get: &dyn Fn(&str) -> Option<&'f Fact>,
     near_within: Decimal,
     detail: bool,
 ) -> Result<(Decimal, Vec<String>), Vec<String>> {
@@ -455,7 +539,7 @@ fn part_amount(
     } else if let Some(l) = &p.lookup {
         match get(&l.fact) {
             Some(Fact::Id(id)) => {
-                let x = l.table.get(&id).copied().unwrap_or(Decimal::ZERO);
+                let x = l.table.get(id).copied().unwrap_or(Decimal::ZERO);
                 steps.add(|| format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
                 x
             }
@@ -490,7 +574,7 @@ fn part_amount(
         match get(&t.fact) {
             Some(Fact::Tally(counts)) => {
                 let mut x = Decimal::ZERO;
-                for (id, n) in &counts {
+                for (id, n) in counts {
                     let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
                     x += each * Decimal::from(*n);
                     steps.add(|| format!("{n} × {id} at {}", money::fmt(each, Lang::En)));
@@ -506,17 +590,13 @@ fn part_amount(
         let mut x = Decimal::ZERO;
         let mut missing = Vec::new();
         for (i, item) in list.iter().enumerate() {
-            let ok = pi
-                .when
-                .iter()
-                .map(|c| condition(c, &|x: &Condition| item.get(&x.fact), near_within, false).truth)
-                .collect::<Vec<_>>();
-            if ok.contains(&Truth::No) {
-                continue;
-            }
-            if ok.contains(&Truth::Unknown) {
-                missing.push(format!("{}[{i}]", pi.items));
-                continue;
+            match all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) {
+                Truth::No => continue,
+                Truth::Unknown => {
+                    missing.push(format!("{}[{i}]", pi.items));
+                    continue;
+                }
+                Truth::Yes => {}
             }
             let mut each = if let Some(f) = pi.fixed {
                 f
@@ -596,7 +676,7 @@ fn amount(
     beyond: &mut Option<Text>,
     detail: bool,
 ) -> Result<(ByFunder, Vec<Text>), Vec<String>> {
-    let get = |name: &str| facts.get(name).cloned();
+    let get = |name: &str| facts.get(name);
     let mut parts: Vec<&Part> = a.parts.iter().collect();
     let mut steps = Steps::new(detail);
     if let Some(t) = &a.tiers {
@@ -639,17 +719,13 @@ fn amount(
     let mut amounts = Vec::new();
     let mut missing = Vec::new();
     for p in &parts {
-        let gate: Vec<Truth> = p
-            .when
-            .iter()
-            .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near_within, false).truth)
-            .collect();
-        if gate.contains(&Truth::No) {
-            continue;
-        }
-        if gate.contains(&Truth::Unknown) {
-            missing.extend(p.when.iter().map(|c| c.fact.clone()));
-            continue;
+        match all_of(&p.when, &|x: &Condition| facts.get(&x.fact), near_within) {
+            Truth::No => continue,
+            Truth::Unknown => {
+                missing.extend(p.when.iter().map(|c| c.fact.clone()));
+                continue;
+            }
+            Truth::Yes => {}
         }
         match part_amount(p, &get, near_within, detail) {
             Ok((x, s)) => {
@@ -785,14 +861,13 @@ pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyRe
     }
 }
 
-/// Names of the facts behind unknown conditions (taken from the pack, so
-/// they are there even when the results carry no texts).
-fn unknown_facts(results: &[ConditionResult], conds: &[Condition]) -> Vec<String> {
-    results
+/// Names of the facts behind the conditions that cannot be judged (taken
+/// from the pack, so they are there even when no texts are built).
+fn unknown_facts(conds: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<String> {
+    conds
         .iter()
-        .zip(conds)
-        .filter(|(r, _)| r.truth == Truth::Unknown)
-        .map(|(_, c)| match &c.any_of {
+        .filter(|c| judge(c, &|x: &Condition| facts.get(&x.fact), near_within).0 == Truth::Unknown)
+        .map(|c| match &c.any_of {
             Some(alts) => alts
                 .iter()
                 .map(|a| a.fact.as_str())
@@ -838,37 +913,37 @@ fn evaluate_track(
     if !in_force {
         return r;
     }
-    r.conditions = conditions(&t.eligible_when, facts, pack.near_within, detail);
-    r.candidate_conditions = conditions(&t.candidate_when, facts, pack.near_within, detail);
-    r.status = if all_yes(&r.conditions) {
+    let near = pack.near_within;
+    let eligible = Verdict::of(&t.eligible_when, facts, near);
+    r.status = if eligible.all_yes() {
         TrackStatus::Eligible
-    } else if !r.candidate_conditions.is_empty() && all_yes(&r.candidate_conditions) {
+    } else if !t.candidate_when.is_empty() && Verdict::of(&t.candidate_when, facts, near).all_yes()
+    {
         TrackStatus::Candidate
-    } else {
-        let failed: Vec<&ConditionResult> = r
-            .conditions
-            .iter()
-            .filter(|c| c.truth == Truth::No)
-            .collect();
-        let unknown: Vec<&ConditionResult> = r
-            .conditions
-            .iter()
-            .filter(|c| c.truth == Truth::Unknown)
-            .collect();
-        if failed.is_empty() && !unknown.is_empty() {
-            r.missing = unknown_facts(&r.conditions, &t.eligible_when);
-            TrackStatus::MissingData
-        } else if !failed.is_empty() && failed.iter().all(|c| c.near) {
-            if unknown.is_empty() {
-                TrackStatus::Near
-            } else {
-                r.missing = unknown_facts(&r.conditions, &t.eligible_when);
-                TrackStatus::MissingData
-            }
+    } else if eligible.failed == 0 {
+        TrackStatus::MissingData
+    } else if eligible.failed_not_near == 0 {
+        // Every failed condition is near: near, unless something else is unknown.
+        if eligible.unknown == 0 {
+            TrackStatus::Near
         } else {
-            TrackStatus::NotEligible
+            TrackStatus::MissingData
         }
+    } else {
+        TrackStatus::NotEligible
     };
+    if r.status == TrackStatus::MissingData {
+        r.missing = unknown_facts(&t.eligible_when, facts, near);
+    }
+    if detail {
+        let explain = |list: &[Condition]| -> Vec<ConditionResult> {
+            list.iter()
+                .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near))
+                .collect()
+        };
+        r.conditions = explain(&t.eligible_when);
+        r.candidate_conditions = explain(&t.candidate_when);
+    }
     if matches!(r.status, TrackStatus::Eligible | TrackStatus::Candidate) {
         if let Some(a) = &t.amount {
             let mut beyond = None;

@@ -694,13 +694,25 @@ struct Part {
 /// Files per worker run inside a chunk.
 const RUN: usize = 64;
 
-fn process(engine: &Engine, path: &std::path::Path) -> Outcome {
+type Parsed = (String, Result<crate::input::Loaded, Rejected>);
+
+fn parse(path: &std::path::Path) -> Parsed {
     let shown = path.display().to_string();
     let bytes = match crate::yaml::read_capped(path, &shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES) {
         Ok(b) => b,
-        Err(d) => return Outcome::Rejected(Rejected::from_diags(&shown, &[d])),
+        Err(d) => {
+            let r = Rejected::from_diags(&shown, &[d]);
+            return (shown, Err(r));
+        }
     };
-    match crate::input::load(&bytes, &shown, false) {
+    let r = crate::input::load(&bytes, &shown, false)
+        .map_err(|(diags, _)| Rejected::from_diags(&shown, &diags));
+    (shown, r)
+}
+
+fn process(engine: &Engine, parsed: Parsed) -> Outcome {
+    let (shown, r) = parsed;
+    match r {
         Ok(l) => {
             let a = engine.assess_with(
                 &l.questionnaire,
@@ -716,7 +728,7 @@ fn process(engine: &Engine, path: &std::path::Path) -> Outcome {
             line.push(b'\n');
             Outcome::Row(Box::new(row), line)
         }
-        Err((diags, _)) => Outcome::Rejected(Rejected::from_diags(&shown, &diags)),
+        Err(r) => Outcome::Rejected(r),
     }
 }
 
@@ -776,8 +788,11 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
                             };
-                            for i in from..(from + RUN).min(end) {
-                                match process(engine, files.get(i)) {
+                            let parsed: Vec<Parsed> = (from..(from + RUN).min(end))
+                                .map(|i| parse(files.get(i)))
+                                .collect();
+                            for p in parsed {
+                                match process(engine, p) {
                                     Outcome::Row(row, line) => {
                                         part.agg.fold(&row, opts.top);
                                         part.peers.add(&row);
