@@ -1195,6 +1195,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             jobs: a.jobs,
             progress,
             top: a.top,
+            keep_rows: kind.is_some(),
         },
     )?;
     let targets = screen::targets::default_targets();

@@ -330,10 +330,18 @@ pub fn evaluate_with(
             };
             CriterionResult {
                 id: c.id.clone(),
-                name: c.name.clone(),
+                name: if detail {
+                    c.name.clone()
+                } else {
+                    Text::default()
+                },
                 status,
                 checks,
-                source: c.source.clone(),
+                source: if detail {
+                    c.source.clone()
+                } else {
+                    String::new()
+                },
             }
         })
         .collect()
@@ -440,14 +448,21 @@ fn evaluate_check(
         return r;
     }
     if let Some(systems) = &k.systems {
-        r.required = systems
-            .iter()
-            .map(|s| s.label())
-            .collect::<Vec<_>>()
-            .join(" + ");
         match &q.informatization.systems {
             None => r.missing = vec!["informatization.systems".into()],
+            Some(inuse) if !detail => {
+                r.status = if systems.iter().all(|s| inuse.contains(s)) {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                };
+            }
             Some(inuse) => {
+                r.required = systems
+                    .iter()
+                    .map(|s| s.label())
+                    .collect::<Vec<_>>()
+                    .join(" + ");
                 let lacking: Vec<&System> = systems.iter().filter(|s| !inuse.contains(s)).collect();
                 r.actual = Some(
                     systems
@@ -482,14 +497,21 @@ fn evaluate_check(
     }
     if let Some(pairs) = &k.integrations {
         let show_pair = |[a, b]: &[System; 2]| format!("{}–{}", a.label(), b.label());
-        r.required = pairs.iter().map(show_pair).collect::<Vec<_>>().join(", ");
+        if detail {
+            r.required = pairs.iter().map(show_pair).collect::<Vec<_>>().join(", ");
+        }
+        let done = |[a, b]: &&[System; 2]| q.informatization.integrated(*a, *b) == Some(true);
         match &q.informatization.integrations {
             None => r.missing = vec!["informatization.integrations".into()],
+            Some(_) if !detail => {
+                r.status = if pairs.iter().all(|p| done(&p)) {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                };
+            }
             Some(_) => {
-                let lacking: Vec<&[System; 2]> = pairs
-                    .iter()
-                    .filter(|[a, b]| q.informatization.integrated(*a, *b) != Some(true))
-                    .collect();
+                let lacking: Vec<&[System; 2]> = pairs.iter().filter(|p| !done(p)).collect();
                 r.actual = Some(format!("{}/{}", pairs.len() - lacking.len(), pairs.len()));
                 if lacking.is_empty() {
                     r.status = Status::Met;
@@ -517,42 +539,52 @@ fn evaluate_check(
     if k.results_met.is_some() {
         // The targets are listed in the methodology and the criteria pack;
         // the table shows how many of them must hold.
-        r.required = format!("{0}/{0}", pack.results_targets.len());
         let mut met = 0;
-        let mut failed = Vec::new();
+        let mut failed: Vec<&str> = Vec::new();
         for (f, b) in &pack.results_targets {
             match result_value(q, f).and_then(crate::indicators::typed_decimal) {
                 None => r.missing.push(format!("results.{f}")),
                 Some(v) if b.holds(v) => met += 1,
-                Some(_) => failed.push(f.clone()),
+                Some(_) => failed.push(f),
             }
         }
-        r.actual = Some(format!("{met}/{}", pack.results_targets.len()));
+        if detail {
+            r.required = format!("{0}/{0}", pack.results_targets.len());
+            r.actual = Some(format!("{met}/{}", pack.results_targets.len()));
+        }
         if !failed.is_empty() {
             r.status = Status::NotMet;
-            r.gap = Some(Text::new(
-                format!("未达标: {}", failed.join(", ")),
-                format!("targets not met: {}", failed.join(", ")),
-            ));
+            r.gap = detail.then(|| {
+                Text::new(
+                    format!("未达标: {}", failed.join(", ")),
+                    format!("targets not met: {}", failed.join(", ")),
+                )
+            });
         } else if r.missing.is_empty() {
             r.status = Status::Met;
         }
         return r;
     }
     if let Some(level) = k.maturity_at_least {
-        r.required = format!("≥ {level}");
+        if detail {
+            r.required = format!("≥ {level}");
+        }
         match maturity.level {
             None => r.missing = maturity.missing.clone(),
             Some(l) => {
-                r.actual = Some(l.to_string());
+                if detail {
+                    r.actual = Some(l.to_string());
+                }
                 if l >= level {
                     r.status = Status::Met;
                 } else {
                     r.status = Status::NotMet;
-                    r.gap = Some(Text::new(
-                        format!("估算成熟度 {l} 级 < {level} 级"),
-                        format!("estimated maturity level {l} < {level}"),
-                    ));
+                    r.gap = detail.then(|| {
+                        Text::new(
+                            format!("估算成熟度 {l} 级 < {level} 级"),
+                            format!("estimated maturity level {l} < {level}"),
+                        )
+                    });
                 }
             }
         }

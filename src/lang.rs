@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -96,14 +97,15 @@ impl Lang {
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// 中文文本 / Chinese text.
-    pub zh: String,
+    pub zh: Cow<'static, str>,
     /// 英文文本 / English text.
-    pub en: String,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
-    /// Build from two strings.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    /// Build from two strings. Literals are borrowed, not copied: most texts
+    /// are fixed labels, and a batch screening builds thousands of them.
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),

@@ -253,7 +253,7 @@ pub fn unit_label(kind: &str, mode: ProductionMode) -> Text {
         ),
         ("system", _) => Text::new("信息系统上线 (每套)", "introducing one information system"),
         ("integrate", _) => Text::new("系统集成 (每对)", "integrating one pair of systems"),
-        _ => Text::new(kind, kind),
+        _ => Text::new(kind.to_string(), kind.to_string()),
     }
 }
 
@@ -272,7 +272,7 @@ pub fn domain_name(id: &str) -> Text {
         "logistics" => Text::new("物流", "Logistics"),
         "sales" => Text::new("销售", "Sales"),
         "service" => Text::new("服务", "Service"),
-        _ => Text::new(id, id),
+        _ => Text::new(id.to_string(), id.to_string()),
     }
 }
 
@@ -689,7 +689,7 @@ pub fn result_name(field: &str) -> Text {
         "production_efficiency_change_pct" => Text::new("生产效率", "production efficiency"),
         "defect_rate_change_pct" => Text::new("不良品率", "defect rate"),
         "energy_utilisation_change_pct" => Text::new("能源利用率", "energy utilisation"),
-        _ => Text::new(field, field),
+        _ => Text::new(field.to_string(), field.to_string()),
     }
 }
 

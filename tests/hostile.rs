@@ -136,7 +136,7 @@ fn check(path: &Path, e: &Expect) {
                 assert!(first.message.en.contains(m), "{name}: message {first:?}");
             }
             if let Some(h) = &e.hint {
-                let hint = first.hint.as_ref().map(|h| h.en.as_str()).unwrap_or("");
+                let hint = first.hint.as_ref().map(|h| &*h.en).unwrap_or("");
                 assert!(hint.contains(h), "{name}: hint {first:?}");
             }
         }
@@ -397,6 +397,7 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
             jobs: 1,
             progress: false,
             top: 10,
+            keep_rows: false,
         },
     )
     .unwrap();

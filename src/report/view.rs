@@ -233,7 +233,7 @@ fn action_kind_name(kind: &str) -> Text {
         "integrate" => Text::new("系统集成", "system integration"),
         "results" => Text::new("三降两升", "results (三降两升)"),
         "maturity" => Text::new("成熟度", "maturity"),
-        _ => Text::new(kind, kind),
+        _ => Text::new(kind.to_string(), kind.to_string()),
     }
 }
 

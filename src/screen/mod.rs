@@ -638,6 +638,9 @@ pub struct Options {
     pub progress: bool,
     /// Candidates kept per ranking.
     pub top: usize,
+    /// Keep every enterprise's row for an export ([`Screened::rows`]).
+    /// Without an export nobody reads them, so they are not written.
+    pub keep_rows: bool,
 }
 
 /// Outcome of pass 1 and the spill to read in pass 2.
@@ -650,7 +653,7 @@ pub struct Screened {
     pub rejected: Vec<Rejected>,
     /// Notes on things skipped while walking (symlink loops, non-YAML files).
     pub notes: Vec<String>,
-    spill: tempfile::NamedTempFile,
+    spill: Option<tempfile::NamedTempFile>,
 }
 
 impl Screened {
@@ -658,7 +661,12 @@ impl Screened {
     pub fn rows(
         &self,
     ) -> std::io::Result<impl Iterator<Item = std::io::Result<(Row, Vec<Option<f64>>)>> + '_> {
-        let f = std::fs::File::open(self.spill.path())?;
+        let spill = self.spill.as_ref().ok_or_else(|| {
+            std::io::Error::other(
+                "rows were not kept: screen with `keep_rows: true` to export them",
+            )
+        })?;
+        let f = std::fs::File::open(spill.path())?;
         Ok(BufReader::new(f).lines().map(move |line| {
             let line = line?;
             let row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
@@ -671,12 +679,6 @@ impl Screened {
             Ok((row, pct))
         }))
     }
-}
-
-enum Outcome {
-    /// The row and its spill line.
-    Row(Box<Row>, Vec<u8>),
-    Rejected(Rejected),
 }
 
 /// What a worker returns for a run of consecutive files: their aggregates,
@@ -710,25 +712,35 @@ fn parse(path: &std::path::Path) -> Parsed {
     (shown, r)
 }
 
-fn process(engine: &Engine, parsed: Parsed) -> Outcome {
-    let (shown, r) = parsed;
-    match r {
-        Ok(l) => {
-            let a = engine.assess_with(
-                &l.questionnaire,
-                InputInfo {
-                    file: shown,
-                    sha256: l.sha256,
-                },
-                l.warnings,
-                false,
-            );
-            let row = Row::from_assessment(&a, &l.questionnaire);
-            let mut line = serde_json::to_vec(&row).unwrap_or_default();
-            line.push(b'\n');
-            Outcome::Row(Box::new(row), line)
+impl Part {
+    /// Assess one parsed file and fold it in; its row goes to the spill
+    /// buffer only when rows are kept.
+    fn add(&mut self, engine: &Engine, parsed: Parsed, opts: &Options) {
+        let (shown, r) = parsed;
+        let l = match r {
+            Ok(l) => l,
+            Err(r) => return self.rejected.push(r),
+        };
+        let a = engine.assess_with(
+            &l.questionnaire,
+            InputInfo {
+                file: shown,
+                sha256: l.sha256,
+            },
+            l.warnings,
+            false,
+        );
+        let row = Row::from_assessment(&a, &l.questionnaire);
+        drop(a);
+        self.agg.fold(&row, opts.top);
+        self.peers.add(&row);
+        if opts.keep_rows {
+            // A Row is plain data (strings, numbers, enums): serialising it
+            // into a Vec cannot fail.
+            if serde_json::to_writer(&mut self.lines, &row).is_ok() {
+                self.lines.push(b'\n');
+            }
         }
-        Err(r) => Outcome::Rejected(r),
     }
 }
 
@@ -760,8 +772,14 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     agg.files = walked.files.len() + walked.rejected.len();
     let mut peers = Peers::default();
     let mut rejected = walked.rejected;
-    let spill = tempfile::NamedTempFile::new()?;
-    let mut out = BufWriter::new(spill.reopen()?);
+    let spill = match opts.keep_rows {
+        true => Some(tempfile::NamedTempFile::new()?),
+        false => None,
+    };
+    let mut out = match &spill {
+        Some(f) => Some(BufWriter::new(f.reopen()?)),
+        None => None,
+    };
     let pb = progress_bar(walked.files.len(), opts.progress);
     let pool = pool(opts.jobs)?;
     // Pipeline: a producer thread assesses chunk n+1 on the pool while this
@@ -792,14 +810,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                                 .map(|i| parse(files.get(i)))
                                 .collect();
                             for p in parsed {
-                                match process(engine, p) {
-                                    Outcome::Row(row, line) => {
-                                        part.agg.fold(&row, opts.top);
-                                        part.peers.add(&row);
-                                        part.lines.extend_from_slice(&line);
-                                    }
-                                    Outcome::Rejected(r) => part.rejected.push(r),
-                                }
+                                part.add(engine, p, opts);
                                 pb.inc(1);
                             }
                             part
@@ -815,13 +826,17 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
             for p in parts {
                 agg.merge(p.agg);
                 peers.apply(&p.peers);
-                out.write_all(&p.lines)?;
+                if let Some(out) = out.as_mut() {
+                    out.write_all(&p.lines)?;
+                }
                 rejected.extend(p.rejected);
             }
         }
         Ok(())
     })?;
-    out.flush()?;
+    if let Some(out) = out.as_mut() {
+        out.flush()?;
+    }
     pb.finish_and_clear();
     rejected.sort_by(|a, b| a.file.cmp(&b.file));
     agg.rejected = rejected.len();
