@@ -510,17 +510,92 @@ pub const REGISTRY: &[Spec] = &[
 
 /// Find a fact's spec.
 pub fn spec(name: &str) -> Option<&'static Spec> {
-    REGISTRY.iter().find(|s| s.name == name)
+    slot(name).map(|i| &REGISTRY[i])
 }
 
-/// The facts of one assessment: name → value (`None` = unknown).
-#[derive(Debug, Clone, Default)]
-pub struct Facts(pub BTreeMap<&'static str, Option<Fact>>);
+/// Registered names in sorted order with their position in [`REGISTRY`],
+/// for looking a name up by binary search.
+static BY_NAME: std::sync::LazyLock<Vec<(&'static str, usize)>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<(&'static str, usize)> = REGISTRY
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name, i))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
+/// Position of a registered fact in [`REGISTRY`].
+pub fn slot(name: &str) -> Option<usize> {
+    BY_NAME
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| BY_NAME[i].1)
+}
+
+/// Position of a registered fact, found while compiling: [`build`] names
+/// each fact it sets as a literal, so a name missing from the registry is a
+/// build error rather than a fact that silently never arrives.
+const fn slot_of(name: &str) -> usize {
+    let mut i = 0;
+    while i < REGISTRY.len() {
+        let (a, b) = (REGISTRY[i].name.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("fact not in the registry")
+}
+
+/// The facts of one assessment, by position in [`REGISTRY`]. An entry is
+/// `None` when the questionnaire does not give that fact (item fields, which
+/// live inside `Items`), `Some(None)` when the fact is unknown.
+///
+/// A table rather than a map because a batch screening builds one per
+/// enterprise and policy conditions read it a few hundred times each.
+#[derive(Debug, Clone)]
+pub struct Facts(Vec<Option<Option<Fact>>>);
+
+impl Default for Facts {
+    fn default() -> Facts {
+        Facts(vec![None; REGISTRY.len()])
+    }
+}
 
 impl Facts {
     /// A fact's value (`None` when unknown or unregistered).
     pub fn get(&self, name: &str) -> Option<&Fact> {
-        self.0.get(name).and_then(|f| f.as_ref())
+        slot(name).and_then(|i| self.at(i))
+    }
+
+    /// A fact's value by its position in [`REGISTRY`].
+    pub fn at(&self, slot: usize) -> Option<&Fact> {
+        self.0
+            .get(slot)
+            .and_then(|f| f.as_ref())
+            .and_then(|f| f.as_ref())
+    }
+
+    /// Names of the facts this assessment gives (known or unknown).
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0
+            .iter()
+            .zip(REGISTRY)
+            .filter(|(f, _)| f.is_some())
+            .map(|(_, s)| s.name)
+    }
+
+    fn set(&mut self, slot: usize, v: Option<Fact>) {
+        if let Some(e) = self.0.get_mut(slot) {
+            *e = Some(v);
+        }
     }
 }
 
@@ -563,64 +638,68 @@ pub fn build(
     let year = e.data_year;
     let r = &q.recognitions;
     let p = &q.projects;
-    let mut f: BTreeMap<&'static str, Option<Fact>> = BTreeMap::new();
-    let mut put = |k: &'static str, v: Option<Fact>| {
-        f.insert(k, v);
-    };
-    put("enterprise.sector", Some(Fact::Id(e.sector.id().into())));
-    put(
+    let mut f = Facts::default();
+    // The slot of a literal name is resolved while compiling.
+    macro_rules! put {
+        ($name:expr, $v:expr $(,)?) => {{
+            const SLOT: usize = slot_of($name);
+            f.set(SLOT, $v)
+        }};
+    }
+    put!("enterprise.sector", Some(Fact::Id(e.sector.id().into())));
+    put!(
         "enterprise.production_mode",
         Some(Fact::Id(id_of(&e.production_mode))),
     );
-    put(
+    put!(
         "enterprise.above_designated_size",
         flag(e.above_designated_size),
     );
-    put("enterprise.data_year", Some(Fact::Num(year.into())));
-    put(
+    put!("enterprise.data_year", Some(Fact::Num(year.into())));
+    put!(
         "enterprise.headquartered_in_district",
         flag(e.headquartered_in_district),
     );
-    put("enterprise.main_revenue", wan(e.main_revenue_wan));
-    put("enterprise.industrial_output", wan(e.industrial_output_wan));
-    put("enterprise.rd_expense", wan(e.rd_expense_wan));
-    put(
+    put!("enterprise.main_revenue", wan(e.main_revenue_wan));
+    put!("enterprise.industrial_output", wan(e.industrial_output_wan));
+    put!("enterprise.rd_expense", wan(e.rd_expense_wan));
+    put!(
         "enterprise.new_tax_district_retained",
         wan(e.new_tax_district_retained_wan),
     );
-    put(
+    put!(
         "enterprise.smart_equipment_maker",
         flag_or_false(e.smart_equipment_maker),
     );
-    put(
+    put!(
         "recognitions.smart_factory_new",
         Some(Fact::Bool(r.smart_factory_year == Some(year))),
     );
-    put(
+    put!(
         "recognitions.digital_workshop_new",
         Some(Fact::Bool(r.digital_workshop_year == Some(year))),
     );
-    put(
+    put!(
         "recognitions.smart_factory_any",
         Some(Fact::Bool(r.smart_factory_year.is_some())),
     );
-    put(
+    put!(
         "recognitions.digital_workshop_any",
         Some(Fact::Bool(r.digital_workshop_year.is_some())),
     );
-    put(
+    put!(
         "recognitions.cnc_generation_demo_enterprise",
         flag_or_false(r.cnc_generation_demo_enterprise),
     );
-    put(
+    put!(
         "recognitions.public_tech_platform_with_city_funds",
         flag_or_false(r.public_tech_platform_with_city_funds),
     );
-    put(
+    put!(
         "recognitions.new_research_institution",
         flag_or_false(r.new_research_institution),
     );
-    put(
+    put!(
         "recognitions.tech_centers",
         Some(Fact::Items(
             r.tech_centers
@@ -639,7 +718,7 @@ pub fn build(
                 .collect(),
         )),
     );
-    put(
+    put!(
         "recognitions.industrial_design_center_level",
         Some(Fact::Id(
             r.industrial_design_center
@@ -648,7 +727,7 @@ pub fn build(
                 .unwrap_or_else(|| "none".into()),
         )),
     );
-    put(
+    put!(
         "recognitions.industrial_design_center_new",
         Some(Fact::Bool(
             r.industrial_design_center
@@ -656,32 +735,32 @@ pub fn build(
                 .is_some_and(|x| x.year.is_none_or(|y| y == year)),
         )),
     );
-    put(
+    put!(
         "recognitions.business_model_innovation_demo",
         flag_or_false(r.business_model_innovation_demo),
     );
-    put(
+    put!(
         "recognitions.service_manufacturing_demo",
         flag_or_false(r.service_manufacturing_demo),
     );
     let ip = &q.ip_and_brands;
-    put(
+    put!(
         "ip_and_brands.invention_patents_granted",
         num(Some(ip.invention_patents_granted.unwrap_or(0))),
     );
-    put("ip_and_brands.patent_prizes", tally(&ip.patent_prizes));
-    put("ip_and_brands.standards", tally(&ip.standards));
-    put("ip_and_brands.brand_titles", tally(&ip.brand_titles));
-    put("ip_and_brands.quality_prizes", tally(&ip.quality_prizes));
-    put(
+    put!("ip_and_brands.patent_prizes", tally(&ip.patent_prizes));
+    put!("ip_and_brands.standards", tally(&ip.standards));
+    put!("ip_and_brands.brand_titles", tally(&ip.brand_titles));
+    put!("ip_and_brands.quality_prizes", tally(&ip.quality_prizes));
+    put!(
         "projects.smart_equipment_rd",
         flag_or_false(p.smart_equipment_rd),
     );
-    put(
+    put!(
         "projects.smart_equipment_rd_supported_by_province_or_city",
         flag(p.smart_equipment_rd_supported_by_province_or_city),
     );
-    put(
+    put!(
         "projects.first_set_equipment",
         Some(Fact::Items(
             p.first_set_equipment
@@ -710,7 +789,7 @@ pub fn build(
                 .collect(),
         )),
     );
-    put(
+    put!(
         "projects.demo_lines",
         Some(Fact::Items(
             p.demo_lines
@@ -735,34 +814,34 @@ pub fn build(
                 .collect(),
         )),
     );
-    put(
+    put!(
         "projects.major_cnc_rd_projects",
         num(Some(p.major_cnc_rd_projects.unwrap_or(0))),
     );
-    put("projects.rd_expensed", wan(p.rd_expensed_wan));
-    put("projects.rd_intangible_cost", wan(p.rd_intangible_cost_wan));
-    put(
+    put!("projects.rd_expensed", wan(p.rd_expensed_wan));
+    put!("projects.rd_intangible_cost", wan(p.rd_intangible_cost_wan));
+    put!(
         "projects.maker_space",
         Some(Fact::Bool(p.maker_space.is_some())),
     );
     let ms = p.maker_space.as_ref();
-    put(
+    put!(
         "projects.maker_space.area_m2",
         num(ms.and_then(|m| m.area_m2)),
     );
-    put(
+    put!(
         "projects.maker_space.investment",
         wan(ms.and_then(|m| m.investment_wan)),
     );
-    put(
+    put!(
         "projects.maker_space.operating_well",
         flag(ms.and_then(|m| m.operating_well)),
     );
-    put(
+    put!(
         "projects.ecommerce_platform_docking",
         flag_or_false(p.ecommerce_platform_docking),
     );
-    put(
+    put!(
         "projects.online_business_park",
         Some(Fact::Id(
             p.online_business_park
@@ -771,39 +850,39 @@ pub fn build(
         )),
     );
     let pu = &q.purchases;
-    put(
+    put!(
         "purchases.cnc_generation_units",
         num(Some(pu.cnc_generation_units.unwrap_or(0))),
     );
-    put(
+    put!(
         "purchases.cnc_generation_invoice_ex_tax",
         wan(pu.cnc_generation_invoice_ex_tax_wan),
     );
     let ec = &q.ecommerce;
-    put(
+    put!(
         "ecommerce.original_online_brand",
         flag_or_false(ec.original_online_brand),
     );
-    put(
+    put!(
         "ecommerce.registered_and_settled_in_quanzhou",
         flag(ec.registered_and_settled_in_quanzhou),
     );
-    put(
+    put!(
         "ecommerce.traditional_brand",
         flag_or_false(ec.traditional_brand),
     );
-    put("ecommerce.online_sales", wan(ec.online_sales_wan));
-    put(
+    put!("ecommerce.online_sales", wan(ec.online_sales_wan));
+    put!(
         "ecommerce.online_sales_incl_distribution",
         wan(ec.online_sales_incl_distribution_wan),
     );
-    put("ecommerce.total_sales", wan(ec.total_sales_wan));
-    put(
+    put!("ecommerce.total_sales", wan(ec.total_sales_wan));
+    put!(
         "ecommerce.cross_border_logistics_cost",
         wan(Some(ec.cross_border_logistics_cost_wan.unwrap_or_default())),
     );
     let lg = &q.logistics;
-    put(
+    put!(
         "logistics.rating",
         Some(Fact::Id(
             lg.rating
@@ -811,7 +890,7 @@ pub fn build(
                 .unwrap_or_else(|| "none".into()),
         )),
     );
-    put(
+    put!(
         "logistics.first_rating",
         Some(Fact::Bool(
             lg.rating.is_some() && lg.previous_rating.is_none(),
@@ -821,8 +900,8 @@ pub fn build(
         (Some(now), Some(before)) if now > before => now as i64 - before as i64,
         _ => 0,
     };
-    put("logistics.rating_steps_up", Some(Fact::Num(steps.into())));
-    put(
+    put!("logistics.rating_steps_up", Some(Fact::Num(steps.into())));
+    put!(
         "logistics.warehouses",
         Some(Fact::Items(
             lg.warehouses
@@ -844,25 +923,25 @@ pub fn build(
                 .collect(),
         )),
     );
-    put(
+    put!(
         "logistics.receipt_guarantee_balance",
         wan(Some(lg.receipt_guarantee_balance_wan.unwrap_or_default())),
     );
     let d = &q.design;
-    put(
+    put!(
         "design.competitions_hosted",
         num(Some(d.competitions_hosted.unwrap_or(0))),
     );
-    put("design.competition_prizes", tally(&d.competition_prizes));
-    put(
+    put!("design.competition_prizes", tally(&d.competition_prizes));
+    put!(
         "design.student_workshops",
         num(Some(d.student_workshops.unwrap_or(0))),
     );
-    put(
+    put!(
         "design.design_transfer_demo_projects",
         num(Some(d.design_transfer_demo_projects.unwrap_or(0))),
     );
-    put(
+    put!(
         "listing.venue",
         Some(Fact::Id(
             q.listing
@@ -871,7 +950,7 @@ pub fn build(
                 .unwrap_or_else(|| "none".into()),
         )),
     );
-    put(
+    put!(
         "maturity.level",
         maturity.level.map(|l| Fact::Num(l.into())),
     );
@@ -888,7 +967,9 @@ pub fn build(
             .find(|s| s.name.strip_prefix("indicators.") == Some(id))
             .map(|s| s.name);
         if let Some(name) = name {
-            put(name, ind.value(id).map(Fact::Num));
+            if let Some(i) = slot(name) {
+                f.set(i, ind.value(id).map(Fact::Num));
+            }
         }
     }
     for c in criteria {
@@ -902,10 +983,12 @@ pub fn build(
                 Status::NotApplicable => Some("not_applicable"),
                 Status::Unknown => None,
             };
-            put(s.name, v.map(|x| Fact::Id(x.into())));
+            if let Some(i) = slot(s.name) {
+                f.set(i, v.map(|x| Fact::Id(x.into())));
+            }
         }
     }
-    Facts(f)
+    f
 }
 
 #[cfg(test)]
@@ -955,16 +1038,14 @@ mod tests {
     #[test]
     fn every_built_fact_is_registered_and_vice_versa() {
         let f = facts(&Questionnaire::default());
-        for name in f.0.keys() {
-            assert!(spec(name).is_some(), "{name} not registered");
-        }
+        let built: Vec<&str> = f.names().collect();
         for s in REGISTRY.iter().filter(|s| s.from != "item field") {
             let top = s.name;
             let is_item_field = REGISTRY
                 .iter()
                 .any(|p| p.kind == Kind::Items && top.starts_with(&format!("{}.", p.name)));
             if !is_item_field {
-                assert!(f.0.contains_key(top), "{top} registered but never built");
+                assert!(built.contains(&top), "{top} registered but never built");
             }
         }
     }

@@ -250,6 +250,15 @@ fn is_money(fact: &str) -> bool {
 /// (inside `any_item` and `per_item`) from one item's fields.
 type ValueOf<'a, 'f> = &'a dyn Fn(&Condition) -> Option<&'f Fact>;
 
+/// The enterprise fact a condition reads: by the registry position resolved
+/// at load, or by name for a pack built in code.
+fn fact_of<'f>(facts: &'f Facts, c: &Condition) -> Option<&'f Fact> {
+    match c.slot {
+        Some(i) => facts.at(i),
+        None => facts.get(&c.fact),
+    }
+}
+
 /// Whether a condition holds, and whether a failed numeric one missed by a
 /// small margin ("near"). The one place truth is decided: the explained
 /// result ([`condition`]) and the batch verdict ([`Verdict`]) both ask here,
@@ -502,7 +511,7 @@ impl Verdict {
     fn of(list: &[Condition], facts: &Facts, near_within: Decimal) -> Verdict {
         let mut v = Verdict::default();
         for c in list {
-            match judge(c, &|x: &Condition| facts.get(&x.fact), near_within) {
+            match judge(c, &|x: &Condition| fact_of(facts, x), near_within) {
                 (Truth::Yes, _) => {}
                 (Truth::No, near) => {
                     v.failed += 1;
@@ -719,7 +728,7 @@ fn amount(
     let mut amounts = Vec::new();
     let mut missing = Vec::new();
     for p in &parts {
-        match all_of(&p.when, &|x: &Condition| facts.get(&x.fact), near_within) {
+        match all_of(&p.when, &|x: &Condition| fact_of(facts, x), near_within) {
             Truth::No => continue,
             Truth::Unknown => {
                 missing.extend(p.when.iter().map(|c| c.fact.clone()));
@@ -866,7 +875,7 @@ pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyRe
 fn unknown_facts(conds: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<String> {
     conds
         .iter()
-        .filter(|c| judge(c, &|x: &Condition| facts.get(&x.fact), near_within).0 == Truth::Unknown)
+        .filter(|c| judge(c, &|x: &Condition| fact_of(facts, x), near_within).0 == Truth::Unknown)
         .map(|c| match &c.any_of {
             Some(alts) => alts
                 .iter()
@@ -938,7 +947,7 @@ fn evaluate_track(
     if detail {
         let explain = |list: &[Condition]| -> Vec<ConditionResult> {
             list.iter()
-                .map(|c| condition(c, &|x: &Condition| facts.get(&x.fact), near))
+                .map(|c| condition(c, &|x: &Condition| fact_of(facts, x), near))
                 .collect()
         };
         r.conditions = explain(&t.eligible_when);

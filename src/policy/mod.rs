@@ -21,7 +21,7 @@ pub const DEFAULT_PACK_NAME: &str = "policies/licheng-2016.yaml";
 /// facts, comparisons that do not fit a fact's kind, splits that do not add
 /// to 100%, missing citations, overlapping tiers, bad dates.
 pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> {
-    let pack: PolicyPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
+    let mut pack: PolicyPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
     let mut c = Checker {
         file,
         text,
@@ -42,9 +42,38 @@ pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> 
         ));
     }
     if c.errs.is_empty() {
+        resolve_slots(&mut pack);
         Ok(pack)
     } else {
         Err(c.errs)
+    }
+}
+
+/// Give every condition over an enterprise fact its registry position.
+/// Conditions inside `any_item` name item fields, which are not in the fact
+/// table, and keep their names.
+fn resolve_slots(pack: &mut PolicyPack) {
+    fn conds(list: &mut [Condition]) {
+        for c in list {
+            c.slot = crate::facts::slot(&c.fact);
+            if let Some(alts) = c.any_of.as_mut() {
+                conds(alts);
+            }
+        }
+    }
+    for t in &mut pack.tracks {
+        conds(&mut t.eligible_when);
+        conds(&mut t.candidate_when);
+        if let Some(a) = t.amount.as_mut() {
+            let tiered = a.tiers.iter_mut().flat_map(|t| t.tiers.iter_mut());
+            for p in a
+                .parts
+                .iter_mut()
+                .chain(tiered.flat_map(|t| t.parts.iter_mut()))
+            {
+                conds(&mut p.when);
+            }
+        }
     }
 }
 

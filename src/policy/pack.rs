@@ -197,6 +197,11 @@ pub struct Condition {
     /// 报告中的标签 (默认为事实名) / Label in reports (defaults to the fact name).
     #[serde(default)]
     pub label: Option<Text>,
+    /// Position of `fact` in the fact registry, resolved when the pack is
+    /// loaded (not written in the file), so evaluation reads the fact table
+    /// directly instead of looking the name up.
+    #[serde(skip)]
+    pub slot: Option<usize>,
 }
 
 /// 金额是确定值、上限还是下限 / Whether an amount is exact, a ceiling or a floor.
