@@ -154,7 +154,7 @@ pub fn level_name(level: u8) -> Text {
 #[derive(Debug, Clone, Serialize)]
 pub struct DomainResult {
     /// Domain id.
-    pub id: String,
+    pub id: &'static str,
     /// Self-rated level, if given.
     pub self_level: Option<u8>,
     /// Level supported by the objective indicator, if any.
@@ -224,7 +224,7 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
             }
         };
         domains.push(DomainResult {
-            id: id.to_string(),
+            id,
             self_level: own.map(|r| r.level),
             objective_level: objective,
             level,
@@ -249,11 +249,11 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
         };
     }
     let total_weight: Decimal = model.weights.values().copied().sum();
-    let mut level_scores = Vec::with_capacity(5);
-    for l in 1..=5u8 {
-        let mut s = Decimal::ZERO;
-        for d in &domains {
-            let w = model.weights.get(&d.id).copied().unwrap_or(Decimal::ZERO);
+    // S_l = Σ_d w_d · r_d(l) / Σ w, each domain's weight looked up once.
+    let mut sums = [Decimal::ZERO; 5];
+    for d in &domains {
+        let w = model.weights.get(d.id).copied().unwrap_or(Decimal::ZERO);
+        for (l, s) in (1..=5u8).zip(sums.iter_mut()) {
             let r = if l <= d.level {
                 model.ratings.full
             } else if l == d.level + 1 {
@@ -261,15 +261,20 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
             } else {
                 model.ratings.none
             };
-            s += w * r;
+            *s += w * r;
         }
-        // Unrated domains weigh in with rating 0 (a lower bound).
-        level_scores.push(if total_weight.is_zero() {
-            Decimal::ZERO
-        } else {
-            s / total_weight
-        });
     }
+    // Unrated domains weigh in with rating 0 (a lower bound).
+    let level_scores: Vec<Decimal> = sums
+        .iter()
+        .map(|s| {
+            if total_weight.is_zero() {
+                Decimal::ZERO
+            } else {
+                s / total_weight
+            }
+        })
+        .collect();
     let achieved = level_scores
         .iter()
         .take_while(|s| **s >= model.pass_score)

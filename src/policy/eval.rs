@@ -477,7 +477,7 @@ fn condition<'f>(
         let negate = c.none_of.is_some();
         r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
         if let Some(Fact::Id(id)) = value {
-            r.actual = Some(id.clone());
+            r.actual = Some(id.to_string());
         }
         return r;
     }
@@ -548,7 +548,7 @@ fn part_amount<'f>(
     } else if let Some(l) = &p.lookup {
         match get(&l.fact) {
             Some(Fact::Id(id)) => {
-                let x = l.table.get(id).copied().unwrap_or(Decimal::ZERO);
+                let x = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
                 steps.add(|| format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
                 x
             }
@@ -619,7 +619,9 @@ fn part_amount<'f>(
                 }
             } else if let Some(l) = &pi.lookup {
                 match item.get(&l.fact) {
-                    Some(Fact::Id(id)) => l.table.get(id).copied().unwrap_or(Decimal::ZERO),
+                    Some(Fact::Id(id)) => {
+                        l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO)
+                    }
                     _ => {
                         missing.push(format!("{}[{i}].{}", pi.items, l.fact));
                         continue;
@@ -854,7 +856,12 @@ pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyRe
         .collect();
     let district_cap = pack.district_cap.as_ref().map(|dc| {
         let cap = facts.get(&dc.fact).and_then(Fact::num);
-        apply_district_cap(&mut tracks, cap, &dc.clause, &dc.fact, &dc.note)
+        let mut r = apply_district_cap(&mut tracks, cap, &dc.fact);
+        if detail {
+            r.clause = dc.clause.clone();
+            r.note = dc.note.clone();
+        }
+        r
     });
     let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
     let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
@@ -977,12 +984,12 @@ fn evaluate_track(
     r
 }
 
+/// Cut the district's shares to the cap (clause and note are left for the
+/// caller to fill in when texts are shown).
 fn apply_district_cap(
     tracks: &mut [TrackResult],
     cap: Option<Decimal>,
-    clause: &str,
     fact: &str,
-    note: &Text,
 ) -> DistrictCapResult {
     let district = |t: &TrackResult| t.by_funder.get(&Funder::District).copied();
     let before = tracks
@@ -1040,7 +1047,7 @@ fn apply_district_cap(
         .filter_map(district)
         .fold(Range::ZERO, Range::plus);
     DistrictCapResult {
-        clause: clause.to_string(),
+        clause: String::new(),
         cap,
         binding: !cut.is_empty(),
         before,
@@ -1051,7 +1058,7 @@ fn apply_district_cap(
         } else {
             vec![]
         },
-        note: note.clone(),
+        note: Text::default(),
     }
 }
 

@@ -1156,7 +1156,7 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
         .domains
         .iter()
         .map(|d| DomainView {
-            name: roadmap::domain_name(&d.id).get(l).to_string(),
+            name: roadmap::domain_name(d.id).get(l).to_string(),
             self_rated: d
                 .self_level
                 .map(|x| x.to_string())
@@ -1238,7 +1238,7 @@ fn report_view(r: &ReportInput) -> ReportView {
     for d in m.domains.iter().filter(|d| d.capped) {
         notes.push(format!(
             "{}: {} {} → {}",
-            roadmap::domain_name(&d.id).get(l),
+            roadmap::domain_name(d.id).get(l),
             l.pick(
                 "自评等级受客观指标限制",
                 "self-rating capped by the objective indicator"
