@@ -117,7 +117,47 @@ pub struct Assessment {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// What a batch screening keeps of one factory (筛选摘要): the numbers of an
+/// assessment — indicators, maturity, criteria statuses, track statuses and
+/// amounts — without its texts. Computed by the same functions as
+/// [`Assessment`], so the two always agree.
+#[derive(Debug, Clone)]
+pub struct Brief {
+    /// Indicators.
+    pub indicators: Indicators,
+    /// Estimated maturity.
+    pub maturity: Maturity,
+    /// Criteria (statuses and missing fields; no texts).
+    pub criteria: Vec<CriterionResult>,
+    /// Track statuses and amounts, after the district cap.
+    pub policy: policy::eval::Summary,
+}
+
 impl Engine {
+    /// Indicators, maturity, criteria and facts: the stages before the policy.
+    fn stages(
+        &self,
+        q: &Questionnaire,
+        detail: bool,
+    ) -> (Indicators, Maturity, Vec<CriterionResult>, facts::Facts) {
+        let ind = indicators::compute(q);
+        let m = maturity::estimate(&self.criteria.maturity, q, &ind);
+        let crit = criteria::evaluate_with(&self.criteria, q, &ind, &m, detail);
+        let f = facts::build(q, &ind, &crit, &m);
+        (ind, m, crit, f)
+    }
+
+    /// The numbers of an assessment without its texts (see [`Brief`]).
+    pub fn brief(&self, q: &Questionnaire) -> Brief {
+        let (indicators, maturity, criteria, f) = self.stages(q, false);
+        Brief {
+            indicators,
+            maturity,
+            criteria,
+            policy: policy::eval::summarize(&self.policy, &f),
+        }
+    }
+
     /// Assess one questionnaire, with every explanation.
     pub fn assess(
         &self,
@@ -138,10 +178,7 @@ impl Engine {
         warnings: Vec<Diagnostic>,
         detail: bool,
     ) -> Assessment {
-        let ind = indicators::compute(q);
-        let m = maturity::estimate(&self.criteria.maturity, q, &ind);
-        let crit = criteria::evaluate_with(&self.criteria, q, &ind, &m, detail);
-        let f = facts::build(q, &ind, &crit, &m);
+        let (ind, m, crit, f) = self.stages(q, detail);
         let PolicyResult {
             pack_id,
             pack_version,

@@ -537,7 +537,7 @@ pub fn slot(name: &str) -> Option<usize> {
 /// Position of a registered fact, found while compiling: [`build`] names
 /// each fact it sets as a literal, so a name missing from the registry is a
 /// build error rather than a fact that silently never arrives.
-const fn slot_of(name: &str) -> usize {
+pub const fn slot_of(name: &str) -> usize {
     let mut i = 0;
     while i < REGISTRY.len() {
         let (a, b) = (REGISTRY[i].name.as_bytes(), name.as_bytes());
@@ -1104,42 +1104,43 @@ pub fn build(
         "maturity.level",
         maturity.level.map(|l| Fact::Num(l.into())),
     );
-    for id in [
-        "cnc_ratio",
-        "automation_rate",
-        "robot_density",
-        "networking_rate",
-        "online_sales_share",
-        "online_sales_share_incl_distribution",
-    ] {
-        let name = REGISTRY
-            .iter()
-            .find(|s| s.name.strip_prefix("indicators.") == Some(id))
-            .map(|s| s.name);
-        if let Some(name) = name {
-            if let Some(i) = slot(name) {
-                f.set(i, ind.value(id).map(Fact::Num));
-            }
-        }
+    for &(id, i) in &DERIVED.indicators {
+        f.set(i, ind.value(id).map(Fact::Num));
     }
     for c in criteria {
-        if let Some(s) = REGISTRY
-            .iter()
-            .find(|s| s.name.strip_prefix("criteria.") == Some(c.id.as_str()))
-        {
+        if let Some(&(_, i)) = DERIVED.criteria.iter().find(|(id, _)| *id == c.id) {
             let v = match c.status {
                 Status::Met => Some("met"),
                 Status::NotMet => Some("not_met"),
                 Status::NotApplicable => Some("not_applicable"),
                 Status::Unknown => None,
             };
-            if let Some(i) = slot(s.name) {
-                f.set(i, v.map(|x| Fact::Id(x.into())));
-            }
+            f.set(i, v.map(|x| Fact::Id(x.into())));
         }
     }
     f
 }
+
+/// The registered facts that repeat an indicator (`indicators.<id>`) or a
+/// criterion's status (`criteria.<id>`): (id, slot), read off the registry once.
+struct Derived {
+    indicators: Vec<(&'static str, usize)>,
+    criteria: Vec<(&'static str, usize)>,
+}
+
+static DERIVED: std::sync::LazyLock<Derived> = std::sync::LazyLock::new(|| {
+    let with = |prefix: &str| {
+        REGISTRY
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.name.strip_prefix(prefix).map(|id| (id, i)))
+            .collect()
+    };
+    Derived {
+        indicators: with("indicators."),
+        criteria: with("criteria."),
+    }
+});
 
 #[cfg(test)]
 mod tests {

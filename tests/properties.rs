@@ -268,5 +268,13 @@ proptest! {
             prop_assert_eq!(&a.missing, &b.missing, "{}", a.id);
         }
         prop_assert_eq!(&full.totals.potential.by_funder, &quick.totals.potential.by_funder);
+        // The screening path (a brief, no assessment) gives the same row.
+        let brief = engine.brief(&q);
+        let from_brief = zhizao::screen::Row::from_brief(&brief, &q, &engine.policy, "gen".into(), 0);
+        let from_full = zhizao::screen::Row::from_assessment(&full, &q);
+        prop_assert_eq!(
+            serde_json::to_value(&from_brief).unwrap(),
+            serde_json::to_value(&from_full).unwrap()
+        );
     }
 }

@@ -508,14 +508,19 @@ struct Verdict {
 }
 
 impl Verdict {
+    /// Stops at the first condition that fails by more than the near
+    /// margin: the track is then not eligible whatever the others say, and
+    /// most tracks of most enterprises end there.
     fn of(list: &[Condition], facts: &Facts, near_within: Decimal) -> Verdict {
         let mut v = Verdict::default();
         for c in list {
             match judge(c, &|x: &Condition| fact_of(facts, x), near_within) {
                 (Truth::Yes, _) => {}
-                (Truth::No, near) => {
+                (Truth::No, true) => v.failed += 1,
+                (Truth::No, false) => {
                     v.failed += 1;
-                    v.failed_not_near += usize::from(!near);
+                    v.failed_not_near += 1;
+                    break;
                 }
                 (Truth::Unknown, _) => v.unknown += 1,
             }
@@ -821,18 +826,9 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
 
 /// Evaluate every track; `detail: false` skips the explanation texts
 /// (actual/required values, gaps, amount steps) and keeps statuses,
-/// missing fields and amounts — what a batch screening needs.
+/// missing fields and amounts.
 pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyResult {
-    let data_year = facts
-        .get("enterprise.data_year")
-        .and_then(Fact::num)
-        .and_then(|d| i32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0));
-    let from = year_of(&pack.effective_from);
-    let to = pack.effective_to.as_deref().and_then(year_of);
-    let in_force = match data_year {
-        Some(y) => from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t),
-        None => false,
-    };
+    let (in_force, data_year) = in_force(pack, facts);
     let validity_note = (!in_force).then(|| {
         let y = data_year
             .map(|y| y.to_string())
@@ -849,27 +845,143 @@ pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyRe
             ),
         )
     });
-    let mut tracks: Vec<TrackResult> = pack
+    let s = summarize_with(pack, facts, in_force, detail);
+    let district_cap = pack
+        .district_cap
+        .as_ref()
+        .zip(s.district_cap)
+        .map(|(dc, c)| DistrictCapResult {
+            clause: if detail {
+                dc.clause.clone()
+            } else {
+                String::new()
+            },
+            cap: c.cap,
+            before: c.before,
+            after: c.after,
+            binding: !c.cut.is_empty(),
+            cut: c.cut.iter().map(|i| pack.tracks[*i].id.clone()).collect(),
+            missing: if c.cap.is_none() {
+                vec![dc.fact.clone()]
+            } else {
+                vec![]
+            },
+            note: if detail {
+                dc.note.clone()
+            } else {
+                Text::default()
+            },
+        });
+    let tracks = pack
         .tracks
         .iter()
-        .map(|t| evaluate_track(pack, t, facts, in_force, detail))
+        .zip(s.tracks)
+        .map(|(t, o)| explain_track(pack, t, facts, o, detail))
         .collect();
-    let district_cap = pack.district_cap.as_ref().map(|dc| {
-        let cap = facts.get(&dc.fact).and_then(Fact::num);
-        let mut r = apply_district_cap(&mut tracks, cap, &dc.fact);
-        if detail {
-            r.clause = dc.clause.clone();
-            r.note = dc.note.clone();
-        }
-        r
-    });
-    let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
-    let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
     PolicyResult {
         pack_id: pack.id.clone(),
         pack_version: pack.version.clone(),
         in_force,
         validity_note,
+        tracks,
+        district_cap,
+        eligible_totals: s.eligible_totals,
+        potential_totals: s.potential_totals,
+    }
+}
+
+/// Whether the pack is in force for the enterprise's data year, and the year.
+fn in_force(pack: &PolicyPack, facts: &Facts) -> (bool, Option<i32>) {
+    const DATA_YEAR: usize = crate::facts::slot_of("enterprise.data_year");
+    let data_year = facts
+        .at(DATA_YEAR)
+        .and_then(Fact::num)
+        .and_then(|d| i32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0));
+    let from = year_of(&pack.effective_from);
+    let to = pack.effective_to.as_deref().and_then(year_of);
+    let in_force = match data_year {
+        Some(y) => from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t),
+        None => false,
+    };
+    (in_force, data_year)
+}
+
+/// One track's result without texts: what a batch screening keeps.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Status.
+    pub status: TrackStatus,
+    /// Amount before the district cap (eligible and candidate tracks with money).
+    pub amount: Option<Range>,
+    /// Amount by funder, after the district cap.
+    pub by_funder: ByFunder,
+    /// District share before the cap, when the cap cut it.
+    pub district_before_cap: Option<Range>,
+    /// Fields to fill in (missing-data tracks).
+    pub missing: Vec<String>,
+    /// Amount steps (only when texts are built).
+    explanation: Vec<Text>,
+}
+
+impl Outcome {
+    /// Whether its money counts in the totals.
+    pub fn counts(&self) -> bool {
+        matches!(self.status, TrackStatus::Eligible | TrackStatus::Candidate)
+            && self.amount.is_some()
+    }
+}
+
+/// The district cap applied to one enterprise, without texts.
+#[derive(Debug, Clone)]
+pub struct CapOutcome {
+    /// The cap, CNY; `None` when the figure is missing.
+    pub cap: Option<Decimal>,
+    /// Sum of district maxima before the cap (eligible + candidate).
+    pub before: Range,
+    /// After the cap.
+    pub after: Range,
+    /// Positions (in the pack) of the tracks whose district share was cut.
+    pub cut: Vec<usize>,
+}
+
+/// Statuses and amounts of every track, after the district cap, with no
+/// texts: the same numbers as [`evaluate_with`], computed by the same
+/// functions, for a batch screening that keeps one compact row per
+/// enterprise.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// In force for the data year.
+    pub in_force: bool,
+    /// Per track, in pack order.
+    pub tracks: Vec<Outcome>,
+    /// The district cap.
+    pub district_cap: Option<CapOutcome>,
+    /// Totals over eligible tracks (after the district cap).
+    pub eligible_totals: Totals,
+    /// Totals over eligible and candidate tracks (after the district cap).
+    pub potential_totals: Totals,
+}
+
+/// Statuses and amounts only (see [`Summary`]).
+pub fn summarize(pack: &PolicyPack, facts: &Facts) -> Summary {
+    let (in_force, _) = in_force(pack, facts);
+    summarize_with(pack, facts, in_force, false)
+}
+
+fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool) -> Summary {
+    let mut tracks: Vec<Outcome> = pack
+        .tracks
+        .iter()
+        .map(|t| outcome(pack, t, facts, in_force, detail))
+        .collect();
+    let district_cap = pack.district_cap.as_ref().map(|dc| {
+        let cap = facts.get(&dc.fact).and_then(Fact::num);
+        apply_district_cap(&mut tracks, cap)
+    });
+    let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
+    let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
+    Summary {
+        in_force,
         tracks,
         district_cap,
         eligible_totals,
@@ -894,46 +1006,25 @@ fn unknown_facts(conds: &[Condition], facts: &Facts, near_within: Decimal) -> Ve
         .collect()
 }
 
-fn evaluate_track(
-    pack: &PolicyPack,
-    t: &Track,
-    facts: &Facts,
-    in_force: bool,
-    detail: bool,
-) -> TrackResult {
-    // Texts are copied only when they will be shown.
-    let text = |x: &Text| if detail { x.clone() } else { Text::default() };
-    let opt_text = |x: &Option<Text>| if detail { x.clone() } else { None };
-    let mut r = TrackResult {
-        id: t.id.clone(),
-        title: text(&t.title),
-        clause: if detail {
-            t.clause.clone()
-        } else {
-            String::new()
-        },
-        kind: t.kind,
-        prerequisite: t.prerequisite,
-        prerequisite_note: opt_text(&t.prerequisite_note),
+/// A track's status and amount (before the district cap).
+fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: bool) -> Outcome {
+    let mut o = Outcome {
         status: TrackStatus::NotInForce,
-        conditions: vec![],
-        candidate_conditions: vec![],
-        missing: vec![],
         amount: None,
-        by_funder: BTreeMap::new(),
+        by_funder: ByFunder::new(),
         district_before_cap: None,
+        missing: vec![],
         explanation: vec![],
-        support: opt_text(&t.support),
-        interpretation: opt_text(&t.interpretation),
     };
     if !in_force {
-        return r;
+        return o;
     }
     let near = pack.near_within;
     let eligible = Verdict::of(&t.eligible_when, facts, near);
-    r.status = if eligible.all_yes() {
+    o.status = if eligible.all_yes() {
         TrackStatus::Eligible
-    } else if !t.candidate_when.is_empty() && Verdict::of(&t.candidate_when, facts, near).all_yes()
+    } else if !t.candidate_when.is_empty()
+        && all_of(&t.candidate_when, &|x: &Condition| fact_of(facts, x), near) == Truth::Yes
     {
         TrackStatus::Candidate
     } else if eligible.failed == 0 {
@@ -948,50 +1039,81 @@ fn evaluate_track(
     } else {
         TrackStatus::NotEligible
     };
-    if r.status == TrackStatus::MissingData {
-        r.missing = unknown_facts(&t.eligible_when, facts, near);
+    if o.status == TrackStatus::MissingData {
+        o.missing = unknown_facts(&t.eligible_when, facts, near);
     }
-    if detail {
-        let explain = |list: &[Condition]| -> Vec<ConditionResult> {
-            list.iter()
-                .map(|c| condition(c, &|x: &Condition| fact_of(facts, x), near))
-                .collect()
-        };
-        r.conditions = explain(&t.eligible_when);
-        r.candidate_conditions = explain(&t.candidate_when);
-    }
-    if matches!(r.status, TrackStatus::Eligible | TrackStatus::Candidate) {
+    if matches!(o.status, TrackStatus::Eligible | TrackStatus::Candidate) {
         if let Some(a) = &t.amount {
             let mut beyond = None;
-            match amount(a, facts, pack.near_within, &mut beyond, detail) {
+            match amount(a, facts, near, &mut beyond, detail) {
                 Ok((by, steps)) => {
-                    r.explanation = steps;
+                    o.explanation = steps;
                     if beyond.is_some() {
                         // Above every tier: the clause does not cover it.
-                        r.status = TrackStatus::NotEligible;
+                        o.status = TrackStatus::NotEligible;
                     } else {
-                        r.amount = Some(by.values().fold(Range::ZERO, |acc, x| acc.plus(*x)));
-                        r.by_funder = by;
+                        o.amount = Some(by.values().fold(Range::ZERO, |acc, x| acc.plus(*x)));
+                        o.by_funder = by;
                     }
                 }
                 Err(missing) => {
-                    r.missing = missing;
-                    r.status = TrackStatus::MissingData;
+                    o.missing = missing;
+                    o.status = TrackStatus::MissingData;
                 }
             }
         }
     }
-    r
+    o
 }
 
-/// Cut the district's shares to the cap (clause and note are left for the
-/// caller to fill in when texts are shown).
-fn apply_district_cap(
-    tracks: &mut [TrackResult],
-    cap: Option<Decimal>,
-    fact: &str,
-) -> DistrictCapResult {
-    let district = |t: &TrackResult| t.by_funder.get(&Funder::District).copied();
+/// A track's result for reports: its outcome with the pack's texts and,
+/// when `detail`, every condition explained.
+fn explain_track(
+    pack: &PolicyPack,
+    t: &Track,
+    facts: &Facts,
+    o: Outcome,
+    detail: bool,
+) -> TrackResult {
+    // Texts are copied only when they will be shown.
+    let text = |x: &Text| if detail { x.clone() } else { Text::default() };
+    let opt_text = |x: &Option<Text>| if detail { x.clone() } else { None };
+    let explain = |list: &[Condition]| -> Vec<ConditionResult> {
+        if !detail || o.status == TrackStatus::NotInForce {
+            return vec![];
+        }
+        list.iter()
+            .map(|c| condition(c, &|x: &Condition| fact_of(facts, x), pack.near_within))
+            .collect()
+    };
+    TrackResult {
+        id: t.id.clone(),
+        title: text(&t.title),
+        clause: if detail {
+            t.clause.clone()
+        } else {
+            String::new()
+        },
+        kind: t.kind,
+        prerequisite: t.prerequisite,
+        prerequisite_note: opt_text(&t.prerequisite_note),
+        status: o.status,
+        conditions: explain(&t.eligible_when),
+        candidate_conditions: explain(&t.candidate_when),
+        missing: o.missing,
+        amount: o.amount,
+        by_funder: o.by_funder,
+        district_before_cap: o.district_before_cap,
+        explanation: o.explanation,
+        support: opt_text(&t.support),
+        interpretation: opt_text(&t.interpretation),
+    }
+}
+
+/// Cut the district's shares to the cap: eligible tracks first, then
+/// candidates share what is left, in proportion, adding up exactly.
+fn apply_district_cap(tracks: &mut [Outcome], cap: Option<Decimal>) -> CapOutcome {
+    let district = |t: &Outcome| t.by_funder.get(&Funder::District).copied();
     let before = tracks
         .iter()
         .filter(|t| t.counts())
@@ -1035,7 +1157,7 @@ fn apply_district_cap(
                             max: Some(new_max),
                         },
                     );
-                    cut.push(t.id.clone());
+                    cut.push(*i);
                 }
             }
             room = Decimal::ZERO;
@@ -1046,23 +1168,15 @@ fn apply_district_cap(
         .filter(|t| t.counts())
         .filter_map(district)
         .fold(Range::ZERO, Range::plus);
-    DistrictCapResult {
-        clause: String::new(),
+    CapOutcome {
         cap,
-        binding: !cut.is_empty(),
         before,
         after,
         cut,
-        missing: if cap.is_none() {
-            vec![fact.to_string()]
-        } else {
-            vec![]
-        },
-        note: Text::default(),
     }
 }
 
-fn totals<'a>(tracks: impl Iterator<Item = &'a TrackResult>) -> Totals {
+fn totals<'a>(tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
     let mut by: BTreeMap<Funder, Range> = Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect();
     for t in tracks {
         for (f, r) in &t.by_funder {

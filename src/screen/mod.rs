@@ -19,7 +19,7 @@ pub mod summary;
 pub mod targets;
 pub mod walk;
 
-use crate::assess::{Assessment, Engine, InputInfo};
+use crate::assess::{Assessment, Brief, Engine};
 use crate::criteria::Status;
 use crate::diag::Diagnostic;
 use crate::lang::Text;
@@ -120,11 +120,76 @@ pub struct Row {
     pub warnings: usize,
 }
 
+/// What a row is built from: an assessment's or a brief's numbers.
+struct RowParts<'a, T> {
+    file: String,
+    q: &'a crate::questionnaire::Questionnaire,
+    indicators: &'a crate::indicators::Indicators,
+    maturity: &'a crate::maturity::Maturity,
+    criteria: &'a [crate::criteria::CriterionResult],
+    /// (id, status, by funder) of every track.
+    tracks: T,
+    eligible: &'a ByFunder,
+    potential: &'a ByFunder,
+    cap_binding: bool,
+    cap_missing: bool,
+    warnings: usize,
+}
+
 impl Row {
     /// Build the compact row of an assessment.
     pub fn from_assessment(a: &Assessment, q: &crate::questionnaire::Questionnaire) -> Row {
+        Row::build(RowParts {
+            file: a.input.file.clone(),
+            q,
+            indicators: &a.indicators,
+            maturity: &a.maturity,
+            criteria: &a.criteria,
+            tracks: a.subsidies.iter().map(|t| (&t.id, t.status, &t.by_funder)),
+            eligible: &a.totals.eligible.by_funder,
+            potential: &a.totals.potential.by_funder,
+            cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
+            cap_missing: a.district_cap.as_ref().is_some_and(|d| d.cap.is_none()),
+            warnings: a.warnings.len(),
+        })
+    }
+
+    /// Build the row of a brief (the screening path: no assessment, no
+    /// texts); equal to [`Row::from_assessment`] of the same questionnaire.
+    pub fn from_brief(
+        b: &Brief,
+        q: &crate::questionnaire::Questionnaire,
+        pack: &crate::policy::pack::PolicyPack,
+        file: String,
+        warnings: usize,
+    ) -> Row {
+        let cap = b.policy.district_cap.as_ref();
+        Row::build(RowParts {
+            file,
+            q,
+            indicators: &b.indicators,
+            maturity: &b.maturity,
+            criteria: &b.criteria,
+            tracks: pack
+                .tracks
+                .iter()
+                .zip(&b.policy.tracks)
+                .map(|(t, o)| (&t.id, o.status, &o.by_funder)),
+            eligible: &b.policy.eligible_totals.by_funder,
+            potential: &b.policy.potential_totals.by_funder,
+            cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
+            cap_missing: cap.is_some_and(|c| c.cap.is_none()),
+            warnings,
+        })
+    }
+
+    fn build<'a>(
+        p: RowParts<'a, impl Iterator<Item = (&'a String, TrackStatus, &'a ByFunder)>>,
+    ) -> Row {
+        let q = p.q;
+        let e = &q.enterprise;
         let status = |id: &str| {
-            a.criteria
+            p.criteria
                 .iter()
                 .find(|c| c.id == id)
                 .map(|c| c.status)
@@ -132,49 +197,48 @@ impl Row {
         };
         let f64_of = |d: Decimal| -> Option<f64> { d.try_into().ok() };
         Row {
-            file: a.input.file.clone(),
-            name: a.enterprise.name.clone(),
-            credit_code: a.enterprise.credit_code.clone(),
-            sector: a.enterprise.sector,
-            production_mode: a.enterprise.production_mode,
-            above_designated_size: a.enterprise.above_designated_size,
-            data_year: a.enterprise.data_year,
-            industrial_output_wan: q.enterprise.industrial_output_wan,
+            file: p.file,
+            name: e.name.clone(),
+            credit_code: e.credit_code.clone(),
+            sector: e.sector,
+            production_mode: e.production_mode,
+            above_designated_size: e.above_designated_size,
+            data_year: e.data_year,
+            industrial_output_wan: e.industrial_output_wan,
             indicators: PEER_INDICATORS
                 .iter()
-                .map(|id| a.indicators.value(id).and_then(f64_of))
+                .map(|id| p.indicators.value(id).and_then(f64_of))
                 .collect(),
-            level: a.maturity.level,
-            score: a.maturity.score.and_then(f64_of),
+            level: p.maturity.level,
+            score: p.maturity.score.and_then(f64_of),
             automated_digital: status("automated_digital_enterprise"),
             digital_workshop: status("digital_workshop"),
             smart_factory: status("smart_factory"),
             recognised_digital_workshop: q.recognitions.digital_workshop_year.is_some(),
             recognised_smart_factory: q.recognitions.smart_factory_year.is_some(),
-            eligible: a.totals.eligible.by_funder.clone(),
-            potential: a.totals.potential.by_funder.clone(),
-            tracks: a
-                .subsidies
-                .iter()
-                .filter(|t| {
+            eligible: p.eligible.clone(),
+            potential: p.potential.clone(),
+            tracks: p
+                .tracks
+                .filter(|(_, status, _)| {
                     matches!(
-                        t.status,
+                        status,
                         TrackStatus::Eligible | TrackStatus::Candidate | TrackStatus::Near
                     )
                 })
-                .map(|t| RowTrack {
-                    id: t.id.clone(),
-                    status: t.status,
-                    by_funder: t.by_funder.clone(),
+                .map(|(id, status, by_funder)| RowTrack {
+                    id: id.clone(),
+                    status,
+                    by_funder: by_funder.clone(),
                 })
                 .collect(),
-            district_cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
-            district_cap_missing: a.district_cap.as_ref().is_some_and(|d| d.cap.is_none()),
+            district_cap_binding: p.cap_binding,
+            district_cap_missing: p.cap_missing,
             robots: q.robots.industrial_robots,
-            workers: q.enterprise.production_workers,
+            workers: e.production_workers,
             key_cnc: q.equipment.key_equipment_cnc,
             key_total: q.equipment.key_equipment_total,
-            warnings: a.warnings.len(),
+            warnings: p.warnings,
         }
     }
 
@@ -721,17 +785,15 @@ impl Part {
             Ok(l) => l,
             Err(r) => return self.rejected.push(r),
         };
-        let a = engine.assess_with(
+        let b = engine.brief(&l.questionnaire);
+        let row = Row::from_brief(
+            &b,
             &l.questionnaire,
-            InputInfo {
-                file: shown,
-                sha256: l.sha256,
-            },
-            l.warnings,
-            false,
+            &engine.policy,
+            shown,
+            l.warnings.len(),
         );
-        let row = Row::from_assessment(&a, &l.questionnaire);
-        drop(a);
+        drop(b);
         self.agg.fold(&row, opts.top);
         self.peers.add(&row);
         if opts.keep_rows {
