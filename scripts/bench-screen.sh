@@ -23,14 +23,17 @@ BIN=target/release/zhizao
 [ -d "$WORK/large" ] || "$BIN" sample --count "$N_LARGE" --seed 2016 --out "$WORK/large" >/dev/null
 [ -d "$WORK/small" ] || "$BIN" sample --count "$N_SMALL" --seed 2016 --out "$WORK/small" >/dev/null
 
-# Warm the page cache so every variant reads from memory alike.
-find "$WORK/large" -name "*.yaml" -exec cat {} + > /dev/null
+# Warm the page cache before every run so every variant reads from memory
+# alike (on a VM whose kernel reclaims cold pages, a cache warmed once at
+# the start does not last through the runs).
+warm() { find "$WORK/large" -name "*.yaml" -exec cat {} + > /dev/null; }
 
 # best-of-RUNS wall time (s) and max RSS (KB) of a command
 measure() {
   local best="" rss=0 line t m tf
   tf=$(mktemp)
   for _ in $(seq "$RUNS"); do
+    warm
     /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2>&1 || true
     line=$(tail -n1 "$tf")
     t=${line% *}; m=${line#* }

@@ -869,7 +869,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                                 rejected: Vec::new(),
                             };
                             let parsed: Vec<Parsed> = (from..(from + RUN).min(end))
-                                .map(|i| parse(files.get(i)))
+                                .map(|i| parse(&files.get(i)))
                                 .collect();
                             for p in parsed {
                                 part.add(engine, p, opts);
@@ -920,7 +920,7 @@ pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usi
         (0..walked.files.len())
             .into_par_iter()
             .map(|i| walked.files.get(i))
-            .filter(|p| {
+            .filter(|p: &PathBuf| {
                 let shown = p.display().to_string();
                 crate::yaml::read_capped(p, &shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
                     .and_then(|b| crate::yaml::decode(&b, &shown))

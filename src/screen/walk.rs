@@ -12,59 +12,84 @@ use crate::lang::Text;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// Paths in one buffer. At 100,000 files a `Vec<PathBuf>` costs an
-/// allocation (and its overhead) per file; this costs the path's bytes and
-/// one offset, which keeps a screening's memory nearly flat.
+/// Paths, compactly: each folder once, the file names in one buffer, and
+/// 12 bytes of offsets per file. At 100,000 files a `Vec<PathBuf>` costs an
+/// allocation (and its overhead) per file, and even one buffer of full paths
+/// repeats the folder 100,000 times; this list is the only part of a
+/// screening that grows with the number of files.
 #[derive(Debug, Default)]
 pub struct PathList {
-    buf: String,
-    ends: Vec<usize>,
+    /// Folder prefixes, each with its trailing separator ("" for none).
+    dirs: Vec<String>,
+    /// File names, one after another.
+    names: String,
+    /// (folder, start, end) of each file's name.
+    spans: Vec<(u32, u32, u32)>,
 }
 
+/// Most bytes of file names (and most folders) one list holds: offsets are
+/// 32-bit to keep the list small. Far beyond any real batch (~200 million
+/// files); past it, files are rejected with a reason, never dropped.
+const PATHLIST_MAX: usize = u32::MAX as usize;
+
 impl PathList {
-    /// Add a path.
-    pub fn push(&mut self, p: &str) {
-        self.buf.push_str(p);
-        self.ends.push(self.buf.len());
+    /// Add a path; `false` when the list is full.
+    #[must_use]
+    pub fn push(&mut self, p: &str) -> bool {
+        let cut = p.rfind(std::path::is_separator).map_or(0, |i| i + 1);
+        let (dir, name) = p.split_at(cut);
+        if self.dirs.last().map(String::as_str) != Some(dir) {
+            self.dirs.push(dir.to_string());
+        }
+        let start = self.names.len();
+        if start + name.len() > PATHLIST_MAX || self.dirs.len() > PATHLIST_MAX {
+            return false;
+        }
+        self.names.push_str(name);
+        // In range: checked against PATHLIST_MAX just above.
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        self.spans
+            .push((at(self.dirs.len() - 1), at(start), at(self.names.len())));
+        true
     }
 
     /// How many.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// None at all.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
+    }
+
+    fn parts(&self, (d, s, e): (u32, u32, u32)) -> (&str, &str) {
+        (&self.dirs[d as usize], &self.names[s as usize..e as usize])
     }
 
     /// The i-th path.
-    pub fn get(&self, i: usize) -> &Path {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Path::new(&self.buf[start..self.ends[i]])
+    pub fn get(&self, i: usize) -> PathBuf {
+        let (dir, name) = self.parts(self.spans[i]);
+        PathBuf::from(format!("{dir}{name}"))
     }
 
     /// All paths, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &Path> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = PathBuf> + '_ {
         (0..self.len()).map(|i| self.get(i))
     }
 
     /// Sort by the bytes of the path and drop duplicates: any total order
-    /// makes the run independent of the file system and of threads.
+    /// makes the run independent of the file system and of threads. Only
+    /// the spans move (in place), so sorting costs no copy of the paths.
     fn sort_dedup(&mut self) {
-        let mut order: Vec<usize> = (0..self.len()).collect();
-        order.sort_by(|a, b| self.get(*a).as_os_str().cmp(self.get(*b).as_os_str()));
-        let mut out = PathList {
-            buf: String::with_capacity(self.buf.len()),
-            ends: Vec::with_capacity(self.ends.len()),
+        let mut spans = std::mem::take(&mut self.spans);
+        let bytes = |x: (u32, u32, u32)| {
+            let (d, n) = self.parts(x);
+            d.bytes().chain(n.bytes())
         };
-        for i in order {
-            let p = self.get(i).to_str().unwrap_or_default();
-            if out.is_empty() || out.get(out.len() - 1).to_str() != Some(p) {
-                out.push(p);
-            }
-        }
-        *self = out;
+        spans.sort_unstable_by(|a, b| bytes(*a).cmp(bytes(*b)));
+        spans.dedup_by(|a, b| bytes(*a).eq(bytes(*b)));
+        self.spans = spans;
     }
 }
 
@@ -127,7 +152,17 @@ fn not_a_file(p: &Path) -> Rejected {
 
 fn add_file(w: &mut Walked, p: &Path) {
     match p.to_str() {
-        Some(s) => w.files.push(s),
+        Some(s) => {
+            if !w.files.push(s) {
+                w.rejected.push(io_rejected(
+                    p,
+                    Text::new(
+                        "本次筛选的文件过多, 未读取; 请分批筛选",
+                        "too many files for one run; not read — screen the folders in batches",
+                    ),
+                ));
+            }
+        }
         None => w.rejected.push(not_utf8(p)),
     }
 }
