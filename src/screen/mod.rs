@@ -1,14 +1,16 @@
 //! Bureau screening (批量筛选): thousands of questionnaires at once.
 //!
 //! Two passes keep memory flat as the number of files grows:
-//! 1. Files are assessed in parallel (rayon) in fixed-size chunks, in the
+//! 1. Files are screened in parallel (rayon) in fixed-size chunks, in the
 //!    sorted order of their paths so results do not depend on the number of
-//!    threads. Each result is folded into fixed-size aggregates (targets,
-//!    budget, top-N rankings, per-sector indicator values for percentiles)
-//!    and spilled to a temporary file as one compact row; no assessment is
-//!    held beyond its chunk.
-//! 2. The spilled rows are read back one at a time, given their peer
-//!    percentiles, and streamed to the export (XLSX in constant-memory mode,
+//!    threads. Each worker parses a run of files, then reduces each one to a
+//!    [`Brief`] (the assessment's numbers, no texts) and a compact [`Row`],
+//!    folded into fixed-size aggregates (targets, budget, top-N rankings,
+//!    per-sector histograms for percentiles). When an export is asked for,
+//!    the row is also spilled to a temporary file. Nothing per file is held
+//!    beyond its chunk.
+//! 2. For an export, the spilled rows are read back one at a time, given
+//!    their peer percentiles, and streamed out (XLSX in constant-memory mode,
 //!    CSV, or JSON).
 //!
 //! Every input is accounted for: assessed, or listed as rejected with file,
