@@ -448,6 +448,13 @@ fn evaluate_check(
         return r;
     }
     if let Some(systems) = &k.systems {
+        if detail {
+            r.required = systems
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(" + ");
+        }
         match &q.informatization.systems {
             None => r.missing = vec!["informatization.systems".into()],
             Some(inuse) if !detail => {
@@ -458,11 +465,6 @@ fn evaluate_check(
                 };
             }
             Some(inuse) => {
-                r.required = systems
-                    .iter()
-                    .map(|s| s.label())
-                    .collect::<Vec<_>>()
-                    .join(" + ");
                 let lacking: Vec<&System> = systems.iter().filter(|s| !inuse.contains(s)).collect();
                 r.actual = Some(
                     systems

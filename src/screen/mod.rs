@@ -796,15 +796,31 @@ impl Part {
             l.warnings.len(),
         );
         drop(b);
+        if opts.keep_rows {
+            // A Row is plain data, so this does not fail; if it ever did, the
+            // file is listed as rejected (and not counted) instead of going
+            // missing from the export.
+            let mark = self.lines.len();
+            if let Err(e) = serde_json::to_writer(&mut self.lines, &row) {
+                self.lines.truncate(mark);
+                let why = format!("{e}");
+                return self.rejected.push(Rejected {
+                    file: row.file,
+                    line: None,
+                    column: None,
+                    code: "internal".into(),
+                    path: None,
+                    reason: Text::new(
+                        format!("无法写出结果行: {why}"),
+                        format!("cannot write its row: {why}"),
+                    ),
+                    errors: 1,
+                });
+            }
+            self.lines.push(b'\n');
+        }
         self.agg.fold(&row, opts.top);
         self.peers.add(&row);
-        if opts.keep_rows {
-            // A Row is plain data (strings, numbers, enums): serialising it
-            // into a Vec cannot fail.
-            if serde_json::to_writer(&mut self.lines, &row).is_ok() {
-                self.lines.push(b'\n');
-            }
-        }
     }
 }
 
