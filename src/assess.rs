@@ -158,27 +158,15 @@ impl Engine {
         }
     }
 
-    /// Assess one questionnaire, with every explanation.
+    /// Assess one questionnaire, with every explanation. (A batch
+    /// screening, which shows no explanation, uses [`Engine::brief`].)
     pub fn assess(
         &self,
         q: &Questionnaire,
         input: InputInfo,
         warnings: Vec<Diagnostic>,
     ) -> Assessment {
-        self.assess_with(q, input, warnings, true)
-    }
-
-    /// Assess; `detail: false` gives the same statuses and amounts without
-    /// the explanation texts (for batch screening, where they are not shown
-    /// and formatting them would cost more than the evaluation itself).
-    pub fn assess_with(
-        &self,
-        q: &Questionnaire,
-        input: InputInfo,
-        warnings: Vec<Diagnostic>,
-        detail: bool,
-    ) -> Assessment {
-        let (ind, m, crit, f) = self.stages(q, detail);
+        let (ind, m, crit, f) = self.stages(q, true);
         let PolicyResult {
             pack_id,
             pack_version,
@@ -188,12 +176,8 @@ impl Engine {
             district_cap,
             eligible_totals,
             potential_totals,
-        } = policy::eval::evaluate_with(&self.policy, &f, detail);
-        let references = if detail {
-            crate::reference::compare(crate::reference::shipped(), &ind)
-        } else {
-            Vec::new()
-        };
+        } = policy::eval::evaluate(&self.policy, &f);
+        let references = crate::reference::compare(crate::reference::shipped(), &ind);
         let e = &q.enterprise;
         Assessment {
             schema_version: OUTPUT_SCHEMA_VERSION,

@@ -248,28 +248,34 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
-    /// Batch screening skips the explanation texts; it must not change a
-    /// single status or amount.
+    /// Batch screening reduces each file to a brief (no assessment, no
+    /// texts); it must not change a single status or amount.
     #[test]
-    fn summary_mode_has_the_same_statuses_and_amounts(q in questionnaire()) {
+    fn a_brief_has_the_same_statuses_and_amounts(q in questionnaire()) {
         let engine = Engine::default();
-        let input = || InputInfo { file: "gen".into(), sha256: String::new() };
-        let full = engine.assess_with(&q, input(), vec![], true);
-        let quick = engine.assess_with(&q, input(), vec![], false);
-        prop_assert_eq!(full.maturity.level, quick.maturity.level);
-        for (a, b) in full.criteria.iter().zip(&quick.criteria) {
+        let input = InputInfo { file: "gen".into(), sha256: String::new() };
+        let full = engine.assess(&q, input, vec![]);
+        let brief = engine.brief(&q);
+        prop_assert_eq!(full.maturity.level, brief.maturity.level);
+        prop_assert_eq!(full.criteria.len(), brief.criteria.len());
+        for (a, b) in full.criteria.iter().zip(&brief.criteria) {
             prop_assert_eq!(a.status, b.status, "{}", a.id);
+            for (x, y) in a.checks.iter().zip(&b.checks) {
+                prop_assert_eq!(x.status, y.status, "{}", x.id);
+                prop_assert_eq!(&x.missing, &y.missing, "{}", x.id);
+            }
         }
-        for (a, b) in full.subsidies.iter().zip(&quick.subsidies) {
-            prop_assert_eq!(&a.id, &b.id);
+        prop_assert_eq!(full.subsidies.len(), brief.policy.tracks.len());
+        for (a, b) in full.subsidies.iter().zip(&brief.policy.tracks) {
             prop_assert_eq!(a.status, b.status, "{}", a.id);
             prop_assert_eq!(a.amount, b.amount, "{}", a.id);
             prop_assert_eq!(&a.by_funder, &b.by_funder, "{}", a.id);
+            prop_assert_eq!(a.district_before_cap, b.district_before_cap, "{}", a.id);
             prop_assert_eq!(&a.missing, &b.missing, "{}", a.id);
         }
-        prop_assert_eq!(&full.totals.potential.by_funder, &quick.totals.potential.by_funder);
-        // The screening path (a brief, no assessment) gives the same row.
-        let brief = engine.brief(&q);
+        prop_assert_eq!(&full.totals.eligible.by_funder, &brief.policy.eligible_totals.by_funder);
+        prop_assert_eq!(&full.totals.potential.by_funder, &brief.policy.potential_totals.by_funder);
+        // And the row a screening keeps is the row of the full assessment.
         let from_brief = zhizao::screen::Row::from_brief(&brief, &q, &engine.policy, "gen".into(), 0);
         let from_full = zhizao::screen::Row::from_assessment(&full, &q);
         prop_assert_eq!(

@@ -175,9 +175,14 @@ pub struct TrackResult {
 impl TrackResult {
     /// Whether its money counts in the totals.
     pub fn counts(&self) -> bool {
-        matches!(self.status, TrackStatus::Eligible | TrackStatus::Candidate)
-            && self.amount.is_some()
+        counted(self.status, &self.amount)
     }
+}
+
+/// Money counts in the totals (and under the district cap) when the track
+/// is eligible or a candidate and has an amount.
+fn counted(status: TrackStatus, amount: &Option<Range>) -> bool {
+    matches!(status, TrackStatus::Eligible | TrackStatus::Candidate) && amount.is_some()
 }
 
 /// The district cap applied to one enterprise.
@@ -819,15 +824,10 @@ fn year_of(date: &str) -> Option<i32> {
     date.get(..4).and_then(|y| y.parse().ok())
 }
 
-/// Evaluate every track of a pack for one enterprise, with explanations.
+/// Evaluate every track of a pack for one enterprise, with explanations:
+/// the [`Summary`] outcomes, each given the pack's texts and its conditions
+/// explained. (Batch screening, which shows no text, calls [`summarize`].)
 pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
-    evaluate_with(pack, facts, true)
-}
-
-/// Evaluate every track; `detail: false` skips the explanation texts
-/// (actual/required values, gaps, amount steps) and keeps statuses,
-/// missing fields and amounts.
-pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyResult {
     let (in_force, data_year) = in_force(pack, facts);
     let validity_note = (!in_force).then(|| {
         let y = data_year
@@ -845,17 +845,13 @@ pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyRe
             ),
         )
     });
-    let s = summarize_with(pack, facts, in_force, detail);
+    let s = summarize_with(pack, facts, in_force, true);
     let district_cap = pack
         .district_cap
         .as_ref()
         .zip(s.district_cap)
         .map(|(dc, c)| DistrictCapResult {
-            clause: if detail {
-                dc.clause.clone()
-            } else {
-                String::new()
-            },
+            clause: dc.clause.clone(),
             cap: c.cap,
             before: c.before,
             after: c.after,
@@ -866,17 +862,13 @@ pub fn evaluate_with(pack: &PolicyPack, facts: &Facts, detail: bool) -> PolicyRe
             } else {
                 vec![]
             },
-            note: if detail {
-                dc.note.clone()
-            } else {
-                Text::default()
-            },
+            note: dc.note.clone(),
         });
     let tracks = pack
         .tracks
         .iter()
         .zip(s.tracks)
-        .map(|(t, o)| explain_track(pack, t, facts, o, detail))
+        .map(|(t, o)| explain_track(pack, t, facts, o))
         .collect();
     PolicyResult {
         pack_id: pack.id.clone(),
@@ -926,8 +918,7 @@ pub struct Outcome {
 impl Outcome {
     /// Whether its money counts in the totals.
     pub fn counts(&self) -> bool {
-        matches!(self.status, TrackStatus::Eligible | TrackStatus::Candidate)
-            && self.amount.is_some()
+        counted(self.status, &self.amount)
     }
 }
 
@@ -945,7 +936,7 @@ pub struct CapOutcome {
 }
 
 /// Statuses and amounts of every track, after the district cap, with no
-/// texts: the same numbers as [`evaluate_with`], computed by the same
+/// texts: the same numbers as [`evaluate`], computed by the same
 /// functions, for a batch screening that keeps one compact row per
 /// enterprise.
 #[derive(Debug, Clone)]
@@ -1066,20 +1057,11 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
     o
 }
 
-/// A track's result for reports: its outcome with the pack's texts and,
-/// when `detail`, every condition explained.
-fn explain_track(
-    pack: &PolicyPack,
-    t: &Track,
-    facts: &Facts,
-    o: Outcome,
-    detail: bool,
-) -> TrackResult {
-    // Texts are copied only when they will be shown.
-    let text = |x: &Text| if detail { x.clone() } else { Text::default() };
-    let opt_text = |x: &Option<Text>| if detail { x.clone() } else { None };
+/// A track's result for reports: its outcome with the pack's texts and
+/// every condition explained.
+fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> TrackResult {
     let explain = |list: &[Condition]| -> Vec<ConditionResult> {
-        if !detail || o.status == TrackStatus::NotInForce {
+        if o.status == TrackStatus::NotInForce {
             return vec![];
         }
         list.iter()
@@ -1088,15 +1070,11 @@ fn explain_track(
     };
     TrackResult {
         id: t.id.clone(),
-        title: text(&t.title),
-        clause: if detail {
-            t.clause.clone()
-        } else {
-            String::new()
-        },
+        title: t.title.clone(),
+        clause: t.clause.clone(),
         kind: t.kind,
         prerequisite: t.prerequisite,
-        prerequisite_note: opt_text(&t.prerequisite_note),
+        prerequisite_note: t.prerequisite_note.clone(),
         status: o.status,
         conditions: explain(&t.eligible_when),
         candidate_conditions: explain(&t.candidate_when),
@@ -1105,8 +1083,8 @@ fn explain_track(
         by_funder: o.by_funder,
         district_before_cap: o.district_before_cap,
         explanation: o.explanation,
-        support: opt_text(&t.support),
-        interpretation: opt_text(&t.interpretation),
+        support: t.support.clone(),
+        interpretation: t.interpretation.clone(),
     }
 }
 
