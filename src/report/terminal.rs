@@ -29,6 +29,12 @@ fn paint(s: &str, code: &str, on: bool) -> String {
     }
 }
 
+/// A section title on its own line, bold (or yellow for warnings) on a
+/// colour terminal.
+fn heading(out: &mut String, title: &str, code: &str, color: bool) {
+    let _ = writeln!(out, "{}", paint(title, code, color));
+}
+
 fn table(rows: Vec<Vec<String>>) -> String {
     let mut b = Builder::default();
     for r in rows {
@@ -53,10 +59,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let l = o.lang;
     let mut out = String::new();
     let e = &a.enterprise;
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(l.pick("智造评估报告", "zhizao assessment"), "1", o.color)
+    heading(
+        &mut out,
+        l.pick("智造评估报告", "zhizao assessment"),
+        "1",
+        o.color,
     );
     let _ = writeln!(
         out,
@@ -144,7 +151,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     out.push('\n');
 
     // Indicators.
-    let _ = writeln!(out, "{}", paint(l.pick("指标", "Indicators"), "1", o.color));
+    heading(&mut out, l.pick("指标", "Indicators"), "1", o.color);
     let mut rows = vec![vec![
         l.pick("指标", "Indicator").to_string(),
         l.pick("数值", "Value").to_string(),
@@ -167,11 +174,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let _ = writeln!(out, "{}\n", table(rows));
 
     // Criteria.
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(l.pick("评估标准", "Criteria"), "1", o.color)
-    );
+    heading(&mut out, l.pick("评估标准", "Criteria"), "1", o.color);
     let mut rows = vec![vec![
         l.pick("目标", "Target").to_string(),
         l.pick("检查项", "Check").to_string(),
@@ -217,11 +220,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     );
 
     // Subsidies.
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(l.pick("扶持政策", "Subsidy tracks"), "1", o.color)
-    );
+    heading(&mut out, l.pick("扶持政策", "Subsidy tracks"), "1", o.color);
     if let Some(n) = &a.packs.validity_note {
         let _ = writeln!(out, "{}\n", paint(n.get(l), "33", o.color));
     }
@@ -386,11 +385,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
 
     if o.explain {
         out.push('\n');
-        let _ = writeln!(
-            out,
-            "{}",
-            paint(l.pick("逐项说明", "Explanations"), "1", o.color)
-        );
+        heading(&mut out, l.pick("逐项说明", "Explanations"), "1", o.color);
         for t in &a.subsidies {
             let _ = writeln!(
                 out,
@@ -444,10 +439,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
     }
     if !a.references.is_empty() {
         out.push('\n');
-        let _ = writeln!(
-            out,
-            "{}",
-            paint(l.pick("对标参考", "Reference figures"), "1", o.color)
+        heading(
+            &mut out,
+            l.pick("对标参考", "Reference figures"),
+            "1",
+            o.color,
         );
         for c in &a.references {
             let unit = a
@@ -478,7 +474,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     }
     if !a.warnings.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", paint(l.pick("警告", "Warnings"), "33", o.color));
+        heading(&mut out, l.pick("警告", "Warnings"), "33", o.color);
         for w in &a.warnings {
             let _ = writeln!(out, "{}", w.render(l, None));
         }
