@@ -36,6 +36,7 @@ pub mod roadmap;
 pub mod sample;
 pub mod schema;
 pub mod screen;
+pub mod textsafe;
 pub mod validate;
 pub mod whatif;
 pub mod yaml;
