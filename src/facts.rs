@@ -193,6 +193,56 @@ pub const REGISTRY: &[Spec] = &[
         "recognitions.new_research_institution (absent = false)"
     ),
     spec!(
+        "recognitions.public_tech_platform_new",
+        Bool,
+        "public_tech_platform_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "recognitions.new_research_institution_new",
+        Bool,
+        "new_research_institution_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "recognitions.business_model_innovation_demo_new",
+        Bool,
+        "business_model_innovation_demo_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "recognitions.service_manufacturing_demo_new",
+        Bool,
+        "service_manufacturing_demo_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "projects.maker_space_new",
+        Bool,
+        "projects.maker_space.evaluated_year = data year (space set, year absent = unknown)"
+    ),
+    spec!(
+        "projects.online_business_park_new",
+        Bool,
+        "projects.online_business_park_year = data year (park set, year absent = unknown)"
+    ),
+    spec!(
+        "design.design_transfer_demo_new",
+        Bool,
+        "design.design_transfer_demo_year = data year (projects > 0, year absent = unknown)"
+    ),
+    spec!(
+        "projects.first_set_equipment.new",
+        Bool,
+        "item field: recognition_year = data year (absent when the year is)"
+    ),
+    spec!(
+        "projects.demo_lines.new",
+        Bool,
+        "item field: listed_year = data year (absent when the year is)"
+    ),
+    spec!(
+        "logistics.warehouses.new",
+        Bool,
+        "item field: built_year = data year (absent when the year is)"
+    ),
+    spec!(
         "recognitions.tech_centers",
         Items,
         "recognitions.tech_centers (absent = none)"
@@ -207,7 +257,7 @@ pub const REGISTRY: &[Spec] = &[
     spec!(
         "recognitions.tech_centers.new",
         Bool,
-        "item field: year = data year, or year absent"
+        "item field: year = data year (absent when the year is)"
     ),
     spec!(
         "recognitions.industrial_design_center_level",
@@ -218,7 +268,7 @@ pub const REGISTRY: &[Spec] = &[
     spec!(
         "recognitions.industrial_design_center_new",
         Bool,
-        "recognitions.industrial_design_center.year = data year, or year absent"
+        "recognitions.industrial_design_center.year = data year (unknown when the year is absent)"
     ),
     spec!(
         "recognitions.business_model_innovation_demo",
@@ -367,6 +417,11 @@ pub const REGISTRY: &[Spec] = &[
         "projects.maker_space.operating_well",
         Bool,
         "projects.maker_space.operating_well"
+    ),
+    spec!(
+        "projects.maker_space.judged_not_operating_well",
+        Bool,
+        "projects.maker_space.operating_well = false (absent = false: not yet evaluated)"
     ),
     spec!(
         "projects.ecommerce_platform_docking",
@@ -612,6 +667,25 @@ fn flag(v: Option<bool>) -> Option<Fact> {
 fn flag_or_false(v: Option<bool>) -> Option<Fact> {
     Some(Fact::Bool(v.unwrap_or(false)))
 }
+/// "New in the data year" for a one-off grant: false when the thing is not
+/// there, unknown when it is but its year is not given (a missing year is
+/// missing data, never "assume this year"), else whether the year is the
+/// data year.
+fn new_in(present: bool, year: Option<i32>, data_year: i32) -> Option<Fact> {
+    match (present, year) {
+        (false, _) => Some(Fact::Bool(false)),
+        (true, None) => None,
+        (true, Some(y)) => Some(Fact::Bool(y == data_year)),
+    }
+}
+
+/// The item field `new`, set only when the item's year is given.
+fn put_new(m: &mut BTreeMap<String, Fact>, year: Option<i32>, data_year: i32) {
+    if let Some(y) = year {
+        m.insert("new".into(), Fact::Bool(y == data_year));
+    }
+}
+
 /// An enum's id: its serde name, borrowed (no allocation per enterprise).
 fn id_of<T: Serialize>(v: &T) -> Cow<'static, str> {
     Cow::Borrowed(variant::name(v).unwrap_or(""))
@@ -856,14 +930,12 @@ pub fn build(
                 .iter()
                 .flatten()
                 .map(|t| {
-                    BTreeMap::from([
+                    let mut m = BTreeMap::from([
                         ("kind".to_string(), Fact::Id(id_of(&t.kind))),
                         ("level".to_string(), Fact::Id(id_of(&t.level))),
-                        (
-                            "new".to_string(),
-                            Fact::Bool(t.year.is_none_or(|y| y == year)),
-                        ),
-                    ])
+                    ]);
+                    put_new(&mut m, t.year, year);
+                    m
                 })
                 .collect(),
         )),
@@ -877,13 +949,42 @@ pub fn build(
                 .unwrap_or_else(|| "none".into()),
         )),
     );
+    let idc = r.industrial_design_center.as_ref();
     put!(
         "recognitions.industrial_design_center_new",
-        Some(Fact::Bool(
-            r.industrial_design_center
-                .as_ref()
-                .is_some_and(|x| x.year.is_none_or(|y| y == year)),
-        )),
+        new_in(idc.is_some(), idc.and_then(|x| x.year), year),
+    );
+    put!(
+        "recognitions.public_tech_platform_new",
+        new_in(
+            r.public_tech_platform_with_city_funds == Some(true),
+            r.public_tech_platform_year,
+            year
+        ),
+    );
+    put!(
+        "recognitions.new_research_institution_new",
+        new_in(
+            r.new_research_institution == Some(true),
+            r.new_research_institution_year,
+            year
+        ),
+    );
+    put!(
+        "recognitions.business_model_innovation_demo_new",
+        new_in(
+            r.business_model_innovation_demo == Some(true),
+            r.business_model_innovation_demo_year,
+            year
+        ),
+    );
+    put!(
+        "recognitions.service_manufacturing_demo_new",
+        new_in(
+            r.service_manufacturing_demo == Some(true),
+            r.service_manufacturing_demo_year,
+            year
+        ),
     );
     put!(
         "recognitions.business_model_innovation_demo",
@@ -934,6 +1035,7 @@ pub fn build(
                     if let Some(v) = wan(x.development_cost_wan) {
                         m.insert("development_cost".into(), v);
                     }
+                    put_new(&mut m, x.recognition_year, year);
                     m
                 })
                 .collect(),
@@ -959,6 +1061,7 @@ pub fn build(
                     if let Some(v) = wan(x.investment_wan) {
                         m.insert("investment".into(), v);
                     }
+                    put_new(&mut m, x.listed_year, year);
                     m
                 })
                 .collect(),
@@ -986,6 +1089,22 @@ pub fn build(
     put!(
         "projects.maker_space.operating_well",
         flag(ms.and_then(|m| m.operating_well)),
+    );
+    put!(
+        "projects.maker_space.judged_not_operating_well",
+        Some(Fact::Bool(ms.and_then(|m| m.operating_well) == Some(false))),
+    );
+    put!(
+        "projects.maker_space_new",
+        new_in(ms.is_some(), ms.and_then(|m| m.evaluated_year), year),
+    );
+    put!(
+        "projects.online_business_park_new",
+        new_in(
+            p.online_business_park.is_some(),
+            p.online_business_park_year,
+            year
+        ),
     );
     put!(
         "projects.ecommerce_platform_docking",
@@ -1058,7 +1177,7 @@ pub fn build(
                 .iter()
                 .flatten()
                 .map(|w| {
-                    BTreeMap::from([
+                    let mut m = BTreeMap::from([
                         ("area_m2".to_string(), Fact::Num(w.area_m2)),
                         (
                             "ecommerce_clients_in_district".to_string(),
@@ -1068,7 +1187,9 @@ pub fn build(
                             "investment".to_string(),
                             Fact::Num(w.investment_wan * Decimal::from(10_000)),
                         ),
-                    ])
+                    ]);
+                    put_new(&mut m, w.built_year, year);
+                    m
                 })
                 .collect(),
         )),
@@ -1090,6 +1211,14 @@ pub fn build(
     put!(
         "design.design_transfer_demo_projects",
         num(Some(d.design_transfer_demo_projects.unwrap_or(0))),
+    );
+    put!(
+        "design.design_transfer_demo_new",
+        new_in(
+            d.design_transfer_demo_projects.unwrap_or(0) > 0,
+            d.design_transfer_demo_year,
+            year
+        ),
     );
     put!(
         "listing.venue",

@@ -639,9 +639,18 @@ pub struct Recognitions {
     /// research institute or public technology service platform that received city special funds.
     #[serde(default)]
     pub public_tech_platform_with_city_funds: Option<bool>,
+    /// 认定并获市级专项资金的年份 (一次性补助, 该年度才给) / Year it was recognised and
+    /// received the city funds (a one-off grant, paid in that year only).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub public_tech_platform_year: Option<i32>,
     /// 新型科研机构 (泉科〔2015〕108号), 建设中 (二(四)2) / New-type research institution, under construction.
     #[serde(default)]
     pub new_research_institution: Option<bool>,
+    /// 新型科研机构认定 (进入建设阶段) 的年份 / Year it was recognised (construction grant, paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub new_research_institution_year: Option<i32>,
     /// 企业技术中心 / 工程研究中心 (二(四)3) / Recognised enterprise technology or engineering research centres.
     #[serde(default)]
     pub tech_centers: Option<Vec<TechCenter>>,
@@ -651,9 +660,17 @@ pub struct Recognitions {
     /// 市级商业模式创新典型示范企业 (四(五)1) / City-recognised business-model innovation demonstration enterprise.
     #[serde(default)]
     pub business_model_innovation_demo: Option<bool>,
+    /// 认定年份 (每家一次) / Year recognised (paid once per enterprise).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub business_model_innovation_demo_year: Option<i32>,
     /// 市级服务型制造转型示范企业 (四(六)1) / City-recognised service-oriented manufacturing demonstration enterprise.
     #[serde(default)]
     pub service_manufacturing_demo: Option<bool>,
+    /// 认定年份 (每家一次) / Year recognised (paid once per enterprise).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub service_manufacturing_demo_year: Option<i32>,
 }
 
 /// 专利奖 / A patent prize.
@@ -783,6 +800,11 @@ pub struct FirstSetEquipment {
     /// in principle, structure or performance; default false.
     #[serde(default)]
     pub major_innovation_recognised: bool,
+    /// 经省认定为首台(套)的年份 (补助按认定一次性给予) / Year the province recognised it
+    /// (the grants are paid once, in that year).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub recognition_year: Option<i32>,
 }
 
 /// 示范生产线 / 车间 / 工厂项目 (二(三)3) / A demonstration line / workshop / factory project.
@@ -800,6 +822,10 @@ pub struct DemoLineProject {
     /// 研发和建设总投入, 万元 / Total R&D and construction investment, in 万元.
     #[serde(default)]
     pub investment_wan: Option<Decimal>,
+    /// 列入重点示范的年份 (每个项目补助一次) / Year it was listed as key demonstration (paid once per project).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub listed_year: Option<i32>,
 }
 
 /// 项目与投入 / Projects and investments.
@@ -843,6 +869,10 @@ pub struct Projects {
     /// Operates the online-business (virtual) park after acceptance: `central` or `branch`.
     #[serde(default)]
     pub online_business_park: Option<ParkRole>,
+    /// 产业园验收年份 (补助一次) / Year the park passed acceptance (paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub online_business_park_year: Option<i32>,
 }
 
 /// 众创空间 / A maker space.
@@ -858,6 +888,10 @@ pub struct MakerSpace {
     /// 经组织评估运营较好 / Passed the evaluation as operating well.
     #[serde(default)]
     pub operating_well: Option<bool>,
+    /// 经组织评估的年份 (补贴一次) / Year of the evaluation (the subsidy is paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub evaluated_year: Option<i32>,
 }
 
 /// 在泉州网商 (虚拟) 产业园中的角色 / Role in the Quanzhou online-business (virtual) industrial park.
@@ -964,6 +998,10 @@ pub struct Warehouse {
     pub ecommerce_clients_in_district: u32,
     /// 投资额, 万元 / Investment, in 万元. 必填 / Required.
     pub investment_wan: Decimal,
+    /// 建成年份 ("新建", 补助一次) / Year it was built ("新建", paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub built_year: Option<i32>,
 }
 
 /// 设计大赛奖项 / Design prize ranks.
@@ -998,6 +1036,11 @@ pub struct Design {
     /// a renowned design firm, clear benefit.
     #[serde(default)]
     pub design_transfer_demo_projects: Option<u32>,
+    /// 这些示范项目获认定的年份 (每个项目补助一次) / Year these demonstration projects were
+    /// recognised (paid once per project).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub design_transfer_demo_year: Option<i32>,
 }
 
 /// 上市挂牌场所 / Listing venue.

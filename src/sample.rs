@@ -974,6 +974,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             sale_price_wan: opt(rng.chance(950), Decimal::from(rng.range(200, 3000))),
             development_cost_wan: opt(rng.chance(900), Decimal::from(rng.range(100, 1500))),
             major_innovation_recognised: rng.chance(400),
+            recognition_year: None,
         }]);
     } else if thorough {
         pr.first_set_equipment = Some(vec![]);
@@ -984,6 +985,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             with_research_institute: rng.chance(600),
             listed_as_key_demo: rng.chance(500),
             investment_wan: opt(rng.chance(950), Decimal::from(rng.range(500, 8000))),
+            listed_year: None,
         }]);
     } else if thorough {
         pr.demo_lines = Some(vec![]);
@@ -1013,6 +1015,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             area_m2: opt(rng.chance(950), Decimal::from(rng.range(200, 2000))),
             investment_wan: opt(rng.chance(950), Decimal::from(rng.range(150, 900))),
             operating_well: opt(rng.chance(900), rng.chance(700)),
+            evaluated_year: None,
         });
     }
     pr.ecommerce_platform_docking = flag(
@@ -1130,6 +1133,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             area_m2: Decimal::from(rng.range(6_000, 30_000)),
             ecommerce_clients_in_district: rng.range(1, 12) as u32,
             investment_wan: Decimal::from(rng.range(800, 6_000)),
+            built_year: None,
         }]);
     } else if thorough {
         lg.warehouses = Some(vec![]);

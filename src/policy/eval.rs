@@ -170,6 +170,9 @@ pub struct TrackResult {
     /// Our reading of ambiguous text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<Text>,
+    /// Recorded readings that affect this track, with the option in effect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingNote>,
 }
 
 impl TrackResult {
@@ -199,6 +202,11 @@ pub struct DistrictCapResult {
     pub after: Range,
     /// Whether the cap binds.
     pub binding: bool,
+    /// Tracks paying a district share under the cap.
+    pub awards: u32,
+    /// The cap applies: a cap figure, and enough district awards under the
+    /// trigger reading (district-cap-trigger).
+    pub triggered: bool,
     /// Tracks whose district share was cut.
     pub cut: Vec<String>,
     /// Fields to fill in, when the cap figure is missing.
@@ -206,6 +214,79 @@ pub struct DistrictCapResult {
     pub missing: Vec<String>,
     /// Explanation.
     pub note: Text,
+}
+
+/// A reading of the text as it applies to this run: shown next to the
+/// tracks it affects (and in JSON), so a reader sees which reading the
+/// amounts rest on and what the alternative is.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingNote {
+    /// Reading id (for `--reading ID=OPTION`).
+    pub id: String,
+    /// Clause.
+    pub clause: String,
+    /// What is ambiguous.
+    pub question: Text,
+    /// Option in effect.
+    pub chosen: String,
+    /// The option in effect, in words.
+    pub chosen_text: Text,
+    /// Whether it is the pack's default.
+    pub is_default: bool,
+    /// The other options: (id, in words).
+    pub alternatives: Vec<(String, Text)>,
+    /// Why the default is taken.
+    pub why: Text,
+}
+
+impl ReadingNote {
+    fn of(r: &super::pack::Reading) -> ReadingNote {
+        let chosen = r.chosen.clone().unwrap_or_else(|| r.taken.clone());
+        let text_of = |id: &str| {
+            r.options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.text.clone())
+                .unwrap_or_else(|| Text::new(id.to_string(), id.to_string()))
+        };
+        ReadingNote {
+            id: r.id.clone(),
+            clause: r.clause.clone(),
+            question: r.question.clone(),
+            chosen_text: text_of(&chosen),
+            is_default: chosen == r.taken,
+            alternatives: r
+                .options
+                .iter()
+                .filter(|o| o.id != chosen)
+                .map(|o| (o.id.clone(), o.text.clone()))
+                .collect(),
+            chosen,
+            why: r.why.clone(),
+        }
+    }
+
+    /// One line for a report: "[R id] chosen — alternative: … (--reading id=alt)".
+    pub fn line(&self, l: Lang) -> String {
+        let alts = self
+            .alternatives
+            .iter()
+            .map(|(id, t)| format!("{} (--reading {}={id})", t.get(l), self.id))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let default = if self.is_default {
+            ""
+        } else {
+            l.pick(" [非默认]", " [not the default]")
+        };
+        format!(
+            "[R {} {}]{default} {} — {}: {alts}",
+            self.id,
+            self.clause,
+            self.chosen_text.get(l),
+            l.pick("另一种理解", "alternative")
+        )
+    }
 }
 
 /// Totals by funder.
@@ -226,9 +307,15 @@ pub struct PolicyResult {
     pub pack_version: String,
     /// In force for the data year.
     pub in_force: bool,
-    /// Why not, when not.
+    /// Why not, when not; or, when in force, the horizon warning for a data
+    /// year after the pack's horizon (a reading [R], never a silent zero).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validity_note: Option<Text>,
+    /// The data year is after the pack's horizon: amounts are computed, with a warning.
+    pub beyond_horizon: bool,
+    /// Every reading of the text and the option in effect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingNote>,
     /// Per track.
     pub tracks: Vec<TrackResult>,
     /// The district cap.
@@ -696,7 +783,7 @@ fn amount(
     near_within: Decimal,
     beyond: &mut Option<Text>,
     detail: bool,
-) -> Result<(ByFunder, Vec<Text>), Vec<String>> {
+) -> Result<(ByFunder, Range, Vec<Text>), Vec<String>> {
     let get = |name: &str| facts.get(name);
     let mut parts: Vec<&Part> = a.parts.iter().collect();
     let mut steps = Steps::new(detail);
@@ -780,7 +867,8 @@ fn amount(
     if let Some(cap) = a.cap {
         let total: Decimal = amounts.iter().map(|(_, x)| *x).sum();
         if total > cap {
-            let scaled = proportional(&amounts.iter().map(|(_, x)| *x).collect::<Vec<_>>(), cap);
+            let scaled =
+                super::cap::proportional(&amounts.iter().map(|(_, x)| *x).collect::<Vec<_>>(), cap);
             for ((_, x), s) in amounts.iter_mut().zip(scaled) {
                 *x = s;
             }
@@ -789,35 +877,17 @@ fn amount(
         }
     }
     let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
+    let mut matched = Range::ZERO;
     for (p, x) in amounts {
         for (f, r) in split_part(p, x) {
+            if f == Funder::District && p.split.is_some() {
+                matched = matched.plus(r);
+            }
             let e = by.entry(f).or_insert(Range::ZERO);
             *e = e.plus(r);
         }
     }
-    Ok((by, steps.v))
-}
-
-/// Scale `values` so they add up to `target` (< their sum): each rounded down
-/// to the fen, the last non-zero value takes the remainder.
-fn proportional(values: &[Decimal], target: Decimal) -> Vec<Decimal> {
-    let total: Decimal = values.iter().copied().sum();
-    if total.is_zero() {
-        return values.to_vec();
-    }
-    let last = values.iter().rposition(|v| !v.is_zero());
-    let mut out = Vec::with_capacity(values.len());
-    let mut given = Decimal::ZERO;
-    for (i, v) in values.iter().enumerate() {
-        let x = if Some(i) == last {
-            target - given
-        } else {
-            money::floor_fen(*v * target / total)
-        };
-        given += x;
-        out.push(x);
-    }
-    out
+    Ok((by, matched, steps.v))
 }
 
 fn year_of(date: &str) -> Option<i32> {
@@ -829,22 +899,12 @@ fn year_of(date: &str) -> Option<i32> {
 /// explained. (Batch screening, which shows no text, calls [`summarize`].)
 pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
     let (in_force, data_year) = in_force(pack, facts);
-    let validity_note = (!in_force).then(|| {
-        let y = data_year
-            .map(|y| y.to_string())
-            .unwrap_or_else(|| "?".into());
-        let range = format!(
-            "{} – {}",
-            pack.effective_from,
-            pack.effective_to.as_deref().unwrap_or("…")
-        );
-        Text::new(
-            format!("数据年度 {y} 不在本政策有效期 ({range}) 内, 各项扶持不适用"),
-            format!(
-                "data year {y} is outside this policy's validity ({range}): no track is in force"
-            ),
-        )
-    });
+    let horizon = beyond_horizon(pack, data_year);
+    let validity_note = if in_force {
+        horizon.map(|h| horizon_warning(h, data_year))
+    } else {
+        Some(not_in_force_note(pack, data_year))
+    };
     let s = summarize_with(pack, facts, in_force, true);
     let district_cap = pack
         .district_cap
@@ -856,6 +916,8 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
             before: c.before,
             after: c.after,
             binding: !c.cut.is_empty(),
+            awards: c.awards,
+            triggered: c.triggered,
             cut: c.cut.iter().map(|i| pack.tracks[*i].id.clone()).collect(),
             missing: if c.cap.is_none() {
                 vec![dc.fact.clone()]
@@ -875,11 +937,54 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         pack_version: pack.version.clone(),
         in_force,
         validity_note,
+        beyond_horizon: s.beyond_horizon,
+        readings: pack.readings.iter().map(ReadingNote::of).collect(),
         tracks,
         district_cap,
         eligible_totals: s.eligible_totals,
         potential_totals: s.potential_totals,
     }
+}
+
+/// Why no track is in force: the data year is before the pack's first day
+/// (or after an `effective_to` a pack may set).
+fn not_in_force_note(pack: &PolicyPack, data_year: Option<i32>) -> Text {
+    let y = data_year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "?".into());
+    let range = format!(
+        "{} – {}",
+        pack.effective_from,
+        pack.effective_to.as_deref().unwrap_or("…")
+    );
+    Text::new(
+        format!("数据年度 {y} 不在本政策有效期 ({range}) 内, 各项扶持不适用"),
+        format!("data year {y} is outside this policy's validity ({range}): no track is in force"),
+    )
+}
+
+/// The horizon a data year is beyond, if any (the first one left after the
+/// readings apply).
+fn beyond_horizon(pack: &PolicyPack, data_year: Option<i32>) -> Option<&super::pack::Horizon> {
+    let h = pack.horizon.first()?;
+    data_year.filter(|y| *y > h.last_year).map(|_| h)
+}
+
+/// The horizon warning, led by the data year and the horizon so the
+/// reader sees at once which figures it concerns.
+fn horizon_warning(h: &super::pack::Horizon, data_year: Option<i32>) -> Text {
+    let y = data_year.unwrap_or_default();
+    let last = h.last_year;
+    Text::new(
+        format!(
+            "注意: 数据年度 {y} 晚于测算期限 {last} 年 [R]。{}",
+            h.warning.zh
+        ),
+        format!(
+            "Warning: data year {y} is after the {last} horizon [R]. {}",
+            h.warning.en
+        ),
+    )
 }
 
 /// Whether the pack is in force for the enterprise's data year, and the year.
@@ -909,6 +1014,9 @@ pub struct Outcome {
     pub by_funder: ByFunder,
     /// District share before the cap, when the cap cut it.
     pub district_before_cap: Option<Range>,
+    /// The part of the district share that is the district's side of a
+    /// city/district split (配套资金), for the matching-shares reading.
+    pub district_matched: Range,
     /// Fields to fill in (missing-data tracks).
     pub missing: Vec<String>,
     /// Amount steps (only when texts are built).
@@ -933,6 +1041,10 @@ pub struct CapOutcome {
     pub after: Range,
     /// Positions (in the pack) of the tracks whose district share was cut.
     pub cut: Vec<usize>,
+    /// Tracks paying a district share under the cap.
+    pub awards: u32,
+    /// The cap applies (a cap figure, and enough district awards under the trigger reading).
+    pub triggered: bool,
 }
 
 /// Statuses and amounts of every track, after the district cap, with no
@@ -943,6 +1055,8 @@ pub struct CapOutcome {
 pub struct Summary {
     /// In force for the data year.
     pub in_force: bool,
+    /// The data year is after the pack's horizon (amounts computed, with a warning).
+    pub beyond_horizon: bool,
     /// Per track, in pack order.
     pub tracks: Vec<Outcome>,
     /// The district cap.
@@ -960,6 +1074,8 @@ pub fn summarize(pack: &PolicyPack, facts: &Facts) -> Summary {
 }
 
 fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool) -> Summary {
+    let (_, data_year) = self::in_force(pack, facts);
+    let beyond_horizon = in_force && beyond_horizon(pack, data_year).is_some();
     let mut tracks: Vec<Outcome> = pack
         .tracks
         .iter()
@@ -967,12 +1083,32 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         .collect();
     let district_cap = pack.district_cap.as_ref().map(|dc| {
         let cap = facts.get(&dc.fact).and_then(Fact::num);
-        apply_district_cap(&mut tracks, cap)
+        let rule = super::cap::CapRule {
+            min_awards: dc.min_district_awards.unwrap_or(1),
+            split_shares_counted: dc.split_shares_counted.unwrap_or(true),
+        };
+        let district = |ts: &[Outcome]| {
+            ts.iter()
+                .filter(|t| t.counts())
+                .filter_map(|t| t.by_funder.get(&Funder::District).copied())
+                .fold(Range::ZERO, Range::plus)
+        };
+        let before = district(&tracks);
+        let c = super::cap::apply(&mut tracks, cap, rule);
+        CapOutcome {
+            cap,
+            before,
+            after: district(&tracks),
+            cut: c.cut,
+            awards: c.awards,
+            triggered: c.triggered,
+        }
     });
     let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
     let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
     Summary {
         in_force,
+        beyond_horizon,
         tracks,
         district_cap,
         eligible_totals,
@@ -1004,6 +1140,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         amount: None,
         by_funder: ByFunder::new(),
         district_before_cap: None,
+        district_matched: Range::ZERO,
         missing: vec![],
         explanation: vec![],
     };
@@ -1037,8 +1174,9 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         if let Some(a) = &t.amount {
             let mut beyond = None;
             match amount(a, facts, near, &mut beyond, detail) {
-                Ok((by, steps)) => {
+                Ok((by, matched, steps)) => {
                     o.explanation = steps;
+                    o.district_matched = matched;
                     if beyond.is_some() {
                         // Above every tier: the clause does not cover it.
                         o.status = TrackStatus::NotEligible;
@@ -1085,72 +1223,12 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         explanation: o.explanation,
         support: t.support.clone(),
         interpretation: t.interpretation.clone(),
-    }
-}
-
-/// Cut the district's shares to the cap: eligible tracks first, then
-/// candidates share what is left, in proportion, adding up exactly.
-fn apply_district_cap(tracks: &mut [Outcome], cap: Option<Decimal>) -> CapOutcome {
-    let district = |t: &Outcome| t.by_funder.get(&Funder::District).copied();
-    let before = tracks
-        .iter()
-        .filter(|t| t.counts())
-        .filter_map(district)
-        .fold(Range::ZERO, Range::plus);
-    let mut cut = Vec::new();
-    if let Some(cap) = cap {
-        let mut room = cap;
-        // Eligible tracks first: they are certain; candidates share what is left.
-        for group in [TrackStatus::Eligible, TrackStatus::Candidate] {
-            let idx: Vec<usize> = tracks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.status == group && t.amount.is_some() && district(t).is_some())
-                .map(|(i, _)| i)
-                .collect();
-            // An open maximum weighs in with its floor.
-            let maxes: Vec<Decimal> = idx
-                .iter()
-                .map(|i| {
-                    district(&tracks[*i])
-                        .map(|r| r.max.unwrap_or(r.min))
-                        .unwrap_or_default()
-                })
-                .collect();
-            let sum: Decimal = maxes.iter().copied().sum();
-            if sum <= room {
-                room -= sum;
-                continue;
-            }
-            let scaled = proportional(&maxes, room);
-            for ((i, new_max), old_max) in idx.iter().zip(scaled).zip(maxes) {
-                if new_max < old_max {
-                    let t = &mut tracks[*i];
-                    let old = t.by_funder[&Funder::District];
-                    t.district_before_cap = Some(old);
-                    t.by_funder.insert(
-                        Funder::District,
-                        Range {
-                            min: old.min.min(new_max),
-                            max: Some(new_max),
-                        },
-                    );
-                    cut.push(*i);
-                }
-            }
-            room = Decimal::ZERO;
-        }
-    }
-    let after = tracks
-        .iter()
-        .filter(|t| t.counts())
-        .filter_map(district)
-        .fold(Range::ZERO, Range::plus);
-    CapOutcome {
-        cap,
-        before,
-        after,
-        cut,
+        readings: pack
+            .readings
+            .iter()
+            .filter(|r| r.tracks.contains(&t.id))
+            .map(ReadingNote::of)
+            .collect(),
     }
 }
 
@@ -1171,7 +1249,7 @@ fn totals<'a>(tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::cap::proportional;
     use rust_decimal_macros::dec;
 
     #[test]

@@ -1,8 +1,10 @@
 //! Policy engine (政策引擎): subsidy tracks as data, checked at load time,
 //! evaluated per enterprise with exact money.
 
+pub mod cap;
 pub mod eval;
 pub mod pack;
+pub mod readings;
 pub mod testcase;
 
 use crate::diag::{locate, Diagnostic};
@@ -21,6 +23,16 @@ pub const DEFAULT_PACK_NAME: &str = "policies/licheng-2016.yaml";
 /// facts, comparisons that do not fit a fact's kind, splits that do not add
 /// to 100%, missing citations, overlapping tiers, bad dates.
 pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> {
+    load_pack_with(text, file, &readings::Choices::new())
+}
+
+/// [`load_pack`] with readings chosen by the user (`--reading ID=OPTION`):
+/// each must name a reading of the pack and one of its options.
+pub fn load_pack_with(
+    text: &str,
+    file: &str,
+    choices: &readings::Choices,
+) -> Result<PolicyPack, Vec<Diagnostic>> {
     let mut pack: PolicyPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
     let mut c = Checker {
         file,
@@ -30,6 +42,18 @@ pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> 
     };
     c.pack(&pack);
     c.numbers(&pack);
+    for (path, zh, en) in readings::check(&pack) {
+        c.err(&path, zh, en, None);
+    }
+    if c.errs.is_empty() {
+        if let Err(m) = readings::check_choices(&pack, choices) {
+            c.errs
+                .push(Diagnostic::error("reading", file, m).hint(Text::new(
+                    "`zhizao policy test` 列出全部解读及选项",
+                    "`zhizao policy test` lists every reading and its options",
+                )));
+        }
+    }
     if c.dropped > 0 {
         let n = c.dropped;
         c.errs.push(Diagnostic::error(
@@ -42,11 +66,25 @@ pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> 
         ));
     }
     if c.errs.is_empty() {
+        readings::apply(&mut pack, choices);
         resolve_slots(&mut pack);
         Ok(pack)
     } else {
         Err(c.errs)
     }
+}
+
+/// The same pack under other readings (`--reading ID=OPTION`): starts from
+/// the pack as written, so earlier choices do not carry over.
+pub fn with_readings(pack: &PolicyPack, choices: &readings::Choices) -> Result<PolicyPack, Text> {
+    let mut p = match &pack.as_written {
+        Some(w) => (**w).clone(),
+        None => pack.clone(),
+    };
+    readings::check_choices(&p, choices)?;
+    readings::apply(&mut p, choices);
+    resolve_slots(&mut p);
+    Ok(p)
 }
 
 /// Give every condition over an enterprise fact its registry position.

@@ -44,6 +44,18 @@ pub struct Case {
     /// Expected district cap.
     #[serde(default)]
     pub district_cap: Option<CapExpect>,
+    /// Readings to run the case under (`{id: option}`, as `--reading`); the
+    /// pack's defaults otherwise.
+    #[serde(default)]
+    pub readings: BTreeMap<String, String>,
+    /// Readings the case depends on beyond those found from its tracks
+    /// (listed by `zhizao policy test`).
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    /// Expected validity warning: `true` when the data year is after the
+    /// pack's horizon (amounts still computed).
+    #[serde(default)]
+    pub beyond_horizon: Option<bool>,
 }
 
 /// Expected result for one track.
@@ -63,6 +75,10 @@ pub struct Expect {
     /// Maximum by funder after the district cap.
     #[serde(default)]
     pub funders: Option<BTreeMap<Funder, Decimal>>,
+    /// Minimum by funder after the district cap (for ranges: a sure part
+    /// plus an "up to" part).
+    #[serde(default)]
+    pub funders_min: Option<BTreeMap<Funder, Decimal>>,
 }
 
 /// Expected district cap.
@@ -75,6 +91,9 @@ pub struct CapExpect {
     /// After.
     #[serde(default)]
     pub after: Option<Decimal>,
+    /// District minima after the cap.
+    #[serde(default)]
+    pub after_min: Option<Decimal>,
     /// Tracks cut.
     #[serde(default)]
     pub cut: Option<Vec<String>>,
@@ -89,6 +108,8 @@ pub struct CaseOutcome {
     pub name: String,
     /// Differences (empty = pass).
     pub diffs: Vec<String>,
+    /// Readings the case depends on (ids).
+    pub readings: Vec<String>,
 }
 
 /// Outcome of a run.
@@ -189,6 +210,7 @@ pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
             let diffs = run_case(engine, &base, &case, &shown);
             out.cases.push(CaseOutcome {
                 file: shown.clone(),
+                readings: depends(&engine.policy, &case),
                 name: case.name,
                 diffs,
             });
@@ -197,7 +219,47 @@ pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
     out
 }
 
+/// Readings a case depends on: those it sets or names, those whose tracks
+/// it checks, and the district-cap readings when it checks the cap.
+fn depends(pack: &crate::policy::pack::PolicyPack, case: &Case) -> Vec<String> {
+    let cap_readings: Vec<&str> = pack
+        .as_written
+        .as_deref()
+        .unwrap_or(pack)
+        .district_cap
+        .iter()
+        .flat_map(|d| d.settings.iter())
+        .filter_map(|s| s.under.as_ref().map(|u| u.reading.as_str()))
+        .collect();
+    pack.readings
+        .iter()
+        .filter(|r| {
+            case.readings.contains_key(&r.id)
+                || case.depends_on.contains(&r.id)
+                || case.expect.iter().any(|e| r.tracks.contains(&e.track))
+                || (case.district_cap.is_some() && cap_readings.contains(&r.id.as_str()))
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
 fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
+    if !case.readings.is_empty() {
+        return match crate::policy::with_readings(&engine.policy, &case.readings) {
+            Ok(policy) => {
+                let e = Engine {
+                    criteria: engine.criteria.clone(),
+                    policy,
+                };
+                run_case_with(&e, base, case, file)
+            }
+            Err(m) => vec![format!("readings: {}", m.en)],
+        };
+    }
+    run_case_with(engine, base, case, file)
+}
+
+fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
     let mut doc = base.clone();
     if let Some(frag) = &case.questionnaire {
         merge(&mut doc, frag.clone());
@@ -301,6 +363,17 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
                 }
             }
         }
+        for (f, want) in e.funders_min.iter().flatten() {
+            let got = t.by_funder.get(f).map(|r| r.min);
+            if got != Some(*want) {
+                diffs.push(format!(
+                    "{}: {} minimum expected {want}, got {}",
+                    e.track,
+                    f.label().en,
+                    show(got)
+                ));
+            }
+        }
     }
     if let Some(ce) = &case.district_cap {
         match &a.district_cap {
@@ -322,6 +395,14 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
                         ));
                     }
                 }
+                if let Some(b) = ce.after_min {
+                    if dc.after.min != b {
+                        diffs.push(format!(
+                            "district cap: after (minimum) expected {b}, got {}",
+                            dc.after.min.normalize()
+                        ));
+                    }
+                }
                 if let Some(cut) = &ce.cut {
                     let mut want = cut.clone();
                     want.sort();
@@ -334,12 +415,57 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
             }
         }
     }
+    if let Some(want) = case.beyond_horizon {
+        if a.packs.beyond_horizon != want {
+            diffs.push(format!(
+                "beyond the horizon expected {want}, got {}",
+                a.packs.beyond_horizon
+            ));
+        }
+    }
     diffs
 }
 
 fn show(v: Option<Decimal>) -> String {
     v.map(|x| x.normalize().to_string())
         .unwrap_or_else(|| "none".into())
+}
+
+/// Every reading of the pack, its options (the default marked) and the
+/// cases that depend on it, for `zhizao policy test`.
+pub fn readings_listing(
+    pack: &crate::policy::pack::PolicyPack,
+    o: &Outcome,
+    lang: crate::lang::Lang,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if pack.readings.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n{}", lang.pick("解读 (readings):", "Readings:"));
+    for r in &pack.readings {
+        let _ = writeln!(out, "  {} [{}] {}", r.id, r.clause, r.question.get(lang));
+        for opt in &r.options {
+            let mark = if opt.id == r.taken { "*" } else { " " };
+            let _ = writeln!(out, "    {mark} {} — {}", opt.id, opt.text.get(lang));
+        }
+        let cases: Vec<&CaseOutcome> = o
+            .cases
+            .iter()
+            .filter(|c| c.readings.contains(&r.id))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            cases.len(),
+            lang.pick("个用例依赖此解读:", "cases depend on it:")
+        );
+        for c in cases {
+            let _ = writeln!(out, "      {} :: {}", c.file, c.name);
+        }
+    }
+    out
 }
 
 /// Summary line, in the form CI runners read: "N passed, N failed".
