@@ -419,9 +419,9 @@ pub const REGISTRY: &[Spec] = &[
         "projects.maker_space.operating_well"
     ),
     spec!(
-        "projects.maker_space.judged_not_operating_well",
+        "projects.maker_space.evaluated",
         Bool,
-        "projects.maker_space.operating_well = false (absent = false: not yet evaluated)"
+        "projects.maker_space.operating_well is set (evaluated, either way)"
     ),
     spec!(
         "projects.ecommerce_platform_docking",
@@ -1091,8 +1091,8 @@ pub fn build(
         flag(ms.and_then(|m| m.operating_well)),
     );
     put!(
-        "projects.maker_space.judged_not_operating_well",
-        Some(Fact::Bool(ms.and_then(|m| m.operating_well) == Some(false))),
+        "projects.maker_space.evaluated",
+        Some(Fact::Bool(ms.and_then(|m| m.operating_well).is_some())),
     );
     put!(
         "projects.maker_space_new",
