@@ -185,19 +185,34 @@ impl Checks<'_> {
         let r = &q.recognitions;
         let p = &q.projects;
         for (path, v) in [
-            ("recognitions.public_tech_platform_year", r.public_tech_platform_year),
-            ("recognitions.new_research_institution_year", r.new_research_institution_year),
+            (
+                "recognitions.public_tech_platform_year",
+                r.public_tech_platform_year,
+            ),
+            (
+                "recognitions.new_research_institution_year",
+                r.new_research_institution_year,
+            ),
             (
                 "recognitions.business_model_innovation_demo_year",
                 r.business_model_innovation_demo_year,
             ),
-            ("recognitions.service_manufacturing_demo_year", r.service_manufacturing_demo_year),
-            ("projects.online_business_park_year", p.online_business_park_year),
+            (
+                "recognitions.service_manufacturing_demo_year",
+                r.service_manufacturing_demo_year,
+            ),
+            (
+                "projects.online_business_park_year",
+                p.online_business_park_year,
+            ),
             (
                 "projects.maker_space.evaluated_year",
                 p.maker_space.as_ref().and_then(|m| m.evaluated_year),
             ),
-            ("design.design_transfer_demo_year", q.design.design_transfer_demo_year),
+            (
+                "design.design_transfer_demo_year",
+                q.design.design_transfer_demo_year,
+            ),
         ] {
             self.year(path, v, y);
         }
@@ -206,10 +221,18 @@ impl Checks<'_> {
             self.year(&path, x.recognition_year, y);
         }
         for (i, x) in p.demo_lines.iter().flatten().enumerate() {
-            self.year(&format!("projects.demo_lines[{i}].listed_year"), x.listed_year, y);
+            self.year(
+                &format!("projects.demo_lines[{i}].listed_year"),
+                x.listed_year,
+                y,
+            );
         }
         for (i, x) in q.logistics.warehouses.iter().flatten().enumerate() {
-            self.year(&format!("logistics.warehouses[{i}].built_year"), x.built_year, y);
+            self.year(
+                &format!("logistics.warehouses[{i}].built_year"),
+                x.built_year,
+                y,
+            );
         }
     }
 

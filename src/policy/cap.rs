@@ -154,9 +154,10 @@ fn extras(groups: &[Vec<usize>], shares: &[(usize, Range)], mut room: Decimal) -
             .copied()
             .filter(|k| shares[*k].1.max.is_some())
             .collect();
-        for (k, x) in finite.iter().zip(fill(&[finite.clone()], &head, room)) {
-            out[*k] = x;
-            room -= x;
+        let given = fill(&[finite.clone()], &head, room);
+        for k in &finite {
+            out[*k] = given[*k];
+            room -= given[*k];
         }
         let open: Vec<usize> = g
             .iter()
@@ -204,7 +205,122 @@ pub fn proportional(weights: &[Decimal], target: Decimal) -> Vec<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::eval::ByFunder;
+    use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    /// A track with only a district share (min, max), as the evaluator leaves it.
+    fn track(status: TrackStatus, min: Decimal, max: Option<Decimal>) -> Outcome {
+        let r = Range { min, max };
+        Outcome {
+            status,
+            amount: Some(r),
+            by_funder: ByFunder::from([(Funder::District, r)]),
+            district_before_cap: None,
+            district_matched: Range::ZERO,
+            missing: vec![],
+            explanation: vec![],
+        }
+    }
+
+    /// (eligible?, min in fen, kind: 0 exact / 1 up-to extra in fen / 2 open).
+    fn arb_track() -> impl Strategy<Value = (bool, i64, u8, i64)> {
+        (any::<bool>(), 0i64..50_000_000, 0u8..3, 0i64..50_000_000)
+    }
+
+    fn build(spec: &[(bool, i64, u8, i64)]) -> Vec<Outcome> {
+        spec.iter()
+            .map(|(el, min_fen, kind, extra_fen)| {
+                let status = if *el {
+                    TrackStatus::Eligible
+                } else {
+                    TrackStatus::Candidate
+                };
+                let min = Decimal::new(*min_fen, 2);
+                let max = match kind {
+                    0 => Some(min),
+                    1 => Some(min + Decimal::new(*extra_fen, 2)),
+                    _ => None,
+                };
+                track(status, min, max)
+            })
+            .collect()
+    }
+
+    const EVERY: CapRule = CapRule {
+        min_awards: 1,
+        split_shares_counted: true,
+    };
+
+    proptest! {
+        #[test]
+        fn capped_ranges_keep_min_le_max_le_cap_and_add_up(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            let cap = Decimal::new(cap_fen, 2);
+            let mut ts = build(&spec);
+            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            let c = apply(&mut ts, Some(cap), EVERY);
+            let after: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            // Tracks with a zero share are not awards; the rest are.
+            let shares: Vec<usize> = (0..ts.len())
+                .filter(|i| before[*i].max.is_none_or(|m| m > Decimal::ZERO))
+                .collect();
+            prop_assert!(c.triggered || shares.is_empty());
+            let sum_min_before: Decimal = shares.iter().map(|i| before[*i].min).sum();
+            let sum_min: Decimal = shares.iter().map(|i| after[*i].min).sum();
+            // Capped Σmin = min(cap, Σmin): the sure parts are never squeezed by an up-to part.
+            prop_assert_eq!(sum_min, cap.min(sum_min_before));
+            let open = shares.iter().any(|i| before[*i].max.is_none());
+            let sum_max_before: Decimal = shares.iter().filter_map(|i| before[*i].max).sum();
+            let sum_max: Decimal = shares.iter().filter_map(|i| after[*i].max).sum();
+            let want_max = if open { cap } else { cap.min(sum_max_before) };
+            prop_assert_eq!(sum_max, want_max);
+            prop_assert!(sum_min <= sum_max && sum_max <= cap);
+            for i in shares {
+                let (b, a) = (before[i], after[i]);
+                let a_max = a.max.expect("a capped share is finite");
+                prop_assert!(a.min <= a_max, "min {} > max {}", a.min, a_max);
+                prop_assert!(a.min <= b.min);
+                prop_assert!(b.max.is_none_or(|m| a_max <= m));
+                prop_assert!(a.min >= Decimal::ZERO);
+                prop_assert!(a.min.scale() <= 2 && a_max.scale() <= 2, "fen precision");
+            }
+        }
+
+        #[test]
+        fn eligible_minimums_are_served_before_candidates(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            let cap = Decimal::new(cap_fen, 2);
+            let mut ts = build(&spec);
+            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            apply(&mut ts, Some(cap), EVERY);
+            let eligible_cut = ts.iter().zip(&before).any(|(t, b)| {
+                t.status == TrackStatus::Eligible && t.by_funder[&Funder::District].min < b.min
+            });
+            if eligible_cut {
+                for t in ts.iter().filter(|t| t.status == TrackStatus::Candidate) {
+                    prop_assert_eq!(t.by_funder[&Funder::District].min, Decimal::ZERO);
+                }
+            }
+        }
+
+        #[test]
+        fn under_the_literal_trigger_a_single_award_is_never_cut(
+            t in arb_track(),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            let mut ts = build(&[t]);
+            let before = ts[0].by_funder[&Funder::District];
+            let rule = CapRule { min_awards: 2, split_shares_counted: true };
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            prop_assert!(!c.triggered);
+            prop_assert_eq!(ts[0].by_funder[&Funder::District], before);
+        }
+    }
 
     #[test]
     fn fill_serves_groups_in_order() {

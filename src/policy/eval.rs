@@ -1020,7 +1020,7 @@ pub struct Outcome {
     /// Fields to fill in (missing-data tracks).
     pub missing: Vec<String>,
     /// Amount steps (only when texts are built).
-    explanation: Vec<Text>,
+    pub(super) explanation: Vec<Text>,
 }
 
 impl Outcome {
