@@ -753,6 +753,59 @@ fn part_amount<'f>(
     Ok((a, steps.v))
 }
 
+/// A cap on the parts paid only by some funders (a [`GroupCap`]): when their
+/// sum is above it, they are scaled down in proportion, adding up exactly.
+fn group_cap(
+    g: &super::pack::GroupCap,
+    amounts: &mut [(&Part, Decimal)],
+    facts: &Facts,
+    near_within: Decimal,
+    steps: &mut Steps<Text>,
+) {
+    if all_of(&g.when, &|x: &Condition| fact_of(facts, x), near_within) != Truth::Yes {
+        return;
+    }
+    let inside = |p: &Part| match (&p.split, p.funder) {
+        (Some(sp), _) => sp.keys().all(|f| g.funders.contains(f)),
+        (None, Some(f)) => g.funders.contains(&f),
+        (None, None) => false,
+    };
+    let idx: Vec<usize> = (0..amounts.len())
+        .filter(|i| inside(amounts[*i].0))
+        .collect();
+    let values: Vec<Decimal> = idx.iter().map(|i| amounts[*i].1).collect();
+    if values.iter().copied().sum::<Decimal>() <= g.cap {
+        return;
+    }
+    for (i, x) in idx.iter().zip(super::cap::proportional(&values, g.cap)) {
+        amounts[*i].1 = x;
+    }
+    let who: Vec<String> = g
+        .funders
+        .iter()
+        .map(|f| f.label().en.into_owned())
+        .collect();
+    let who_zh: Vec<String> = g
+        .funders
+        .iter()
+        .map(|f| f.label().zh.into_owned())
+        .collect();
+    steps.add(|| {
+        Text::new(
+            format!(
+                "{}合计封顶 {}",
+                who_zh.join("、"),
+                money::fmt(g.cap, Lang::Zh)
+            ),
+            format!(
+                "{} together capped at {}",
+                who.join(" + "),
+                money::fmt(g.cap, Lang::En)
+            ),
+        )
+    });
+}
+
 /// Split a part's range by funder.
 fn split_part(p: &Part, amount: Decimal) -> Vec<(Funder, Range)> {
     let shares: Vec<(Funder, Decimal)> = match (&p.split, p.funder) {
@@ -862,6 +915,9 @@ fn amount(
     }
     if !missing.is_empty() {
         return Err(missing);
+    }
+    for g in &a.group_caps {
+        group_cap(g, &mut amounts, facts, near_within, &mut steps);
     }
     // A track-wide cap scales the parts down in proportion.
     if let Some(cap) = a.cap {

@@ -103,6 +103,9 @@ fn resolve_slots(pack: &mut PolicyPack) {
         conds(&mut t.eligible_when);
         conds(&mut t.candidate_when);
         if let Some(a) = t.amount.as_mut() {
+            for g in &mut a.group_caps {
+                conds(&mut g.when);
+            }
             let tiered = a.tiers.iter_mut().flat_map(|t| t.tiers.iter_mut());
             for p in a
                 .parts
@@ -280,6 +283,17 @@ impl Checker<'_> {
                         }
                     }
                 }
+                for (j, g) in a.group_caps.iter().enumerate() {
+                    let gp = format!("{at}.amount.group_caps[{j}]");
+                    for (k, c) in g.when.iter().enumerate() {
+                        self.condition(&format!("{gp}.when[{k}]"), c, None);
+                    }
+                    for f in &g.funders {
+                        if !t.funders.contains(f) {
+                            self.funder_not_listed(&gp, &f.label().en);
+                        }
+                    }
+                }
                 if a.parts.is_empty() && a.tiers.is_none() {
                     self.err(
                         &format!("{at}.amount"),
@@ -312,6 +326,9 @@ impl Checker<'_> {
             let Some(a) = &t.amount else { continue };
             if let Some(cap) = a.cap {
                 self.money(&format!("{at}.amount.cap"), cap);
+            }
+            for (j, g) in a.group_caps.iter().enumerate() {
+                self.money(&format!("{at}.amount.group_caps[{j}].cap"), g.cap);
             }
             for (j, part) in a.parts.iter().enumerate() {
                 self.part_numbers(&format!("{at}.amount.parts[{j}]"), part);

@@ -334,6 +334,27 @@ pub struct Amount {
     /// 本项合计封顶, 元 / Cap on the track's total, CNY.
     #[serde(default)]
     pub cap: Option<Decimal>,
+    /// 对部分出资方合计的封顶 (可随解读变化) / Caps on what some funders pay together in this
+    /// track (e.g. the province's parts), possibly under a reading.
+    #[serde(default)]
+    pub group_caps: Vec<GroupCap>,
+}
+
+/// 对若干出资方合计金额的封顶 / A cap on the parts paid only by the given funders.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupCap {
+    /// 出资方: 只由这些出资方支付 (含分担) 的部分合计受此封顶 / Parts paid only by these funders
+    /// (alone or split among them) are capped together.
+    pub funders: Vec<Funder>,
+    /// 封顶, 元 / The cap, CNY.
+    pub cap: Decimal,
+    /// 仅当这些条件全部成立时适用 / Applies only when all of these hold.
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// 仅在该解读选项下适用 / Applies only under this reading option.
+    #[serde(default)]
+    pub under: Option<Under>,
 }
 
 /// 按数量分档 / Tiers by a count.

@@ -123,15 +123,22 @@ fn unders(pack: &PolicyPack) -> Vec<(String, &Under)> {
             &t.candidate_when,
         );
         let Some(a) = &t.amount else { continue };
-        let tiered = a.tiers.iter().flat_map(|t| t.tiers.iter());
-        for (j, p) in a
-            .parts
-            .iter()
-            .chain(tiered.flat_map(|t| t.parts.iter()))
-            .enumerate()
-        {
+        for (j, g) in a.group_caps.iter().enumerate() {
+            if let Some(u) = &g.under {
+                out.push((format!("tracks[{i}].amount.group_caps[{j}].under"), u));
+            }
+        }
+        for (j, p) in a.parts.iter().enumerate() {
             if let Some(u) = &p.under {
                 out.push((format!("tracks[{i}].amount.parts[{j}].under"), u));
+            }
+        }
+        for (k, tier) in a.tiers.iter().flat_map(|t| t.tiers.iter()).enumerate() {
+            for (j, p) in tier.parts.iter().enumerate() {
+                if let Some(u) = &p.under {
+                    let at = format!("tracks[{i}].amount.tiers.tiers[{k}].parts[{j}].under");
+                    out.push((at, u));
+                }
             }
         }
     }
@@ -207,9 +214,84 @@ pub fn apply(pack: &mut PolicyPack, choices: &Choices) {
         t.candidate_when.retain(|c| keep(&c.under));
         if let Some(a) = t.amount.as_mut() {
             parts(&mut a.parts);
+            a.group_caps.retain(|g| keep(&g.under));
             for tier in a.tiers.iter_mut().flat_map(|t| t.tiers.iter_mut()) {
                 parts(&mut tier.parts);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_is_id_equals_option() {
+        assert_eq!(
+            parse_choice("warehouse-cap=per-enterprise").unwrap(),
+            ("warehouse-cap".to_string(), "per-enterprise".to_string())
+        );
+        assert!(parse_choice("warehouse-cap").is_err());
+        assert!(parse_choice("=x").is_err());
+        // User text is echoed terminal-safe.
+        let e = parse_choice("\u{1b}[2J").unwrap_err();
+        assert!(!e.en.contains('\u{1b}'), "{}", e.en);
+    }
+
+    #[test]
+    fn unknown_readings_and_options_are_errors_naming_the_known_ones() {
+        let pack = crate::policy::default_pack();
+        let bad = Choices::from([("warehouse-cap".to_string(), "per-site".to_string())]);
+        let e = check_choices(&pack, &bad).unwrap_err();
+        assert!(e.en.contains("per-facility, per-enterprise"), "{}", e.en);
+        let bad = Choices::from([("no-such".to_string(), "x".to_string())]);
+        let e = check_choices(&pack, &bad).unwrap_err();
+        assert!(e.en.contains("district-cap-trigger"), "{}", e.en);
+    }
+
+    #[test]
+    fn applying_keeps_only_the_chosen_option() {
+        let pack = crate::policy::default_pack();
+        let parts = |p: &PolicyPack| {
+            let t = p
+                .tracks
+                .iter()
+                .find(|t| t.id == "cnc-rd-major-project")
+                .unwrap();
+            let a = t.amount.as_ref().unwrap();
+            (a.parts.len(), a.parts.iter().all(|x| x.per_unit.is_some()))
+        };
+        // Per project (default): the two per-unit parts only.
+        assert_eq!(parts(&pack), (2, true));
+        let c = Choices::from([("major-rd-ceiling".to_string(), "per-enterprise".to_string())]);
+        let alt = crate::policy::with_readings(&pack, &c).unwrap();
+        assert_eq!(parts(&alt), (2, false));
+        let r = alt
+            .readings
+            .iter()
+            .find(|r| r.id == "major-rd-ceiling")
+            .unwrap();
+        assert_eq!(r.chosen.as_deref(), Some("per-enterprise"));
+        // Choosing again starts from the pack as written, not from the last choice.
+        let back = crate::policy::with_readings(&alt, &Choices::new()).unwrap();
+        assert_eq!(parts(&back), (2, true));
+    }
+
+    #[test]
+    fn every_reading_of_the_default_pack_is_used() {
+        let pack = crate::policy::default_pack();
+        let written = pack.as_written.as_deref().unwrap();
+        let used: Vec<&str> = unders(written)
+            .iter()
+            .map(|(_, u)| u.reading.as_str())
+            .collect();
+        for r in &pack.readings {
+            assert!(
+                used.contains(&r.id.as_str()),
+                "reading {} gates nothing",
+                r.id
+            );
         }
     }
 }
