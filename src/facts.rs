@@ -158,6 +158,27 @@ pub const REGISTRY: &[Spec] = &[
         "enterprise.smart_equipment_maker (absent = false)"
     ),
     spec!(
+        "enterprise.cnc_smart_manufacturing",
+        Id,
+        "enterprise.cnc_smart_manufacturing_enterprise: yes / no / unconfirmed (absent)",
+        &["yes", "no", "unconfirmed"]
+    ),
+    spec!(
+        "enterprise.high_tech_enterprise",
+        Bool,
+        "enterprise.high_tech_enterprise (absent = false)"
+    ),
+    spec!(
+        "projects.rd_intangibles_amortised_cost",
+        Money,
+        "projects.rd_intangibles_amortised_cost_wan × 10,000 (absent = 0)"
+    ),
+    spec!(
+        "projects.rd_amortisation_years",
+        Number,
+        "projects.rd_amortisation_years (absent = 10)"
+    ),
+    spec!(
         "recognitions.smart_factory_new",
         Bool,
         "recognitions.smart_factory_year = enterprise.data_year"
@@ -894,6 +915,30 @@ pub fn build(
     put!(
         "enterprise.smart_equipment_maker",
         flag_or_false(e.smart_equipment_maker),
+    );
+    put!(
+        "enterprise.cnc_smart_manufacturing",
+        Some(Fact::Id(Cow::Borrowed(
+            match e.cnc_smart_manufacturing_enterprise {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unconfirmed",
+            }
+        ))),
+    );
+    put!(
+        "enterprise.high_tech_enterprise",
+        flag_or_false(e.high_tech_enterprise),
+    );
+    put!(
+        "projects.rd_intangibles_amortised_cost",
+        wan(Some(
+            p.rd_intangibles_amortised_cost_wan.unwrap_or_default()
+        )),
+    );
+    put!(
+        "projects.rd_amortisation_years",
+        num(Some(p.rd_amortisation_years.unwrap_or(10))),
     );
     put!(
         "recognitions.smart_factory_new",

@@ -223,6 +223,13 @@ pub struct Enterprise {
     /// smart-manufacturing equipment (CNC systems, servo motors, control systems, robots, automated lines).
     #[serde(default)]
     pub smart_equipment_maker: Option<bool>,
+    /// 数控和智能制造企业 (二(六)2 上市挂牌奖励的对象), 未确认留 null / A CNC or
+    /// smart-manufacturing enterprise (who the 二(六)2 listing award is for); null if not confirmed.
+    #[serde(default)]
+    pub cnc_smart_manufacturing_enterprise: Option<bool>,
+    /// 高新技术企业 (企业所得税税率15%, 否则25%) / A high-tech enterprise (income tax 15%, otherwise 25%).
+    #[serde(default)]
+    pub high_tech_enterprise: Option<bool>,
 }
 
 /// 装备与工序 / Equipment and processes.
@@ -858,6 +865,16 @@ pub struct Projects {
     #[schemars(range(min = 0))]
     #[serde(default)]
     pub rd_intangible_cost_wan: Option<Decimal>,
+    /// 数据年度内正在摊销的研发形成无形资产的成本合计, 万元 (150% 摊销) / Total cost of the
+    /// R&D-formed intangible assets being amortised in the data year, in 万元 (amortised at 150%).
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub rd_intangibles_amortised_cost_wan: Option<Decimal>,
+    /// 上述无形资产的摊销年限, 不少于10年 (默认10) / Amortisation period of those assets, at
+    /// least 10 years (default 10).
+    #[schemars(range(min = 10))]
+    #[serde(default)]
+    pub rd_amortisation_years: Option<u32>,
     /// 企业运营的众创空间 (四(六)2), 没有留 null / Maker space run by the enterprise; null if none.
     #[serde(default)]
     pub maker_space: Option<MakerSpace>,

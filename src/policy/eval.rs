@@ -214,6 +214,9 @@ pub struct DistrictCapResult {
     pub missing: Vec<String>,
     /// Explanation.
     pub note: Text,
+    /// Why the cap was not applied although its figure is given (the trigger reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_note: Option<Text>,
 }
 
 /// A reading of the text as it applies to this run: shown next to the
@@ -981,6 +984,16 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
                 vec![]
             },
             note: dc.note.clone(),
+            trigger_note: (c.cap.is_some() && !c.triggered).then(|| {
+                let n = c.awards;
+                let need = dc.min_district_awards.unwrap_or(1);
+                Text::new(
+                    format!("只有 {n} 项区级奖励 (少于 {need} 项), 按解读 district-cap-trigger 不封顶"),
+                    format!(
+                        "{n} district award(s), fewer than {need}: the cap does not apply (reading district-cap-trigger)"
+                    ),
+                )
+            }),
         });
     let tracks = pack
         .tracks

@@ -46,5 +46,6 @@ pub fn track_notes(
     if let Some(i) = &t.interpretation {
         lines.push(format!("{}: {}", l.pick("解读", "reading"), i.get(l)));
     }
+    lines.extend(t.readings.iter().map(|r| r.line(l)));
     lines
 }

@@ -357,6 +357,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
                         String::new()
                     }
                 );
+                if let Some(n) = &dc.trigger_note {
+                    let _ = writeln!(out, "  {}", n.get(l));
+                }
             }
             None => {
                 let _ = writeln!(

@@ -763,7 +763,10 @@ fn cap_line(a: &Assessment, l: Lang) -> String {
             if dc.binding {
                 format!(" ({}: {})", l.pick("已封顶 *", "cap binds *"), dc.cut.join(", "))
             } else {
-                String::new()
+                dc.trigger_note
+                    .as_ref()
+                    .map(|n| format!(" ({})", n.get(l)))
+                    .unwrap_or_default()
             }
         ),
         None => l
