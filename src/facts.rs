@@ -669,6 +669,14 @@ impl Facts {
             .map(|(_, s)| s.name)
     }
 
+    /// Set a registered fact by name (`None`: unknown), as a policy test
+    /// case that gives facts directly does. `Err` when the name is not registered.
+    pub fn set_named(&mut self, name: &str, v: Option<Fact>) -> Result<(), String> {
+        let i = slot(name).ok_or_else(|| format!("unknown fact `{name}`"))?;
+        self.set(i, v);
+        Ok(())
+    }
+
     fn set(&mut self, slot: usize, v: Option<Fact>) {
         if let Some(e) = self.0.get_mut(slot) {
             *e = Some(v);
@@ -1293,6 +1301,58 @@ pub fn build(
         }
     }
     f
+}
+
+/// A fact value written in YAML (a policy test case's `facts:`), read by
+/// the fact's kind: numbers for money (CNY) and numbers, true/false, an id,
+/// `{id: count}` for a tally, a list of `{field: value}` for items; `null`
+/// is unknown.
+pub fn from_yaml(name: &str, v: &serde_yaml::Value) -> Result<Option<Fact>, String> {
+    use serde_yaml::Value as V;
+    let s = spec(name).ok_or_else(|| format!("unknown fact `{name}`"))?;
+    let bad = || format!("`{name}` ({:?}) cannot be {v:?}", s.kind);
+    let dec = |x: &V| -> Option<Decimal> {
+        match x {
+            V::Number(n) => n.to_string().parse().ok(),
+            V::String(t) => t.parse().ok(),
+            _ => None,
+        }
+    };
+    if v.is_null() {
+        return Ok(None);
+    }
+    let f = match s.kind {
+        Kind::Money | Kind::Number => Fact::Num(dec(v).ok_or_else(bad)?),
+        Kind::Bool => Fact::Bool(v.as_bool().ok_or_else(bad)?),
+        Kind::Id => Fact::Id(Cow::Owned(v.as_str().ok_or_else(bad)?.to_string())),
+        Kind::Tally => {
+            let mut m = BTreeMap::new();
+            for (k, n) in v.as_mapping().ok_or_else(bad)? {
+                let k = k.as_str().ok_or_else(bad)?.to_string();
+                let n = n
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(bad)?;
+                m.insert(k, n);
+            }
+            Fact::Tally(m)
+        }
+        Kind::Items => {
+            let mut list = Vec::new();
+            for item in v.as_sequence().ok_or_else(bad)? {
+                let mut m = BTreeMap::new();
+                for (k, x) in item.as_mapping().ok_or_else(bad)? {
+                    let k = k.as_str().ok_or_else(bad)?.to_string();
+                    if let Some(f) = from_yaml(&format!("{name}.{k}"), x)? {
+                        m.insert(k, f);
+                    }
+                }
+                list.push(m);
+            }
+            Fact::Items(list)
+        }
+    };
+    Ok(Some(f))
 }
 
 /// The registered facts that repeat an indicator (`indicators.<id>`) or a

@@ -5,7 +5,7 @@
 //! over a base questionnaire, and the expected status and amounts per track,
 //! computed by hand from the policy text.
 
-use crate::assess::{Engine, InputInfo};
+use crate::assess::Engine;
 use crate::diag::Diagnostic;
 use crate::lang::Text;
 use crate::policy::eval::TrackStatus;
@@ -39,6 +39,11 @@ pub struct Case {
     /// Fragment merged over the base (mappings merge, everything else replaces).
     #[serde(default)]
     pub questionnaire: Option<Value>,
+    /// Facts given directly, set over those built from the questionnaire
+    /// (`name: value`; `null` makes a fact unknown). For conditions no
+    /// questionnaire can reach, or to test the pack alone.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Value>,
     /// Expected results per track.
     pub expect: Vec<Expect>,
     /// Expected district cap.
@@ -181,15 +186,27 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     crate::yaml::decode(&bytes, &shown)
 }
 
-/// Run test files against an engine.
-pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
-    let mut out = Outcome::default();
+/// One test file, read: its cases and the base questionnaire they merge over.
+#[derive(Debug)]
+pub struct Loaded {
+    /// File, as shown.
+    pub file: String,
+    /// Base questionnaire.
+    pub base: Value,
+    /// Cases.
+    pub cases: Vec<Case>,
+}
+
+/// Read test files (and each one's base); a file that cannot be used is an error.
+pub fn load(files: &[PathBuf]) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
     for f in files {
         let shown = f.display().to_string();
         let tf: TestFile = match read_text(f).and_then(|t| crate::yaml::from_str(&t, &shown)) {
             Ok(tf) => tf,
             Err(d) => {
-                out.errors.push(d);
+                errors.push(d);
                 continue;
             }
         };
@@ -197,26 +214,56 @@ pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
             .parent()
             .unwrap_or(Path::new("."))
             .join(tf.base.as_deref().unwrap_or("_base.yaml"));
-        let base: Value = match read_text(&base_path)
+        match read_text(&base_path)
             .and_then(|t| crate::yaml::from_str(&t, &base_path.display().to_string()))
         {
-            Ok(v) => v,
-            Err(d) => {
-                out.errors.push(d);
-                continue;
-            }
-        };
-        for case in tf.cases {
-            let diffs = run_case(engine, &base, &case, &shown);
+            Ok(base) => out.push(Loaded {
+                file: shown,
+                base,
+                cases: tf.cases,
+            }),
+            Err(d) => errors.push(d),
+        }
+    }
+    (out, errors)
+}
+
+/// Run test files against an engine.
+pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
+    let (loaded, errors) = load(files);
+    let mut out = Outcome {
+        errors,
+        ..Outcome::default()
+    };
+    for l in loaded {
+        for case in &l.cases {
             out.cases.push(CaseOutcome {
-                file: shown.clone(),
-                readings: depends(&engine.policy, &case),
-                name: case.name,
-                diffs,
+                file: l.file.clone(),
+                readings: depends(&engine.policy, case),
+                name: case.name.clone(),
+                diffs: check(engine, &l.base, case, &l.file),
             });
         }
     }
     out
+}
+
+/// The policy result of a case: the stages of an assessment, then the
+/// case's own facts over the built ones.
+fn evaluate(
+    engine: &Engine,
+    q: &crate::questionnaire::Questionnaire,
+    given: &BTreeMap<String, Value>,
+) -> Result<crate::policy::eval::PolicyResult, String> {
+    let ind = crate::indicators::compute(q);
+    let m = crate::maturity::estimate(&engine.criteria.maturity, q, &ind);
+    let crit = crate::criteria::evaluate(&engine.criteria, q, &ind, &m);
+    let mut f = crate::facts::build(q, &ind, &crit, &m);
+    for (name, v) in given {
+        let x = crate::facts::from_yaml(name, v).map_err(|e| format!("facts: {e}"))?;
+        f.set_named(name, x).map_err(|e| format!("facts: {e}"))?;
+    }
+    Ok(crate::policy::eval::evaluate(&engine.policy, &f))
 }
 
 /// Readings a case depends on: those it sets or names, those whose tracks
@@ -243,7 +290,8 @@ fn depends(pack: &crate::policy::pack::PolicyPack, case: &Case) -> Vec<String> {
         .collect()
 }
 
-fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
+/// Run one case: the differences from what it expects (empty = pass).
+pub fn check(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
     if !case.readings.is_empty() {
         return match crate::policy::with_readings(&engine.policy, &case.readings) {
             Ok(policy) => {
@@ -276,17 +324,13 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
             p.message.en
         )];
     }
-    let a = engine.assess(
-        &q,
-        InputInfo {
-            file: file.into(),
-            sha256: String::new(),
-        },
-        vec![],
-    );
+    let a = match evaluate(engine, &q, &case.facts) {
+        Ok(a) => a,
+        Err(e) => return vec![e],
+    };
     let mut diffs = Vec::new();
     for e in &case.expect {
-        let Some(t) = a.subsidies.iter().find(|t| t.id == e.track) else {
+        let Some(t) = a.tracks.iter().find(|t| t.id == e.track) else {
             diffs.push(format!("track `{}` is not in the pack", e.track));
             continue;
         };
@@ -416,10 +460,10 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
         }
     }
     if let Some(want) = case.beyond_horizon {
-        if a.packs.beyond_horizon != want {
+        if a.beyond_horizon != want {
             diffs.push(format!(
                 "beyond the horizon expected {want}, got {}",
-                a.packs.beyond_horizon
+                a.beyond_horizon
             ));
         }
     }
@@ -487,6 +531,36 @@ pub fn summary(o: &Outcome) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn case(yaml: &str) -> Case {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn a_wrong_expectation_is_a_difference() {
+        let engine = Engine::default();
+        let base: Value = serde_yaml::from_str(
+            "schema_version: 1\nenterprise: {name: x, sector: other, data_year: 2017, new_tax_district_retained_wan: 1000}",
+        )
+        .unwrap();
+        // IPO, confirmed CNC enterprise: city 500,000 + district 50,000 = 550,000.
+        let good = case(
+            "name: ok\nquestionnaire: {enterprise: {cnc_smart_manufacturing_enterprise: true}, listing: {venue: ipo}}\nexpect: [{track: listing-award, status: eligible, min: 550000, funders: {city: 500000, district: 50000}}]",
+        );
+        assert_eq!(check(&engine, &base, &good, "t.yaml"), Vec::<String>::new());
+        let bad = case(
+            "name: bad\nquestionnaire: {enterprise: {cnc_smart_manufacturing_enterprise: true}, listing: {venue: ipo}}\nexpect: [{track: listing-award, status: eligible, min: 500000}]",
+        );
+        let d = check(&engine, &base, &bad, "t.yaml");
+        assert_eq!(
+            d,
+            vec!["listing-award: min expected 500000, got 550000".to_string()]
+        );
+        let facts = case("name: f\nfacts: {no.such: 1}\nexpect: []");
+        assert!(check(&engine, &base, &facts, "t.yaml")[0].contains("unknown fact `no.such`"));
+        let reading = case("name: r\nreadings: {warehouse-cap: per-site}\nexpect: []");
+        assert!(check(&engine, &base, &reading, "t.yaml")[0].contains("per-facility"));
+    }
 
     #[test]
     fn merge_is_deep_for_mappings_only() {
