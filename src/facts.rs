@@ -239,6 +239,16 @@ pub const REGISTRY: &[Spec] = &[
         "projects.maker_space.evaluated_year = data year (space set, year absent = unknown)"
     ),
     spec!(
+        "projects.maker_space_operator_new",
+        Bool,
+        "projects.maker_space_operator_introduced_year = data year (absent = false)"
+    ),
+    spec!(
+        "ecommerce.settled_in_online_business_park",
+        Bool,
+        "ecommerce.settled_in_online_business_park (absent = false)"
+    ),
+    spec!(
         "projects.online_business_park_new",
         Bool,
         "projects.online_business_park_year = data year (park set, year absent = unknown)"
@@ -1150,6 +1160,16 @@ pub fn build(
     put!(
         "projects.maker_space_new",
         new_in(ms.is_some(), ms.and_then(|m| m.evaluated_year), year),
+    );
+    put!(
+        "projects.maker_space_operator_new",
+        Some(Fact::Bool(
+            p.maker_space_operator_introduced_year == Some(year)
+        )),
+    );
+    put!(
+        "ecommerce.settled_in_online_business_park",
+        flag_or_false(q.ecommerce.settled_in_online_business_park),
     );
     put!(
         "projects.online_business_park_new",

@@ -890,6 +890,11 @@ pub struct Projects {
     #[schemars(range(min = 1949))]
     #[serde(default)]
     pub online_business_park_year: Option<i32>,
+    /// 作为被引进的运营商来鲤创办众创空间的年份 (四(六)2 启动资金, 一次) / Year the enterprise,
+    /// as an operator brought into Licheng, set up a maker space (四(六)2 start-up money, once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub maker_space_operator_introduced_year: Option<i32>,
 }
 
 /// 众创空间 / A maker space.
@@ -966,6 +971,10 @@ pub struct Ecommerce {
     #[schemars(range(min = 0))]
     #[serde(default)]
     pub cross_border_logistics_cost_wan: Option<Decimal>,
+    /// 入驻泉州市网商(虚拟)产业园(鲤城分园) (四(六)3 一址多照) / Settled in the Quanzhou
+    /// online-business (virtual) park, Licheng branch (四(六)3: several licences at one address).
+    #[serde(default)]
+    pub settled_in_online_business_park: Option<bool>,
 }
 
 /// A 级物流企业等级 (写成带引号的 "3A" / "4A" / "5A") / National logistics enterprise rating

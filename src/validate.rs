@@ -234,6 +234,26 @@ impl Checks<'_> {
                 y,
             );
         }
+        self.year(
+            "projects.maker_space_operator_introduced_year",
+            p.maker_space_operator_introduced_year,
+            y,
+        );
+        // 二(三)4 "摊销年限不得低于10年".
+        if let Some(n) = p.rd_amortisation_years.filter(|n| *n < 10) {
+            self.push(
+                "range",
+                "projects.rd_amortisation_years",
+                Text::new(
+                    format!("摊销年限 {n} 年少于10年 (二(三)4 “摊销年限不得低于10年”)"),
+                    format!(
+                        "amortisation period {n} years is under 10 (二(三)4: at least 10 years)"
+                    ),
+                ),
+                Some(Text::new("写10或更长的年数", "write 10 or more years")),
+                false,
+            );
+        }
     }
 
     fn run(&mut self, q: &Questionnaire) {

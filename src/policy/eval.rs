@@ -173,6 +173,10 @@ pub struct TrackResult {
     /// Recorded readings that affect this track, with the option in effect.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<ReadingNote>,
+    /// A tax benefit's estimate (extra deduction, tax saved), for an
+    /// eligible tax-benefit track; never part of the money totals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<super::tax::TaxResult>,
 }
 
 impl TrackResult {
@@ -1298,6 +1302,16 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
             .filter(|r| r.tracks.contains(&t.id))
             .map(ReadingNote::of)
             .collect(),
+        tax: t
+            .tax_benefit
+            .as_ref()
+            .filter(|_| o.status == TrackStatus::Eligible)
+            .map(|tb| {
+                let holds = |cs: &[Condition]| {
+                    all_of(cs, &|x: &Condition| fact_of(facts, x), pack.near_within)
+                };
+                super::tax::estimate(tb, facts, &holds)
+            }),
     }
 }
 

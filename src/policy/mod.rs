@@ -5,6 +5,7 @@ pub mod cap;
 pub mod eval;
 pub mod pack;
 pub mod readings;
+pub mod tax;
 pub mod testcase;
 
 use crate::diag::{locate, Diagnostic};
@@ -102,6 +103,9 @@ fn resolve_slots(pack: &mut PolicyPack) {
     for t in &mut pack.tracks {
         conds(&mut t.eligible_when);
         conds(&mut t.candidate_when);
+        if let Some(tb) = t.tax_benefit.as_mut() {
+            conds(&mut tb.reduced_when);
+        }
         if let Some(a) = t.amount.as_mut() {
             for g in &mut a.group_caps {
                 conds(&mut g.when);
@@ -256,6 +260,46 @@ impl Checker<'_> {
                     None,
                 ),
                 _ => {}
+            }
+            if let Some(tb) = &t.tax_benefit {
+                let tp = format!("{at}.tax_benefit");
+                if t.kind != TrackKind::TaxBenefit {
+                    self.err(
+                        &tp,
+                        "tax_benefit 只用于 kind: tax_benefit".into(),
+                        "`tax_benefit` is for kind: tax_benefit only".into(),
+                        None,
+                    );
+                }
+                for (j, d) in tb.deductions.iter().enumerate() {
+                    self.fact_kind(
+                        &format!("{tp}.deductions[{j}].base"),
+                        &d.base,
+                        &[Kind::Money],
+                    );
+                    if let Some(y) = &d.per_years {
+                        self.fact_kind(
+                            &format!("{tp}.deductions[{j}].per_years"),
+                            y,
+                            &[Kind::Number],
+                        );
+                    }
+                    self.number(
+                        &format!("{tp}.deductions[{j}].rate"),
+                        d.rate,
+                        Decimal::from(PACK_RATE_MAX),
+                        false,
+                    );
+                }
+                for (j, c) in tb.reduced_when.iter().enumerate() {
+                    self.condition(&format!("{tp}.reduced_when[{j}]"), c, None);
+                }
+                for (name, r) in [
+                    ("standard_rate", tb.standard_rate),
+                    ("reduced_rate", tb.reduced_rate),
+                ] {
+                    self.number(&format!("{tp}.{name}"), r, Decimal::ONE, false);
+                }
             }
             if let Some(a) = &t.amount {
                 for (j, part) in a.parts.iter().enumerate() {

@@ -246,6 +246,10 @@ pub struct Track {
     /// 非资金类扶持项: 支持内容 / For non-monetary tracks: what the support is.
     #[serde(default)]
     pub support: Option<Text>,
+    /// 税收优惠的测算 (只用于 kind: tax_benefit; 不计入拨付金额) / How a tax benefit is
+    /// estimated (kind: tax_benefit only; never added to money paid).
+    #[serde(default)]
+    pub tax_benefit: Option<TaxBenefit>,
     /// 条文有歧义时我们的理解及理由 / Our reading where the text is ambiguous, and why.
     #[serde(default)]
     pub interpretation: Option<Text>,
@@ -482,4 +486,35 @@ pub struct PerItem {
     /// 每个条目封顶, 元 / Cap per item, CNY.
     #[serde(default)]
     pub cap_each: Option<Decimal>,
+}
+
+/// 税收优惠: 额外扣除额及按税率估算的节税额 / A tax benefit: the extra deduction from taxable
+/// income, and the tax saved at the enterprise's rate.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaxBenefit {
+    /// 各项额外扣除, 相加 / Extra deductions, added up.
+    pub deductions: Vec<Deduction>,
+    /// 一般税率 / The standard income-tax rate. 例 / Example: 0.25.
+    pub standard_rate: Decimal,
+    /// 优惠税率 / The reduced rate. 例 / Example: 0.15 (高新技术企业).
+    pub reduced_rate: Decimal,
+    /// 适用优惠税率的条件 (全部成立) / When the reduced rate applies (all must hold).
+    pub reduced_when: Vec<Condition>,
+}
+
+/// 一项额外扣除: 比例 × 金额事实 (÷ 年数) / One extra deduction: rate × a money fact
+/// (÷ a number of years, for an amortisation).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deduction {
+    /// 金额事实 / Money fact.
+    pub base: String,
+    /// 额外扣除的比例 / Extra share deducted. 例 / Example: 0.5.
+    pub rate: Decimal,
+    /// 摊销年数 (数量事实), 如有 / Years to spread it over (a number fact), if any.
+    #[serde(default)]
+    pub per_years: Option<String>,
+    /// 标签 / Label.
+    pub label: Text,
 }

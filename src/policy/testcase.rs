@@ -84,6 +84,12 @@ pub struct Expect {
     /// plus an "up to" part).
     #[serde(default)]
     pub funders_min: Option<BTreeMap<Funder, Decimal>>,
+    /// A tax benefit's extra deduction from taxable income, CNY.
+    #[serde(default)]
+    pub extra_deduction: Option<Decimal>,
+    /// A tax benefit's estimated tax saved, CNY.
+    #[serde(default)]
+    pub tax_saving: Option<Decimal>,
 }
 
 /// Expected district cap.
@@ -404,6 +410,25 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
             for f in t.by_funder.keys() {
                 if !fs.contains_key(f) {
                     diffs.push(format!("{}: unexpected {} share", e.track, f.label().en));
+                }
+            }
+        }
+        let tax = t.tax.as_ref();
+        for (what, want, got) in [
+            (
+                "extra deduction",
+                e.extra_deduction,
+                tax.and_then(|x| x.extra_deduction),
+            ),
+            ("tax saving", e.tax_saving, tax.and_then(|x| x.saving)),
+        ] {
+            if let Some(w) = want {
+                if got != Some(w) {
+                    diffs.push(format!(
+                        "{}: {what} expected {w}, got {}",
+                        e.track,
+                        show(got)
+                    ));
                 }
             }
         }
