@@ -595,6 +595,21 @@ pub const REGISTRY: &[Spec] = &[
     spec!("criteria.smart_factory", Id, "criterion status", STATUS),
 ];
 
+/// Facts that are shares of a whole (0.3 = 30%), shown as percentages.
+/// The indicators with a ratio unit; robot density is per 10,000 workers.
+pub const SHARES: &[&str] = &[
+    "indicators.cnc_ratio",
+    "indicators.automation_rate",
+    "indicators.networking_rate",
+    "indicators.online_sales_share",
+    "indicators.online_sales_share_incl_distribution",
+];
+
+/// Whether a fact is a share (see [`SHARES`]).
+pub fn is_share(name: &str) -> bool {
+    SHARES.contains(&name)
+}
+
 /// Find a fact's spec.
 pub fn spec(name: &str) -> Option<&'static Spec> {
     slot(name).map(|i| &REGISTRY[i])

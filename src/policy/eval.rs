@@ -333,9 +333,14 @@ pub struct PolicyResult {
     pub potential_totals: Totals,
 }
 
+/// A number as a reader wants it: money in CNY (to the fen), shares as
+/// percentages with two decimals (0.51003… → 51.00%), anything else as is.
 fn show_num(fact: &str, v: Decimal) -> String {
     if is_money(fact) {
-        money::fmt(v, Lang::En)
+        money::fmt(money::to_fen(v), Lang::En)
+    } else if crate::facts::is_share(fact) {
+        let pct = (v * Decimal::ONE_HUNDRED).round_dp(2);
+        format!("{pct:.2}%")
     } else {
         v.normalize().to_string()
     }
@@ -547,21 +552,7 @@ fn condition<'f>(
         };
         r.actual = Some(show_num(&c.fact, v));
         if truth == Truth::No {
-            let short = (t - v).abs();
-            let fact = &c.fact;
-            let actual = r.actual.clone().unwrap_or_default();
-            r.gap = Some(Text::new(
-                format!(
-                    "{fact}: {actual} , 要求 {sym} {} (差 {})",
-                    show_num(fact, t),
-                    show_num(fact, short)
-                ),
-                format!(
-                    "{fact}: {actual} of {sym} {} needed (short by {})",
-                    show_num(fact, t),
-                    show_num(fact, short)
-                ),
-            ));
+            r.gap = Some(gap(c, v, t, op));
         }
         return r;
     }
@@ -595,6 +586,35 @@ fn condition<'f>(
         }
     }
     r
+}
+
+/// A failed numeric condition in words: the field's label (not its id), the
+/// value, what is needed and by how much it is short — no "short by 0"
+/// when a strict bound is missed at the bound itself.
+fn gap(c: &Condition, v: Decimal, t: Decimal, op: Op) -> Text {
+    let fact = &c.fact;
+    let (zh_name, en_name) = match &c.label {
+        Some(l) => (l.zh.to_string(), l.en.to_string()),
+        None => (fact.clone(), fact.clone()),
+    };
+    let (actual, need) = (show_num(fact, v), show_num(fact, t));
+    let sym = op.symbol();
+    let short = (t - v).abs();
+    if short.is_zero() {
+        let (zh_op, en_op) = match op {
+            Op::MoreThan => ("超过", "more than"),
+            _ => ("低于", "less than"),
+        };
+        return Text::new(
+            format!("{zh_name}: {actual}, 须{zh_op} {need} (恰好等于不算)"),
+            format!("{en_name}: {actual}, must be {en_op} {need} (equal is not enough)"),
+        );
+    }
+    let short = show_num(fact, short);
+    Text::new(
+        format!("{zh_name}: {actual}, 要求 {sym} {need} (差 {short})"),
+        format!("{en_name}: {actual} of {sym} {need} needed (short by {short})"),
+    )
 }
 
 /// What a list of conditions (all must hold) comes to, counted without
@@ -632,6 +652,17 @@ impl Verdict {
     }
 }
 
+/// Money in both languages, to the fen as amounts are.
+fn cny(x: Decimal) -> (String, String) {
+    let x = money::to_fen(x);
+    (money::fmt(x, Lang::Zh), money::fmt(x, Lang::En))
+}
+
+/// A rate as a percentage (0.3 → "30%").
+fn pct(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
 /// The amount of one part before the split, CNY, and how it was computed.
 /// `Err` names the missing facts.
 fn part_amount<'f>(
@@ -639,7 +670,7 @@ fn part_amount<'f>(
     get: &dyn Fn(&str) -> Option<&'f Fact>,
     near_within: Decimal,
     detail: bool,
-) -> Result<(Decimal, Vec<String>), Vec<String>> {
+) -> Result<(Decimal, Vec<Text>), Vec<String>> {
     let mut steps = Steps::new(detail);
     let num = |name: &str| {
         get(name)
@@ -647,13 +678,22 @@ fn part_amount<'f>(
             .ok_or_else(|| vec![name.to_string()])
     };
     let a = if let Some(x) = p.fixed {
-        steps.add(|| format!("fixed {}", money::fmt(x, Lang::En)));
+        steps.add(|| {
+            let (z, e) = cny(x);
+            Text::new(format!("定额 {z}"), format!("fixed {e}"))
+        });
         x
     } else if let Some(l) = &p.lookup {
         match get(&l.fact) {
             Some(Fact::Id(id)) => {
                 let x = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
-                steps.add(|| format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
+                steps.add(|| {
+                    let (z, e) = cny(x);
+                    Text::new(
+                        format!("{} = {id} → {z}", l.fact),
+                        format!("{} = {id} → {e}", l.fact),
+                    )
+                });
                 x
             }
             _ => return Err(vec![l.fact.clone()]),
@@ -662,11 +702,11 @@ fn part_amount<'f>(
         let base = num(&r.base)?;
         let x = base * r.rate;
         steps.add(|| {
-            format!(
-                "{} × {} = {}",
-                money::fmt(base, Lang::En),
-                r.rate.normalize(),
-                money::fmt(x, Lang::En)
+            let ((bz, be), (xz, xe)) = (cny(base), cny(x));
+            let rate = pct(r.rate);
+            Text::new(
+                format!("{rate} × {bz} = {xz}"),
+                format!("{rate} × {be} = {xe}"),
             )
         });
         x
@@ -674,12 +714,11 @@ fn part_amount<'f>(
         let n = num(&u.fact)?;
         let x = n * u.each;
         steps.add(|| {
-            format!(
-                "{} {} × {} = {}",
-                n.normalize(),
-                u.fact,
-                money::fmt(u.each, Lang::En),
-                money::fmt(x, Lang::En)
+            let ((ez, ee), (xz, xe)) = (cny(u.each), cny(x));
+            let n = n.normalize();
+            Text::new(
+                format!("{n} × {ez} = {xz} ({})", u.fact),
+                format!("{n} × {ee} = {xe} ({})", u.fact),
             )
         });
         x
@@ -690,74 +729,145 @@ fn part_amount<'f>(
                 for (id, n) in counts {
                     let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
                     x += each * Decimal::from(*n);
-                    steps.add(|| format!("{n} × {id} at {}", money::fmt(each, Lang::En)));
+                    steps.add(|| {
+                        let (z, e) = cny(each);
+                        Text::new(format!("{n} × {id} 每项 {z}"), format!("{n} × {id} at {e}"))
+                    });
                 }
                 x
             }
             _ => return Err(vec![t.fact.clone()]),
         }
     } else if let Some(pi) = &p.per_item {
-        let Some(Fact::Items(list)) = get(&pi.items) else {
-            return Err(vec![pi.items.clone()]);
-        };
-        let mut x = Decimal::ZERO;
-        let mut missing = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            match all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) {
-                Truth::No => continue,
-                Truth::Unknown => {
-                    missing.push(format!("{}[{i}]", pi.items));
-                    continue;
-                }
-                Truth::Yes => {}
-            }
-            let mut each = if let Some(f) = pi.fixed {
-                f
-            } else if let Some(r) = &pi.rate {
-                match item.get(&r.base).and_then(Fact::num) {
-                    Some(b) => b * r.rate,
-                    None => {
-                        missing.push(format!("{}[{i}].{}", pi.items, r.base));
-                        continue;
-                    }
-                }
-            } else if let Some(l) = &pi.lookup {
-                match item.get(&l.fact) {
-                    Some(Fact::Id(id)) => {
-                        l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO)
-                    }
-                    _ => {
-                        missing.push(format!("{}[{i}].{}", pi.items, l.fact));
-                        continue;
-                    }
-                }
-            } else {
-                Decimal::ZERO
-            };
-            if let Some(c) = pi.cap_each {
-                if each > c {
-                    steps.add(|| format!("item {i}: capped at {}", money::fmt(c, Lang::En)));
-                    each = c;
-                }
-            }
-            steps.add(|| format!("item {i}: {}", money::fmt(each, Lang::En)));
-            x += each;
-        }
-        if !missing.is_empty() {
-            return Err(missing);
-        }
-        x
+        per_item(pi, get, near_within, &mut steps)?
     } else {
         Decimal::ZERO
     };
     let mut a = money::to_fen(a);
     if let Some(c) = p.cap {
         if a > c {
-            steps.add(|| format!("capped at {}", money::fmt(c, Lang::En)));
+            steps.add(|| {
+                let (z, e) = cny(c);
+                Text::new(format!("→ 封顶 {z}"), format!("→ capped at {e}"))
+            });
             a = c;
         }
     }
     Ok((a, steps.v))
+}
+
+/// The sum over the qualifying items of an items fact, each with its
+/// arithmetic ("item 1: 30% × 20,000,000 = 6,000,000 → capped at 5,000,000");
+/// items are numbered from 1 as a reader counts them.
+fn per_item<'f>(
+    pi: &super::pack::PerItem,
+    get: &dyn Fn(&str) -> Option<&'f Fact>,
+    near_within: Decimal,
+    steps: &mut Steps<Text>,
+) -> Result<Decimal, Vec<String>> {
+    let Some(Fact::Items(list)) = get(&pi.items) else {
+        return Err(vec![pi.items.clone()]);
+    };
+    let mut x = Decimal::ZERO;
+    let mut missing = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let n = i + 1;
+        match all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) {
+            Truth::No => continue,
+            Truth::Unknown => {
+                missing.push(format!("{}[{i}]", pi.items));
+                continue;
+            }
+            Truth::Yes => {}
+        }
+        let (each, how) = if let Some(f) = pi.fixed {
+            (f, (String::new(), String::new()))
+        } else if let Some(r) = &pi.rate {
+            let Some(b) = item.get(&r.base).and_then(Fact::num) else {
+                missing.push(format!("{}[{i}].{}", pi.items, r.base));
+                continue;
+            };
+            let (bz, be) = cny(b);
+            let rate = pct(r.rate);
+            (
+                b * r.rate,
+                (format!("{rate} × {bz} = "), format!("{rate} × {be} = ")),
+            )
+        } else if let Some(l) = &pi.lookup {
+            match item.get(&l.fact) {
+                Some(Fact::Id(id)) => {
+                    let v = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
+                    (v, (format!("{id} → "), format!("{id} → ")))
+                }
+                _ => {
+                    missing.push(format!("{}[{i}].{}", pi.items, l.fact));
+                    continue;
+                }
+            }
+        } else {
+            (Decimal::ZERO, (String::new(), String::new()))
+        };
+        let capped = pi.cap_each.filter(|c| each > *c);
+        steps.add(|| {
+            let (z, e) = cny(each);
+            let (cz, ce) = capped
+                .map(|c| {
+                    let (z, e) = cny(c);
+                    (format!(" → 封顶 {z}"), format!(" → capped at {e}"))
+                })
+                .unwrap_or_default();
+            Text::new(
+                format!("第 {n} 项: {}{z}{cz}", how.0),
+                format!("item {n}: {}{e}{ce}", how.1),
+            )
+        });
+        x += capped.unwrap_or(each);
+    }
+    if missing.is_empty() {
+        Ok(x)
+    } else {
+        Err(missing)
+    }
+}
+
+/// One part's explanation line: its arithmetic, whether it is a ceiling or
+/// a floor, and who pays (with the split).
+fn part_line(p: &Part, s: &[Text]) -> Text {
+    let who = |l: Lang| match (&p.split, p.funder) {
+        (Some(sp), _) => sp
+            .iter()
+            .map(|(f, pct)| format!("{} {}%", f.label().get(l), pct.normalize()))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        (None, Some(f)) => f.label().get(l).to_string(),
+        _ => String::new(),
+    };
+    let (bz, be) = match p.bound {
+        AmountBound::Exact => ("", ""),
+        AmountBound::UpTo => (" (最高)", " (up to)"),
+        AmountBound::AtLeast => (" (不少于)", " (at least)"),
+    };
+    let join = |l: Lang| s.iter().map(|t| t.get(l)).collect::<Vec<_>>().join("; ");
+    let label = |l: Lang| {
+        p.label
+            .as_ref()
+            .map(|x| format!("{}: ", x.get(l)))
+            .unwrap_or_default()
+    };
+    Text::new(
+        format!(
+            "{}{}{bz} — {}",
+            label(Lang::Zh),
+            join(Lang::Zh),
+            who(Lang::Zh)
+        ),
+        format!(
+            "{}{}{be} — {}",
+            label(Lang::En),
+            join(Lang::En),
+            who(Lang::En)
+        ),
+    )
 }
 
 /// A cap on the parts paid only by some funders (a [`GroupCap`]): when their
@@ -897,24 +1007,10 @@ fn amount(
         }
         match part_amount(p, &get, near_within, detail) {
             Ok((x, s)) => {
-                steps.add(|| {
-                    let who = match (&p.split, p.funder) {
-                        (Some(sp), _) => sp
-                            .iter()
-                            .map(|(f, pct)| format!("{} {}%", f.label().en, pct.normalize()))
-                            .collect::<Vec<_>>()
-                            .join(" / "),
-                        (None, Some(f)) => f.label().en.to_string(),
-                        _ => String::new(),
-                    };
-                    let bound = match p.bound {
-                        AmountBound::Exact => "",
-                        AmountBound::UpTo => " (up to / 最高)",
-                        AmountBound::AtLeast => " (at least / 不少于)",
-                    };
-                    let line = format!("{}{bound} — {who}", s.join("; "));
-                    Text::new(line.clone(), line)
-                });
+                // A part with no arithmetic to show (no qualifying item) gets no line.
+                if !s.is_empty() {
+                    steps.add(|| part_line(p, &s));
+                }
                 amounts.push((*p, x));
             }
             Err(m) => missing.extend(m),
