@@ -1183,6 +1183,13 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             }
             Size::Small => ListingVenue::HaixiaQuanzhou,
         });
+        // 二(六)2 pays CNC / smart-manufacturing enterprises only: a maker of smart
+        // equipment or a 数控一代 demonstration enterprise is one (no random draw,
+        // so the rest of the sample is unchanged).
+        q.enterprise.cnc_smart_manufacturing_enterprise = Some(
+            q.enterprise.smart_equipment_maker == Some(true)
+                || q.recognitions.cnc_generation_demo_enterprise == Some(true),
+        );
     }
 
     // Cost estimates.
@@ -1345,6 +1352,12 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
         dec(e.new_tax_district_retained_wan),
     );
     sec.kv("smart_equipment_maker", s(e.smart_equipment_maker));
+    if e.cnc_smart_manufacturing_enterprise.is_some() {
+        sec.kv(
+            "cnc_smart_manufacturing_enterprise",
+            s(e.cnc_smart_manufacturing_enterprise),
+        );
+    }
     sec.write(&mut out, "enterprise");
 
     let eq = &q.equipment;
