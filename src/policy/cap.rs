@@ -154,7 +154,7 @@ fn extras(groups: &[Vec<usize>], shares: &[(usize, Range)], mut room: Decimal) -
             .copied()
             .filter(|k| shares[*k].1.max.is_some())
             .collect();
-        let given = fill(&[finite.clone()], &head, room);
+        let given = fill(std::slice::from_ref(&finite), &head, room);
         for k in &finite {
             out[*k] = given[*k];
             room -= given[*k];
