@@ -244,6 +244,9 @@ pub struct ReadingNote {
     pub alternatives: Vec<(String, Text)>,
     /// Why the default is taken.
     pub why: Text,
+    /// For a pack-wide reading: the part of the result it affects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affects: Option<super::pack::PackPart>,
 }
 
 impl ReadingNote {
@@ -270,6 +273,7 @@ impl ReadingNote {
                 .collect(),
             chosen,
             why: r.why.clone(),
+            affects: r.affects,
         }
     }
 

@@ -135,6 +135,10 @@ pub struct Reading {
     /// 受影响的扶持项 (空 = 全包, 如封顶、期限) / Tracks it affects (empty: the whole pack, e.g. the cap).
     #[serde(default)]
     pub tracks: Vec<String>,
+    /// 影响全包的哪一部分 (封顶或期限), 用于在报告中就近显示 / For a pack-wide reading: the part
+    /// of the result it affects (the district cap or the validity), to show it there.
+    #[serde(default)]
+    pub affects: Option<PackPart>,
     /// 歧义所在 / What is ambiguous.
     pub question: Text,
     /// 可选的理解, 至少两个 / The possible readings, at least two.
@@ -146,6 +150,16 @@ pub struct Reading {
     /// 本次测算实际选用的选项 (`--reading` 可改) / The option in effect for this run.
     #[serde(skip)]
     pub chosen: Option<String>,
+}
+
+/// 全包范围的结果部分 / A pack-wide part of the result a reading can affect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PackPart {
+    /// 区级封顶 / The district cap.
+    DistrictCap,
+    /// 有效期与测算期限 / Validity and the horizon.
+    Validity,
 }
 
 /// 一种理解 / One possible reading.

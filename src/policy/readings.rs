@@ -58,6 +58,13 @@ pub fn check(pack: &PolicyPack) -> Vec<(String, String, String)> {
                 format!("`{}` is not one of the reading's options", r.taken),
             ));
         }
+        if r.tracks.is_empty() && r.affects.is_none() {
+            errs.push((
+                format!("{at}.tracks"),
+                "解读须列出受影响的扶持项 (tracks) 或全包部分 (affects)".into(),
+                "a reading needs the tracks it affects, or `affects` (district_cap / validity) when it is pack-wide".into(),
+            ));
+        }
         for (k, t) in r.tracks.iter().enumerate() {
             if !pack.tracks.iter().any(|x| &x.id == t) {
                 errs.push((

@@ -360,6 +360,16 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 if let Some(n) = &dc.trigger_note {
                     let _ = writeln!(out, "  {}", n.get(l));
                 }
+                // The pack-wide readings (cap trigger, matching shares) the cap rests on.
+                let cap = Some(crate::policy::pack::PackPart::DistrictCap);
+                for r in a
+                    .packs
+                    .readings
+                    .iter()
+                    .filter(|r| o.explain && r.affects == cap)
+                {
+                    let _ = writeln!(out, "  {}", r.line(l));
+                }
             }
             None => {
                 let _ = writeln!(
