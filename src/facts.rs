@@ -605,6 +605,59 @@ pub const SHARES: &[&str] = &[
     "indicators.online_sales_share_incl_distribution",
 ];
 
+/// The questionnaire field to fill in when a derived fact is unknown: a
+/// "new in the data year" fact is unknown when its year is missing, so the
+/// reader is sent to the year, not to the fact's name. Item fields are
+/// given by their leaf name.
+const TO_FILL: &[(&str, &str)] = &[
+    (
+        "recognitions.public_tech_platform_new",
+        "recognitions.public_tech_platform_year",
+    ),
+    (
+        "recognitions.new_research_institution_new",
+        "recognitions.new_research_institution_year",
+    ),
+    (
+        "recognitions.business_model_innovation_demo_new",
+        "recognitions.business_model_innovation_demo_year",
+    ),
+    (
+        "recognitions.service_manufacturing_demo_new",
+        "recognitions.service_manufacturing_demo_year",
+    ),
+    (
+        "recognitions.industrial_design_center_new",
+        "recognitions.industrial_design_center.year",
+    ),
+    (
+        "projects.maker_space_new",
+        "projects.maker_space.evaluated_year",
+    ),
+    (
+        "projects.online_business_park_new",
+        "projects.online_business_park_year",
+    ),
+    (
+        "design.design_transfer_demo_new",
+        "design.design_transfer_demo_year",
+    ),
+    ("projects.first_set_equipment.new", "recognition_year"),
+    ("projects.demo_lines.new", "listed_year"),
+    ("logistics.warehouses.new", "built_year"),
+    ("recognitions.tech_centers.new", "year"),
+];
+
+/// The field to fill in for an unknown fact (see [`TO_FILL`]); the fact's
+/// own name when it comes straight from a field.
+pub fn to_fill(fact: &str) -> &str {
+    TO_FILL
+        .iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, field)| *field)
+        .unwrap_or(fact)
+}
+
 /// Whether a fact is a share (see [`SHARES`]).
 pub fn is_share(name: &str) -> bool {
     SHARES.contains(&name)

@@ -1292,18 +1292,48 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
 /// Names of the facts behind the conditions that cannot be judged (taken
 /// from the pack, so they are there even when no texts are built).
 fn unknown_facts(conds: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<String> {
-    conds
-        .iter()
-        .filter(|c| judge(c, &|x: &Condition| fact_of(facts, x), near_within).0 == Truth::Unknown)
-        .map(|c| match &c.any_of {
-            Some(alts) => alts
-                .iter()
-                .map(|a| a.fact.as_str())
-                .collect::<Vec<_>>()
-                .join(" | "),
-            None => c.fact.clone(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for c in conds {
+        if judge(c, &|x: &Condition| fact_of(facts, x), near_within).0 != Truth::Unknown {
+            continue;
+        }
+        match (&c.any_of, &c.any_item, fact_of(facts, c)) {
+            (Some(alts), _, _) => out.push(
+                alts.iter()
+                    .map(|a| crate::facts::to_fill(&a.fact))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+            (None, Some(sub), Some(Fact::Items(list))) => {
+                out.extend(unknown_item_fields(&c.fact, list, sub, near_within));
+            }
+            _ => out.push(crate::facts::to_fill(&c.fact).to_string()),
+        }
+    }
+    out
+}
+
+/// The item fields to fill in for an `any_item` condition that cannot be
+/// decided: `projects.first_set_equipment[0].recognition_year` rather than
+/// the whole list (items counted from 0, as in the questionnaire path).
+fn unknown_item_fields(
+    items: &str,
+    list: &[BTreeMap<String, Fact>],
+    sub: &[Condition],
+    near_within: Decimal,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        if all_of(sub, &|x: &Condition| item.get(&x.fact), near_within) != Truth::Unknown {
+            continue;
+        }
+        for f in sub.iter().filter(|x| !item.contains_key(&x.fact)) {
+            let field = crate::facts::to_fill(&format!("{items}.{}", f.fact)).to_string();
+            let leaf = field.rsplit('.').next().unwrap_or(&field).to_string();
+            out.push(format!("{items}[{i}].{leaf}"));
+        }
+    }
+    out
 }
 
 /// A track's status and amount (before the district cap).
