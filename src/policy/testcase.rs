@@ -90,6 +90,9 @@ pub struct Expect {
     /// A tax benefit's estimated tax saved, CNY.
     #[serde(default)]
     pub tax_saving: Option<Decimal>,
+    /// The fields a `missing_data` track asks for, in order.
+    #[serde(default)]
+    pub missing: Option<Vec<String>>,
 }
 
 /// Expected district cap.
@@ -411,6 +414,14 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
                 if !fs.contains_key(f) {
                     diffs.push(format!("{}: unexpected {} share", e.track, f.label().en));
                 }
+            }
+        }
+        if let Some(want) = &e.missing {
+            if *want != t.missing {
+                diffs.push(format!(
+                    "{}: missing expected {want:?}, got {:?}",
+                    e.track, t.missing
+                ));
             }
         }
         let tax = t.tax.as_ref();
