@@ -126,6 +126,11 @@ pub struct ConditionResult {
     /// Gap, when near or failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap: Option<Text>,
+    /// The actual value in words, per language (是/否, "1 项中 0 项满足"); `None` when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_text: Option<Text>,
+    /// The requirement in words, per language.
+    pub required_text: Text,
 }
 
 /// One track's result.
@@ -340,8 +345,13 @@ pub struct PolicyResult {
 /// A number as a reader wants it: money in CNY (to the fen), shares as
 /// percentages with two decimals (0.51003… → 51.00%), anything else as is.
 fn show_num(fact: &str, v: Decimal) -> String {
+    show_num_in(fact, v, Lang::En)
+}
+
+/// [`show_num`] in a given language (money as 万元 in Chinese).
+fn show_num_in(fact: &str, v: Decimal, l: Lang) -> String {
     if is_money(fact) {
-        money::fmt(money::to_fen(v), Lang::En)
+        money::fmt(money::to_fen(v), l)
     } else if crate::facts::is_share(fact) {
         let pct = (v * Decimal::ONE_HUNDRED).round_dp(2);
         format!("{pct:.2}%")
@@ -523,6 +533,8 @@ fn condition<'f>(
         required: String::new(),
         near,
         gap: None,
+        actual_text: None,
+        required_text: Text::default(),
     };
     if let Some(alts) = &c.any_of {
         let results: Vec<ConditionResult> = alts
@@ -546,50 +558,133 @@ fn condition<'f>(
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
+        let join = |l: Lang, sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
+            results.iter().map(f).collect::<Vec<_>>().join(sep)
+        };
+        let name = |x: &ConditionResult, l: Lang| {
+            x.label
+                .as_ref()
+                .map(|t| t.get(l).to_string())
+                .unwrap_or_else(|| x.fact.clone())
+        };
+        r.required_text = Text::new(
+            join(Lang::Zh, " 或 ", &|x| {
+                format!("{} {}", name(x, Lang::Zh), x.required_text.zh)
+            }),
+            join(Lang::En, " or ", &|x| {
+                format!("{} {}", name(x, Lang::En), x.required_text.en)
+            }),
+        );
+        let act = |x: &ConditionResult, l: Lang| {
+            x.actual_text
+                .as_ref()
+                .map(|t| t.get(l).to_string())
+                .unwrap_or_else(|| l.pick("未知", "unknown").to_string())
+        };
+        r.actual_text = Some(Text::new(
+            join(Lang::Zh, " | ", &|x| act(x, Lang::Zh)),
+            join(Lang::En, " | ", &|x| act(x, Lang::En)),
+        ));
         return r;
     }
     if let Some((t, op)) = threshold(c) {
         let sym = op.symbol();
         r.required = format!("{sym} {}", show_num(&c.fact, t));
+        r.required_text = Text::new(
+            format!("{sym} {}", show_num_in(&c.fact, t, Lang::Zh)),
+            r.required.clone(),
+        );
         let Some(v) = value.and_then(Fact::num) else {
             return r;
         };
         r.actual = Some(show_num(&c.fact, v));
+        r.actual_text = Some(Text::new(
+            show_num_in(&c.fact, v, Lang::Zh),
+            show_num(&c.fact, v),
+        ));
         if truth == Truth::No {
             r.gap = Some(gap(c, v, t, op));
         }
         return r;
     }
     if let Some(want) = c.is {
+        let yes_no = |b: bool| {
+            if b {
+                Text::new("是", "yes")
+            } else {
+                Text::new("否", "no")
+            }
+        };
         r.required = want.to_string();
+        r.required_text = yes_no(want);
         if let Some(Fact::Bool(b)) = value {
             r.actual = Some(b.to_string());
+            r.actual_text = Some(yes_no(*b));
         }
         return r;
     }
     if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
         let negate = c.none_of.is_some();
         r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
+        let zh: Vec<&str> = list.iter().map(|x| id_zh(x)).collect();
+        r.required_text = Text::new(
+            format!("{}{}", if negate { "不是 " } else { "" }, zh.join(" | ")),
+            r.required.clone(),
+        );
         if let Some(Fact::Id(id)) = value {
             r.actual = Some(id.to_string());
+            r.actual_text = Some(Text::new(id_zh(id).to_string(), id.to_string()));
         }
         return r;
     }
     if let Some(n) = c.count_at_least {
         r.required = format!("≥ {n}");
+        r.required_text = Text::new(format!("≥ {n} 项"), format!("≥ {n} entries"));
         if let Some(Fact::Tally(t)) = value {
-            r.actual = Some(t.values().sum::<u32>().to_string());
+            let total = t.values().sum::<u32>();
+            r.actual = Some(total.to_string());
+            r.actual_text = Some(Text::new(format!("{total} 项"), format!("{total} entries")));
         }
         return r;
     }
     if let Some(conds) = &c.any_item {
         r.required = "any item with all conditions".into();
+        r.required_text = Text::new(
+            "至少一项满足全部条件",
+            "at least one item meeting all conditions",
+        );
         if let Some(Fact::Items(list)) = value {
             let (hits, _) = item_hits(list, conds, near_within);
-            r.actual = Some(format!("{hits} of {}", list.len()));
+            let n = list.len();
+            r.actual = Some(format!("{hits} of {n}"));
+            r.actual_text = Some(Text::new(
+                format!("{n} 项中 {hits} 项满足"),
+                format!("{hits} of {n}"),
+            ));
         }
     }
     r
+}
+
+/// The Chinese word for the ids a reader meets most in conditions
+/// (criterion statuses, levels, listing venues); other ids as they are.
+fn id_zh(id: &str) -> &str {
+    match id {
+        "met" => "达到",
+        "not_met" => "未达到",
+        "not_applicable" => "不适用",
+        "national" => "国家级",
+        "provincial" => "省级",
+        "municipal" => "市级",
+        "ipo" => "首发上市",
+        "neeq" => "新三板",
+        "haixia_quanzhou" => "海峡股权泉州交易中心",
+        "none" => "无",
+        "yes" => "是",
+        "no" => "否",
+        "unconfirmed" => "未确认",
+        _ => id,
+    }
 }
 
 /// A failed numeric condition in words: the field's label (not its id), the
@@ -602,6 +697,10 @@ fn gap(c: &Condition, v: Decimal, t: Decimal, op: Op) -> Text {
         None => (fact.clone(), fact.clone()),
     };
     let (actual, need) = (show_num(fact, v), show_num(fact, t));
+    let (actual_zh, need_zh) = (
+        show_num_in(fact, v, Lang::Zh),
+        show_num_in(fact, t, Lang::Zh),
+    );
     let sym = op.symbol();
     let short = (t - v).abs();
     if short.is_zero() {
@@ -610,13 +709,14 @@ fn gap(c: &Condition, v: Decimal, t: Decimal, op: Op) -> Text {
             _ => ("低于", "less than"),
         };
         return Text::new(
-            format!("{zh_name}: {actual}, 须{zh_op} {need} (恰好等于不算)"),
+            format!("{zh_name}: {actual_zh}, 须{zh_op} {need_zh} (恰好等于不算)"),
             format!("{en_name}: {actual}, must be {en_op} {need} (equal is not enough)"),
         );
     }
+    let short_zh = show_num_in(fact, short, Lang::Zh);
     let short = show_num(fact, short);
     Text::new(
-        format!("{zh_name}: {actual}, 要求 {sym} {need} (差 {short})"),
+        format!("{zh_name}: {actual_zh}, 要求 {sym} {need_zh} (差 {short_zh})"),
         format!("{en_name}: {actual} of {sym} {need} needed (short by {short})"),
     )
 }
@@ -1463,7 +1563,46 @@ fn totals<'a>(tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
 #[cfg(test)]
 mod tests {
     use super::super::cap::proportional;
+    use super::{gap, show_num, Condition, Op};
+    use crate::lang::Text;
     use rust_decimal_macros::dec;
+
+    fn share_condition() -> Condition {
+        serde_yaml::from_str(
+            "{fact: indicators.online_sales_share, more_than: 0.5, label: {zh: 网上销售占比, en: Online share}}",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn shares_show_as_percentages_and_money_to_the_fen() {
+        // The issue's own example: a raw decimal share is shown as a percentage.
+        let v = dec!(0.5100306018361101666099965998);
+        assert_eq!(show_num("indicators.online_sales_share", v), "51.00%");
+        assert_eq!(
+            show_num("enterprise.main_revenue", dec!(1234.567)),
+            "CNY 1,234.57"
+        );
+        assert_eq!(show_num("projects.major_cnc_rd_projects", dec!(3)), "3");
+    }
+
+    #[test]
+    fn a_strict_miss_at_the_bound_is_not_short_by_zero() {
+        let c = share_condition();
+        let g = gap(&c, dec!(0.5), dec!(0.5), Op::MoreThan);
+        assert_eq!(
+            g,
+            Text::new(
+                "网上销售占比: 50.00%, 须超过 50.00% (恰好等于不算)",
+                "Online share: 50.00%, must be more than 50.00% (equal is not enough)"
+            )
+        );
+        let g = gap(&c, dec!(0.4), dec!(0.5), Op::MoreThan);
+        assert_eq!(
+            g.en,
+            "Online share: 40.00% of > 50.00% needed (short by 10.00%)"
+        );
+    }
 
     #[test]
     fn proportional_cut_adds_up_to_the_cap() {

@@ -434,11 +434,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
                             .as_ref()
                             .map(|x| x.get(l).to_string())
                             .unwrap_or_else(|| c.fact.clone()),
-                        c.actual
-                            .clone()
+                        c.actual_text
+                            .as_ref()
+                            .map(|t| t.get(l).to_string())
                             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
                         l.pick("要求", "required"),
-                        c.required
+                        c.required_text.get(l)
                     );
                 }
             }

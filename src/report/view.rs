@@ -710,10 +710,11 @@ fn condition_view(c: &ConditionResult, l: Lang) -> ConditionView {
             .map(|x| x.get(l).to_string())
             .unwrap_or_else(|| c.fact.clone()),
         actual: c
-            .actual
-            .clone()
+            .actual_text
+            .as_ref()
+            .map(|t| t.get(l).to_string())
             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
-        required: c.required.clone(),
+        required: c.required_text.get(l).to_string(),
     }
 }
 
