@@ -558,7 +558,7 @@ fn condition<'f>(
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
-        let join = |l: Lang, sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
+        let join = |sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
             results.iter().map(f).collect::<Vec<_>>().join(sep)
         };
         let name = |x: &ConditionResult, l: Lang| {
@@ -568,10 +568,10 @@ fn condition<'f>(
                 .unwrap_or_else(|| x.fact.clone())
         };
         r.required_text = Text::new(
-            join(Lang::Zh, " 或 ", &|x| {
+            join(" 或 ", &|x| {
                 format!("{} {}", name(x, Lang::Zh), x.required_text.zh)
             }),
-            join(Lang::En, " or ", &|x| {
+            join(" or ", &|x| {
                 format!("{} {}", name(x, Lang::En), x.required_text.en)
             }),
         );
@@ -582,8 +582,8 @@ fn condition<'f>(
                 .unwrap_or_else(|| l.pick("未知", "unknown").to_string())
         };
         r.actual_text = Some(Text::new(
-            join(Lang::Zh, " | ", &|x| act(x, Lang::Zh)),
-            join(Lang::En, " | ", &|x| act(x, Lang::En)),
+            join(" | ", &|x| act(x, Lang::Zh)),
+            join(" | ", &|x| act(x, Lang::En)),
         ));
         return r;
     }
