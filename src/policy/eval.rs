@@ -794,7 +794,7 @@ fn part_amount<'f>(
                 steps.add(|| {
                     let (z, e) = cny(x);
                     Text::new(
-                        format!("{} = {id} → {z}", l.fact),
+                        format!("{} = {} → {z}", l.fact, id_zh(id)),
                         format!("{} = {id} → {e}", l.fact),
                     )
                 });
@@ -901,7 +901,7 @@ fn per_item<'f>(
             match item.get(&l.fact) {
                 Some(Fact::Id(id)) => {
                     let v = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
-                    (v, (format!("{id} → "), format!("{id} → ")))
+                    (v, (format!("{} → ", id_zh(id)), format!("{id} → ")))
                 }
                 _ => {
                     missing.push(format!("{}[{i}].{}", pi.items, l.fact));
