@@ -79,9 +79,14 @@ pub struct PackInfo {
     pub policy_version: String,
     /// In force for the data year.
     pub in_force: bool,
-    /// Why not.
+    /// Why not; or the horizon warning when the data year is after the pack's horizon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validity_note: Option<Text>,
+    /// The data year is after the policy pack's horizon (amounts computed, with a warning).
+    pub beyond_horizon: bool,
+    /// Readings of the policy text and the option in effect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<crate::policy::eval::ReadingNote>,
     /// Criteria pack id.
     pub criteria_id: String,
     /// Criteria pack version.
@@ -172,6 +177,8 @@ impl Engine {
             pack_version,
             in_force,
             validity_note,
+            beyond_horizon,
+            readings,
             tracks,
             district_cap,
             eligible_totals,
@@ -187,6 +194,8 @@ impl Engine {
                 policy_version: pack_version,
                 in_force,
                 validity_note,
+                beyond_horizon,
+                readings,
                 criteria_id: self.criteria.id.clone(),
                 criteria_version: self.criteria.version.clone(),
             },

@@ -153,6 +153,14 @@ pub enum Command {
         /// exits with 2. Example: `--set equipment.key_equipment_cnc=130`.
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
+        /// Read an ambiguous clause the other way (解读): `ID=OPTION`; repeatable.
+        ///
+        /// The pack records each reading of the notice it takes (see the
+        /// readings listed by `zhizao policy test`); this picks another
+        /// option, so a bureau can see both. Example:
+        /// `--reading district-cap-trigger=every-enterprise`.
+        #[arg(long = "reading", value_name = "ID=OPTION")]
+        reading: Vec<String>,
     },
     /// Compare two questionnaires of one factory (对比): before and after an upgrade.
     ///
@@ -690,6 +698,29 @@ fn load_policy(path: &Option<PathBuf>, lang: Lang) -> Result<policy::pack::Polic
     }
 }
 
+/// The pack under the readings given with `--reading ID=OPTION` (exit code 2 on a bad one).
+fn choose_readings(
+    pack: policy::pack::PolicyPack,
+    args: &[String],
+    lang: Lang,
+) -> Result<policy::pack::PolicyPack, i32> {
+    if args.is_empty() {
+        return Ok(pack);
+    }
+    let mut choices = policy::readings::Choices::new();
+    for a in args {
+        let (id, opt) = policy::readings::parse_choice(a).map_err(|m| {
+            eprintln!("{}: {}", lang.pick("错误", "error"), m.get(lang));
+            2
+        })?;
+        choices.insert(id, opt);
+    }
+    policy::with_readings(&pack, &choices).map_err(|m| {
+        eprintln!("{}: {}", lang.pick("错误", "error"), m.get(lang));
+        2
+    })
+}
+
 fn emit(text: &str, output: &Option<PathBuf>) -> anyhow::Result<()> {
     match output {
         Some(p) => output::write_atomic(p, text.as_bytes()).map_err(|e| {
@@ -716,11 +747,13 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             output,
             policy,
             set,
+            reading,
         } => {
-            let pack = match load_policy(&policy, lang) {
-                Ok(p) => p,
-                Err(code) => return Ok(code),
-            };
+            let pack =
+                match load_policy(&policy, lang).and_then(|p| choose_readings(p, &reading, lang)) {
+                    Ok(p) => p,
+                    Err(code) => return Ok(code),
+                };
             let engine = Engine {
                 criteria: crate::criteria::default_pack(),
                 policy: pack,
@@ -1043,6 +1076,10 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 }
             }
             print_diags(&o.errors, None, lang);
+            print!(
+                "{}",
+                policy::testcase::readings_listing(&engine.policy, &o, lang)
+            );
             println!("policy test: {}", policy::testcase::summary(&o).get(lang));
             Ok(if o.failed() == 0 && o.errors.is_empty() {
                 0

@@ -67,6 +67,9 @@ pub struct Criterion {
     pub name: Text,
     /// Where the criterion comes from.
     pub source: String,
+    /// 出处 (中文), for Chinese output / The source in Chinese.
+    #[serde(default)]
+    pub source_zh: Option<String>,
     /// Checks, all of which must be met.
     pub checks: Vec<Check>,
 }
@@ -106,6 +109,9 @@ pub struct Check {
     pub reference: bool,
     /// Source of the threshold.
     pub source: String,
+    /// 阈值出处 (中文) / The source in Chinese.
+    #[serde(default)]
+    pub source_zh: Option<String>,
 }
 
 /// Outcome of a check or criterion.
@@ -157,6 +163,9 @@ pub struct CheckResult {
     pub reference: bool,
     /// Source of the threshold.
     pub source: String,
+    /// Source of the threshold, in Chinese (empty when the pack gives none).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source_zh: String,
 }
 
 /// A concrete upgrade action ("+8 CNC key machines").
@@ -183,6 +192,9 @@ pub struct CriterionResult {
     pub checks: Vec<CheckResult>,
     /// Source.
     pub source: String,
+    /// Source, in Chinese (empty when the pack gives none).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source_zh: String,
 }
 
 /// Load and check a criteria pack.
@@ -342,6 +354,12 @@ pub fn evaluate_with(
                 } else {
                     String::new()
                 },
+                source_zh: c
+                    .source_zh
+                    .as_ref()
+                    .filter(|_| detail)
+                    .cloned()
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -374,6 +392,12 @@ fn evaluate_check(
         } else {
             String::new()
         },
+        source_zh: k
+            .source_zh
+            .as_ref()
+            .filter(|_| detail)
+            .cloned()
+            .unwrap_or_default(),
     };
     if let (Some(id), Some(t)) = (&k.indicator, k.at_least) {
         let Some(i) = ind.get(id) else {
@@ -715,6 +739,34 @@ mod tests {
         let k = get(&r, "digital_workshop", "mes_and_erp");
         assert_eq!(k.status, Status::Unknown);
         assert_eq!(k.missing, vec!["informatization.systems"]);
+    }
+
+    #[test]
+    fn every_source_of_the_default_pack_has_a_chinese_text() {
+        let pack = default_pack();
+        for c in &pack.criteria {
+            assert!(
+                c.source_zh.as_deref().is_some_and(|z| !z.trim().is_empty()),
+                "{} has no source_zh",
+                c.id
+            );
+            for k in &c.checks {
+                assert!(
+                    k.source_zh.as_deref().is_some_and(|z| !z.trim().is_empty()),
+                    "{}.{} has no source_zh",
+                    c.id,
+                    k.id
+                );
+                // A district target used as a threshold is a reference value, never cited as [P] alone.
+                assert!(
+                    !k.source.starts_with("[P"),
+                    "{}.{}: {}",
+                    c.id,
+                    k.id,
+                    k.source
+                );
+            }
+        }
     }
 
     #[test]

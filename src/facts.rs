@@ -158,6 +158,27 @@ pub const REGISTRY: &[Spec] = &[
         "enterprise.smart_equipment_maker (absent = false)"
     ),
     spec!(
+        "enterprise.cnc_smart_manufacturing",
+        Id,
+        "enterprise.cnc_smart_manufacturing_enterprise: yes / no / unconfirmed (absent)",
+        &["yes", "no", "unconfirmed"]
+    ),
+    spec!(
+        "enterprise.high_tech_enterprise",
+        Bool,
+        "enterprise.high_tech_enterprise (absent = false)"
+    ),
+    spec!(
+        "projects.rd_intangibles_amortised_cost",
+        Money,
+        "projects.rd_intangibles_amortised_cost_wan × 10,000 (absent = 0)"
+    ),
+    spec!(
+        "projects.rd_amortisation_years",
+        Number,
+        "projects.rd_amortisation_years (absent = 10)"
+    ),
+    spec!(
         "recognitions.smart_factory_new",
         Bool,
         "recognitions.smart_factory_year = enterprise.data_year"
@@ -193,6 +214,66 @@ pub const REGISTRY: &[Spec] = &[
         "recognitions.new_research_institution (absent = false)"
     ),
     spec!(
+        "recognitions.public_tech_platform_new",
+        Bool,
+        "public_tech_platform_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "recognitions.new_research_institution_new",
+        Bool,
+        "new_research_institution_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "recognitions.business_model_innovation_demo_new",
+        Bool,
+        "business_model_innovation_demo_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "recognitions.service_manufacturing_demo_new",
+        Bool,
+        "service_manufacturing_demo_year = data year (flag set, year absent = unknown)"
+    ),
+    spec!(
+        "projects.maker_space_new",
+        Bool,
+        "projects.maker_space.evaluated_year = data year (space set, year absent = unknown)"
+    ),
+    spec!(
+        "projects.maker_space_operator_new",
+        Bool,
+        "projects.maker_space_operator_introduced_year = data year (absent = false)"
+    ),
+    spec!(
+        "ecommerce.settled_in_online_business_park",
+        Bool,
+        "ecommerce.settled_in_online_business_park (absent = false)"
+    ),
+    spec!(
+        "projects.online_business_park_new",
+        Bool,
+        "projects.online_business_park_year = data year (park set, year absent = unknown)"
+    ),
+    spec!(
+        "design.design_transfer_demo_new",
+        Bool,
+        "design.design_transfer_demo_year = data year (projects > 0, year absent = unknown)"
+    ),
+    spec!(
+        "projects.first_set_equipment.new",
+        Bool,
+        "item field: recognition_year = data year (absent when the year is)"
+    ),
+    spec!(
+        "projects.demo_lines.new",
+        Bool,
+        "item field: listed_year = data year (absent when the year is)"
+    ),
+    spec!(
+        "logistics.warehouses.new",
+        Bool,
+        "item field: built_year = data year (absent when the year is)"
+    ),
+    spec!(
         "recognitions.tech_centers",
         Items,
         "recognitions.tech_centers (absent = none)"
@@ -207,7 +288,7 @@ pub const REGISTRY: &[Spec] = &[
     spec!(
         "recognitions.tech_centers.new",
         Bool,
-        "item field: year = data year, or year absent"
+        "item field: year = data year (absent when the year is)"
     ),
     spec!(
         "recognitions.industrial_design_center_level",
@@ -218,7 +299,7 @@ pub const REGISTRY: &[Spec] = &[
     spec!(
         "recognitions.industrial_design_center_new",
         Bool,
-        "recognitions.industrial_design_center.year = data year, or year absent"
+        "recognitions.industrial_design_center.year = data year (unknown when the year is absent)"
     ),
     spec!(
         "recognitions.business_model_innovation_demo",
@@ -369,6 +450,11 @@ pub const REGISTRY: &[Spec] = &[
         "projects.maker_space.operating_well"
     ),
     spec!(
+        "projects.maker_space.evaluated",
+        Bool,
+        "projects.maker_space.operating_well is set (evaluated, either way)"
+    ),
+    spec!(
         "projects.ecommerce_platform_docking",
         Bool,
         "projects.ecommerce_platform_docking (absent = false)"
@@ -509,6 +595,74 @@ pub const REGISTRY: &[Spec] = &[
     spec!("criteria.smart_factory", Id, "criterion status", STATUS),
 ];
 
+/// Facts that are shares of a whole (0.3 = 30%), shown as percentages.
+/// The indicators with a ratio unit; robot density is per 10,000 workers.
+pub const SHARES: &[&str] = &[
+    "indicators.cnc_ratio",
+    "indicators.automation_rate",
+    "indicators.networking_rate",
+    "indicators.online_sales_share",
+    "indicators.online_sales_share_incl_distribution",
+];
+
+/// The questionnaire field to fill in when a derived fact is unknown: a
+/// "new in the data year" fact is unknown when its year is missing, so the
+/// reader is sent to the year, not to the fact's name. Item fields are
+/// given by their leaf name.
+const TO_FILL: &[(&str, &str)] = &[
+    (
+        "recognitions.public_tech_platform_new",
+        "recognitions.public_tech_platform_year",
+    ),
+    (
+        "recognitions.new_research_institution_new",
+        "recognitions.new_research_institution_year",
+    ),
+    (
+        "recognitions.business_model_innovation_demo_new",
+        "recognitions.business_model_innovation_demo_year",
+    ),
+    (
+        "recognitions.service_manufacturing_demo_new",
+        "recognitions.service_manufacturing_demo_year",
+    ),
+    (
+        "recognitions.industrial_design_center_new",
+        "recognitions.industrial_design_center.year",
+    ),
+    (
+        "projects.maker_space_new",
+        "projects.maker_space.evaluated_year",
+    ),
+    (
+        "projects.online_business_park_new",
+        "projects.online_business_park_year",
+    ),
+    (
+        "design.design_transfer_demo_new",
+        "design.design_transfer_demo_year",
+    ),
+    ("projects.first_set_equipment.new", "recognition_year"),
+    ("projects.demo_lines.new", "listed_year"),
+    ("logistics.warehouses.new", "built_year"),
+    ("recognitions.tech_centers.new", "year"),
+];
+
+/// The field to fill in for an unknown fact (see [`TO_FILL`]); the fact's
+/// own name when it comes straight from a field.
+pub fn to_fill(fact: &str) -> &str {
+    TO_FILL
+        .iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, field)| *field)
+        .unwrap_or(fact)
+}
+
+/// Whether a fact is a share (see [`SHARES`]).
+pub fn is_share(name: &str) -> bool {
+    SHARES.contains(&name)
+}
+
 /// Find a fact's spec.
 pub fn spec(name: &str) -> Option<&'static Spec> {
     slot(name).map(|i| &REGISTRY[i])
@@ -593,6 +747,14 @@ impl Facts {
             .map(|(_, s)| s.name)
     }
 
+    /// Set a registered fact by name (`None`: unknown), as a policy test
+    /// case that gives facts directly does. `Err` when the name is not registered.
+    pub fn set_named(&mut self, name: &str, v: Option<Fact>) -> Result<(), String> {
+        let i = slot(name).ok_or_else(|| format!("unknown fact `{name}`"))?;
+        self.set(i, v);
+        Ok(())
+    }
+
     fn set(&mut self, slot: usize, v: Option<Fact>) {
         if let Some(e) = self.0.get_mut(slot) {
             *e = Some(v);
@@ -612,6 +774,25 @@ fn flag(v: Option<bool>) -> Option<Fact> {
 fn flag_or_false(v: Option<bool>) -> Option<Fact> {
     Some(Fact::Bool(v.unwrap_or(false)))
 }
+/// "New in the data year" for a one-off grant: false when the thing is not
+/// there, unknown when it is but its year is not given (a missing year is
+/// missing data, never "assume this year"), else whether the year is the
+/// data year.
+fn new_in(present: bool, year: Option<i32>, data_year: i32) -> Option<Fact> {
+    match (present, year) {
+        (false, _) => Some(Fact::Bool(false)),
+        (true, None) => None,
+        (true, Some(y)) => Some(Fact::Bool(y == data_year)),
+    }
+}
+
+/// The item field `new`, set only when the item's year is given.
+fn put_new(m: &mut BTreeMap<String, Fact>, year: Option<i32>, data_year: i32) {
+    if let Some(y) = year {
+        m.insert("new".into(), Fact::Bool(y == data_year));
+    }
+}
+
 /// An enum's id: its serde name, borrowed (no allocation per enterprise).
 fn id_of<T: Serialize>(v: &T) -> Cow<'static, str> {
     Cow::Borrowed(variant::name(v).unwrap_or(""))
@@ -822,6 +1003,30 @@ pub fn build(
         flag_or_false(e.smart_equipment_maker),
     );
     put!(
+        "enterprise.cnc_smart_manufacturing",
+        Some(Fact::Id(Cow::Borrowed(
+            match e.cnc_smart_manufacturing_enterprise {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unconfirmed",
+            }
+        ))),
+    );
+    put!(
+        "enterprise.high_tech_enterprise",
+        flag_or_false(e.high_tech_enterprise),
+    );
+    put!(
+        "projects.rd_intangibles_amortised_cost",
+        wan(Some(
+            p.rd_intangibles_amortised_cost_wan.unwrap_or_default()
+        )),
+    );
+    put!(
+        "projects.rd_amortisation_years",
+        num(Some(p.rd_amortisation_years.unwrap_or(10))),
+    );
+    put!(
         "recognitions.smart_factory_new",
         Some(Fact::Bool(r.smart_factory_year == Some(year))),
     );
@@ -856,14 +1061,12 @@ pub fn build(
                 .iter()
                 .flatten()
                 .map(|t| {
-                    BTreeMap::from([
+                    let mut m = BTreeMap::from([
                         ("kind".to_string(), Fact::Id(id_of(&t.kind))),
                         ("level".to_string(), Fact::Id(id_of(&t.level))),
-                        (
-                            "new".to_string(),
-                            Fact::Bool(t.year.is_none_or(|y| y == year)),
-                        ),
-                    ])
+                    ]);
+                    put_new(&mut m, t.year, year);
+                    m
                 })
                 .collect(),
         )),
@@ -877,13 +1080,42 @@ pub fn build(
                 .unwrap_or_else(|| "none".into()),
         )),
     );
+    let idc = r.industrial_design_center.as_ref();
     put!(
         "recognitions.industrial_design_center_new",
-        Some(Fact::Bool(
-            r.industrial_design_center
-                .as_ref()
-                .is_some_and(|x| x.year.is_none_or(|y| y == year)),
-        )),
+        new_in(idc.is_some(), idc.and_then(|x| x.year), year),
+    );
+    put!(
+        "recognitions.public_tech_platform_new",
+        new_in(
+            r.public_tech_platform_with_city_funds == Some(true),
+            r.public_tech_platform_year,
+            year
+        ),
+    );
+    put!(
+        "recognitions.new_research_institution_new",
+        new_in(
+            r.new_research_institution == Some(true),
+            r.new_research_institution_year,
+            year
+        ),
+    );
+    put!(
+        "recognitions.business_model_innovation_demo_new",
+        new_in(
+            r.business_model_innovation_demo == Some(true),
+            r.business_model_innovation_demo_year,
+            year
+        ),
+    );
+    put!(
+        "recognitions.service_manufacturing_demo_new",
+        new_in(
+            r.service_manufacturing_demo == Some(true),
+            r.service_manufacturing_demo_year,
+            year
+        ),
     );
     put!(
         "recognitions.business_model_innovation_demo",
@@ -934,6 +1166,7 @@ pub fn build(
                     if let Some(v) = wan(x.development_cost_wan) {
                         m.insert("development_cost".into(), v);
                     }
+                    put_new(&mut m, x.recognition_year, year);
                     m
                 })
                 .collect(),
@@ -959,6 +1192,7 @@ pub fn build(
                     if let Some(v) = wan(x.investment_wan) {
                         m.insert("investment".into(), v);
                     }
+                    put_new(&mut m, x.listed_year, year);
                     m
                 })
                 .collect(),
@@ -986,6 +1220,32 @@ pub fn build(
     put!(
         "projects.maker_space.operating_well",
         flag(ms.and_then(|m| m.operating_well)),
+    );
+    put!(
+        "projects.maker_space.evaluated",
+        Some(Fact::Bool(ms.and_then(|m| m.operating_well).is_some())),
+    );
+    put!(
+        "projects.maker_space_new",
+        new_in(ms.is_some(), ms.and_then(|m| m.evaluated_year), year),
+    );
+    put!(
+        "projects.maker_space_operator_new",
+        Some(Fact::Bool(
+            p.maker_space_operator_introduced_year == Some(year)
+        )),
+    );
+    put!(
+        "ecommerce.settled_in_online_business_park",
+        flag_or_false(q.ecommerce.settled_in_online_business_park),
+    );
+    put!(
+        "projects.online_business_park_new",
+        new_in(
+            p.online_business_park.is_some(),
+            p.online_business_park_year,
+            year
+        ),
     );
     put!(
         "projects.ecommerce_platform_docking",
@@ -1058,7 +1318,7 @@ pub fn build(
                 .iter()
                 .flatten()
                 .map(|w| {
-                    BTreeMap::from([
+                    let mut m = BTreeMap::from([
                         ("area_m2".to_string(), Fact::Num(w.area_m2)),
                         (
                             "ecommerce_clients_in_district".to_string(),
@@ -1068,7 +1328,9 @@ pub fn build(
                             "investment".to_string(),
                             Fact::Num(w.investment_wan * Decimal::from(10_000)),
                         ),
-                    ])
+                    ]);
+                    put_new(&mut m, w.built_year, year);
+                    m
                 })
                 .collect(),
         )),
@@ -1090,6 +1352,14 @@ pub fn build(
     put!(
         "design.design_transfer_demo_projects",
         num(Some(d.design_transfer_demo_projects.unwrap_or(0))),
+    );
+    put!(
+        "design.design_transfer_demo_new",
+        new_in(
+            d.design_transfer_demo_projects.unwrap_or(0) > 0,
+            d.design_transfer_demo_year,
+            year
+        ),
     );
     put!(
         "listing.venue",
@@ -1119,6 +1389,58 @@ pub fn build(
         }
     }
     f
+}
+
+/// A fact value written in YAML (a policy test case's `facts:`), read by
+/// the fact's kind: numbers for money (CNY) and numbers, true/false, an id,
+/// `{id: count}` for a tally, a list of `{field: value}` for items; `null`
+/// is unknown.
+pub fn from_yaml(name: &str, v: &serde_yaml::Value) -> Result<Option<Fact>, String> {
+    use serde_yaml::Value as V;
+    let s = spec(name).ok_or_else(|| format!("unknown fact `{name}`"))?;
+    let bad = || format!("`{name}` ({:?}) cannot be {v:?}", s.kind);
+    let dec = |x: &V| -> Option<Decimal> {
+        match x {
+            V::Number(n) => n.to_string().parse().ok(),
+            V::String(t) => t.parse().ok(),
+            _ => None,
+        }
+    };
+    if v.is_null() {
+        return Ok(None);
+    }
+    let f = match s.kind {
+        Kind::Money | Kind::Number => Fact::Num(dec(v).ok_or_else(bad)?),
+        Kind::Bool => Fact::Bool(v.as_bool().ok_or_else(bad)?),
+        Kind::Id => Fact::Id(Cow::Owned(v.as_str().ok_or_else(bad)?.to_string())),
+        Kind::Tally => {
+            let mut m = BTreeMap::new();
+            for (k, n) in v.as_mapping().ok_or_else(bad)? {
+                let k = k.as_str().ok_or_else(bad)?.to_string();
+                let n = n
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(bad)?;
+                m.insert(k, n);
+            }
+            Fact::Tally(m)
+        }
+        Kind::Items => {
+            let mut list = Vec::new();
+            for item in v.as_sequence().ok_or_else(bad)? {
+                let mut m = BTreeMap::new();
+                for (k, x) in item.as_mapping().ok_or_else(bad)? {
+                    let k = k.as_str().ok_or_else(bad)?.to_string();
+                    if let Some(f) = from_yaml(&format!("{name}.{k}"), x)? {
+                        m.insert(k, f);
+                    }
+                }
+                list.push(m);
+            }
+            Fact::Items(list)
+        }
+    };
+    Ok(Some(f))
 }
 
 /// The registered facts that repeat an indicator (`indicators.<id>`) or a

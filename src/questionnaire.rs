@@ -223,6 +223,13 @@ pub struct Enterprise {
     /// smart-manufacturing equipment (CNC systems, servo motors, control systems, robots, automated lines).
     #[serde(default)]
     pub smart_equipment_maker: Option<bool>,
+    /// 数控和智能制造企业 (二(六)2 上市挂牌奖励的对象), 未确认留 null / A CNC or
+    /// smart-manufacturing enterprise (who the 二(六)2 listing award is for); null if not confirmed.
+    #[serde(default)]
+    pub cnc_smart_manufacturing_enterprise: Option<bool>,
+    /// 高新技术企业 (企业所得税税率15%, 否则25%) / A high-tech enterprise (income tax 15%, otherwise 25%).
+    #[serde(default)]
+    pub high_tech_enterprise: Option<bool>,
 }
 
 /// 装备与工序 / Equipment and processes.
@@ -639,9 +646,18 @@ pub struct Recognitions {
     /// research institute or public technology service platform that received city special funds.
     #[serde(default)]
     pub public_tech_platform_with_city_funds: Option<bool>,
+    /// 认定并获市级专项资金的年份 (一次性补助, 该年度才给) / Year it was recognised and
+    /// received the city funds (a one-off grant, paid in that year only).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub public_tech_platform_year: Option<i32>,
     /// 新型科研机构 (泉科〔2015〕108号), 建设中 (二(四)2) / New-type research institution, under construction.
     #[serde(default)]
     pub new_research_institution: Option<bool>,
+    /// 新型科研机构认定 (进入建设阶段) 的年份 / Year it was recognised (construction grant, paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub new_research_institution_year: Option<i32>,
     /// 企业技术中心 / 工程研究中心 (二(四)3) / Recognised enterprise technology or engineering research centres.
     #[serde(default)]
     pub tech_centers: Option<Vec<TechCenter>>,
@@ -651,9 +667,17 @@ pub struct Recognitions {
     /// 市级商业模式创新典型示范企业 (四(五)1) / City-recognised business-model innovation demonstration enterprise.
     #[serde(default)]
     pub business_model_innovation_demo: Option<bool>,
+    /// 认定年份 (每家一次) / Year recognised (paid once per enterprise).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub business_model_innovation_demo_year: Option<i32>,
     /// 市级服务型制造转型示范企业 (四(六)1) / City-recognised service-oriented manufacturing demonstration enterprise.
     #[serde(default)]
     pub service_manufacturing_demo: Option<bool>,
+    /// 认定年份 (每家一次) / Year recognised (paid once per enterprise).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub service_manufacturing_demo_year: Option<i32>,
 }
 
 /// 专利奖 / A patent prize.
@@ -783,6 +807,11 @@ pub struct FirstSetEquipment {
     /// in principle, structure or performance; default false.
     #[serde(default)]
     pub major_innovation_recognised: bool,
+    /// 经省认定为首台(套)的年份 (补助按认定一次性给予) / Year the province recognised it
+    /// (the grants are paid once, in that year).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub recognition_year: Option<i32>,
 }
 
 /// 示范生产线 / 车间 / 工厂项目 (二(三)3) / A demonstration line / workshop / factory project.
@@ -800,6 +829,10 @@ pub struct DemoLineProject {
     /// 研发和建设总投入, 万元 / Total R&D and construction investment, in 万元.
     #[serde(default)]
     pub investment_wan: Option<Decimal>,
+    /// 列入重点示范的年份 (每个项目补助一次) / Year it was listed as key demonstration (paid once per project).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub listed_year: Option<i32>,
 }
 
 /// 项目与投入 / Projects and investments.
@@ -832,6 +865,16 @@ pub struct Projects {
     #[schemars(range(min = 0))]
     #[serde(default)]
     pub rd_intangible_cost_wan: Option<Decimal>,
+    /// 数据年度内正在摊销的研发形成无形资产的成本合计, 万元 (150% 摊销) / Total cost of the
+    /// R&D-formed intangible assets being amortised in the data year, in 万元 (amortised at 150%).
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub rd_intangibles_amortised_cost_wan: Option<Decimal>,
+    /// 上述无形资产的摊销年限, 不少于10年 (默认10) / Amortisation period of those assets, at
+    /// least 10 years (default 10).
+    #[schemars(range(min = 10))]
+    #[serde(default)]
+    pub rd_amortisation_years: Option<u32>,
     /// 企业运营的众创空间 (四(六)2), 没有留 null / Maker space run by the enterprise; null if none.
     #[serde(default)]
     pub maker_space: Option<MakerSpace>,
@@ -843,6 +886,15 @@ pub struct Projects {
     /// Operates the online-business (virtual) park after acceptance: `central` or `branch`.
     #[serde(default)]
     pub online_business_park: Option<ParkRole>,
+    /// 产业园验收年份 (补助一次) / Year the park passed acceptance (paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub online_business_park_year: Option<i32>,
+    /// 作为被引进的运营商来鲤创办众创空间的年份 (四(六)2 启动资金, 一次) / Year the enterprise,
+    /// as an operator brought into Licheng, set up a maker space (四(六)2 start-up money, once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub maker_space_operator_introduced_year: Option<i32>,
 }
 
 /// 众创空间 / A maker space.
@@ -858,6 +910,10 @@ pub struct MakerSpace {
     /// 经组织评估运营较好 / Passed the evaluation as operating well.
     #[serde(default)]
     pub operating_well: Option<bool>,
+    /// 经组织评估的年份 (补贴一次) / Year of the evaluation (the subsidy is paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub evaluated_year: Option<i32>,
 }
 
 /// 在泉州网商 (虚拟) 产业园中的角色 / Role in the Quanzhou online-business (virtual) industrial park.
@@ -915,6 +971,10 @@ pub struct Ecommerce {
     #[schemars(range(min = 0))]
     #[serde(default)]
     pub cross_border_logistics_cost_wan: Option<Decimal>,
+    /// 入驻泉州市网商(虚拟)产业园(鲤城分园) (四(六)3 一址多照) / Settled in the Quanzhou
+    /// online-business (virtual) park, Licheng branch (四(六)3: several licences at one address).
+    #[serde(default)]
+    pub settled_in_online_business_park: Option<bool>,
 }
 
 /// A 级物流企业等级 (写成带引号的 "3A" / "4A" / "5A") / National logistics enterprise rating
@@ -964,6 +1024,10 @@ pub struct Warehouse {
     pub ecommerce_clients_in_district: u32,
     /// 投资额, 万元 / Investment, in 万元. 必填 / Required.
     pub investment_wan: Decimal,
+    /// 建成年份 ("新建", 补助一次) / Year it was built ("新建", paid once).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub built_year: Option<i32>,
 }
 
 /// 设计大赛奖项 / Design prize ranks.
@@ -998,6 +1062,11 @@ pub struct Design {
     /// a renowned design firm, clear benefit.
     #[serde(default)]
     pub design_transfer_demo_projects: Option<u32>,
+    /// 这些示范项目获认定的年份 (每个项目补助一次) / Year these demonstration projects were
+    /// recognised (paid once per project).
+    #[schemars(range(min = 1949))]
+    #[serde(default)]
+    pub design_transfer_demo_year: Option<i32>,
 }
 
 /// 上市挂牌场所 / Listing venue.

@@ -974,6 +974,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             sale_price_wan: opt(rng.chance(950), Decimal::from(rng.range(200, 3000))),
             development_cost_wan: opt(rng.chance(900), Decimal::from(rng.range(100, 1500))),
             major_innovation_recognised: rng.chance(400),
+            recognition_year: None,
         }]);
     } else if thorough {
         pr.first_set_equipment = Some(vec![]);
@@ -984,6 +985,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             with_research_institute: rng.chance(600),
             listed_as_key_demo: rng.chance(500),
             investment_wan: opt(rng.chance(950), Decimal::from(rng.range(500, 8000))),
+            listed_year: None,
         }]);
     } else if thorough {
         pr.demo_lines = Some(vec![]);
@@ -1013,6 +1015,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             area_m2: opt(rng.chance(950), Decimal::from(rng.range(200, 2000))),
             investment_wan: opt(rng.chance(950), Decimal::from(rng.range(150, 900))),
             operating_well: opt(rng.chance(900), rng.chance(700)),
+            evaluated_year: None,
         });
     }
     pr.ecommerce_platform_docking = flag(
@@ -1130,6 +1133,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             area_m2: Decimal::from(rng.range(6_000, 30_000)),
             ecommerce_clients_in_district: rng.range(1, 12) as u32,
             investment_wan: Decimal::from(rng.range(800, 6_000)),
+            built_year: None,
         }]);
     } else if thorough {
         lg.warehouses = Some(vec![]);
@@ -1179,7 +1183,16 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             }
             Size::Small => ListingVenue::HaixiaQuanzhou,
         });
+        // 二(六)2 pays CNC / smart-manufacturing enterprises only: a maker of smart
+        // equipment or a 数控一代 demonstration enterprise is one (no random draw,
+        // so the rest of the sample is unchanged).
+        q.enterprise.cnc_smart_manufacturing_enterprise = Some(
+            q.enterprise.smart_equipment_maker == Some(true)
+                || q.recognitions.cnc_generation_demo_enterprise == Some(true),
+        );
     }
+
+    one_off_years(&mut q);
 
     // Cost estimates.
     if rng.chance(400) {
@@ -1197,6 +1210,35 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             profile,
         },
     )
+}
+
+/// One-off grants need the year of the recognition, listing, evaluation or
+/// build (a missing year is missing data): a sample states it as the data
+/// year for what it has. No random draw, so the rest of a sample is unchanged.
+fn one_off_years(q: &mut Questionnaire) {
+    let y = Some(q.enterprise.data_year);
+    let when = |has: bool| if has { y } else { None };
+    let r = &mut q.recognitions;
+    r.public_tech_platform_year = when(r.public_tech_platform_with_city_funds == Some(true));
+    r.new_research_institution_year = when(r.new_research_institution == Some(true));
+    r.business_model_innovation_demo_year = when(r.business_model_innovation_demo == Some(true));
+    r.service_manufacturing_demo_year = when(r.service_manufacturing_demo == Some(true));
+    let p = &mut q.projects;
+    for f in p.first_set_equipment.iter_mut().flatten() {
+        f.recognition_year = when(f.recognised_by_province || f.major_innovation_recognised);
+    }
+    for d in p.demo_lines.iter_mut().flatten() {
+        d.listed_year = when(d.listed_as_key_demo);
+    }
+    if let Some(m) = p.maker_space.as_mut() {
+        m.evaluated_year = when(m.operating_well.is_some());
+    }
+    p.online_business_park_year = when(p.online_business_park.is_some());
+    for w in q.logistics.warehouses.iter_mut().flatten() {
+        w.built_year = y;
+    }
+    let d = &mut q.design;
+    d.design_transfer_demo_year = when(d.design_transfer_demo_projects.unwrap_or(0) > 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -1341,6 +1383,12 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
         dec(e.new_tax_district_retained_wan),
     );
     sec.kv("smart_equipment_maker", s(e.smart_equipment_maker));
+    if e.cnc_smart_manufacturing_enterprise.is_some() {
+        sec.kv(
+            "cnc_smart_manufacturing_enterprise",
+            s(e.cnc_smart_manufacturing_enterprise),
+        );
+    }
     sec.write(&mut out, "enterprise");
 
     let eq = &q.equipment;
@@ -1459,6 +1507,17 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
         s(rec.public_tech_platform_with_city_funds),
     );
     sec.kv("new_research_institution", s(rec.new_research_institution));
+    for (k, v) in [
+        ("public_tech_platform_year", rec.public_tech_platform_year),
+        (
+            "new_research_institution_year",
+            rec.new_research_institution_year,
+        ),
+    ] {
+        if v.is_some() {
+            sec.kv(k, s(v));
+        }
+    }
     match &rec.tech_centers {
         Some(v) if !v.is_empty() => {
             sec.raw("  tech_centers:".to_string());
@@ -1489,6 +1548,20 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
         "service_manufacturing_demo",
         s(rec.service_manufacturing_demo),
     );
+    for (k, v) in [
+        (
+            "business_model_innovation_demo_year",
+            rec.business_model_innovation_demo_year,
+        ),
+        (
+            "service_manufacturing_demo_year",
+            rec.service_manufacturing_demo_year,
+        ),
+    ] {
+        if v.is_some() {
+            sec.kv(k, s(v));
+        }
+    }
     sec.write(&mut out, "recognitions");
 
     let ip = &q.ip_and_brands;
@@ -1531,6 +1604,9 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
                     "      major_innovation_recognised: {}",
                     f.major_innovation_recognised
                 ));
+                if let Some(y) = f.recognition_year {
+                    sec.raw(format!("      recognition_year: {y}"));
+                }
             }
         }
         v => sec.kv("first_set_equipment", v.as_ref().map(|_| "[]".to_string())),
@@ -1553,6 +1629,9 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
                     None if style.full => sec.raw("      investment_wan: null".to_string()),
                     None => {}
                 }
+                if let Some(y) = d.listed_year {
+                    sec.raw(format!("      listed_year: {y}"));
+                }
             }
         }
         v => sec.kv("demo_lines", v.as_ref().map(|_| "[]".to_string())),
@@ -1567,6 +1646,7 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
                 ("investment_wan", s(m.investment_wan)),
                 ("operating_well", s(m.operating_well)),
             ];
+            let year = m.evaluated_year.map(|y| format!("    evaluated_year: {y}"));
             let known: Vec<String> = fields
                 .iter()
                 .filter_map(|(k, v)| match v {
@@ -1579,7 +1659,7 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
                 sec.kv("maker_space", Some("{}".to_string()));
             } else {
                 sec.raw("  maker_space:".to_string());
-                for l in known {
+                for l in known.into_iter().chain(year) {
                     sec.raw(l);
                 }
             }
@@ -1594,6 +1674,9 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
         "online_business_park",
         pr.online_business_park.as_ref().map(id),
     );
+    if pr.online_business_park_year.is_some() {
+        sec.kv("online_business_park_year", s(pr.online_business_park_year));
+    }
     sec.write(&mut out, "projects");
 
     let pu = &q.purchases;
@@ -1661,6 +1744,9 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
                     w.ecommerce_clients_in_district
                 ));
                 sec.raw(format!("      investment_wan: {}", w.investment_wan));
+                if let Some(y) = w.built_year {
+                    sec.raw(format!("      built_year: {y}"));
+                }
             }
         }
         v => sec.kv("warehouses", v.as_ref().map(|_| "[]".to_string())),
@@ -1680,6 +1766,9 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
         "design_transfer_demo_projects",
         s(d.design_transfer_demo_projects),
     );
+    if d.design_transfer_demo_year.is_some() {
+        sec.kv("design_transfer_demo_year", s(d.design_transfer_demo_year));
+    }
     sec.write(&mut out, "design");
 
     let mut sec = Section::new(style);

@@ -178,6 +178,84 @@ impl Checks<'_> {
         }
     }
 
+    /// The years of one-off grants (recognition, acceptance, build): each
+    /// between 1949 and the data year, like the smart-factory year.
+    fn one_off_years(&mut self, q: &Questionnaire) {
+        let y = q.enterprise.data_year;
+        let r = &q.recognitions;
+        let p = &q.projects;
+        for (path, v) in [
+            (
+                "recognitions.public_tech_platform_year",
+                r.public_tech_platform_year,
+            ),
+            (
+                "recognitions.new_research_institution_year",
+                r.new_research_institution_year,
+            ),
+            (
+                "recognitions.business_model_innovation_demo_year",
+                r.business_model_innovation_demo_year,
+            ),
+            (
+                "recognitions.service_manufacturing_demo_year",
+                r.service_manufacturing_demo_year,
+            ),
+            (
+                "projects.online_business_park_year",
+                p.online_business_park_year,
+            ),
+            (
+                "projects.maker_space.evaluated_year",
+                p.maker_space.as_ref().and_then(|m| m.evaluated_year),
+            ),
+            (
+                "design.design_transfer_demo_year",
+                q.design.design_transfer_demo_year,
+            ),
+        ] {
+            self.year(path, v, y);
+        }
+        for (i, x) in p.first_set_equipment.iter().flatten().enumerate() {
+            let path = format!("projects.first_set_equipment[{i}].recognition_year");
+            self.year(&path, x.recognition_year, y);
+        }
+        for (i, x) in p.demo_lines.iter().flatten().enumerate() {
+            self.year(
+                &format!("projects.demo_lines[{i}].listed_year"),
+                x.listed_year,
+                y,
+            );
+        }
+        for (i, x) in q.logistics.warehouses.iter().flatten().enumerate() {
+            self.year(
+                &format!("logistics.warehouses[{i}].built_year"),
+                x.built_year,
+                y,
+            );
+        }
+        self.year(
+            "projects.maker_space_operator_introduced_year",
+            p.maker_space_operator_introduced_year,
+            y,
+        );
+        // 二(三)4 "摊销年限不得低于10年".
+        if let Some(n) = p.rd_amortisation_years.filter(|n| *n < 10) {
+            self.push(
+                "range",
+                "projects.rd_amortisation_years",
+                Text::new(
+                    format!("摊销年限 {n} 年少于10年 (二(三)4 “摊销年限不得低于10年”)"),
+                    format!(
+                        "amortisation period {n} years is under 10 (二(三)4: at least 10 years)"
+                    ),
+                ),
+                Some(Text::new("写10或更长的年数", "write 10 or more years")),
+                false,
+            );
+        }
+    }
+
     fn run(&mut self, q: &Questionnaire) {
         if q.schema_version != SCHEMA_VERSION {
             self.push(
@@ -439,6 +517,7 @@ impl Checks<'_> {
             rec.digital_workshop_year,
             e.data_year,
         );
+        self.one_off_years(q);
         if let (Some(sys), Some(pairs)) =
             (&q.informatization.systems, &q.informatization.integrations)
         {

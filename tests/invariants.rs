@@ -257,6 +257,11 @@ proptest! {
         let district = a.totals.potential.by_funder[&Funder::District];
         prop_assert_eq!(district, dc.after);
         match dc.cap {
+            // The literal trigger reading (default): one district award is not capped.
+            Some(_) if !dc.triggered => {
+                prop_assert!(!dc.binding);
+                prop_assert_eq!(dc.after, dc.before);
+            }
             Some(cap) => {
                 if let Some(after) = dc.after.max {
                     prop_assert!(after <= cap, "district {after} > cap {cap}");

@@ -208,3 +208,54 @@ fn lookup_tables_name_only_existing_values() {
         e[0].message
     );
 }
+
+#[test]
+fn an_under_naming_an_unknown_reading_or_option_is_an_error_with_its_line() {
+    let with_reading = PACK.replace(
+        "tracks:\n",
+        "readings:\n  - id: rate-basis\n    clause: \"二(五)2\"\n    tracks: [local-cnc-purchase]\n    question: {zh: 问, en: q}\n    options:\n      - {id: a, text: {zh: 甲, en: a}}\n      - {id: b, text: {zh: 乙, en: b}}\n    taken: a\n    why: {zh: 因, en: why}\ntracks:\n",
+    );
+    assert!(load_pack(&with_reading, "ok.yaml").is_ok());
+    let bad_option = with_reading.replace(
+        "          rate: {base: purchases.cnc_generation_invoice_ex_tax, rate: 0.2}\n",
+        "          rate: {base: purchases.cnc_generation_invoice_ex_tax, rate: 0.2}\n          under: {reading: rate-basis, option: c}\n",
+    );
+    let e = errors(&bad_option);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].path.as_deref(),
+        Some("tracks[0].amount.parts[0].under")
+    );
+    assert!(
+        e[0].message.en.contains("has no option `c`"),
+        "{:?}",
+        e[0].message
+    );
+    assert!(e[0].line.is_some());
+    let bad_taken = with_reading.replace("    taken: a\n", "    taken: z\n");
+    assert!(errors(&bad_taken)[0]
+        .message
+        .en
+        .contains("`z` is not one of"));
+    let no_reading = PACK.replace(
+        "          rate: {base: purchases.cnc_generation_invoice_ex_tax, rate: 0.2}\n",
+        "          rate: {base: purchases.cnc_generation_invoice_ex_tax, rate: 0.2}\n          under: {reading: nope, option: a}\n",
+    );
+    assert!(errors(&no_reading)[0]
+        .message
+        .en
+        .contains("names no reading `nope`"));
+}
+
+#[test]
+fn the_default_pack_sets_no_end_date() {
+    // 五(五) "本意见自下发之日起施行": no end date in the text, none in the pack.
+    let pack = default_pack();
+    assert_eq!(pack.effective_to, None);
+    assert_eq!(
+        pack.horizon.len(),
+        1,
+        "one horizon left after the readings apply"
+    );
+    assert_eq!(pack.horizon[0].last_year, 2020);
+}

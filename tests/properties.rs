@@ -209,8 +209,13 @@ proptest! {
             }
         }
         if let Some(dc) = &a.district_cap {
-            if let (Some(cap), Some(after)) = (dc.cap, dc.after.max) {
+            // Under the literal trigger reading (default) the cap applies only to
+            // an enterprise with several district awards.
+            if let (Some(cap), Some(after), true) = (dc.cap, dc.after.max, dc.triggered) {
                 prop_assert!(after <= cap, "district {after} > cap {cap}");
+            }
+            if !dc.triggered {
+                prop_assert_eq!(dc.after, dc.before);
             }
             let district_total = a.totals.potential.by_funder[&Funder::District].max;
             prop_assert_eq!(district_total, dc.after.max);

@@ -273,7 +273,7 @@ fn html_is_self_contained_and_audit_ready() {
         let sha = "0ffed46e748486564af0907e69e0f884b67ca98d164c0da643b0d81c0f89d934";
         assert!(html.contains(sha));
         assert!(html.contains(&AUTOPARTS.replace('/', "&#x2f;")));
-        assert!(html.contains("licheng-2016 2016.1"));
+        assert!(html.contains("licheng-2016 2016.2"));
         assert!(html.contains(DATE));
         assert!(html.contains(&format!(
             "<html lang=\"{}\"",

@@ -126,6 +126,11 @@ pub struct ConditionResult {
     /// Gap, when near or failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap: Option<Text>,
+    /// The actual value in words, per language (是/否, "1 项中 0 项满足"); `None` when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_text: Option<Text>,
+    /// The requirement in words, per language.
+    pub required_text: Text,
 }
 
 /// One track's result.
@@ -170,6 +175,13 @@ pub struct TrackResult {
     /// Our reading of ambiguous text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<Text>,
+    /// Recorded readings that affect this track, with the option in effect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingNote>,
+    /// A tax benefit's estimate (extra deduction, tax saved), for an
+    /// eligible tax-benefit track; never part of the money totals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<super::tax::TaxResult>,
 }
 
 impl TrackResult {
@@ -199,6 +211,11 @@ pub struct DistrictCapResult {
     pub after: Range,
     /// Whether the cap binds.
     pub binding: bool,
+    /// Tracks paying a district share under the cap.
+    pub awards: u32,
+    /// The cap applies: a cap figure, and enough district awards under the
+    /// trigger reading (district-cap-trigger).
+    pub triggered: bool,
     /// Tracks whose district share was cut.
     pub cut: Vec<String>,
     /// Fields to fill in, when the cap figure is missing.
@@ -206,6 +223,86 @@ pub struct DistrictCapResult {
     pub missing: Vec<String>,
     /// Explanation.
     pub note: Text,
+    /// Why the cap was not applied although its figure is given (the trigger reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_note: Option<Text>,
+}
+
+/// A reading of the text as it applies to this run: shown next to the
+/// tracks it affects (and in JSON), so a reader sees which reading the
+/// amounts rest on and what the alternative is.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingNote {
+    /// Reading id (for `--reading ID=OPTION`).
+    pub id: String,
+    /// Clause.
+    pub clause: String,
+    /// What is ambiguous.
+    pub question: Text,
+    /// Option in effect.
+    pub chosen: String,
+    /// The option in effect, in words.
+    pub chosen_text: Text,
+    /// Whether it is the pack's default.
+    pub is_default: bool,
+    /// The other options: (id, in words).
+    pub alternatives: Vec<(String, Text)>,
+    /// Why the default is taken.
+    pub why: Text,
+    /// For a pack-wide reading: the part of the result it affects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affects: Option<super::pack::PackPart>,
+}
+
+impl ReadingNote {
+    fn of(r: &super::pack::Reading) -> ReadingNote {
+        let chosen = r.chosen.clone().unwrap_or_else(|| r.taken.clone());
+        let text_of = |id: &str| {
+            r.options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.text.clone())
+                .unwrap_or_else(|| Text::new(id.to_string(), id.to_string()))
+        };
+        ReadingNote {
+            id: r.id.clone(),
+            clause: r.clause.clone(),
+            question: r.question.clone(),
+            chosen_text: text_of(&chosen),
+            is_default: chosen == r.taken,
+            alternatives: r
+                .options
+                .iter()
+                .filter(|o| o.id != chosen)
+                .map(|o| (o.id.clone(), o.text.clone()))
+                .collect(),
+            chosen,
+            why: r.why.clone(),
+            affects: r.affects,
+        }
+    }
+
+    /// One line for a report: "[R id] chosen — alternative: … (--reading id=alt)".
+    pub fn line(&self, l: Lang) -> String {
+        let alts = self
+            .alternatives
+            .iter()
+            .map(|(id, t)| format!("{} (--reading {}={id})", t.get(l), self.id))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let default = if self.is_default {
+            ""
+        } else {
+            l.pick(" [非默认]", " [not the default]")
+        };
+        format!(
+            "[R {} {}]{default} {} — {}: {alts}",
+            self.id,
+            self.clause,
+            self.chosen_text.get(l),
+            l.pick("另一种理解", "alternative")
+        )
+    }
 }
 
 /// Totals by funder.
@@ -226,9 +323,15 @@ pub struct PolicyResult {
     pub pack_version: String,
     /// In force for the data year.
     pub in_force: bool,
-    /// Why not, when not.
+    /// Why not, when not; or, when in force, the horizon warning for a data
+    /// year after the pack's horizon (a reading [R], never a silent zero).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validity_note: Option<Text>,
+    /// The data year is after the pack's horizon: amounts are computed, with a warning.
+    pub beyond_horizon: bool,
+    /// Every reading of the text and the option in effect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingNote>,
     /// Per track.
     pub tracks: Vec<TrackResult>,
     /// The district cap.
@@ -239,9 +342,19 @@ pub struct PolicyResult {
     pub potential_totals: Totals,
 }
 
+/// A number as a reader wants it: money in CNY (to the fen), shares as
+/// percentages with two decimals (0.51003… → 51.00%), anything else as is.
 fn show_num(fact: &str, v: Decimal) -> String {
+    show_num_in(fact, v, Lang::En)
+}
+
+/// [`show_num`] in a given language (money as 万元 in Chinese).
+fn show_num_in(fact: &str, v: Decimal, l: Lang) -> String {
     if is_money(fact) {
-        money::fmt(v, Lang::En)
+        money::fmt(money::to_fen(v), l)
+    } else if crate::facts::is_share(fact) {
+        let pct = (v * Decimal::ONE_HUNDRED).round_dp(2);
+        format!("{pct:.2}%")
     } else {
         v.normalize().to_string()
     }
@@ -420,6 +533,8 @@ fn condition<'f>(
         required: String::new(),
         near,
         gap: None,
+        actual_text: None,
+        required_text: Text::default(),
     };
     if let Some(alts) = &c.any_of {
         let results: Vec<ConditionResult> = alts
@@ -443,64 +558,167 @@ fn condition<'f>(
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
+        let join = |sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
+            results.iter().map(f).collect::<Vec<_>>().join(sep)
+        };
+        let name = |x: &ConditionResult, l: Lang| {
+            x.label
+                .as_ref()
+                .map(|t| t.get(l).to_string())
+                .unwrap_or_else(|| x.fact.clone())
+        };
+        r.required_text = Text::new(
+            join(" 或 ", &|x| {
+                format!("{} {}", name(x, Lang::Zh), x.required_text.zh)
+            }),
+            join(" or ", &|x| {
+                format!("{} {}", name(x, Lang::En), x.required_text.en)
+            }),
+        );
+        let act = |x: &ConditionResult, l: Lang| {
+            x.actual_text
+                .as_ref()
+                .map(|t| t.get(l).to_string())
+                .unwrap_or_else(|| l.pick("未知", "unknown").to_string())
+        };
+        r.actual_text = Some(Text::new(
+            join(" | ", &|x| act(x, Lang::Zh)),
+            join(" | ", &|x| act(x, Lang::En)),
+        ));
         return r;
     }
     if let Some((t, op)) = threshold(c) {
         let sym = op.symbol();
         r.required = format!("{sym} {}", show_num(&c.fact, t));
+        r.required_text = Text::new(
+            format!("{sym} {}", show_num_in(&c.fact, t, Lang::Zh)),
+            r.required.clone(),
+        );
         let Some(v) = value.and_then(Fact::num) else {
             return r;
         };
         r.actual = Some(show_num(&c.fact, v));
+        r.actual_text = Some(Text::new(
+            show_num_in(&c.fact, v, Lang::Zh),
+            show_num(&c.fact, v),
+        ));
         if truth == Truth::No {
-            let short = (t - v).abs();
-            let fact = &c.fact;
-            let actual = r.actual.clone().unwrap_or_default();
-            r.gap = Some(Text::new(
-                format!(
-                    "{fact}: {actual} , 要求 {sym} {} (差 {})",
-                    show_num(fact, t),
-                    show_num(fact, short)
-                ),
-                format!(
-                    "{fact}: {actual} of {sym} {} needed (short by {})",
-                    show_num(fact, t),
-                    show_num(fact, short)
-                ),
-            ));
+            r.gap = Some(gap(c, v, t, op));
         }
         return r;
     }
     if let Some(want) = c.is {
+        let yes_no = |b: bool| {
+            if b {
+                Text::new("是", "yes")
+            } else {
+                Text::new("否", "no")
+            }
+        };
         r.required = want.to_string();
+        r.required_text = yes_no(want);
         if let Some(Fact::Bool(b)) = value {
             r.actual = Some(b.to_string());
+            r.actual_text = Some(yes_no(*b));
         }
         return r;
     }
     if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
         let negate = c.none_of.is_some();
         r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
+        let zh: Vec<&str> = list.iter().map(|x| id_zh(x)).collect();
+        r.required_text = Text::new(
+            format!("{}{}", if negate { "不是 " } else { "" }, zh.join(" | ")),
+            r.required.clone(),
+        );
         if let Some(Fact::Id(id)) = value {
             r.actual = Some(id.to_string());
+            r.actual_text = Some(Text::new(id_zh(id).to_string(), id.to_string()));
         }
         return r;
     }
     if let Some(n) = c.count_at_least {
         r.required = format!("≥ {n}");
+        r.required_text = Text::new(format!("≥ {n} 项"), format!("≥ {n} entries"));
         if let Some(Fact::Tally(t)) = value {
-            r.actual = Some(t.values().sum::<u32>().to_string());
+            let total = t.values().sum::<u32>();
+            r.actual = Some(total.to_string());
+            r.actual_text = Some(Text::new(format!("{total} 项"), format!("{total} entries")));
         }
         return r;
     }
     if let Some(conds) = &c.any_item {
         r.required = "any item with all conditions".into();
+        r.required_text = Text::new(
+            "至少一项满足全部条件",
+            "at least one item meeting all conditions",
+        );
         if let Some(Fact::Items(list)) = value {
             let (hits, _) = item_hits(list, conds, near_within);
-            r.actual = Some(format!("{hits} of {}", list.len()));
+            let n = list.len();
+            r.actual = Some(format!("{hits} of {n}"));
+            r.actual_text = Some(Text::new(
+                format!("{n} 项中 {hits} 项满足"),
+                format!("{hits} of {n}"),
+            ));
         }
     }
     r
+}
+
+/// The Chinese word for the ids a reader meets most in conditions
+/// (criterion statuses, levels, listing venues); other ids as they are.
+fn id_zh(id: &str) -> &str {
+    match id {
+        "met" => "达到",
+        "not_met" => "未达到",
+        "not_applicable" => "不适用",
+        "national" => "国家级",
+        "provincial" => "省级",
+        "municipal" => "市级",
+        "ipo" => "首发上市",
+        "neeq" => "新三板",
+        "haixia_quanzhou" => "海峡股权泉州交易中心",
+        "none" => "无",
+        "yes" => "是",
+        "no" => "否",
+        "unconfirmed" => "未确认",
+        _ => id,
+    }
+}
+
+/// A failed numeric condition in words: the field's label (not its id), the
+/// value, what is needed and by how much it is short — no "short by 0"
+/// when a strict bound is missed at the bound itself.
+fn gap(c: &Condition, v: Decimal, t: Decimal, op: Op) -> Text {
+    let fact = &c.fact;
+    let (zh_name, en_name) = match &c.label {
+        Some(l) => (l.zh.to_string(), l.en.to_string()),
+        None => (fact.clone(), fact.clone()),
+    };
+    let (actual, need) = (show_num(fact, v), show_num(fact, t));
+    let (actual_zh, need_zh) = (
+        show_num_in(fact, v, Lang::Zh),
+        show_num_in(fact, t, Lang::Zh),
+    );
+    let sym = op.symbol();
+    let short = (t - v).abs();
+    if short.is_zero() {
+        let (zh_op, en_op) = match op {
+            Op::MoreThan => ("超过", "more than"),
+            _ => ("低于", "less than"),
+        };
+        return Text::new(
+            format!("{zh_name}: {actual_zh}, 须{zh_op} {need_zh} (恰好等于不算)"),
+            format!("{en_name}: {actual}, must be {en_op} {need} (equal is not enough)"),
+        );
+    }
+    let short_zh = show_num_in(fact, short, Lang::Zh);
+    let short = show_num(fact, short);
+    Text::new(
+        format!("{zh_name}: {actual_zh}, 要求 {sym} {need_zh} (差 {short_zh})"),
+        format!("{en_name}: {actual} of {sym} {need} needed (short by {short})"),
+    )
 }
 
 /// What a list of conditions (all must hold) comes to, counted without
@@ -538,6 +756,17 @@ impl Verdict {
     }
 }
 
+/// Money in both languages, to the fen as amounts are.
+fn cny(x: Decimal) -> (String, String) {
+    let x = money::to_fen(x);
+    (money::fmt(x, Lang::Zh), money::fmt(x, Lang::En))
+}
+
+/// A rate as a percentage (0.3 → "30%").
+fn pct(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
 /// The amount of one part before the split, CNY, and how it was computed.
 /// `Err` names the missing facts.
 fn part_amount<'f>(
@@ -545,7 +774,7 @@ fn part_amount<'f>(
     get: &dyn Fn(&str) -> Option<&'f Fact>,
     near_within: Decimal,
     detail: bool,
-) -> Result<(Decimal, Vec<String>), Vec<String>> {
+) -> Result<(Decimal, Vec<Text>), Vec<String>> {
     let mut steps = Steps::new(detail);
     let num = |name: &str| {
         get(name)
@@ -553,13 +782,22 @@ fn part_amount<'f>(
             .ok_or_else(|| vec![name.to_string()])
     };
     let a = if let Some(x) = p.fixed {
-        steps.add(|| format!("fixed {}", money::fmt(x, Lang::En)));
+        steps.add(|| {
+            let (z, e) = cny(x);
+            Text::new(format!("定额 {z}"), format!("fixed {e}"))
+        });
         x
     } else if let Some(l) = &p.lookup {
         match get(&l.fact) {
             Some(Fact::Id(id)) => {
                 let x = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
-                steps.add(|| format!("{} = {id} → {}", l.fact, money::fmt(x, Lang::En)));
+                steps.add(|| {
+                    let (z, e) = cny(x);
+                    Text::new(
+                        format!("{} = {} → {z}", l.fact, id_zh(id)),
+                        format!("{} = {id} → {e}", l.fact),
+                    )
+                });
                 x
             }
             _ => return Err(vec![l.fact.clone()]),
@@ -568,11 +806,11 @@ fn part_amount<'f>(
         let base = num(&r.base)?;
         let x = base * r.rate;
         steps.add(|| {
-            format!(
-                "{} × {} = {}",
-                money::fmt(base, Lang::En),
-                r.rate.normalize(),
-                money::fmt(x, Lang::En)
+            let ((bz, be), (xz, xe)) = (cny(base), cny(x));
+            let rate = pct(r.rate);
+            Text::new(
+                format!("{rate} × {bz} = {xz}"),
+                format!("{rate} × {be} = {xe}"),
             )
         });
         x
@@ -580,12 +818,11 @@ fn part_amount<'f>(
         let n = num(&u.fact)?;
         let x = n * u.each;
         steps.add(|| {
-            format!(
-                "{} {} × {} = {}",
-                n.normalize(),
-                u.fact,
-                money::fmt(u.each, Lang::En),
-                money::fmt(x, Lang::En)
+            let ((ez, ee), (xz, xe)) = (cny(u.each), cny(x));
+            let n = n.normalize();
+            Text::new(
+                format!("{n} × {ez} = {xz} ({})", u.fact),
+                format!("{n} × {ee} = {xe} ({})", u.fact),
             )
         });
         x
@@ -596,74 +833,198 @@ fn part_amount<'f>(
                 for (id, n) in counts {
                     let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
                     x += each * Decimal::from(*n);
-                    steps.add(|| format!("{n} × {id} at {}", money::fmt(each, Lang::En)));
+                    steps.add(|| {
+                        let (z, e) = cny(each);
+                        Text::new(format!("{n} × {id} 每项 {z}"), format!("{n} × {id} at {e}"))
+                    });
                 }
                 x
             }
             _ => return Err(vec![t.fact.clone()]),
         }
     } else if let Some(pi) = &p.per_item {
-        let Some(Fact::Items(list)) = get(&pi.items) else {
-            return Err(vec![pi.items.clone()]);
-        };
-        let mut x = Decimal::ZERO;
-        let mut missing = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            match all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) {
-                Truth::No => continue,
-                Truth::Unknown => {
-                    missing.push(format!("{}[{i}]", pi.items));
-                    continue;
-                }
-                Truth::Yes => {}
-            }
-            let mut each = if let Some(f) = pi.fixed {
-                f
-            } else if let Some(r) = &pi.rate {
-                match item.get(&r.base).and_then(Fact::num) {
-                    Some(b) => b * r.rate,
-                    None => {
-                        missing.push(format!("{}[{i}].{}", pi.items, r.base));
-                        continue;
-                    }
-                }
-            } else if let Some(l) = &pi.lookup {
-                match item.get(&l.fact) {
-                    Some(Fact::Id(id)) => {
-                        l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO)
-                    }
-                    _ => {
-                        missing.push(format!("{}[{i}].{}", pi.items, l.fact));
-                        continue;
-                    }
-                }
-            } else {
-                Decimal::ZERO
-            };
-            if let Some(c) = pi.cap_each {
-                if each > c {
-                    steps.add(|| format!("item {i}: capped at {}", money::fmt(c, Lang::En)));
-                    each = c;
-                }
-            }
-            steps.add(|| format!("item {i}: {}", money::fmt(each, Lang::En)));
-            x += each;
-        }
-        if !missing.is_empty() {
-            return Err(missing);
-        }
-        x
+        per_item(pi, get, near_within, &mut steps)?
     } else {
         Decimal::ZERO
     };
     let mut a = money::to_fen(a);
     if let Some(c) = p.cap {
         if a > c {
-            steps.add(|| format!("capped at {}", money::fmt(c, Lang::En)));
+            steps.add(|| {
+                let (z, e) = cny(c);
+                Text::new(format!("→ 封顶 {z}"), format!("→ capped at {e}"))
+            });
             a = c;
         }
     }
     Ok((a, steps.v))
+}
+
+/// The sum over the qualifying items of an items fact, each with its
+/// arithmetic ("item 1: 30% × 20,000,000 = 6,000,000 → capped at 5,000,000");
+/// items are numbered from 1 as a reader counts them.
+fn per_item<'f>(
+    pi: &super::pack::PerItem,
+    get: &dyn Fn(&str) -> Option<&'f Fact>,
+    near_within: Decimal,
+    steps: &mut Steps<Text>,
+) -> Result<Decimal, Vec<String>> {
+    let Some(Fact::Items(list)) = get(&pi.items) else {
+        return Err(vec![pi.items.clone()]);
+    };
+    let mut x = Decimal::ZERO;
+    let mut missing = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let n = i + 1;
+        match all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) {
+            Truth::No => continue,
+            Truth::Unknown => {
+                missing.push(format!("{}[{i}]", pi.items));
+                continue;
+            }
+            Truth::Yes => {}
+        }
+        let (each, how) = if let Some(f) = pi.fixed {
+            (f, (String::new(), String::new()))
+        } else if let Some(r) = &pi.rate {
+            let Some(b) = item.get(&r.base).and_then(Fact::num) else {
+                missing.push(format!("{}[{i}].{}", pi.items, r.base));
+                continue;
+            };
+            let (bz, be) = cny(b);
+            let rate = pct(r.rate);
+            (
+                b * r.rate,
+                (format!("{rate} × {bz} = "), format!("{rate} × {be} = ")),
+            )
+        } else if let Some(l) = &pi.lookup {
+            match item.get(&l.fact) {
+                Some(Fact::Id(id)) => {
+                    let v = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
+                    (v, (format!("{} → ", id_zh(id)), format!("{id} → ")))
+                }
+                _ => {
+                    missing.push(format!("{}[{i}].{}", pi.items, l.fact));
+                    continue;
+                }
+            }
+        } else {
+            (Decimal::ZERO, (String::new(), String::new()))
+        };
+        let capped = pi.cap_each.filter(|c| each > *c);
+        steps.add(|| {
+            let (z, e) = cny(each);
+            let (cz, ce) = capped
+                .map(|c| {
+                    let (z, e) = cny(c);
+                    (format!(" → 封顶 {z}"), format!(" → capped at {e}"))
+                })
+                .unwrap_or_default();
+            Text::new(
+                format!("第 {n} 项: {}{z}{cz}", how.0),
+                format!("item {n}: {}{e}{ce}", how.1),
+            )
+        });
+        x += capped.unwrap_or(each);
+    }
+    if missing.is_empty() {
+        Ok(x)
+    } else {
+        Err(missing)
+    }
+}
+
+/// One part's explanation line: its arithmetic, whether it is a ceiling or
+/// a floor, and who pays (with the split).
+fn part_line(p: &Part, s: &[Text]) -> Text {
+    let who = |l: Lang| match (&p.split, p.funder) {
+        (Some(sp), _) => sp
+            .iter()
+            .map(|(f, pct)| format!("{} {}%", f.label().get(l), pct.normalize()))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        (None, Some(f)) => f.label().get(l).to_string(),
+        _ => String::new(),
+    };
+    let (bz, be) = match p.bound {
+        AmountBound::Exact => ("", ""),
+        AmountBound::UpTo => (" (最高)", " (up to)"),
+        AmountBound::AtLeast => (" (不少于)", " (at least)"),
+    };
+    let join = |l: Lang| s.iter().map(|t| t.get(l)).collect::<Vec<_>>().join("; ");
+    let label = |l: Lang| {
+        p.label
+            .as_ref()
+            .map(|x| format!("{}: ", x.get(l)))
+            .unwrap_or_default()
+    };
+    Text::new(
+        format!(
+            "{}{}{bz} — {}",
+            label(Lang::Zh),
+            join(Lang::Zh),
+            who(Lang::Zh)
+        ),
+        format!(
+            "{}{}{be} — {}",
+            label(Lang::En),
+            join(Lang::En),
+            who(Lang::En)
+        ),
+    )
+}
+
+/// A cap on the parts paid only by some funders (a [`GroupCap`]): when their
+/// sum is above it, they are scaled down in proportion, adding up exactly.
+fn group_cap(
+    g: &super::pack::GroupCap,
+    amounts: &mut [(&Part, Decimal)],
+    facts: &Facts,
+    near_within: Decimal,
+    steps: &mut Steps<Text>,
+) {
+    if all_of(&g.when, &|x: &Condition| fact_of(facts, x), near_within) != Truth::Yes {
+        return;
+    }
+    let inside = |p: &Part| match (&p.split, p.funder) {
+        (Some(sp), _) => sp.keys().all(|f| g.funders.contains(f)),
+        (None, Some(f)) => g.funders.contains(&f),
+        (None, None) => false,
+    };
+    let idx: Vec<usize> = (0..amounts.len())
+        .filter(|i| inside(amounts[*i].0))
+        .collect();
+    let values: Vec<Decimal> = idx.iter().map(|i| amounts[*i].1).collect();
+    if values.iter().copied().sum::<Decimal>() <= g.cap {
+        return;
+    }
+    for (i, x) in idx.iter().zip(super::cap::proportional(&values, g.cap)) {
+        amounts[*i].1 = x;
+    }
+    let who: Vec<String> = g
+        .funders
+        .iter()
+        .map(|f| f.label().en.into_owned())
+        .collect();
+    let who_zh: Vec<String> = g
+        .funders
+        .iter()
+        .map(|f| f.label().zh.into_owned())
+        .collect();
+    steps.add(|| {
+        Text::new(
+            format!(
+                "{}合计封顶 {}",
+                who_zh.join("、"),
+                money::fmt(g.cap, Lang::Zh)
+            ),
+            format!(
+                "{} together capped at {}",
+                who.join(" + "),
+                money::fmt(g.cap, Lang::En)
+            ),
+        )
+    });
 }
 
 /// Split a part's range by funder.
@@ -696,7 +1057,7 @@ fn amount(
     near_within: Decimal,
     beyond: &mut Option<Text>,
     detail: bool,
-) -> Result<(ByFunder, Vec<Text>), Vec<String>> {
+) -> Result<(ByFunder, Range, Vec<Text>), Vec<String>> {
     let get = |name: &str| facts.get(name);
     let mut parts: Vec<&Part> = a.parts.iter().collect();
     let mut steps = Steps::new(detail);
@@ -750,24 +1111,10 @@ fn amount(
         }
         match part_amount(p, &get, near_within, detail) {
             Ok((x, s)) => {
-                steps.add(|| {
-                    let who = match (&p.split, p.funder) {
-                        (Some(sp), _) => sp
-                            .iter()
-                            .map(|(f, pct)| format!("{} {}%", f.label().en, pct.normalize()))
-                            .collect::<Vec<_>>()
-                            .join(" / "),
-                        (None, Some(f)) => f.label().en.to_string(),
-                        _ => String::new(),
-                    };
-                    let bound = match p.bound {
-                        AmountBound::Exact => "",
-                        AmountBound::UpTo => " (up to / 最高)",
-                        AmountBound::AtLeast => " (at least / 不少于)",
-                    };
-                    let line = format!("{}{bound} — {who}", s.join("; "));
-                    Text::new(line.clone(), line)
-                });
+                // A part with no arithmetic to show (no qualifying item) gets no line.
+                if !s.is_empty() {
+                    steps.add(|| part_line(p, &s));
+                }
                 amounts.push((*p, x));
             }
             Err(m) => missing.extend(m),
@@ -776,11 +1123,15 @@ fn amount(
     if !missing.is_empty() {
         return Err(missing);
     }
+    for g in &a.group_caps {
+        group_cap(g, &mut amounts, facts, near_within, &mut steps);
+    }
     // A track-wide cap scales the parts down in proportion.
     if let Some(cap) = a.cap {
         let total: Decimal = amounts.iter().map(|(_, x)| *x).sum();
         if total > cap {
-            let scaled = proportional(&amounts.iter().map(|(_, x)| *x).collect::<Vec<_>>(), cap);
+            let scaled =
+                super::cap::proportional(&amounts.iter().map(|(_, x)| *x).collect::<Vec<_>>(), cap);
             for ((_, x), s) in amounts.iter_mut().zip(scaled) {
                 *x = s;
             }
@@ -789,35 +1140,17 @@ fn amount(
         }
     }
     let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
+    let mut matched = Range::ZERO;
     for (p, x) in amounts {
         for (f, r) in split_part(p, x) {
+            if f == Funder::District && p.split.is_some() {
+                matched = matched.plus(r);
+            }
             let e = by.entry(f).or_insert(Range::ZERO);
             *e = e.plus(r);
         }
     }
-    Ok((by, steps.v))
-}
-
-/// Scale `values` so they add up to `target` (< their sum): each rounded down
-/// to the fen, the last non-zero value takes the remainder.
-fn proportional(values: &[Decimal], target: Decimal) -> Vec<Decimal> {
-    let total: Decimal = values.iter().copied().sum();
-    if total.is_zero() {
-        return values.to_vec();
-    }
-    let last = values.iter().rposition(|v| !v.is_zero());
-    let mut out = Vec::with_capacity(values.len());
-    let mut given = Decimal::ZERO;
-    for (i, v) in values.iter().enumerate() {
-        let x = if Some(i) == last {
-            target - given
-        } else {
-            money::floor_fen(*v * target / total)
-        };
-        given += x;
-        out.push(x);
-    }
-    out
+    Ok((by, matched, steps.v))
 }
 
 fn year_of(date: &str) -> Option<i32> {
@@ -829,22 +1162,12 @@ fn year_of(date: &str) -> Option<i32> {
 /// explained. (Batch screening, which shows no text, calls [`summarize`].)
 pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
     let (in_force, data_year) = in_force(pack, facts);
-    let validity_note = (!in_force).then(|| {
-        let y = data_year
-            .map(|y| y.to_string())
-            .unwrap_or_else(|| "?".into());
-        let range = format!(
-            "{} – {}",
-            pack.effective_from,
-            pack.effective_to.as_deref().unwrap_or("…")
-        );
-        Text::new(
-            format!("数据年度 {y} 不在本政策有效期 ({range}) 内, 各项扶持不适用"),
-            format!(
-                "data year {y} is outside this policy's validity ({range}): no track is in force"
-            ),
-        )
-    });
+    let horizon = beyond_horizon(pack, data_year);
+    let validity_note = if in_force {
+        horizon.map(|h| horizon_warning(h, data_year))
+    } else {
+        Some(not_in_force_note(pack, data_year))
+    };
     let s = summarize_with(pack, facts, in_force, true);
     let district_cap = pack
         .district_cap
@@ -856,6 +1179,8 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
             before: c.before,
             after: c.after,
             binding: !c.cut.is_empty(),
+            awards: c.awards,
+            triggered: c.triggered,
             cut: c.cut.iter().map(|i| pack.tracks[*i].id.clone()).collect(),
             missing: if c.cap.is_none() {
                 vec![dc.fact.clone()]
@@ -863,6 +1188,16 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
                 vec![]
             },
             note: dc.note.clone(),
+            trigger_note: (c.cap.is_some() && !c.triggered).then(|| {
+                let n = c.awards;
+                let need = dc.min_district_awards.unwrap_or(1);
+                Text::new(
+                    format!("只有 {n} 项区级奖励 (少于 {need} 项), 按解读 district-cap-trigger 不封顶"),
+                    format!(
+                        "{n} district award(s), fewer than {need}: the cap does not apply (reading district-cap-trigger)"
+                    ),
+                )
+            }),
         });
     let tracks = pack
         .tracks
@@ -875,11 +1210,54 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         pack_version: pack.version.clone(),
         in_force,
         validity_note,
+        beyond_horizon: s.beyond_horizon,
+        readings: pack.readings.iter().map(ReadingNote::of).collect(),
         tracks,
         district_cap,
         eligible_totals: s.eligible_totals,
         potential_totals: s.potential_totals,
     }
+}
+
+/// Why no track is in force: the data year is before the pack's first day
+/// (or after an `effective_to` a pack may set).
+fn not_in_force_note(pack: &PolicyPack, data_year: Option<i32>) -> Text {
+    let y = data_year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "?".into());
+    let range = format!(
+        "{} – {}",
+        pack.effective_from,
+        pack.effective_to.as_deref().unwrap_or("…")
+    );
+    Text::new(
+        format!("数据年度 {y} 不在本政策有效期 ({range}) 内, 各项扶持不适用"),
+        format!("data year {y} is outside this policy's validity ({range}): no track is in force"),
+    )
+}
+
+/// The horizon a data year is beyond, if any (the first one left after the
+/// readings apply).
+fn beyond_horizon(pack: &PolicyPack, data_year: Option<i32>) -> Option<&super::pack::Horizon> {
+    let h = pack.horizon.first()?;
+    data_year.filter(|y| *y > h.last_year).map(|_| h)
+}
+
+/// The horizon warning, led by the data year and the horizon so the
+/// reader sees at once which figures it concerns.
+fn horizon_warning(h: &super::pack::Horizon, data_year: Option<i32>) -> Text {
+    let y = data_year.unwrap_or_default();
+    let last = h.last_year;
+    Text::new(
+        format!(
+            "注意: 数据年度 {y} 晚于测算期限 {last} 年 [R]。{}",
+            h.warning.zh
+        ),
+        format!(
+            "Warning: data year {y} is after the {last} horizon [R]. {}",
+            h.warning.en
+        ),
+    )
 }
 
 /// Whether the pack is in force for the enterprise's data year, and the year.
@@ -909,10 +1287,13 @@ pub struct Outcome {
     pub by_funder: ByFunder,
     /// District share before the cap, when the cap cut it.
     pub district_before_cap: Option<Range>,
+    /// The part of the district share that is the district's side of a
+    /// city/district split (配套资金), for the matching-shares reading.
+    pub district_matched: Range,
     /// Fields to fill in (missing-data tracks).
     pub missing: Vec<String>,
     /// Amount steps (only when texts are built).
-    explanation: Vec<Text>,
+    pub(super) explanation: Vec<Text>,
 }
 
 impl Outcome {
@@ -933,6 +1314,10 @@ pub struct CapOutcome {
     pub after: Range,
     /// Positions (in the pack) of the tracks whose district share was cut.
     pub cut: Vec<usize>,
+    /// Tracks paying a district share under the cap.
+    pub awards: u32,
+    /// The cap applies (a cap figure, and enough district awards under the trigger reading).
+    pub triggered: bool,
 }
 
 /// Statuses and amounts of every track, after the district cap, with no
@@ -943,6 +1328,8 @@ pub struct CapOutcome {
 pub struct Summary {
     /// In force for the data year.
     pub in_force: bool,
+    /// The data year is after the pack's horizon (amounts computed, with a warning).
+    pub beyond_horizon: bool,
     /// Per track, in pack order.
     pub tracks: Vec<Outcome>,
     /// The district cap.
@@ -960,6 +1347,8 @@ pub fn summarize(pack: &PolicyPack, facts: &Facts) -> Summary {
 }
 
 fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool) -> Summary {
+    let (_, data_year) = self::in_force(pack, facts);
+    let beyond_horizon = in_force && beyond_horizon(pack, data_year).is_some();
     let mut tracks: Vec<Outcome> = pack
         .tracks
         .iter()
@@ -967,12 +1356,32 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         .collect();
     let district_cap = pack.district_cap.as_ref().map(|dc| {
         let cap = facts.get(&dc.fact).and_then(Fact::num);
-        apply_district_cap(&mut tracks, cap)
+        let rule = super::cap::CapRule {
+            min_awards: dc.min_district_awards.unwrap_or(1),
+            split_shares_counted: dc.split_shares_counted.unwrap_or(true),
+        };
+        let district = |ts: &[Outcome]| {
+            ts.iter()
+                .filter(|t| t.counts())
+                .filter_map(|t| t.by_funder.get(&Funder::District).copied())
+                .fold(Range::ZERO, Range::plus)
+        };
+        let before = district(&tracks);
+        let c = super::cap::apply(&mut tracks, cap, rule);
+        CapOutcome {
+            cap,
+            before,
+            after: district(&tracks),
+            cut: c.cut,
+            awards: c.awards,
+            triggered: c.triggered,
+        }
     });
     let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
     let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
     Summary {
         in_force,
+        beyond_horizon,
         tracks,
         district_cap,
         eligible_totals,
@@ -983,18 +1392,48 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
 /// Names of the facts behind the conditions that cannot be judged (taken
 /// from the pack, so they are there even when no texts are built).
 fn unknown_facts(conds: &[Condition], facts: &Facts, near_within: Decimal) -> Vec<String> {
-    conds
-        .iter()
-        .filter(|c| judge(c, &|x: &Condition| fact_of(facts, x), near_within).0 == Truth::Unknown)
-        .map(|c| match &c.any_of {
-            Some(alts) => alts
-                .iter()
-                .map(|a| a.fact.as_str())
-                .collect::<Vec<_>>()
-                .join(" | "),
-            None => c.fact.clone(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for c in conds {
+        if judge(c, &|x: &Condition| fact_of(facts, x), near_within).0 != Truth::Unknown {
+            continue;
+        }
+        match (&c.any_of, &c.any_item, fact_of(facts, c)) {
+            (Some(alts), _, _) => out.push(
+                alts.iter()
+                    .map(|a| crate::facts::to_fill(&a.fact))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+            (None, Some(sub), Some(Fact::Items(list))) => {
+                out.extend(unknown_item_fields(&c.fact, list, sub, near_within));
+            }
+            _ => out.push(crate::facts::to_fill(&c.fact).to_string()),
+        }
+    }
+    out
+}
+
+/// The item fields to fill in for an `any_item` condition that cannot be
+/// decided: `projects.first_set_equipment[0].recognition_year` rather than
+/// the whole list (items counted from 0, as in the questionnaire path).
+fn unknown_item_fields(
+    items: &str,
+    list: &[BTreeMap<String, Fact>],
+    sub: &[Condition],
+    near_within: Decimal,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        if all_of(sub, &|x: &Condition| item.get(&x.fact), near_within) != Truth::Unknown {
+            continue;
+        }
+        for f in sub.iter().filter(|x| !item.contains_key(&x.fact)) {
+            let field = crate::facts::to_fill(&format!("{items}.{}", f.fact)).to_string();
+            let leaf = field.rsplit('.').next().unwrap_or(&field).to_string();
+            out.push(format!("{items}[{i}].{leaf}"));
+        }
+    }
+    out
 }
 
 /// A track's status and amount (before the district cap).
@@ -1004,6 +1443,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         amount: None,
         by_funder: ByFunder::new(),
         district_before_cap: None,
+        district_matched: Range::ZERO,
         missing: vec![],
         explanation: vec![],
     };
@@ -1037,8 +1477,9 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         if let Some(a) = &t.amount {
             let mut beyond = None;
             match amount(a, facts, near, &mut beyond, detail) {
-                Ok((by, steps)) => {
+                Ok((by, matched, steps)) => {
                     o.explanation = steps;
+                    o.district_matched = matched;
                     if beyond.is_some() {
                         // Above every tier: the clause does not cover it.
                         o.status = TrackStatus::NotEligible;
@@ -1085,72 +1526,22 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         explanation: o.explanation,
         support: t.support.clone(),
         interpretation: t.interpretation.clone(),
-    }
-}
-
-/// Cut the district's shares to the cap: eligible tracks first, then
-/// candidates share what is left, in proportion, adding up exactly.
-fn apply_district_cap(tracks: &mut [Outcome], cap: Option<Decimal>) -> CapOutcome {
-    let district = |t: &Outcome| t.by_funder.get(&Funder::District).copied();
-    let before = tracks
-        .iter()
-        .filter(|t| t.counts())
-        .filter_map(district)
-        .fold(Range::ZERO, Range::plus);
-    let mut cut = Vec::new();
-    if let Some(cap) = cap {
-        let mut room = cap;
-        // Eligible tracks first: they are certain; candidates share what is left.
-        for group in [TrackStatus::Eligible, TrackStatus::Candidate] {
-            let idx: Vec<usize> = tracks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.status == group && t.amount.is_some() && district(t).is_some())
-                .map(|(i, _)| i)
-                .collect();
-            // An open maximum weighs in with its floor.
-            let maxes: Vec<Decimal> = idx
-                .iter()
-                .map(|i| {
-                    district(&tracks[*i])
-                        .map(|r| r.max.unwrap_or(r.min))
-                        .unwrap_or_default()
-                })
-                .collect();
-            let sum: Decimal = maxes.iter().copied().sum();
-            if sum <= room {
-                room -= sum;
-                continue;
-            }
-            let scaled = proportional(&maxes, room);
-            for ((i, new_max), old_max) in idx.iter().zip(scaled).zip(maxes) {
-                if new_max < old_max {
-                    let t = &mut tracks[*i];
-                    let old = t.by_funder[&Funder::District];
-                    t.district_before_cap = Some(old);
-                    t.by_funder.insert(
-                        Funder::District,
-                        Range {
-                            min: old.min.min(new_max),
-                            max: Some(new_max),
-                        },
-                    );
-                    cut.push(*i);
-                }
-            }
-            room = Decimal::ZERO;
-        }
-    }
-    let after = tracks
-        .iter()
-        .filter(|t| t.counts())
-        .filter_map(district)
-        .fold(Range::ZERO, Range::plus);
-    CapOutcome {
-        cap,
-        before,
-        after,
-        cut,
+        readings: pack
+            .readings
+            .iter()
+            .filter(|r| r.tracks.contains(&t.id))
+            .map(ReadingNote::of)
+            .collect(),
+        tax: t
+            .tax_benefit
+            .as_ref()
+            .filter(|_| o.status == TrackStatus::Eligible)
+            .map(|tb| {
+                let holds = |cs: &[Condition]| {
+                    all_of(cs, &|x: &Condition| fact_of(facts, x), pack.near_within)
+                };
+                super::tax::estimate(tb, facts, &holds)
+            }),
     }
 }
 
@@ -1171,8 +1562,47 @@ fn totals<'a>(tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::cap::proportional;
+    use super::{gap, show_num, Condition, Op};
+    use crate::lang::Text;
     use rust_decimal_macros::dec;
+
+    fn share_condition() -> Condition {
+        serde_yaml::from_str(
+            "{fact: indicators.online_sales_share, more_than: 0.5, label: {zh: 网上销售占比, en: Online share}}",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn shares_show_as_percentages_and_money_to_the_fen() {
+        // The issue's own example: a raw decimal share is shown as a percentage.
+        let v = dec!(0.5100306018361101666099965998);
+        assert_eq!(show_num("indicators.online_sales_share", v), "51.00%");
+        assert_eq!(
+            show_num("enterprise.main_revenue", dec!(1234.567)),
+            "CNY 1,234.57"
+        );
+        assert_eq!(show_num("projects.major_cnc_rd_projects", dec!(3)), "3");
+    }
+
+    #[test]
+    fn a_strict_miss_at_the_bound_is_not_short_by_zero() {
+        let c = share_condition();
+        let g = gap(&c, dec!(0.5), dec!(0.5), Op::MoreThan);
+        assert_eq!(
+            g,
+            Text::new(
+                "网上销售占比: 50.00%, 须超过 50.00% (恰好等于不算)",
+                "Online share: 50.00%, must be more than 50.00% (equal is not enough)"
+            )
+        );
+        let g = gap(&c, dec!(0.4), dec!(0.5), Op::MoreThan);
+        assert_eq!(
+            g.en,
+            "Online share: 40.00% of > 50.00% needed (short by 10.00%)"
+        );
+    }
 
     #[test]
     fn proportional_cut_adds_up_to_the_cap() {

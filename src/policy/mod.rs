@@ -1,8 +1,11 @@
 //! Policy engine (政策引擎): subsidy tracks as data, checked at load time,
 //! evaluated per enterprise with exact money.
 
+pub mod cap;
 pub mod eval;
 pub mod pack;
+pub mod readings;
+pub mod tax;
 pub mod testcase;
 
 use crate::diag::{locate, Diagnostic};
@@ -21,6 +24,16 @@ pub const DEFAULT_PACK_NAME: &str = "policies/licheng-2016.yaml";
 /// facts, comparisons that do not fit a fact's kind, splits that do not add
 /// to 100%, missing citations, overlapping tiers, bad dates.
 pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> {
+    load_pack_with(text, file, &readings::Choices::new())
+}
+
+/// [`load_pack`] with readings chosen by the user (`--reading ID=OPTION`):
+/// each must name a reading of the pack and one of its options.
+pub fn load_pack_with(
+    text: &str,
+    file: &str,
+    choices: &readings::Choices,
+) -> Result<PolicyPack, Vec<Diagnostic>> {
     let mut pack: PolicyPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
     let mut c = Checker {
         file,
@@ -30,6 +43,18 @@ pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> 
     };
     c.pack(&pack);
     c.numbers(&pack);
+    for (path, zh, en) in readings::check(&pack) {
+        c.err(&path, zh, en, None);
+    }
+    if c.errs.is_empty() {
+        if let Err(m) = readings::check_choices(&pack, choices) {
+            c.errs
+                .push(Diagnostic::error("reading", file, m).hint(Text::new(
+                    "`zhizao policy test` 列出全部解读及选项",
+                    "`zhizao policy test` lists every reading and its options",
+                )));
+        }
+    }
     if c.dropped > 0 {
         let n = c.dropped;
         c.errs.push(Diagnostic::error(
@@ -42,11 +67,25 @@ pub fn load_pack(text: &str, file: &str) -> Result<PolicyPack, Vec<Diagnostic>> 
         ));
     }
     if c.errs.is_empty() {
+        readings::apply(&mut pack, choices);
         resolve_slots(&mut pack);
         Ok(pack)
     } else {
         Err(c.errs)
     }
+}
+
+/// The same pack under other readings (`--reading ID=OPTION`): starts from
+/// the pack as written, so earlier choices do not carry over.
+pub fn with_readings(pack: &PolicyPack, choices: &readings::Choices) -> Result<PolicyPack, Text> {
+    let mut p = match &pack.as_written {
+        Some(w) => (**w).clone(),
+        None => pack.clone(),
+    };
+    readings::check_choices(&p, choices)?;
+    readings::apply(&mut p, choices);
+    resolve_slots(&mut p);
+    Ok(p)
 }
 
 /// Give every condition over an enterprise fact its registry position.
@@ -64,7 +103,13 @@ fn resolve_slots(pack: &mut PolicyPack) {
     for t in &mut pack.tracks {
         conds(&mut t.eligible_when);
         conds(&mut t.candidate_when);
+        if let Some(tb) = t.tax_benefit.as_mut() {
+            conds(&mut tb.reduced_when);
+        }
         if let Some(a) = t.amount.as_mut() {
+            for g in &mut a.group_caps {
+                conds(&mut g.when);
+            }
             let tiered = a.tiers.iter_mut().flat_map(|t| t.tiers.iter_mut());
             for p in a
                 .parts
@@ -216,6 +261,46 @@ impl Checker<'_> {
                 ),
                 _ => {}
             }
+            if let Some(tb) = &t.tax_benefit {
+                let tp = format!("{at}.tax_benefit");
+                if t.kind != TrackKind::TaxBenefit {
+                    self.err(
+                        &tp,
+                        "tax_benefit 只用于 kind: tax_benefit".into(),
+                        "`tax_benefit` is for kind: tax_benefit only".into(),
+                        None,
+                    );
+                }
+                for (j, d) in tb.deductions.iter().enumerate() {
+                    self.fact_kind(
+                        &format!("{tp}.deductions[{j}].base"),
+                        &d.base,
+                        &[Kind::Money],
+                    );
+                    if let Some(y) = &d.per_years {
+                        self.fact_kind(
+                            &format!("{tp}.deductions[{j}].per_years"),
+                            y,
+                            &[Kind::Number],
+                        );
+                    }
+                    self.number(
+                        &format!("{tp}.deductions[{j}].rate"),
+                        d.rate,
+                        Decimal::from(PACK_RATE_MAX),
+                        false,
+                    );
+                }
+                for (j, c) in tb.reduced_when.iter().enumerate() {
+                    self.condition(&format!("{tp}.reduced_when[{j}]"), c, None);
+                }
+                for (name, r) in [
+                    ("standard_rate", tb.standard_rate),
+                    ("reduced_rate", tb.reduced_rate),
+                ] {
+                    self.number(&format!("{tp}.{name}"), r, Decimal::ONE, false);
+                }
+            }
             if let Some(a) = &t.amount {
                 for (j, part) in a.parts.iter().enumerate() {
                     self.part(&format!("{at}.amount.parts[{j}]"), part, &t.funders);
@@ -239,6 +324,17 @@ impl Checker<'_> {
                         last = Some(tier.to);
                         for (j, part) in tier.parts.iter().enumerate() {
                             self.part(&format!("{tp}.parts[{j}]"), part, &t.funders);
+                        }
+                    }
+                }
+                for (j, g) in a.group_caps.iter().enumerate() {
+                    let gp = format!("{at}.amount.group_caps[{j}]");
+                    for (k, c) in g.when.iter().enumerate() {
+                        self.condition(&format!("{gp}.when[{k}]"), c, None);
+                    }
+                    for f in &g.funders {
+                        if !t.funders.contains(f) {
+                            self.funder_not_listed(&gp, &f.label().en);
                         }
                     }
                 }
@@ -274,6 +370,9 @@ impl Checker<'_> {
             let Some(a) = &t.amount else { continue };
             if let Some(cap) = a.cap {
                 self.money(&format!("{at}.amount.cap"), cap);
+            }
+            for (j, g) in a.group_caps.iter().enumerate() {
+                self.money(&format!("{at}.amount.group_caps[{j}].cap"), g.cap);
             }
             for (j, part) in a.parts.iter().enumerate() {
                 self.part_numbers(&format!("{at}.amount.parts[{j}]"), part);

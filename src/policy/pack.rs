@@ -36,6 +36,15 @@ pub struct PolicyPack {
     /// 有效期的理由 (文件可能未写明截止日期) / Why these dates (the notice may not state an end).
     #[serde(default)]
     pub validity_interpretation: Option<Text>,
+    /// 测算期限 (解读 [R]): 数据年度晚于此年份时发出警告, 但照常测算; 多个时按解读选一个 /
+    /// Horizon (a labelled reading [R]): a data year after it gets a warning, never a silent
+    /// zero. Several entries gated by a reading (`under`); the one left after the readings apply is used.
+    #[serde(default)]
+    pub horizon: Vec<Horizon>,
+    /// 对条文歧义的解读, 作为数据记录; 用户可用 `--reading ID=ALT` 选另一种 /
+    /// Readings of ambiguous text, as data; a user may pick the alternative with `--reading ID=ALT`.
+    #[serde(default)]
+    pub readings: Vec<Reading>,
     /// 政策原文文件 / The source file of the policy text.
     pub source_file: String,
     /// "接近"的幅度: 数值条件差距不超过门槛的这一比例时报告为 near (0.2 = 20% 以内) /
@@ -47,6 +56,11 @@ pub struct PolicyPack {
     pub district_cap: Option<DistrictCap>,
     /// 扶持项 / Subsidy tracks.
     pub tracks: Vec<Track>,
+    /// The pack as written, before the readings were applied (kept so that
+    /// other readings can be chosen later; not part of the file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub as_written: Option<Box<PolicyPack>>,
 }
 
 /// 一家企业一年区级奖励合计的封顶 / Cap on the district's share for one enterprise in one year.
@@ -59,6 +73,103 @@ pub struct DistrictCap {
     pub fact: String,
     /// 说明 / Explanation.
     pub note: Text,
+    /// 随解读变化的设置 / Settings that depend on a reading (each gated by `under`).
+    #[serde(default)]
+    pub settings: Vec<CapSetting>,
+    /// 封顶的触发条件: 区级奖励 (有区级份额的扶持项) 至少这么多项时才封顶; 由 settings 决定, 默认 1 /
+    /// The cap applies only when at least this many tracks carry a district share (set by `settings`; default 1).
+    #[serde(skip)]
+    pub min_district_awards: Option<u32>,
+    /// 市、区分担的扶持项中区级份额是否计入封顶; 由 settings 决定, 默认计入 /
+    /// Whether the district's share of a city/district split counts under the cap (set by `settings`; default yes).
+    #[serde(skip)]
+    pub split_shares_counted: Option<bool>,
+}
+
+/// 封顶的一项设置, 可随解读变化 / One district-cap setting, possibly depending on a reading.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapSetting {
+    /// 仅在该解读选中该选项时适用 / Applies only when this reading option is chosen.
+    #[serde(default)]
+    pub under: Option<Under>,
+    /// 有区级份额的扶持项至少几项才封顶 / Tracks with a district share needed for the cap to apply.
+    #[serde(default)]
+    pub min_district_awards: Option<u32>,
+    /// 市、区分担中的区级份额计入封顶 / The district part of a city/district split counts under the cap.
+    #[serde(default)]
+    pub split_shares_counted: Option<bool>,
+}
+
+/// 测算期限 / A horizon for the data year.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    /// 仅在该解读选中该选项时适用 / Applies only when this reading option is chosen.
+    #[serde(default)]
+    pub under: Option<Under>,
+    /// 最后一个不警告的数据年度 / Last data year without a warning.
+    pub last_year: i32,
+    /// 超出期限时显示的警告 / Warning shown for a data year after `last_year`.
+    pub warning: Text,
+}
+
+/// 解读选择: 某解读选中某选项 / A reading option: `{reading: ID, option: OPT}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Under {
+    /// 解读 id / Reading id.
+    pub reading: String,
+    /// 选项 id / Option id.
+    pub option: String,
+}
+
+/// 对条文的一处解读 / One reading of ambiguous text.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// 稳定标识 / Stable id. 例 / Example: `district-cap-trigger`.
+    pub id: String,
+    /// 条款 / Clause.
+    pub clause: String,
+    /// 受影响的扶持项 (空 = 全包, 如封顶、期限) / Tracks it affects (empty: the whole pack, e.g. the cap).
+    #[serde(default)]
+    pub tracks: Vec<String>,
+    /// 影响全包的哪一部分 (封顶或期限), 用于在报告中就近显示 / For a pack-wide reading: the part
+    /// of the result it affects (the district cap or the validity), to show it there.
+    #[serde(default)]
+    pub affects: Option<PackPart>,
+    /// 歧义所在 / What is ambiguous.
+    pub question: Text,
+    /// 可选的理解, 至少两个 / The possible readings, at least two.
+    pub options: Vec<ReadingOption>,
+    /// 默认采用的选项 id / The option taken by default.
+    pub taken: String,
+    /// 采用该理解的理由 / Why that option is taken.
+    pub why: Text,
+    /// 本次测算实际选用的选项 (`--reading` 可改) / The option in effect for this run.
+    #[serde(skip)]
+    pub chosen: Option<String>,
+}
+
+/// 全包范围的结果部分 / A pack-wide part of the result a reading can affect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PackPart {
+    /// 区级封顶 / The district cap.
+    DistrictCap,
+    /// 有效期与测算期限 / Validity and the horizon.
+    Validity,
+}
+
+/// 一种理解 / One possible reading.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingOption {
+    /// 选项 id / Option id.
+    pub id: String,
+    /// 这种理解 / The reading in words.
+    pub text: Text,
 }
 
 /// 出资方 / Who pays.
@@ -149,6 +260,10 @@ pub struct Track {
     /// 非资金类扶持项: 支持内容 / For non-monetary tracks: what the support is.
     #[serde(default)]
     pub support: Option<Text>,
+    /// 税收优惠的测算 (只用于 kind: tax_benefit; 不计入拨付金额) / How a tax benefit is
+    /// estimated (kind: tax_benefit only; never added to money paid).
+    #[serde(default)]
+    pub tax_benefit: Option<TaxBenefit>,
     /// 条文有歧义时我们的理解及理由 / Our reading where the text is ambiguous, and why.
     #[serde(default)]
     pub interpretation: Option<Text>,
@@ -197,6 +312,10 @@ pub struct Condition {
     /// 报告中的标签 (默认为事实名) / Label in reports (defaults to the fact name).
     #[serde(default)]
     pub label: Option<Text>,
+    /// 仅在该解读选项下适用 (其他选项下去掉此条件) / Applies only under this reading option
+    /// (dropped under the others).
+    #[serde(default)]
+    pub under: Option<Under>,
     /// Position of `fact` in the fact registry, resolved when the pack is
     /// loaded (not written in the file), so evaluation reads the fact table
     /// directly instead of looking the name up.
@@ -233,6 +352,27 @@ pub struct Amount {
     /// 本项合计封顶, 元 / Cap on the track's total, CNY.
     #[serde(default)]
     pub cap: Option<Decimal>,
+    /// 对部分出资方合计的封顶 (可随解读变化) / Caps on what some funders pay together in this
+    /// track (e.g. the province's parts), possibly under a reading.
+    #[serde(default)]
+    pub group_caps: Vec<GroupCap>,
+}
+
+/// 对若干出资方合计金额的封顶 / A cap on the parts paid only by the given funders.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupCap {
+    /// 出资方: 只由这些出资方支付 (含分担) 的部分合计受此封顶 / Parts paid only by these funders
+    /// (alone or split among them) are capped together.
+    pub funders: Vec<Funder>,
+    /// 封顶, 元 / The cap, CNY.
+    pub cap: Decimal,
+    /// 仅当这些条件全部成立时适用 / Applies only when all of these hold.
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// 仅在该解读选项下适用 / Applies only under this reading option.
+    #[serde(default)]
+    pub under: Option<Under>,
 }
 
 /// 按数量分档 / Tiers by a count.
@@ -269,6 +409,9 @@ pub struct Part {
     /// 仅当这些条件全部成立时支付本部分 (如升级奖励) / The part is paid only when all of these hold (e.g. a step-up bonus).
     #[serde(default)]
     pub when: Vec<Condition>,
+    /// 仅在该解读选项下支付本部分 / The part exists only under this reading option.
+    #[serde(default)]
+    pub under: Option<Under>,
     /// 单一出资方 / Single funder.
     #[serde(default)]
     pub funder: Option<Funder>,
@@ -357,4 +500,35 @@ pub struct PerItem {
     /// 每个条目封顶, 元 / Cap per item, CNY.
     #[serde(default)]
     pub cap_each: Option<Decimal>,
+}
+
+/// 税收优惠: 额外扣除额及按税率估算的节税额 / A tax benefit: the extra deduction from taxable
+/// income, and the tax saved at the enterprise's rate.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaxBenefit {
+    /// 各项额外扣除, 相加 / Extra deductions, added up.
+    pub deductions: Vec<Deduction>,
+    /// 一般税率 / The standard income-tax rate. 例 / Example: 0.25.
+    pub standard_rate: Decimal,
+    /// 优惠税率 / The reduced rate. 例 / Example: 0.15 (高新技术企业).
+    pub reduced_rate: Decimal,
+    /// 适用优惠税率的条件 (全部成立) / When the reduced rate applies (all must hold).
+    pub reduced_when: Vec<Condition>,
+}
+
+/// 一项额外扣除: 比例 × 金额事实 (÷ 年数) / One extra deduction: rate × a money fact
+/// (÷ a number of years, for an amortisation).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deduction {
+    /// 金额事实 / Money fact.
+    pub base: String,
+    /// 额外扣除的比例 / Extra share deducted. 例 / Example: 0.5.
+    pub rate: Decimal,
+    /// 摊销年数 (数量事实), 如有 / Years to spread it over (a number fact), if any.
+    #[serde(default)]
+    pub per_years: Option<String>,
+    /// 标签 / Label.
+    pub label: Text,
 }

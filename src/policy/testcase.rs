@@ -5,7 +5,7 @@
 //! over a base questionnaire, and the expected status and amounts per track,
 //! computed by hand from the policy text.
 
-use crate::assess::{Engine, InputInfo};
+use crate::assess::Engine;
 use crate::diag::Diagnostic;
 use crate::lang::Text;
 use crate::policy::eval::TrackStatus;
@@ -39,11 +39,28 @@ pub struct Case {
     /// Fragment merged over the base (mappings merge, everything else replaces).
     #[serde(default)]
     pub questionnaire: Option<Value>,
+    /// Facts given directly, set over those built from the questionnaire
+    /// (`name: value`; `null` makes a fact unknown). For conditions no
+    /// questionnaire can reach, or to test the pack alone.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Value>,
     /// Expected results per track.
     pub expect: Vec<Expect>,
     /// Expected district cap.
     #[serde(default)]
     pub district_cap: Option<CapExpect>,
+    /// Readings to run the case under (`{id: option}`, as `--reading`); the
+    /// pack's defaults otherwise.
+    #[serde(default)]
+    pub readings: BTreeMap<String, String>,
+    /// Readings the case depends on beyond those found from its tracks
+    /// (listed by `zhizao policy test`).
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    /// Expected validity warning: `true` when the data year is after the
+    /// pack's horizon (amounts still computed).
+    #[serde(default)]
+    pub beyond_horizon: Option<bool>,
 }
 
 /// Expected result for one track.
@@ -63,6 +80,19 @@ pub struct Expect {
     /// Maximum by funder after the district cap.
     #[serde(default)]
     pub funders: Option<BTreeMap<Funder, Decimal>>,
+    /// Minimum by funder after the district cap (for ranges: a sure part
+    /// plus an "up to" part).
+    #[serde(default)]
+    pub funders_min: Option<BTreeMap<Funder, Decimal>>,
+    /// A tax benefit's extra deduction from taxable income, CNY.
+    #[serde(default)]
+    pub extra_deduction: Option<Decimal>,
+    /// A tax benefit's estimated tax saved, CNY.
+    #[serde(default)]
+    pub tax_saving: Option<Decimal>,
+    /// The fields a `missing_data` track asks for, in order.
+    #[serde(default)]
+    pub missing: Option<Vec<String>>,
 }
 
 /// Expected district cap.
@@ -75,6 +105,9 @@ pub struct CapExpect {
     /// After.
     #[serde(default)]
     pub after: Option<Decimal>,
+    /// District minima after the cap.
+    #[serde(default)]
+    pub after_min: Option<Decimal>,
     /// Tracks cut.
     #[serde(default)]
     pub cut: Option<Vec<String>>,
@@ -89,6 +122,8 @@ pub struct CaseOutcome {
     pub name: String,
     /// Differences (empty = pass).
     pub diffs: Vec<String>,
+    /// Readings the case depends on (ids).
+    pub readings: Vec<String>,
 }
 
 /// Outcome of a run.
@@ -160,15 +195,27 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     crate::yaml::decode(&bytes, &shown)
 }
 
-/// Run test files against an engine.
-pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
-    let mut out = Outcome::default();
+/// One test file, read: its cases and the base questionnaire they merge over.
+#[derive(Debug)]
+pub struct Loaded {
+    /// File, as shown.
+    pub file: String,
+    /// Base questionnaire.
+    pub base: Value,
+    /// Cases.
+    pub cases: Vec<Case>,
+}
+
+/// Read test files (and each one's base); a file that cannot be used is an error.
+pub fn load(files: &[PathBuf]) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
     for f in files {
         let shown = f.display().to_string();
         let tf: TestFile = match read_text(f).and_then(|t| crate::yaml::from_str(&t, &shown)) {
             Ok(tf) => tf,
             Err(d) => {
-                out.errors.push(d);
+                errors.push(d);
                 continue;
             }
         };
@@ -176,28 +223,100 @@ pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
             .parent()
             .unwrap_or(Path::new("."))
             .join(tf.base.as_deref().unwrap_or("_base.yaml"));
-        let base: Value = match read_text(&base_path)
+        match read_text(&base_path)
             .and_then(|t| crate::yaml::from_str(&t, &base_path.display().to_string()))
         {
-            Ok(v) => v,
-            Err(d) => {
-                out.errors.push(d);
-                continue;
-            }
-        };
-        for case in tf.cases {
-            let diffs = run_case(engine, &base, &case, &shown);
+            Ok(base) => out.push(Loaded {
+                file: shown,
+                base,
+                cases: tf.cases,
+            }),
+            Err(d) => errors.push(d),
+        }
+    }
+    (out, errors)
+}
+
+/// Run test files against an engine.
+pub fn run(engine: &Engine, files: &[PathBuf]) -> Outcome {
+    let (loaded, errors) = load(files);
+    let mut out = Outcome {
+        errors,
+        ..Outcome::default()
+    };
+    for l in loaded {
+        for case in &l.cases {
             out.cases.push(CaseOutcome {
-                file: shown.clone(),
-                name: case.name,
-                diffs,
+                file: l.file.clone(),
+                readings: depends(&engine.policy, case),
+                name: case.name.clone(),
+                diffs: check(engine, &l.base, case, &l.file),
             });
         }
     }
     out
 }
 
-fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
+/// The policy result of a case: the stages of an assessment, then the
+/// case's own facts over the built ones.
+fn evaluate(
+    engine: &Engine,
+    q: &crate::questionnaire::Questionnaire,
+    given: &BTreeMap<String, Value>,
+) -> Result<crate::policy::eval::PolicyResult, String> {
+    let ind = crate::indicators::compute(q);
+    let m = crate::maturity::estimate(&engine.criteria.maturity, q, &ind);
+    let crit = crate::criteria::evaluate(&engine.criteria, q, &ind, &m);
+    let mut f = crate::facts::build(q, &ind, &crit, &m);
+    for (name, v) in given {
+        let x = crate::facts::from_yaml(name, v).map_err(|e| format!("facts: {e}"))?;
+        f.set_named(name, x).map_err(|e| format!("facts: {e}"))?;
+    }
+    Ok(crate::policy::eval::evaluate(&engine.policy, &f))
+}
+
+/// Readings a case depends on: those it sets or names, those whose tracks
+/// it checks, and the district-cap readings when it checks the cap.
+fn depends(pack: &crate::policy::pack::PolicyPack, case: &Case) -> Vec<String> {
+    let cap_readings: Vec<&str> = pack
+        .as_written
+        .as_deref()
+        .unwrap_or(pack)
+        .district_cap
+        .iter()
+        .flat_map(|d| d.settings.iter())
+        .filter_map(|s| s.under.as_ref().map(|u| u.reading.as_str()))
+        .collect();
+    pack.readings
+        .iter()
+        .filter(|r| {
+            case.readings.contains_key(&r.id)
+                || case.depends_on.contains(&r.id)
+                || case.expect.iter().any(|e| r.tracks.contains(&e.track))
+                || (case.district_cap.is_some() && cap_readings.contains(&r.id.as_str()))
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// Run one case: the differences from what it expects (empty = pass).
+pub fn check(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
+    if !case.readings.is_empty() {
+        return match crate::policy::with_readings(&engine.policy, &case.readings) {
+            Ok(policy) => {
+                let e = Engine {
+                    criteria: engine.criteria.clone(),
+                    policy,
+                };
+                run_case_with(&e, base, case, file)
+            }
+            Err(m) => vec![format!("readings: {}", m.en)],
+        };
+    }
+    run_case_with(engine, base, case, file)
+}
+
+fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<String> {
     let mut doc = base.clone();
     if let Some(frag) = &case.questionnaire {
         merge(&mut doc, frag.clone());
@@ -214,17 +333,13 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
             p.message.en
         )];
     }
-    let a = engine.assess(
-        &q,
-        InputInfo {
-            file: file.into(),
-            sha256: String::new(),
-        },
-        vec![],
-    );
+    let a = match evaluate(engine, &q, &case.facts) {
+        Ok(a) => a,
+        Err(e) => return vec![e],
+    };
     let mut diffs = Vec::new();
     for e in &case.expect {
-        let Some(t) = a.subsidies.iter().find(|t| t.id == e.track) else {
+        let Some(t) = a.tracks.iter().find(|t| t.id == e.track) else {
             diffs.push(format!("track `{}` is not in the pack", e.track));
             continue;
         };
@@ -301,6 +416,44 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
                 }
             }
         }
+        if let Some(want) = &e.missing {
+            if *want != t.missing {
+                diffs.push(format!(
+                    "{}: missing expected {want:?}, got {:?}",
+                    e.track, t.missing
+                ));
+            }
+        }
+        let tax = t.tax.as_ref();
+        for (what, want, got) in [
+            (
+                "extra deduction",
+                e.extra_deduction,
+                tax.and_then(|x| x.extra_deduction),
+            ),
+            ("tax saving", e.tax_saving, tax.and_then(|x| x.saving)),
+        ] {
+            if let Some(w) = want {
+                if got != Some(w) {
+                    diffs.push(format!(
+                        "{}: {what} expected {w}, got {}",
+                        e.track,
+                        show(got)
+                    ));
+                }
+            }
+        }
+        for (f, want) in e.funders_min.iter().flatten() {
+            let got = t.by_funder.get(f).map(|r| r.min);
+            if got != Some(*want) {
+                diffs.push(format!(
+                    "{}: {} minimum expected {want}, got {}",
+                    e.track,
+                    f.label().en,
+                    show(got)
+                ));
+            }
+        }
     }
     if let Some(ce) = &case.district_cap {
         match &a.district_cap {
@@ -322,6 +475,14 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
                         ));
                     }
                 }
+                if let Some(b) = ce.after_min {
+                    if dc.after.min != b {
+                        diffs.push(format!(
+                            "district cap: after (minimum) expected {b}, got {}",
+                            dc.after.min.normalize()
+                        ));
+                    }
+                }
                 if let Some(cut) = &ce.cut {
                     let mut want = cut.clone();
                     want.sort();
@@ -334,12 +495,57 @@ fn run_case(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Strin
             }
         }
     }
+    if let Some(want) = case.beyond_horizon {
+        if a.beyond_horizon != want {
+            diffs.push(format!(
+                "beyond the horizon expected {want}, got {}",
+                a.beyond_horizon
+            ));
+        }
+    }
     diffs
 }
 
 fn show(v: Option<Decimal>) -> String {
     v.map(|x| x.normalize().to_string())
         .unwrap_or_else(|| "none".into())
+}
+
+/// Every reading of the pack, its options (the default marked) and the
+/// cases that depend on it, for `zhizao policy test`.
+pub fn readings_listing(
+    pack: &crate::policy::pack::PolicyPack,
+    o: &Outcome,
+    lang: crate::lang::Lang,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if pack.readings.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n{}", lang.pick("解读 (readings):", "Readings:"));
+    for r in &pack.readings {
+        let _ = writeln!(out, "  {} [{}] {}", r.id, r.clause, r.question.get(lang));
+        for opt in &r.options {
+            let mark = if opt.id == r.taken { "*" } else { " " };
+            let _ = writeln!(out, "    {mark} {} — {}", opt.id, opt.text.get(lang));
+        }
+        let cases: Vec<&CaseOutcome> = o
+            .cases
+            .iter()
+            .filter(|c| c.readings.contains(&r.id))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            cases.len(),
+            lang.pick("个用例依赖此解读:", "cases depend on it:")
+        );
+        for c in cases {
+            let _ = writeln!(out, "      {} :: {}", c.file, c.name);
+        }
+    }
+    out
 }
 
 /// Summary line, in the form CI runners read: "N passed, N failed".
@@ -361,6 +567,36 @@ pub fn summary(o: &Outcome) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn case(yaml: &str) -> Case {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn a_wrong_expectation_is_a_difference() {
+        let engine = Engine::default();
+        let base: Value = serde_yaml::from_str(
+            "schema_version: 1\nenterprise: {name: x, sector: other, data_year: 2017, new_tax_district_retained_wan: 1000}",
+        )
+        .unwrap();
+        // IPO, confirmed CNC enterprise: city 500,000 + district 50,000 = 550,000.
+        let good = case(
+            "name: ok\nquestionnaire: {enterprise: {cnc_smart_manufacturing_enterprise: true}, listing: {venue: ipo}}\nexpect: [{track: listing-award, status: eligible, min: 550000, funders: {city: 500000, district: 50000}}]",
+        );
+        assert_eq!(check(&engine, &base, &good, "t.yaml"), Vec::<String>::new());
+        let bad = case(
+            "name: bad\nquestionnaire: {enterprise: {cnc_smart_manufacturing_enterprise: true}, listing: {venue: ipo}}\nexpect: [{track: listing-award, status: eligible, min: 500000}]",
+        );
+        let d = check(&engine, &base, &bad, "t.yaml");
+        assert_eq!(
+            d,
+            vec!["listing-award: min expected 500000, got 550000".to_string()]
+        );
+        let facts = case("name: f\nfacts: {no.such: 1}\nexpect: []");
+        assert!(check(&engine, &base, &facts, "t.yaml")[0].contains("unknown fact `no.such`"));
+        let reading = case("name: r\nreadings: {warehouse-cap: per-site}\nexpect: []");
+        assert!(check(&engine, &base, &reading, "t.yaml")[0].contains("per-facility"));
+    }
 
     #[test]
     fn merge_is_deep_for_mappings_only() {

@@ -46,5 +46,9 @@ pub fn track_notes(
     if let Some(i) = &t.interpretation {
         lines.push(format!("{}: {}", l.pick("解读", "reading"), i.get(l)));
     }
+    if let Some(tax) = &t.tax {
+        lines.extend(tax.steps.iter().map(|s| s.get(l).to_string()));
+    }
+    lines.extend(t.readings.iter().map(|r| r.line(l)));
     lines
 }

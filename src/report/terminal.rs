@@ -357,6 +357,19 @@ pub fn render(a: &Assessment, o: Options) -> String {
                         String::new()
                     }
                 );
+                if let Some(n) = &dc.trigger_note {
+                    let _ = writeln!(out, "  {}", n.get(l));
+                }
+                // The pack-wide readings (cap trigger, matching shares) the cap rests on.
+                let cap = Some(crate::policy::pack::PackPart::DistrictCap);
+                for r in a
+                    .packs
+                    .readings
+                    .iter()
+                    .filter(|r| o.explain && r.affects == cap)
+                {
+                    let _ = writeln!(out, "  {}", r.line(l));
+                }
             }
             None => {
                 let _ = writeln!(
@@ -421,11 +434,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
                             .as_ref()
                             .map(|x| x.get(l).to_string())
                             .unwrap_or_else(|| c.fact.clone()),
-                        c.actual
-                            .clone()
+                        c.actual_text
+                            .as_ref()
+                            .map(|t| t.get(l).to_string())
                             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
                         l.pick("要求", "required"),
-                        c.required
+                        c.required_text.get(l)
                     );
                 }
             }

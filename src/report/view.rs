@@ -710,10 +710,11 @@ fn condition_view(c: &ConditionResult, l: Lang) -> ConditionView {
             .map(|x| x.get(l).to_string())
             .unwrap_or_else(|| c.fact.clone()),
         actual: c
-            .actual
-            .clone()
+            .actual_text
+            .as_ref()
+            .map(|t| t.get(l).to_string())
             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
-        required: c.required.clone(),
+        required: c.required_text.get(l).to_string(),
     }
 }
 
@@ -763,7 +764,10 @@ fn cap_line(a: &Assessment, l: Lang) -> String {
             if dc.binding {
                 format!(" ({}: {})", l.pick("已封顶 *", "cap binds *"), dc.cut.join(", "))
             } else {
-                String::new()
+                dc.trigger_note
+                    .as_ref()
+                    .map(|n| format!(" ({})", n.get(l)))
+                    .unwrap_or_default()
             }
         ),
         None => l

@@ -110,6 +110,10 @@ pub struct Row {
     pub district_cap_binding: bool,
     /// The district-cap figure is missing.
     pub district_cap_missing: bool,
+    /// The data year is after the policy pack's horizon: amounts are computed
+    /// but rest on a reading [R] (see the assessment's validity note).
+    #[serde(default)]
+    pub policy_beyond_horizon: bool,
     /// Robots, for the aggregate robot density.
     pub robots: Option<u32>,
     /// Production workers.
@@ -135,6 +139,7 @@ struct RowParts<'a, T> {
     potential: &'a ByFunder,
     cap_binding: bool,
     cap_missing: bool,
+    beyond_horizon: bool,
     warnings: usize,
 }
 
@@ -152,6 +157,7 @@ impl Row {
             potential: &a.totals.potential.by_funder,
             cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
             cap_missing: a.district_cap.as_ref().is_some_and(|d| d.cap.is_none()),
+            beyond_horizon: a.packs.beyond_horizon,
             warnings: a.warnings.len(),
         })
     }
@@ -181,6 +187,7 @@ impl Row {
             potential: &b.policy.potential_totals.by_funder,
             cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
             cap_missing: cap.is_some_and(|c| c.cap.is_none()),
+            beyond_horizon: b.policy.beyond_horizon,
             warnings,
         })
     }
@@ -236,6 +243,7 @@ impl Row {
                 .collect(),
             district_cap_binding: p.cap_binding,
             district_cap_missing: p.cap_missing,
+            policy_beyond_horizon: p.beyond_horizon,
             robots: q.robots.industrial_robots,
             workers: e.production_workers,
             key_cnc: q.equipment.key_equipment_cnc,

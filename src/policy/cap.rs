@@ -1,0 +1,332 @@
+//! The district cap on ranges (区级奖励封顶, 五(五) 末段).
+//!
+//! A track's district share is a range: a sure minimum (what the district
+//! must pay once the track applies) and a maximum (the minimum plus any
+//! "最高不超过" part the bureau may grant). The cap is applied to the two
+//! ends separately, so an "up to" part can never shrink a sure award:
+//!
+//! 1. minimums: eligible tracks first, then candidates, each group cut in
+//!    proportion to its minimums when it does not fit what is left;
+//! 2. the "up to" parts (maximum − minimum) share what the minimums leave,
+//!    again eligible first, in proportion to their size; an open maximum
+//!    (不少于) takes what the finite ones leave, in proportion to its floor.
+//!
+//! So capped Σmin = min(cap, Σmin), capped Σmax = min(cap, Σmax), and every
+//! track keeps min ≤ max. Every share is rounded down to the fen and the
+//! last share of a cut takes the remainder, so the shares add up exactly.
+
+use super::eval::{Outcome, TrackStatus};
+use super::pack::Funder;
+use crate::money::{self, Range};
+use rust_decimal::Decimal;
+
+/// How the cap is read (from the pack's readings).
+#[derive(Debug, Clone, Copy)]
+pub struct CapRule {
+    /// The cap applies only when at least this many tracks pay a district share.
+    pub min_awards: u32,
+    /// The district part of a city/district split counts under the cap.
+    pub split_shares_counted: bool,
+}
+
+/// What the cap did.
+#[derive(Debug, Clone, Default)]
+pub struct CapCut {
+    /// Tracks paying a district share (counted under the cap).
+    pub awards: u32,
+    /// Whether the cap applies (enough awards and a cap figure).
+    pub triggered: bool,
+    /// Positions of the tracks whose district share was cut.
+    pub cut: Vec<usize>,
+}
+
+/// The part of a track's district share that the cap governs.
+fn cappable(t: &Outcome, rule: CapRule) -> Option<Range> {
+    if !t.counts() {
+        return None;
+    }
+    let d = *t.by_funder.get(&Funder::District)?;
+    if rule.split_shares_counted {
+        return Some(d);
+    }
+    let m = t.district_matched;
+    let r = Range {
+        min: d.min - m.min,
+        max: match (d.max, m.max) {
+            (Some(a), Some(b)) => Some(a - b),
+            (a, _) => a,
+        },
+    };
+    (r.max != Some(Decimal::ZERO) || !r.min.is_zero()).then_some(r)
+}
+
+/// Cut the tracks' district shares to `cap` (see the module comment).
+pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule) -> CapCut {
+    let shares: Vec<(usize, Range)> = tracks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| cappable(t, rule).map(|r| (i, r)))
+        .filter(|(_, r)| r.max.is_none_or(|m| m > Decimal::ZERO))
+        .collect();
+    let awards = u32::try_from(shares.len()).unwrap_or(u32::MAX);
+    let Some(cap) = cap.filter(|_| awards >= rule.min_awards) else {
+        return CapCut {
+            awards,
+            ..CapCut::default()
+        };
+    };
+    let groups: Vec<Vec<usize>> = [TrackStatus::Eligible, TrackStatus::Candidate]
+        .iter()
+        .map(|g| {
+            (0..shares.len())
+                .filter(|k| tracks[shares[*k].0].status == *g)
+                .collect()
+        })
+        .collect();
+    let mins: Vec<Decimal> = shares.iter().map(|(_, r)| r.min).collect();
+    let new_min = fill(&groups, &mins, cap);
+    let room = cap - new_min.iter().copied().sum::<Decimal>();
+    let extra = extras(&groups, &shares, room);
+    let mut cut = Vec::new();
+    for (k, (i, old)) in shares.iter().enumerate() {
+        let new = Range {
+            min: new_min[k],
+            max: Some(new_min[k] + extra[k]),
+        };
+        if new != *old {
+            let t = &mut tracks[*i];
+            let full = t.by_funder[&Funder::District];
+            let kept = full.min - old.min;
+            let kept_max = match (full.max, old.max) {
+                (Some(a), Some(b)) => a - b,
+                _ => Decimal::ZERO,
+            };
+            t.district_before_cap = Some(full);
+            t.by_funder.insert(
+                Funder::District,
+                Range {
+                    min: new.min + kept,
+                    max: new.max.map(|m| m + kept_max),
+                },
+            );
+            cut.push(*i);
+        }
+    }
+    CapCut {
+        awards,
+        triggered: true,
+        cut,
+    }
+}
+
+/// Give each share its value, group by group, while `room` lasts; the
+/// group that does not fit shares what is left in proportion.
+fn fill(groups: &[Vec<usize>], values: &[Decimal], mut room: Decimal) -> Vec<Decimal> {
+    let mut out = vec![Decimal::ZERO; values.len()];
+    for g in groups {
+        let v: Vec<Decimal> = g.iter().map(|k| values[*k]).collect();
+        let sum: Decimal = v.iter().copied().sum();
+        let given = if sum <= room {
+            v
+        } else {
+            proportional(&v, room)
+        };
+        for (k, x) in g.iter().zip(given) {
+            out[*k] = x;
+            room -= x;
+        }
+    }
+    out
+}
+
+/// The "up to" parts on top of the minimums: finite ones as [`fill`]; an
+/// open maximum takes, with the other open ones, what the finite ones of
+/// its group leave, in proportion to its floor (equally when all floors are 0).
+fn extras(groups: &[Vec<usize>], shares: &[(usize, Range)], mut room: Decimal) -> Vec<Decimal> {
+    let head: Vec<Decimal> = shares
+        .iter()
+        .map(|(_, r)| r.max.map(|m| m - r.min).unwrap_or_default())
+        .collect();
+    let mut out = vec![Decimal::ZERO; shares.len()];
+    for g in groups {
+        let finite: Vec<usize> = g
+            .iter()
+            .copied()
+            .filter(|k| shares[*k].1.max.is_some())
+            .collect();
+        let given = fill(std::slice::from_ref(&finite), &head, room);
+        for k in &finite {
+            out[*k] = given[*k];
+            room -= given[*k];
+        }
+        let open: Vec<usize> = g
+            .iter()
+            .copied()
+            .filter(|k| shares[*k].1.max.is_none())
+            .collect();
+        if open.is_empty() || room.is_zero() {
+            continue;
+        }
+        let mut w: Vec<Decimal> = open.iter().map(|k| shares[*k].1.min).collect();
+        if w.iter().all(|x| x.is_zero()) {
+            w = vec![Decimal::ONE; open.len()];
+        }
+        for (k, x) in open.iter().zip(proportional(&w, room)) {
+            out[*k] = x;
+        }
+        room = Decimal::ZERO;
+    }
+    out
+}
+
+/// Share `target` in proportion to `weights`: each rounded down to the fen,
+/// the last non-zero weight takes the remainder, so the shares add up to
+/// `target` exactly.
+pub fn proportional(weights: &[Decimal], target: Decimal) -> Vec<Decimal> {
+    let total: Decimal = weights.iter().copied().sum();
+    if total.is_zero() {
+        return vec![Decimal::ZERO; weights.len()];
+    }
+    let last = weights.iter().rposition(|v| !v.is_zero());
+    let mut out = Vec::with_capacity(weights.len());
+    let mut given = Decimal::ZERO;
+    for (i, v) in weights.iter().enumerate() {
+        let x = if Some(i) == last {
+            target - given
+        } else {
+            money::floor_fen(*v * target / total)
+        };
+        given += x;
+        out.push(x);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::eval::ByFunder;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    /// A track with only a district share (min, max), as the evaluator leaves it.
+    fn track(status: TrackStatus, min: Decimal, max: Option<Decimal>) -> Outcome {
+        let r = Range { min, max };
+        Outcome {
+            status,
+            amount: Some(r),
+            by_funder: ByFunder::from([(Funder::District, r)]),
+            district_before_cap: None,
+            district_matched: Range::ZERO,
+            missing: vec![],
+            explanation: vec![],
+        }
+    }
+
+    /// (eligible?, min in fen, kind: 0 exact / 1 up-to extra in fen / 2 open).
+    fn arb_track() -> impl Strategy<Value = (bool, i64, u8, i64)> {
+        (any::<bool>(), 0i64..50_000_000, 0u8..3, 0i64..50_000_000)
+    }
+
+    fn build(spec: &[(bool, i64, u8, i64)]) -> Vec<Outcome> {
+        spec.iter()
+            .map(|(el, min_fen, kind, extra_fen)| {
+                let status = if *el {
+                    TrackStatus::Eligible
+                } else {
+                    TrackStatus::Candidate
+                };
+                let min = Decimal::new(*min_fen, 2);
+                let max = match kind {
+                    0 => Some(min),
+                    1 => Some(min + Decimal::new(*extra_fen, 2)),
+                    _ => None,
+                };
+                track(status, min, max)
+            })
+            .collect()
+    }
+
+    const EVERY: CapRule = CapRule {
+        min_awards: 1,
+        split_shares_counted: true,
+    };
+
+    proptest! {
+        #[test]
+        fn capped_ranges_keep_min_le_max_le_cap_and_add_up(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            let cap = Decimal::new(cap_fen, 2);
+            let mut ts = build(&spec);
+            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            let c = apply(&mut ts, Some(cap), EVERY);
+            let after: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            // Tracks with a zero share are not awards; the rest are.
+            let shares: Vec<usize> = (0..ts.len())
+                .filter(|i| before[*i].max.is_none_or(|m| m > Decimal::ZERO))
+                .collect();
+            prop_assert!(c.triggered || shares.is_empty());
+            let sum_min_before: Decimal = shares.iter().map(|i| before[*i].min).sum();
+            let sum_min: Decimal = shares.iter().map(|i| after[*i].min).sum();
+            // Capped Σmin = min(cap, Σmin): the sure parts are never squeezed by an up-to part.
+            prop_assert_eq!(sum_min, cap.min(sum_min_before));
+            let open = shares.iter().any(|i| before[*i].max.is_none());
+            let sum_max_before: Decimal = shares.iter().filter_map(|i| before[*i].max).sum();
+            let sum_max: Decimal = shares.iter().filter_map(|i| after[*i].max).sum();
+            let want_max = if open { cap } else { cap.min(sum_max_before) };
+            prop_assert_eq!(sum_max, want_max);
+            prop_assert!(sum_min <= sum_max && sum_max <= cap);
+            for i in shares {
+                let (b, a) = (before[i], after[i]);
+                let a_max = a.max.expect("a capped share is finite");
+                prop_assert!(a.min <= a_max, "min {} > max {}", a.min, a_max);
+                prop_assert!(a.min <= b.min);
+                prop_assert!(b.max.is_none_or(|m| a_max <= m));
+                prop_assert!(a.min >= Decimal::ZERO);
+                prop_assert!(a.min.scale() <= 2 && a_max.scale() <= 2, "fen precision");
+            }
+        }
+
+        #[test]
+        fn eligible_minimums_are_served_before_candidates(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            let cap = Decimal::new(cap_fen, 2);
+            let mut ts = build(&spec);
+            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            apply(&mut ts, Some(cap), EVERY);
+            let eligible_cut = ts.iter().zip(&before).any(|(t, b)| {
+                t.status == TrackStatus::Eligible && t.by_funder[&Funder::District].min < b.min
+            });
+            if eligible_cut {
+                for t in ts.iter().filter(|t| t.status == TrackStatus::Candidate) {
+                    prop_assert_eq!(t.by_funder[&Funder::District].min, Decimal::ZERO);
+                }
+            }
+        }
+
+        #[test]
+        fn under_the_literal_trigger_a_single_award_is_never_cut(
+            t in arb_track(),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            let mut ts = build(&[t]);
+            let before = ts[0].by_funder[&Funder::District];
+            let rule = CapRule { min_awards: 2, split_shares_counted: true };
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            prop_assert!(!c.triggered);
+            prop_assert_eq!(ts[0].by_funder[&Funder::District], before);
+        }
+    }
+
+    #[test]
+    fn fill_serves_groups_in_order() {
+        // Eligible 100 + 50 fit a room of 200; the candidate's 120 gets the 50 left.
+        let groups = vec![vec![0, 1], vec![2]];
+        let got = fill(&groups, &[dec!(100), dec!(50), dec!(120)], dec!(200));
+        assert_eq!(got, vec![dec!(100), dec!(50), dec!(50)]);
+    }
+}
