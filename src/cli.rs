@@ -790,6 +790,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                                     && std::io::stdout().is_terminal()
                                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                                 explain,
+                                width: report::fit::width(),
                             },
                         )
                 }

@@ -252,11 +252,11 @@ pub fn range_delta(before: Range, after: Range) -> Range {
 pub fn show_delta(r: Range, lang: Lang) -> String {
     let sign = |x: Decimal| {
         if x.is_zero() {
-            money::fmt(x, lang)
+            money::report(x, lang)
         } else if x.is_sign_negative() {
-            format!("−{}", money::fmt(-x, lang))
+            format!("−{}", money::report(-x, lang))
         } else {
-            format!("+{}", money::fmt(x, lang))
+            format!("+{}", money::report(x, lang))
         }
     };
     match r.max {
@@ -526,16 +526,16 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         out,
         "{}: {} → {} ({})",
         l.pick("含候选项合计", "Support incl. candidates"),
-        c.potential.before.total.show(l),
-        c.potential.after.total.show(l),
+        c.potential.before.total.report(l),
+        c.potential.after.total.report(l),
         show_delta(c.potential.delta, l)
     );
     let _ = writeln!(
         out,
         "{}: {} → {} ({})\n",
         l.pick("符合项合计", "Eligible support"),
-        c.eligible.before.total.show(l),
-        c.eligible.after.total.show(l),
+        c.eligible.before.total.report(l),
+        c.eligible.after.total.report(l),
         show_delta(c.eligible.delta, l)
     );
     let _ = writeln!(out, "{}", l.pick("指标", "Indicators"));
@@ -614,7 +614,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             l.pick("之后", "After").to_string(),
             String::new(),
         ]];
-        let amount = |r: Option<Range>| r.map(|r| format!(" {}", r.show(l))).unwrap_or_default();
+        let amount = |r: Option<Range>| r.map(|r| format!(" {}", r.report(l))).unwrap_or_default();
         for t in &c.tracks {
             rows.push(vec![
                 format!("{} `{}`", t.title.get(l), t.id),

@@ -1,11 +1,15 @@
 //! Reports (报告): terminal tables for people, JSON for programs, Markdown
 //! and self-contained HTML for reports people act on.
 
+pub mod fields;
+pub mod fit;
 pub mod html;
 pub mod markdown;
 pub mod svg;
 pub mod terminal;
+pub mod units;
 pub mod view;
+pub mod zh;
 
 use crate::assess::Assessment;
 
@@ -30,10 +34,10 @@ pub fn track_notes(
         lines.push(format!(
             "{} {} → {}",
             l.pick("区级份额封顶:", "district share capped:"),
-            b.show(l),
+            b.report(l),
             t.by_funder
                 .get(&Funder::District)
-                .map(|r| r.show(l))
+                .map(|r| r.report(l))
                 .unwrap_or_default()
         ));
     }

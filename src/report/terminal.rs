@@ -1,14 +1,13 @@
 //! Terminal report (终端报告): tables a consultant reads on screen.
 
+use super::fields;
 use crate::assess::Assessment;
-use crate::criteria::{show, Status};
+use crate::criteria::Status;
 use crate::lang::Lang;
 use crate::money;
 use crate::policy::eval::{TrackStatus, Truth};
 use crate::policy::pack::{Funder, TrackKind};
 use std::fmt::Write as _;
-use tabled::settings::Style;
-use tabled::{builder::Builder, Table};
 
 /// Options for the terminal report.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +18,8 @@ pub struct Options {
     pub color: bool,
     /// Show every condition of every track that is not plainly ineligible.
     pub explain: bool,
+    /// Display columns to fit ([`super::fit::width`]).
+    pub width: usize,
 }
 
 fn paint(s: &str, code: &str, on: bool) -> String {
@@ -35,14 +36,44 @@ fn heading(out: &mut String, title: &str, code: &str, color: bool) {
     let _ = writeln!(out, "{}", paint(title, code, color));
 }
 
-fn table(rows: Vec<Vec<String>>) -> String {
-    let mut b = Builder::default();
-    for r in rows {
-        b.push_record(r);
+/// A table fitted to the width, its cells in Chinese typography under zh
+/// (before layout, so full-width marks are measured).
+fn table(rows: Vec<Vec<String>>, o: Options) -> String {
+    let rows = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|c| typeset(c, o.lang)).collect())
+        .collect();
+    super::fit::table(rows, o.width)
+}
+
+/// Chinese punctuation for zh text ([`super::zh::punct`]); en unchanged.
+pub fn typeset(s: String, l: Lang) -> String {
+    match l {
+        Lang::Zh => super::zh::punct(&s).into_owned(),
+        Lang::En => s,
     }
-    let mut t: Table = b.build();
-    t.with(Style::rounded());
-    t.to_string()
+}
+
+/// The finished text: prose lines in Chinese typography, every line that
+/// is wider than the terminal wrapped (tables are already fitted).
+pub fn finish(out: &str, l: Lang, width: usize) -> String {
+    let typeset: String = out
+        .split_inclusive('\n')
+        .map(|line| match line.chars().next() {
+            Some('╭' | '│' | '├' | '╰') => line.to_string(),
+            _ => typeset(line.to_string(), l),
+        })
+        .collect();
+    super::fit::lines(&typeset, width)
+}
+
+/// A track's title, with its id in English (for `policy show`); the id is
+/// an internal name a Chinese reader does not need.
+fn track_name(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
+    match l {
+        Lang::Zh => t.title.get(l).to_string(),
+        Lang::En => format!("{} `{}`", t.title.get(l), t.id),
+    }
 }
 
 fn status_code(s: Status) -> &'static str {
@@ -132,14 +163,18 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 "未自评的领域按 0 计, 等级为下限",
                 "domains not rated count as 0, so the level is a lower bound"
             ),
-            m.unrated.join(", ")
+            m.unrated
+                .iter()
+                .map(|d| crate::roadmap::domain_name(d).get(l).to_string())
+                .collect::<Vec<_>>()
+                .join(l.pick("、", ", "))
         );
     }
     for d in m.domains.iter().filter(|d| d.capped) {
         let _ = writeln!(
             out,
             "  {}: {} {} → {}",
-            d.id,
+            crate::roadmap::domain_name(d.id).get(l),
             l.pick(
                 "自评等级受客观指标限制",
                 "self-rating capped by the objective indicator"
@@ -152,26 +187,31 @@ pub fn render(a: &Assessment, o: Options) -> String {
 
     // Indicators.
     heading(&mut out, l.pick("指标", "Indicators"), "1", o.color);
-    let mut rows = vec![vec![
+    // The formula column is long; it belongs to --explain.
+    let mut header = vec![
         l.pick("指标", "Indicator").to_string(),
         l.pick("数值", "Value").to_string(),
-        l.pick("公式 / 缺少", "Formula / missing").to_string(),
-    ]];
+        l.pick("缺少", "Missing").to_string(),
+    ];
+    if o.explain {
+        header.push(l.pick("公式", "Formula").to_string());
+    }
+    let mut rows = vec![header];
     for i in &a.indicators.0 {
-        rows.push(vec![
+        let mut row = vec![
             i.name.get(l).to_string(),
             match i.value {
-                Some(v) => show(v, i.unit),
+                Some(v) => super::units::indicator(v, i.unit, &i.id, l),
                 None => l.pick("未知", "unknown").to_string(),
             },
-            if i.missing.is_empty() {
-                i.formula.to_string()
-            } else {
-                format!("{}: {}", l.pick("缺少", "missing"), i.missing.join(", "))
-            },
-        ]);
+            fields::list(&i.missing, l),
+        ];
+        if o.explain {
+            row.push(super::units::formula(i.formula, l));
+        }
+        rows.push(row);
     }
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, o));
 
     // Criteria.
     heading(&mut out, l.pick("评估标准", "Criteria"), "1", o.color);
@@ -200,16 +240,20 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 k.actual.clone().unwrap_or_else(|| "—".into()),
                 k.required.clone(),
                 match (&k.gap, k.missing.is_empty()) {
-                    (Some(g), _) => g.get(l).to_string(),
+                    (Some(g), _) => fields::humanize(g.get(l), l),
                     (None, false) => {
-                        format!("{}: {}", l.pick("缺少", "missing"), k.missing.join(", "))
+                        format!(
+                            "{}: {}",
+                            l.pick("缺少", "missing"),
+                            fields::list(&k.missing, l)
+                        )
                     }
                     _ => String::new(),
                 },
             ]);
         }
     }
-    let _ = writeln!(out, "{}", table(rows));
+    let _ = writeln!(out, "{}", table(rows, o));
     let _ = writeln!(
         out,
         "{}\n",
@@ -243,7 +287,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     for s in order {
         for t in a.subsidies.iter().filter(|t| t.status == s) {
             let amount = match (t.kind, t.amount) {
-                (_, Some(r)) => r.show(l),
+                (_, Some(r)) => r.report(l),
                 (TrackKind::TaxBenefit, None) => l
                     .pick("税收优惠 (非资金)", "tax benefit (not money)")
                     .into(),
@@ -255,12 +299,16 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 }
                 _ => match (&t.missing.is_empty(), t.status) {
                     (false, _) => {
-                        format!("{}: {}", l.pick("缺少", "missing"), t.missing.join(", "))
+                        format!(
+                            "{}: {}",
+                            l.pick("缺少", "missing"),
+                            fields::list(&t.missing, l)
+                        )
                     }
                     _ => "—".into(),
                 },
             };
-            let funder = |f: Funder| t.by_funder.get(&f).map(|r| r.show(l)).unwrap_or_default();
+            let funder = |f: Funder| t.by_funder.get(&f).map(|r| r.report(l)).unwrap_or_default();
             let color = match s {
                 TrackStatus::Eligible => "32",
                 TrackStatus::Candidate => "36",
@@ -271,15 +319,15 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 t.conditions
                     .iter()
                     .filter_map(|c| c.gap.as_ref())
-                    .map(|g| g.get(l).to_string())
+                    .map(|g| fields::humanize(g.get(l), l))
                     .collect::<Vec<_>>()
-                    .join("; ")
+                    .join(l.pick("；", "; "))
             } else {
                 String::new()
             };
             rows.push(vec![
                 paint(t.status.label().get(l), color, o.color),
-                format!("{} `{}`", t.title.get(l), t.id),
+                track_name(t, l),
                 t.clause.clone(),
                 if near_gap.is_empty() {
                     amount
@@ -305,7 +353,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             hidden += 1;
         }
     }
-    let _ = writeln!(out, "{}", table(rows));
+    let _ = writeln!(out, "{}", table(rows, o));
     let _ = writeln!(
         out,
         "{} {hidden} {}",
@@ -318,10 +366,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let tot = |t: &crate::policy::eval::Totals| {
         Funder::ALL
             .iter()
-            .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].show(l)))
+            .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].report(l)))
             .collect::<Vec<_>>()
             .join(" · ")
-            + &format!(" · {} {}", l.pick("合计", "total"), t.total.show(l))
+            + &format!(" · {} {}", l.pick("合计", "total"), t.total.report(l))
     };
     let _ = writeln!(
         out,
@@ -343,15 +391,24 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     "{} ({}): {}; {} {} → {}{}",
                     l.pick("区级奖励上限", "District cap"),
                     dc.clause,
-                    money::fmt(cap, l),
+                    money::report(cap, l),
                     l.pick("区级份额", "district shares"),
-                    dc.before.show(l),
-                    dc.after.show(l),
+                    dc.before.report(l),
+                    dc.after.report(l),
                     if dc.binding {
                         format!(
                             " ({}: {})",
                             l.pick("已封顶 *", "cap binds *"),
-                            dc.cut.join(", ")
+                            dc.cut
+                                .iter()
+                                .map(|id| a
+                                    .subsidies
+                                    .iter()
+                                    .find(|t| &t.id == id)
+                                    .map(|t| t.title.get(l).to_string())
+                                    .unwrap_or_else(|| id.clone()))
+                                .collect::<Vec<_>>()
+                                .join(l.pick("、", ", "))
                         )
                     } else {
                         String::new()
@@ -364,7 +421,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     "{}",
                     paint(
                         l.pick(
-                            "区级奖励上限: 缺少 enterprise.new_tax_district_retained_wan, 区级金额未封顶",
+                            "区级奖励上限: 缺少企业新增税收区级留成, 区级金额未封顶",
                             "District cap: enterprise.new_tax_district_retained_wan is missing, district amounts are shown uncapped"
                         ),
                         "33",
@@ -389,10 +446,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
         for t in &a.subsidies {
             let _ = writeln!(
                 out,
-                "\n[{}] {} `{}` — {} {}",
+                "\n[{}] {} — {} {}",
                 t.status.label().get(l),
-                t.title.get(l),
-                t.id,
+                track_name(t, l),
                 l.pick("条款", "clause"),
                 t.clause
             );
@@ -420,7 +476,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                         c.label
                             .as_ref()
                             .map(|x| x.get(l).to_string())
-                            .unwrap_or_else(|| c.fact.clone()),
+                            .unwrap_or_else(|| fields::humanize(&c.fact, l)),
                         c.actual
                             .clone()
                             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
@@ -430,7 +486,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 }
             }
             for s in &t.explanation {
-                let _ = writeln!(out, "  = {}", s.get(l));
+                let _ = writeln!(out, "  = {}", fields::humanize(s.get(l), l));
             }
             for note in super::track_notes(t, l, true) {
                 let _ = writeln!(out, "  {note}");
@@ -453,23 +509,24 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 .unwrap_or(crate::indicators::Unit::Count);
             let _ = writeln!(
                 out,
-                "  {}: {} · {} {} ({}) {} · {}",
+                "  {}: {} · {} {} ({}){} · {}",
                 a.indicators
                     .get(&c.indicator)
                     .map(|i| i.name.get(l).to_string())
                     .unwrap_or_else(|| c.indicator.clone()),
-                show(c.value, unit),
+                super::units::indicator(c.value, unit, &c.indicator, l),
                 c.scope.get(l),
-                show(c.reference, unit),
+                super::units::indicator(c.reference, unit, &c.indicator, l),
                 c.year,
                 c.ratio
-                    .map(|r| format!(
-                        "= {}%",
-                        (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp(0)
-                    ))
+                    .and_then(super::units::share)
+                    .map(|s| format!(" = {s}"))
                     .unwrap_or_default(),
-                c.source
+                source_for(&c.source, l)
             );
+        }
+        if l == Lang::Zh {
+            let _ = writeln!(out, "  {}", SOURCE_TAGS_ZH);
         }
     }
     if !a.warnings.is_empty() {
@@ -479,5 +536,27 @@ pub fn render(a: &Assessment, o: Options) -> String {
             let _ = writeln!(out, "{}", w.render(l, None));
         }
     }
-    out
+    finish(&out, l, o.width)
+}
+
+/// What the source tags of the reference figures mean, for zh readers (the
+/// sources themselves are in English in `benchmarks/reference.yaml`).
+pub const SOURCE_TAGS_ZH: &str =
+    "出处标记: [N] 全国统计与 IFR 数据 · [Q] 泉州市规划 · [P 条款] 鲤城区实施意见; 出处全文见英文报告或 JSON 输出";
+
+/// A reference figure's source: in full in English; in Chinese only its
+/// tags ("[Q][P 二(一)]"), since the source text is English.
+pub fn source_for(source: &str, l: Lang) -> String {
+    match l {
+        Lang::En => source.to_string(),
+        Lang::Zh => {
+            let mut tags = String::new();
+            let mut rest = source.trim_start();
+            while let Some(end) = rest.strip_prefix('[').and_then(|r| r.find(']')) {
+                tags.push_str(&rest[..end + 2]);
+                rest = rest[end + 2..].trim_start();
+            }
+            tags
+        }
+    }
 }

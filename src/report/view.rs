@@ -238,7 +238,7 @@ fn action_kind_name(kind: &str) -> Text {
 }
 
 fn wan(x: Decimal, l: Lang) -> String {
-    money::fmt(x * Decimal::from(10_000), l)
+    money::report(x * Decimal::from(10_000), l)
 }
 
 fn to_f64(d: Decimal) -> f64 {
@@ -656,7 +656,7 @@ fn charts(a: &Assessment, engine: &Engine, l: Lang) -> (String, String) {
 
 fn track_amount(t: &TrackResult, l: Lang) -> String {
     match (t.kind, t.amount) {
-        (_, Some(r)) => r.show(l),
+        (_, Some(r)) => r.report(l),
         (TrackKind::TaxBenefit, None) => l
             .pick("税收优惠 (非资金)", "tax benefit (not money)")
             .into(),
@@ -721,7 +721,7 @@ fn funder_cell(t: &TrackResult, f: Funder, l: Lang) -> String {
     match t.by_funder.get(&f) {
         Some(r) => format!(
             "{}{}",
-            r.show(l),
+            r.report(l),
             if f == Funder::District && t.district_before_cap.is_some() {
                 " *"
             } else {
@@ -739,12 +739,12 @@ fn totals_line(t: &crate::policy::eval::Totals, l: Lang) -> String {
             format!(
                 "{} {}",
                 f.label().get(l),
-                t.by_funder.get(f).copied().unwrap_or(Range::ZERO).show(l)
+                t.by_funder.get(f).copied().unwrap_or(Range::ZERO).report(l)
             )
         })
         .collect::<Vec<_>>()
         .join(" · ")
-        + &format!(" · {} {}", l.pick("合计", "total"), t.total.show(l))
+        + &format!(" · {} {}", l.pick("合计", "total"), t.total.report(l))
 }
 
 fn cap_line(a: &Assessment, l: Lang) -> String {
@@ -756,10 +756,10 @@ fn cap_line(a: &Assessment, l: Lang) -> String {
             "{} ({}): {}; {} {} → {}{}",
             l.pick("区级奖励上限", "District cap"),
             dc.clause,
-            money::fmt(cap, l),
+            money::report(cap, l),
             l.pick("区级份额", "district shares"),
-            dc.before.show(l),
-            dc.after.show(l),
+            dc.before.report(l),
+            dc.after.report(l),
             if dc.binding {
                 format!(" ({}: {})", l.pick("已封顶 *", "cap binds *"), dc.cut.join(", "))
             } else {
@@ -865,7 +865,7 @@ fn track_change_text(t: &TrackChange, l: Lang) -> String {
         t.before.label().get(l),
         t.after.label().get(l),
         t.amount_after
-            .map(|r| format!(", {}", r.show(l)))
+            .map(|r| format!(", {}", r.report(l)))
             .unwrap_or_default()
     )
 }
@@ -1258,7 +1258,7 @@ fn report_view(r: &ReportInput) -> ReportView {
                 .get(f)
                 .copied()
                 .unwrap_or(Range::ZERO)
-                .show(l),
+                .report(l),
             potential: a
                 .totals
                 .potential
@@ -1266,13 +1266,13 @@ fn report_view(r: &ReportInput) -> ReportView {
                 .get(f)
                 .copied()
                 .unwrap_or(Range::ZERO)
-                .show(l),
+                .report(l),
             strong: false,
         })
         .chain(std::iter::once(MoneyRow {
             funder: l.pick("合计", "Total").to_string(),
-            eligible: a.totals.eligible.total.show(l),
-            potential: a.totals.potential.total.show(l),
+            eligible: a.totals.eligible.total.report(l),
+            potential: a.totals.potential.total.report(l),
             strong: true,
         }))
         .collect();
@@ -1497,8 +1497,8 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
             let d = tc.delta_by_funder.get(&f).copied().unwrap_or(Range::ZERO);
             totals.push(Row {
                 name: format!("{label} · {}", f.label().get(l)),
-                before: b.show(l),
-                after: a.show(l),
+                before: b.report(l),
+                after: a.report(l),
                 change: money_text(d, l),
                 class: money_class(d),
                 sub: true,
@@ -1506,8 +1506,8 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
         }
         totals.push(Row {
             name: format!("{label} · {}", l.pick("合计", "total")),
-            before: tc.before.total.show(l),
-            after: tc.after.total.show(l),
+            before: tc.before.total.report(l),
+            after: tc.after.total.report(l),
             change: money_text(tc.delta, l),
             class: money_class(tc.delta),
             sub: false,
@@ -1597,14 +1597,14 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
                     "{}{}",
                     t.before.label().get(l),
                     t.amount_before
-                        .map(|r| format!(", {}", r.show(l)))
+                        .map(|r| format!(", {}", r.report(l)))
                         .unwrap_or_default()
                 ),
                 after: format!(
                     "{}{}",
                     t.after.label().get(l),
                     t.amount_after
-                        .map(|r| format!(", {}", r.show(l)))
+                        .map(|r| format!(", {}", r.report(l)))
                         .unwrap_or_default()
                 ),
                 change: t.direction.mark().into(),

@@ -45,7 +45,7 @@ fn ranking_rows(r: &Ranking, l: Lang) -> Vec<Vec<String>> {
                     .map(|x| format!("{:.1}%", x * 100.0))
                     .unwrap_or_else(|| "—".into()),
                 c.potential_max
-                    .map(|m| money::fmt(m, l))
+                    .map(|m| money::report(m, l))
                     .unwrap_or_else(|| "—".into()),
                 c.file.clone(),
             ]
@@ -197,7 +197,7 @@ pub fn render(
             b.potential_by_funder
                 .get(&x)
                 .filter(|r| !r.is_zero())
-                .map(|r| r.show(l))
+                .map(|r| r.report(l))
                 .unwrap_or_default()
         };
         rows.push(vec![
@@ -218,7 +218,7 @@ pub fn render(
                 format!(
                     "{} {}",
                     f.label().get(l),
-                    m.get(f).copied().unwrap_or(Range::ZERO).show(l)
+                    m.get(f).copied().unwrap_or(Range::ZERO).report(l)
                 )
             })
             .collect::<Vec<_>>()
@@ -247,7 +247,7 @@ pub fn render(
             .get(&Funder::District)
             .copied()
             .unwrap_or(Range::ZERO)
-            .show(l)
+            .report(l)
     );
     let _ = writeln!(
         out,
