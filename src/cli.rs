@@ -4,7 +4,6 @@
 use crate::assess::{Engine, InputInfo};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
-use crate::policy::pack::TrackKind;
 use crate::{input, output, policy, report};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -952,33 +951,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Ok(p) => p,
                 Err(c) => return Ok(c),
             };
-            let mut b = tabled::builder::Builder::default();
-            b.push_record([
-                "id",
-                lang.pick("条款", "clause"),
-                lang.pick("扶持项", "track"),
-                lang.pick("类型", "kind"),
-                lang.pick("出资方", "funders"),
-                lang.pick("前提", "first"),
-            ]);
-            for t in &pack.tracks {
-                b.push_record([
-                    t.id.clone(),
-                    t.clause.clone(),
-                    t.title.get(lang).to_string(),
-                    kind_label(t.kind, lang).to_string(),
-                    t.funders
-                        .iter()
-                        .map(|f| f.label().get(lang).to_string())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                    format!("{:?}", t.prerequisite).to_lowercase(),
-                ]);
-            }
-            let mut table = b.build();
-            table.with(tabled::settings::Style::rounded());
-            println!("{} {} — {}", pack.id, pack.version, pack.title.get(lang));
-            println!("{table}");
+            print!("{}", report::pack::list(&pack, lang, report::fit::width()));
             Ok(0)
         }
         PolicyCommand::Show { id, policy } => {
@@ -988,7 +961,10 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             };
             match pack.tracks.iter().find(|t| t.id == id) {
                 Some(t) => {
-                    print!("{}", serde_yaml::to_string(t).unwrap_or_default());
+                    print!(
+                        "{}",
+                        report::pack::show(&pack, t, lang, report::fit::width())
+                    );
                     Ok(0)
                 }
                 None => {
@@ -1085,16 +1061,6 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Err(c) => Ok(c),
             }
         }
-    }
-}
-
-fn kind_label(k: TrackKind, lang: Lang) -> &'static str {
-    match k {
-        TrackKind::Grant => lang.pick("补助", "grant"),
-        TrackKind::Award => lang.pick("奖励", "award"),
-        TrackKind::TaxBenefit => lang.pick("税收优惠", "tax benefit"),
-        TrackKind::Equity => lang.pick("股权投资", "equity"),
-        TrackKind::NonMonetary => lang.pick("非资金支持", "non-monetary"),
     }
 }
 

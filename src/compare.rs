@@ -470,14 +470,17 @@ pub fn json(c: &Comparison) -> String {
     serde_json::to_string_pretty(c).unwrap_or_default() + "\n"
 }
 
-fn table(rows: Vec<Vec<String>>) -> String {
-    let mut b = tabled::builder::Builder::default();
-    for r in rows {
-        b.push_record(r);
-    }
-    let mut t = b.build();
-    t.with(tabled::settings::Style::rounded());
-    t.to_string()
+/// A table fitted to the terminal width ([`crate::report::fit`]).
+fn table(rows: Vec<Vec<String>>, l: Lang) -> String {
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| crate::report::terminal::typeset(c, l))
+                .collect()
+        })
+        .collect();
+    crate::report::fit::table(rows, crate::report::fit::width())
 }
 
 fn level_text(l: Option<u8>, lang: Lang) -> String {
@@ -499,10 +502,10 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{label}: {} · {} {} · {} · SHA-256 {}",
-            s.name,
+            crate::textsafe::echo(&s.name),
             l.pick("数据年度", "data year"),
             s.data_year,
-            s.file,
+            crate::textsafe::echo(&s.file),
             s.sha256.get(..12).unwrap_or("")
         );
     }
@@ -565,7 +568,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
     if rows.len() == 1 {
         let _ = writeln!(out, "{}\n", l.pick("无变化", "no change"));
     } else {
-        let _ = writeln!(out, "{}\n", table(rows));
+        let _ = writeln!(out, "{}\n", table(rows, l));
     }
     let _ = writeln!(out, "{}", l.pick("评估标准", "Criteria"));
     let mut rows = vec![vec![
@@ -598,7 +601,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             ]);
         }
     }
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, l));
     let _ = writeln!(
         out,
         "{}",
@@ -617,14 +620,17 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         let amount = |r: Option<Range>| r.map(|r| format!(" {}", r.report(l))).unwrap_or_default();
         for t in &c.tracks {
             rows.push(vec![
-                format!("{} `{}`", t.title.get(l), t.id),
+                match l {
+                    Lang::Zh => t.title.get(l).to_string(),
+                    Lang::En => format!("{} `{}`", t.title.get(l), t.id),
+                },
                 t.clause.clone(),
                 format!("{}{}", t.before.label().get(l), amount(t.amount_before)),
                 format!("{}{}", t.after.label().get(l), amount(t.amount_after)),
                 t.direction.mark().to_string(),
             ]);
         }
-        let _ = writeln!(out, "{}", table(rows));
+        let _ = writeln!(out, "{}", table(rows, l));
     }
     let _ = writeln!(
         out,
@@ -634,7 +640,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             "Amounts are after the district cap; \"up to\" amounts are ceilings, not promises."
         )
     );
-    out
+    crate::report::terminal::finish(&out, l, crate::report::fit::width())
 }
 
 /// The warning shown when the two inputs look like different enterprises.

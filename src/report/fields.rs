@@ -20,6 +20,7 @@ fn names() -> &'static Names {
         let schema = crate::schema::schema(crate::schema::Which::Questionnaire);
         let mut out = Names::new();
         collect(&schema, &schema, "", &mut out, 0);
+        collect_enum_values(&schema, &mut out);
         out
     })
 }
@@ -55,6 +56,26 @@ fn collect(root: &Value, node: &Value, prefix: &str, out: &mut Names, depth: usi
             .and_then(|v| v.iter().find(|x| x.get("$ref").is_some()))
             .unwrap_or(p);
         collect(root, inner, &path, out, depth + 1);
+    }
+}
+
+/// Enum values (`china_gold`, `provincial_famous_trademark` …) under their
+/// own name, from the `oneOf` / `const` entries of the schema's definitions.
+fn collect_enum_values(root: &Value, out: &mut Names) {
+    let Some(defs) = root.get("$defs").and_then(Value::as_object) else {
+        return;
+    };
+    for def in defs.values() {
+        let Some(variants) = def.get("oneOf").and_then(Value::as_array) else {
+            continue;
+        };
+        for v in variants {
+            let id = v.get("const").and_then(Value::as_str);
+            let desc = v.get("description").and_then(Value::as_str);
+            if let (Some(id), Some(pair)) = (id, desc.and_then(split_description)) {
+                out.entry(id.to_string()).or_insert(pair);
+            }
+        }
     }
 }
 
@@ -97,9 +118,12 @@ pub fn label(path: &str, lang: Lang) -> Option<&'static str> {
         .join(".");
     let names = names();
     let last = clean.rsplit('.').next().unwrap_or(&clean);
+    // Facts in CNY are named after their 万元 field (`…_ex_tax` from `…_ex_tax_wan`).
     names
         .get(&clean)
         .or_else(|| names.get(last))
+        .or_else(|| names.get(&format!("{clean}_wan")))
+        .or_else(|| names.get(&format!("{last}_wan")))
         .map(|(zh, en)| lang.pick(zh, en))
 }
 
@@ -113,7 +137,8 @@ pub fn humanize(text: &str, lang: Lang) -> String {
     let flush = |word: &mut String, out: &mut String| {
         let w = std::mem::take(word);
         let trimmed = w.trim_end_matches('.');
-        match label(trimmed, lang).filter(|_| trimmed.contains('_') || trimmed.contains('.')) {
+        let id_like = trimmed.contains('_') || trimmed.contains('.');
+        match label(trimmed, lang).filter(|_| id_like) {
             Some(name) => {
                 out.push_str(name);
                 out.push_str(&w[trimmed.len()..]);

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod fit;
 pub mod html;
 pub mod markdown;
+pub mod pack;
 pub mod svg;
 pub mod terminal;
 pub mod units;

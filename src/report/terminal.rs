@@ -100,7 +100,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         out,
         "{}: {}{} · {} · {} · {} {}",
         l.pick("企业", "Enterprise"),
-        e.name,
+        crate::textsafe::echo(&e.name),
         e.credit_code
             .as_deref()
             .map(|c| format!(" ({c})"))
@@ -117,7 +117,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         out,
         "{}: {} · {} {} · {} {} · SHA-256 {}",
         l.pick("输入", "Input"),
-        a.input.file,
+        crate::textsafe::echo(&a.input.file),
         l.pick("政策包", "policy pack"),
         format_args!("{} {}", a.packs.policy_id, a.packs.policy_version),
         l.pick("标准包", "criteria pack"),
