@@ -1009,16 +1009,18 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 return Ok(2);
             }
             let o = policy::testcase::run(&engine, &files);
+            let mut text = String::new();
             for c in &o.cases {
                 if c.diffs.is_empty() {
-                    println!("ok    {} :: {}", c.file, c.name);
+                    text += &format!("ok    {} :: {}\n", c.file, c.name);
                 } else {
-                    println!("FAIL  {} :: {}", c.file, c.name);
+                    text += &format!("FAIL  {} :: {}\n", c.file, c.name);
                     for d in &c.diffs {
-                        println!("        - {d}");
+                        text += &format!("        - {d}\n");
                     }
                 }
             }
+            print!("{}", report::fit::lines(&text, report::fit::width()));
             print_diags(&o.errors, None, lang);
             println!("policy test: {}", policy::testcase::summary(&o).get(lang));
             Ok(if o.failed() == 0 && o.errors.is_empty() {
@@ -1028,19 +1030,21 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             })
         }
         PolicyCommand::Facts => {
+            let mut text = String::new();
             for s in crate::facts::REGISTRY {
                 let ids = if s.ids.is_empty() {
                     String::new()
                 } else {
                     format!(" [{}]", s.ids.join(", "))
                 };
-                println!(
-                    "{:<60} {:<7} {}{ids}",
+                text += &format!(
+                    "{:<60} {:<7} {}{ids}\n",
                     s.name,
                     format!("{:?}", s.kind).to_lowercase(),
                     s.from
                 );
             }
+            print!("{}", report::fit::lines(&text, report::fit::width()));
             Ok(0)
         }
         PolicyCommand::Check { file } => {
