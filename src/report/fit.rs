@@ -46,19 +46,49 @@ pub fn display_width(line: &str) -> usize {
 /// never inside a character: tabled's own wrap can split a CJK character at
 /// an odd column).
 pub fn table(rows: Vec<Vec<String>>, width: usize) -> String {
+    table_keeping(rows, width, &[])
+}
+
+/// As [`table`], with the longest word of each column in `keep` (ids a
+/// reader copies into a command) never broken.
+pub fn table_keeping(rows: Vec<Vec<String>>, width: usize, keep: &[usize]) -> String {
     let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![1usize; ncols];
+    let mut words = vec![4usize; ncols];
     for r in &rows {
         for (i, c) in r.iter().enumerate() {
             let w = c.lines().map(display_width).max().unwrap_or(0);
             widths[i] = widths[i].max(w);
+            let word = c.split_whitespace().map(display_width).max().unwrap_or(0);
+            words[i] = words[i].max(word);
         }
     }
     // Borders and one column of padding either side: 3 per column, plus 1.
     let frame = 3 * ncols + 1;
+    // A column is not squeezed below its longest word (an id, a figure) as
+    // long as the longest words of all columns fit, so ids stay whole and
+    // copyable; the longest words give way first when they do not.
+    let mut cap = width;
+    while cap > 4 && words.iter().map(|w| (*w).min(cap)).sum::<usize>() + frame > width {
+        cap -= 1;
+    }
+    let floors: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if keep.contains(&i) { *w } else { (*w).min(cap) })
+        .collect();
     while widths.iter().sum::<usize>() + frame > width {
-        match widths.iter_mut().filter(|w| **w > 4).max_by_key(|w| **w) {
-            Some(w) => *w -= 1,
+        // Above the floors first; when every column is at its floor, below.
+        let widest = (0..ncols)
+            .filter(|&i| widths[i] > floors[i])
+            .max_by_key(|&i| widths[i])
+            .or_else(|| {
+                (0..ncols)
+                    .filter(|&i| widths[i] > 4 && !keep.contains(&i))
+                    .max_by_key(|&i| widths[i])
+            });
+        match widest {
+            Some(i) => widths[i] -= 1,
             None => break,
         }
     }
@@ -81,7 +111,9 @@ fn wrap_cell(text: &str, width: usize) -> String {
     if text.lines().all(|l| display_width(l) <= width) {
         return text.to_string();
     }
-    let opts = textwrap::Options::new(width.max(2)).break_words(true);
+    let opts = textwrap::Options::new(width.max(2))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     text.lines()
         .flat_map(|l| textwrap::wrap(l, &opts))
         .collect::<Vec<_>>()
@@ -106,7 +138,8 @@ pub fn lines(text: &str, width: usize) -> String {
         let next = " ".repeat((indent + 2).min(width / 2));
         let opts = textwrap::Options::new(width)
             .subsequent_indent(&next)
-            .break_words(true);
+            .break_words(true)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         out.push_str(&textwrap::wrap(body, opts).join("\n"));
         out.push_str(nl);
     }

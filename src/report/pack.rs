@@ -34,19 +34,20 @@ fn funders(t: &Track, l: Lang) -> String {
         .iter()
         .map(|f| f.label().get(l).to_string())
         .collect::<Vec<_>>()
-        .join("/")
+        .join(" / ")
 }
 
 /// `policy list`: one row per track. The id column stays in both languages:
 /// it is what `policy show` takes.
 pub fn list(pack: &PolicyPack, l: Lang, width: usize) -> String {
+    // Kind, funders and prerequisite share a column, one per line, so the
+    // table fits 80 columns with the ids whole.
     let mut rows = vec![vec![
-        l.pick("编号 (用于 policy show)", "id").to_string(),
+        l.pick("编号", "id").to_string(),
         l.pick("条款", "clause").to_string(),
         l.pick("扶持项", "track").to_string(),
-        l.pick("类型", "kind").to_string(),
-        l.pick("出资方", "funders").to_string(),
-        l.pick("前提", "first").to_string(),
+        l.pick("类型 / 出资方 / 前提", "kind / funders / first")
+            .to_string(),
     ]];
     for t in &pack.tracks {
         rows.push(
@@ -54,9 +55,12 @@ pub fn list(pack: &PolicyPack, l: Lang, width: usize) -> String {
                 t.id.clone(),
                 t.clause.clone(),
                 t.title.get(l).to_string(),
-                kind_label(t.kind, l).to_string(),
-                funders(t, l),
-                prerequisite_label(t.prerequisite, l).to_string(),
+                format!(
+                    "{}\n{}\n{}",
+                    kind_label(t.kind, l),
+                    funders(t, l),
+                    prerequisite_label(t.prerequisite, l)
+                ),
             ]
             .into_iter()
             .map(|c| typeset(c, l))
@@ -64,7 +68,11 @@ pub fn list(pack: &PolicyPack, l: Lang, width: usize) -> String {
         );
     }
     let head = format!("{} {} — {}\n", pack.id, pack.version, pack.title.get(l));
-    finish(&head, l, width) + &fit::table(rows, width) + "\n"
+    let note = l.pick(
+        "编号用于 zhizao policy show 编号\n",
+        "Use the id with zhizao policy show ID\n",
+    );
+    finish(&head, l, width) + &fit::table_keeping(rows, width, &[0]) + "\n" + note
 }
 
 /// A condition in words: "当年采购数控一代示范产品台(套)数 ≥ 1".

@@ -187,12 +187,16 @@ pub fn render(a: &Assessment, o: Options) -> String {
 
     // Indicators.
     heading(&mut out, l.pick("指标", "Indicators"), "1", o.color);
-    // The formula column is long; it belongs to --explain.
+    // The formula column is long; it belongs to --explain. The missing
+    // column shows only when something is missing.
+    let any_missing = a.indicators.0.iter().any(|i| !i.missing.is_empty());
     let mut header = vec![
         l.pick("指标", "Indicator").to_string(),
         l.pick("数值", "Value").to_string(),
-        l.pick("缺少", "Missing").to_string(),
     ];
+    if any_missing {
+        header.push(l.pick("缺少", "Missing").to_string());
+    }
     if o.explain {
         header.push(l.pick("公式", "Formula").to_string());
     }
@@ -204,8 +208,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 Some(v) => super::units::indicator(v, i.unit, &i.id, l),
                 None => l.pick("未知", "unknown").to_string(),
             },
-            fields::list(&i.missing, l),
         ];
+        if any_missing {
+            row.push(fields::list(&i.missing, l));
+        }
         if o.explain {
             row.push(super::units::formula(i.formula, l));
         }
