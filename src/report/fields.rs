@@ -134,11 +134,13 @@ pub fn label(path: &str, lang: Lang) -> Option<&'static str> {
 pub fn humanize(text: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
+    // A Markdown-escaped id (`defect\_rate`) is still one word.
     let flush = |word: &mut String, out: &mut String| {
         let w = std::mem::take(word);
         let trimmed = w.trim_end_matches('.');
-        let id_like = trimmed.contains('_') || trimmed.contains('.');
-        match label(trimmed, lang).filter(|_| id_like) {
+        let unescaped = trimmed.replace("\\_", "_");
+        let id_like = unescaped.contains('_') || unescaped.contains('.');
+        match label(&unescaped, lang).filter(|_| id_like) {
             Some(name) => {
                 out.push_str(name);
                 out.push_str(&w[trimmed.len()..]);
@@ -146,8 +148,11 @@ pub fn humanize(text: &str, lang: Lang) -> String {
             None => out.push_str(&w),
         }
     };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']') {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'_') && !word.is_empty() {
+            word.push(c);
+        } else if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']') {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
@@ -193,5 +198,10 @@ mod tests {
         assert_eq!(s, "未达标: 不良品率变化 %, 能源利用率变化 %");
         // Words that are not fields stay, as do system names.
         assert_eq!(humanize("ERP 与 MES", Lang::Zh), "ERP 与 MES");
+        // Markdown-escaped ids too.
+        assert_eq!(
+            humanize("缺少: results.defect\\_rate\\_change\\_pct", Lang::Zh),
+            "缺少: 不良品率变化 %"
+        );
     }
 }

@@ -53,3 +53,52 @@ pub fn track_notes(
     }
     lines
 }
+
+/// A finished Chinese HTML or Markdown document in Chinese typography:
+/// questionnaire field names and enum ids that reached a text become their
+/// Chinese names ([`fields::humanize`]), and prose gets full-width
+/// punctuation ([`zh::punct`]). The `<style>` block is left alone. English
+/// documents are returned unchanged.
+pub fn zh_finish(text: String, l: crate::lang::Lang) -> String {
+    if l == crate::lang::Lang::En {
+        return text;
+    }
+    let (head, style, tail) = match (text.find("<style>"), text.find("</style>")) {
+        (Some(a), Some(b)) if a < b => (&text[..a], &text[a..b], &text[b..]),
+        _ => (text.as_str(), "", ""),
+    };
+    let fix = |s: &str| zh::punct(&fields::humanize(s, l)).into_owned();
+    let mut out = fix(head);
+    out.push_str(style);
+    out.push_str(&fix(tail));
+    out
+}
+
+/// The tracks whose district share the cap cut, by title, for the line
+/// under the totals.
+pub fn cut_names(a: &crate::assess::Assessment, l: crate::lang::Lang) -> String {
+    let Some(dc) = &a.district_cap else {
+        return String::new();
+    };
+    dc.cut
+        .iter()
+        .map(|id| {
+            a.subsidies
+                .iter()
+                .find(|t| &t.id == id)
+                .map(|t| t.title.get(l).to_string())
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(l.pick("、", ", "))
+}
+
+/// A condition value in words: in Chinese, `true` / `false` are 是 / 否
+/// (the engine writes them as in the pack).
+pub fn value_words(v: &str, l: crate::lang::Lang) -> String {
+    match (l, v) {
+        (crate::lang::Lang::Zh, "true") => "是".into(),
+        (crate::lang::Lang::Zh, "false") => "否".into(),
+        _ => fields::humanize(v, l),
+    }
+}

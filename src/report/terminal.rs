@@ -405,16 +405,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                         format!(
                             " ({}: {})",
                             l.pick("已封顶 *", "cap binds *"),
-                            dc.cut
-                                .iter()
-                                .map(|id| a
-                                    .subsidies
-                                    .iter()
-                                    .find(|t| &t.id == id)
-                                    .map(|t| t.title.get(l).to_string())
-                                    .unwrap_or_else(|| id.clone()))
-                                .collect::<Vec<_>>()
-                                .join(l.pick("、", ", "))
+                            super::cut_names(a, l)
                         )
                     } else {
                         String::new()
@@ -484,10 +475,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
                             .map(|x| x.get(l).to_string())
                             .unwrap_or_else(|| fields::humanize(&c.fact, l)),
                         c.actual
-                            .clone()
+                            .as_deref()
+                            .map(|v| super::value_words(v, l))
                             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
                         l.pick("要求", "required"),
-                        c.required
+                        super::value_words(&c.required, l)
                     );
                 }
             }

@@ -708,12 +708,13 @@ fn condition_view(c: &ConditionResult, l: Lang) -> ConditionView {
             .label
             .as_ref()
             .map(|x| x.get(l).to_string())
-            .unwrap_or_else(|| c.fact.clone()),
+            .unwrap_or_else(|| super::fields::humanize(&c.fact, l)),
         actual: c
             .actual
-            .clone()
+            .as_deref()
+            .map(|v| super::value_words(v, l))
             .unwrap_or_else(|| l.pick("未知", "unknown").into()),
-        required: c.required.clone(),
+        required: super::value_words(&c.required, l),
     }
 }
 
@@ -761,7 +762,11 @@ fn cap_line(a: &Assessment, l: Lang) -> String {
             dc.before.report(l),
             dc.after.report(l),
             if dc.binding {
-                format!(" ({}: {})", l.pick("已封顶 *", "cap binds *"), dc.cut.join(", "))
+                format!(
+                    " ({}: {})",
+                    l.pick("已封顶 *", "cap binds *"),
+                    super::cut_names(a, l)
+                )
             } else {
                 String::new()
             }
@@ -856,12 +861,28 @@ fn money_text(m: Range, l: Lang) -> String {
     }
 }
 
+/// "id, clause" in English; the clause alone in Chinese (the id is an
+/// internal name).
+fn track_ref(id: &str, clause: &str, l: Lang) -> String {
+    match l {
+        Lang::Zh => clause.to_string(),
+        Lang::En => format!("{id}, {clause}"),
+    }
+}
+
+/// A track id for a report: shown in English only.
+fn shown_id(id: &str, l: Lang) -> String {
+    match l {
+        Lang::Zh => String::new(),
+        Lang::En => id.to_string(),
+    }
+}
+
 fn track_change_text(t: &TrackChange, l: Lang) -> String {
     format!(
-        "{} ({}, {}): {} → {}{}",
+        "{} ({}): {} → {}{}",
         t.title.get(l),
-        t.id,
-        t.clause,
+        track_ref(&t.id, &t.clause, l),
         t.before.label().get(l),
         t.after.label().get(l),
         t.amount_after
@@ -1094,7 +1115,7 @@ fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<String>) {
                 .filter(|t| t.status == *s)
                 .map(|t| TrackView {
                     title: t.title.get(l).to_string(),
-                    id: t.id.clone(),
+                    id: shown_id(&t.id, l),
                     clause: t.clause.clone(),
                     kind: kind_label(t.kind).get(l).to_string(),
                     amount: track_amount(t, l),
@@ -1117,10 +1138,9 @@ fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<String>) {
         .filter(|t| !SHOWN.contains(&t.status))
         .map(|t| {
             format!(
-                "{} ({}, {}, {})",
+                "{} ({}, {})",
                 t.title.get(l),
-                t.id,
-                t.clause,
+                track_ref(&t.id, &t.clause, l),
                 t.status.label().get(l)
             )
         })
@@ -1196,7 +1216,7 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
             lines.extend(super::track_notes(t, l, false));
             TrackExplain {
                 title: t.title.get(l).to_string(),
-                id: t.id.clone(),
+                id: shown_id(&t.id, l),
                 status: t.status.label().get(l).to_string(),
                 class: t.status.id(),
                 conditions: t
@@ -1365,15 +1385,33 @@ fn report_view(r: &ReportInput) -> ReportView {
 /// start markup gets a backslash (CommonMark), line breaks become spaces, so
 /// a questionnaire string cannot open a table cell, a link or raw HTML.
 pub fn md_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Escape a character only where it could start markup, so "[R]" and
+    // "35% < 50%" read as written: `\` `` ` `` `*` `_` `|` always; `[`/`]`
+    // when the text could form a link; `<` before a tag or autolink; `&`
+    // before an entity; `#`, `>` at the start; `!` before `[`; `~~`.
+    let chars: Vec<char> = s.chars().collect();
+    let link_like = s.contains("](") || s.contains("][") || s.contains("]:");
+    let mut o = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '|' => true,
+            '[' | ']' => link_like,
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '#' | '>' => i == 0,
+            '!' => next == Some('['),
+            '~' => next == Some('~') || (i > 0 && chars[i - 1] == '~'),
+            _ => false,
+        };
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' => {
-                o.push('\\');
+            '\n' | '\r' => o.push(' '),
+            c => {
+                if escape {
+                    o.push('\\');
+                }
                 o.push(c);
             }
-            '\n' | '\r' => o.push(' '),
-            c => o.push(c),
         }
     }
     o
@@ -1592,7 +1630,7 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
             .tracks
             .iter()
             .map(|t| Row {
-                name: format!("{} ({}, {})", t.title.get(l), t.id, t.clause),
+                name: format!("{} ({})", t.title.get(l), track_ref(&t.id, &t.clause, l)),
                 before: format!(
                     "{}{}",
                     t.before.label().get(l),
@@ -1706,10 +1744,14 @@ mod tests {
 
     #[test]
     fn markdown_escaping() {
+        assert_eq!(md_escape("a|b <i>*x*</i>\nc"), "a\\|b \\<i>\\*x\\*\\</i> c");
+        // Plain brackets and comparisons stay as written; links do not form.
         assert_eq!(
-            md_escape("a|b <i>*x*</i>\nc"),
-            "a\\|b \\<i\\>\\*x\\*\\</i\\> c"
+            md_escape("数控化率 [R] 35% < 50%"),
+            "数控化率 [R] 35% < 50%"
         );
+        assert_eq!(md_escape("[x](http://e)"), "\\[x\\](http://e)");
+        assert_eq!(md_escape("# h"), "\\# h");
     }
 
     #[test]
