@@ -57,21 +57,35 @@ pub fn track_notes(
 /// A finished Chinese HTML or Markdown document in Chinese typography:
 /// questionnaire field names and enum ids that reached a text become their
 /// Chinese names ([`fields::humanize`]), and prose gets full-width
-/// punctuation ([`zh::punct`]). The `<style>` block is left alone. English
-/// documents are returned unchanged.
+/// punctuation ([`zh::punct`]). Code spans (`<code>`, Markdown backticks:
+/// what the user typed, such as a `--set` path) and the `<style>` block are
+/// left alone. English documents are returned unchanged.
 pub fn zh_finish(text: String, l: crate::lang::Lang) -> String {
     if l == crate::lang::Lang::En {
         return text;
     }
-    let (head, style, tail) = match (text.find("<style>"), text.find("</style>")) {
-        (Some(a), Some(b)) if a < b => (&text[..a], &text[a..b], &text[b..]),
-        _ => (text.as_str(), "", ""),
-    };
+    const KEPT: [(&str, &str); 3] = [("<style>", "</style>"), ("<code>", "</code>"), ("`", "`")];
     let fix = |s: &str| zh::punct(&fields::humanize(s, l)).into_owned();
-    let mut out = fix(head);
-    out.push_str(style);
-    out.push_str(&fix(tail));
-    out
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut rest = text.as_str();
+    loop {
+        let next = KEPT
+            .iter()
+            .filter_map(|(open, close)| rest.find(open).map(|i| (i, *open, *close)))
+            .min_by_key(|x| x.0);
+        let Some((i, open, close)) = next else {
+            out.push_str(&fix(rest));
+            return out;
+        };
+        out.push_str(&fix(&rest[..i]));
+        let after = i + open.len();
+        let end = rest[after..]
+            .find(close)
+            .map(|e| after + e + close.len())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[i..end]);
+        rest = &rest[end..];
+    }
 }
 
 /// The tracks whose district share the cap cut, by title, for the line
