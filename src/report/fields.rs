@@ -132,6 +132,17 @@ pub fn label(path: &str, lang: Lang) -> Option<&'static str> {
 /// built elsewhere (gap lists, missing fields, explanations) before they
 /// reach a reader.
 pub fn humanize(text: &str, lang: Lang) -> String {
+    humanize_with(text, lang, false)
+}
+
+/// As [`humanize`], for a text made only of field names (a formula): every
+/// word that names a field is replaced, `employees` as well as
+/// `results.defect_rate_change_pct`.
+pub fn humanize_all(text: &str, lang: Lang) -> String {
+    humanize_with(text, lang, true)
+}
+
+fn humanize_with(text: &str, lang: Lang, every_word: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     // A Markdown-escaped id (`defect\_rate`) is still one word.
@@ -139,7 +150,7 @@ pub fn humanize(text: &str, lang: Lang) -> String {
         let w = std::mem::take(word);
         let trimmed = w.trim_end_matches('.');
         let unescaped = trimmed.replace("\\_", "_");
-        let id_like = unescaped.contains('_') || unescaped.contains('.');
+        let id_like = every_word || unescaped.contains('_') || unescaped.contains('.');
         match label(&unescaped, lang).filter(|_| id_like) {
             Some(name) => {
                 out.push_str(name);

@@ -213,7 +213,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             row.push(fields::list(&i.missing, l));
         }
         if o.explain {
-            row.push(super::units::formula(i.formula, l));
+            row.push(super::units::formula(i.formula, i.name.get(l), l));
         }
         rows.push(row);
     }
@@ -487,7 +487,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 let _ = writeln!(out, "  = {}", fields::humanize(s.get(l), l));
             }
             for note in super::track_notes(t, l, true) {
-                let _ = writeln!(out, "  {note}");
+                let _ = writeln!(out, "  {}", fields::humanize(&note, l));
             }
         }
     }

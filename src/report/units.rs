@@ -44,8 +44,10 @@ pub fn indicator(value: Decimal, unit: Unit, _id: &str, l: Lang) -> String {
 
 /// An indicator formula with field names in `l` ("工业机器人 / 生产工人 ×
 /// 10,000").
-pub fn formula(f: &str, l: Lang) -> String {
-    let named = super::fields::humanize(f, l);
+pub fn formula(f: &str, name: &str, l: Lang) -> String {
+    // The spot-check formulas name a field of their own group (`pass_pct`).
+    let f = f.replace("pass_pct", &format!("{name} %"));
+    let named = super::fields::humanize_all(&f, l);
     match (l, named.strip_prefix("count of distinct systems in ")) {
         (Lang::Zh, Some(field)) => format!("{field}中不同系统的个数"),
         _ => named,

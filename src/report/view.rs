@@ -1157,8 +1157,11 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
         .enumerate()
         .map(|(i, s)| {
             format!(
-                "S{} = {} {} {} {}",
-                i + 1,
+                "{} = {} {} {} {}",
+                match l {
+                    Lang::Zh => format!("{}级得分", i + 1),
+                    Lang::En => format!("S{}", i + 1),
+                },
                 s.round_dp(3).normalize(),
                 if *s >= pass { "≥" } else { "<" },
                 pass.normalize(),

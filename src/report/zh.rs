@@ -78,13 +78,33 @@ fn mark_separators(chars: &[char], convert: &mut [bool]) {
         // "12:30" and "1,000" stay: a separator between two digits is a number.
         let in_number = before.is_some_and(|c| c.is_ascii_digit())
             && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit());
-        if !in_number && (before.is_some_and(is_cjk) || after.is_some_and(|c| is_cjk(*c))) {
+        if !in_number
+            && !ends_entity(chars, i)
+            && (before.is_some_and(is_cjk) || after.is_some_and(|c| is_cjk(*c)))
+        {
             convert[i] = true;
         }
     }
 }
 
-/// A `( … )` pair whose content holds a CJK character.
+/// Whether the `;` at `i` ends an HTML character reference (`&#x2f;`, `&amp;`).
+fn ends_entity(chars: &[char], i: usize) -> bool {
+    if chars[i] != ';' {
+        return false;
+    }
+    let start = i.saturating_sub(10);
+    chars[start..i]
+        .iter()
+        .rposition(|&c| c == '&')
+        .is_some_and(|amp| {
+            chars[start + amp + 1..i]
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == '#')
+        })
+}
+
+/// A `( … )` pair whose content holds a CJK character, or that follows a
+/// CJK character directly ("线上线下(O2O)转型").
 fn mark_brackets(chars: &[char], convert: &mut [bool]) {
     let mut open: Vec<usize> = Vec::new();
     for i in 0..chars.len() {
@@ -92,7 +112,8 @@ fn mark_brackets(chars: &[char], convert: &mut [bool]) {
             '(' => open.push(i),
             ')' => {
                 if let Some(o) = open.pop() {
-                    if chars[o + 1..i].iter().any(|c| is_cjk(*c)) {
+                    let after_cjk = o > 0 && is_cjk(chars[o - 1]);
+                    if after_cjk || chars[o + 1..i].iter().any(|c| is_cjk(*c)) {
                         convert[o] = true;
                         convert[i] = true;
                     }
@@ -132,5 +153,7 @@ mod tests {
         assert_eq!(punct("1,000 台"), "1,000 台");
         assert_eq!(punct("Enterprise: Acme (2017)"), "Enterprise: Acme (2017)");
         assert_eq!(punct("12:30 开始"), "12:30 开始");
+        assert_eq!(punct("车间&#x2f;工厂"), "车间&#x2f;工厂");
+        assert_eq!(punct("线上线下(O2O)转型"), "线上线下（O2O）转型");
     }
 }
