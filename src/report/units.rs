@@ -47,10 +47,9 @@ pub fn indicator(value: Decimal, unit: Unit, _id: &str, l: Lang) -> String {
 pub fn formula(f: &str, name: &str, l: Lang) -> String {
     // The spot-check formulas name a field of their own group (`pass_pct`).
     let f = f.replace("pass_pct", &format!("{name} %"));
-    let named = super::fields::humanize_all(&f, l);
-    match (l, named.strip_prefix("count of distinct systems in ")) {
-        (Lang::Zh, Some(field)) => format!("{field}中不同系统的个数"),
-        _ => named,
+    match (l, f.strip_prefix("count of distinct systems in ")) {
+        (Lang::Zh, Some(field)) => format!("{}中不同系统的个数", super::fields::humanize(field, l)),
+        _ => super::fields::humanize_all(&f, l),
     }
 }
 
