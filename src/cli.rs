@@ -88,6 +88,65 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML file with charts, printable on A4 (docs/reports.md).
     Html,
+    /// A Word document (DOCX) with headings, tables and charts, to finish in Word or WPS; needs `-o`.
+    Docx,
+}
+
+impl Format {
+    /// The format an output file's extension names (`report.html` → html),
+    /// as `screen` does; terminal text when there is no file or the
+    /// extension says nothing.
+    pub fn from_output(output: &Option<PathBuf>) -> Format {
+        let ext = output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("json") => Format::Json,
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
+            Some("docx") => Format::Docx,
+            _ => Format::Terminal,
+        }
+    }
+}
+
+/// `assess --format docx`: the Word report, written atomically to `-o`
+/// (a DOCX is binary, so it never goes to a terminal).
+fn write_docx(
+    engine: &Engine,
+    loaded: &input::Loaded,
+    a: &crate::assess::Assessment,
+    overrides: &[crate::whatif::Override],
+    output: &Option<PathBuf>,
+    lang: Lang,
+) -> anyhow::Result<i32> {
+    let Some(path) = output else {
+        return Ok(usage_error(
+            lang,
+            "--format docx",
+            "需要 -o 文件名.docx",
+            "needs -o FILE.docx",
+        ));
+    };
+    let roadmap = crate::roadmap::build(engine, &loaded.questionnaire, a);
+    let date = report::view::report_date();
+    let r = report::view::ReportInput {
+        assessment: a,
+        roadmap: &roadmap,
+        overrides,
+        engine,
+        lang,
+        date: &date,
+    };
+    let bytes = report::docx::render(&r)?;
+    output::write_atomic(path, &bytes).map_err(|e| {
+        anyhow::Error::new(Localized(crate::lang::Text::new(
+            format!("无法写入 {}: {e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        )))
+    })?;
+    Ok(0)
 }
 
 /// Commands.
@@ -118,9 +177,12 @@ pub enum Command {
         ///
         /// `terminal` prints tables for a person (colour only on a terminal;
         /// set NO_COLOR to turn it off); `json` prints one object for
-        /// programs, described in docs/json-output.md. Example: `--format json`.
-        #[arg(long, value_enum, default_value = "terminal")]
-        format: Format,
+        /// programs, described in docs/json-output.md; `markdown`, `html` and
+        /// `docx` are reports (docs/reports.md). Without it, the extension of
+        /// `-o` decides (.json, .md, .html, .docx), else `terminal`.
+        /// Example: `--format json`.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Show every condition of every track, with actual and required values.
         ///
         /// Without it the report lists the tracks with their outcome and
@@ -759,10 +821,14 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 },
                 loaded.warnings.clone(),
             );
+            let format = format.unwrap_or_else(|| Format::from_output(&output));
+            if format == Format::Docx {
+                return write_docx(&engine, &loaded, &a, &overrides, &output, lang);
+            }
             let text = match format {
                 Format::Json if overrides.is_empty() => report::json(&a),
                 Format::Json => crate::whatif::json_with_overrides(&a, &overrides),
-                Format::Markdown | Format::Html => {
+                Format::Markdown | Format::Html | Format::Docx => {
                     let roadmap = crate::roadmap::build(&engine, &loaded.questionnaire, &a);
                     let date = report::view::report_date();
                     let r = report::view::ReportInput {
@@ -1251,6 +1317,14 @@ fn run_compare(
     let c = crate::compare::compare(b, a);
     let date = report::view::report_date();
     let text = match format {
+        Format::Docx => {
+            return Ok(usage_error(
+                lang,
+                "--format docx",
+                "只用于 assess; compare 可用 html 或 markdown",
+                "is for assess; compare writes html or markdown",
+            ))
+        }
         Format::Terminal => crate::compare::terminal(&c, lang),
         Format::Json => crate::compare::json(&c),
         Format::Markdown => report::markdown::compare(&c, b, a, lang, &date)?,

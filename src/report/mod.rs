@@ -1,6 +1,7 @@
 //! Reports (报告): terminal tables for people, JSON for programs, Markdown
 //! and self-contained HTML for reports people act on.
 
+pub mod docx;
 pub mod fields;
 pub mod fit;
 pub mod html;

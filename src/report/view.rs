@@ -75,7 +75,7 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 /// Labels (zh, en) used by the templates as `t.<key>`.
 const LABELS: &[(&str, &str, &str)] = &[
     ("title", "智能制造评估报告", "Smart-manufacturing assessment report"),
-    ("subtitle", "依据鲤城区 2016 年《关于实施〈泉州制造 2025〉的意见》测算", "Screened against the 2016 Licheng notice implementing \"Quanzhou Manufacturing 2025\""),
+    ("subtitle", "依据鲤城区 2016 年贯彻落实泉州制造 2025 的实施意见测算", "Screened against the 2016 Licheng notice implementing \"Quanzhou Manufacturing 2025\""),
     ("enterprise", "企业", "Enterprise"),
     ("credit_code", "统一社会信用代码", "Credit code"),
     ("sector", "产业", "Sector"),
@@ -94,7 +94,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("potential", "含候选项", "Incl. candidates"),
     ("total", "合计", "Total"),
     ("charts", "图表", "Charts"),
-    ("radar_caption", "各能力域估算等级 (GB/T 39116 十二个能力子域, 0–5 级)", "Estimated level of each capability domain (GB/T 39116, 12 domains, levels 0–5)"),
+    ("radar_caption", "各能力域估算等级 (GB/T 39116, 12 个能力域, 0–5 级)", "Estimated level of each capability domain (GB/T 39116, 12 domains, levels 0–5)"),
     ("bars_caption", "关键指标与评估标准阈值、区 2020 年目标", "Key indicators against the criteria thresholds and the district's 2020 targets"),
     ("indicators", "指标", "Indicators"),
     ("indicator", "指标", "Indicator"),
@@ -436,6 +436,8 @@ struct ExplainView {
 struct ReportView {
     lang: &'static str,
     t: BTreeMap<&'static str, &'static str>,
+    /// The notice the report screens against, by the policy pack's title.
+    subtitle: String,
     enterprise: EnterpriseView,
     audit: AuditView,
     overrides: Vec<OverrideView>,
@@ -1303,6 +1305,10 @@ fn report_view(r: &ReportInput) -> ReportView {
     ReportView {
         lang: lang_tag(l),
         t: labels(l),
+        subtitle: match l {
+            Lang::Zh => format!("依据《{}》测算", r.engine.policy.title.get(l)),
+            Lang::En => format!("Screened against the {}", r.engine.policy.title.get(l)),
+        },
         enterprise: EnterpriseView {
             name: e.name.clone(),
             credit_code: e.credit_code.clone().unwrap_or_else(|| "—".into()),
@@ -1458,6 +1464,19 @@ pub fn markdown(r: &ReportInput) -> anyhow::Result<String> {
         "report.md",
         minijinja::context! { r => minijinja::Value::from_serialize(&v) },
     )
+}
+
+/// The report's view model as JSON (labels under `t`, every text already
+/// localised and every number formatted): what the DOCX writer lays out,
+/// so it shows the same sections as the HTML.
+pub fn report_value(r: &ReportInput) -> serde_json::Value {
+    serde_json::to_value(report_view(r)).unwrap_or_default()
+}
+
+/// The two charts of the report as SVG: the maturity radar and the
+/// indicator bars.
+pub fn chart_svgs(r: &ReportInput) -> (String, String) {
+    charts(r.assessment, r.engine, r.lang)
 }
 
 /// Render the assessment report as one self-contained HTML file.
