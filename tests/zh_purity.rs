@@ -3,8 +3,7 @@
 //! report has no Chinese outside names and quoted clause text.
 //!
 //! Every output is rendered for every shipped example: the terminal report,
-//! the Markdown and the HTML (as text), the DOCX (its document text), and the
-//! labels of the JSON.
+//! the Markdown and the HTML (as text) and the DOCX (its document text).
 //!
 //! Exempt, and why:
 //! - what the user typed or the machine made (company name, credit code,
@@ -130,6 +129,43 @@ fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The DOCX report of `file` as text: one line per text run.
+fn docx_text(file: &str, lang: &str) -> String {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("r.docx");
+    let out_s = out.display().to_string();
+    run(&[
+        "assess", file, "--lang", lang, "--format", "docx", "-o", &out_s,
+    ]);
+    let bytes = std::fs::read(&out).expect("docx written");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut xml = String::new();
+    for part in ["word/document.xml", "word/header1.xml", "word/footer1.xml"] {
+        if let Ok(mut f) = zip.by_name(part) {
+            f.read_to_string(&mut xml).expect("UTF-8");
+        }
+    }
+    let mut text = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        let Some(start) = piece.find('>') else {
+            continue;
+        };
+        if piece[..start].ends_with('/') {
+            continue;
+        }
+        let body = &piece[start + 1..];
+        let end = body.find("</w:t>").unwrap_or(0);
+        text.push_str(&body[..end]);
+        text.push('\n');
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Markdown without code spans.
 fn md_text(md: &str) -> String {
     let mut out = String::new();
@@ -244,6 +280,9 @@ fn chinese_outputs_have_no_english_ids_or_half_width_punctuation() {
         fails.extend(check_zh(&format!("{f} markdown"), &md_text(&md), &user));
         let html = run(&["assess", &f, "--lang", "zh", "--format", "html"]);
         fails.extend(check_zh(&format!("{f} html"), &html_text(&html), &user));
+        let docx = docx_text(&f, "zh");
+        assert!(docx.contains("评估标准与差距"), "DOCX text was read");
+        fails.extend(check_zh(&format!("{f} docx"), &docx, &user));
     }
     fails.dedup();
     assert!(
