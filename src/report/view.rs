@@ -951,7 +951,15 @@ fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
                 .into()
             },
             cost: bundle_cost(&t.cost, l),
-            money: money_text(t.unlocks.money, l),
+            money: if t.unlocks.money.is_zero() {
+                l.pick(
+                    "— (达到本目标不新增扶持)",
+                    "— (reaching this target adds no support)",
+                )
+                .to_string()
+            } else {
+                money_text(t.unlocks.money, l)
+            },
             ratio: ratio_text(t.return_ratio, &t.cost),
             criteria: names(&t.unlocks.criteria, l),
             maturity: t
@@ -990,7 +998,17 @@ fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
                         .map(|c| track_change_text(c, l))
                         .collect::<Vec<_>>()
                         .join("; "),
-                    money: money_text(s.unlocks.money, l),
+                    // Why a step alone unlocks nothing: the support comes
+                    // with the whole target.
+                    money: if s.unlocks.money.is_zero() && !t.unlocks.money.is_zero() {
+                        l.pick(
+                            "— (须与本目标其他步骤一起完成)",
+                            "— (only with the other steps)",
+                        )
+                        .to_string()
+                    } else {
+                        money_text(s.unlocks.money, l)
+                    },
                     ratio: ratio_text(s.return_ratio, &s.cost),
                 })
                 .collect(),
