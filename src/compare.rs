@@ -248,8 +248,26 @@ pub fn range_delta(before: Range, after: Range) -> Range {
     }
 }
 
-/// Show a signed range: "+0 – +50万元".
+/// Show a signed range in one unit: "0.00 – +50.00万元" (zh), "CNY 0 – +CNY
+/// 500,000" (en).
 pub fn show_delta(r: Range, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        let sign = |x: Decimal| {
+            let n = money::wan_2dp(x.abs());
+            if money::wan_2dp(x) == money::wan_2dp(Decimal::ZERO) {
+                n
+            } else if x.is_sign_negative() {
+                format!("−{n}")
+            } else {
+                format!("+{n}")
+            }
+        };
+        return match r.max {
+            Some(m) if m == r.min => format!("{}万元", sign(m)),
+            Some(m) => format!("{} – {}万元", sign(r.min), sign(m)),
+            None => format!("{}万元 – ?", sign(r.min)),
+        };
+    }
     let sign = |x: Decimal| {
         if x.is_zero() {
             money::report(x, lang)

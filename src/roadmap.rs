@@ -98,6 +98,9 @@ pub struct Unlocks {
     pub tracks: Vec<TrackChange>,
     /// Change of the potential support total (eligible + candidate), CNY.
     pub money: Range,
+    /// The same change by funder (province, city, district), after the
+    /// district cap.
+    pub by_funder: Vec<(crate::policy::pack::Funder, Range)>,
 }
 
 impl Default for Unlocks {
@@ -109,6 +112,7 @@ impl Default for Unlocks {
             maturity: None,
             tracks: vec![],
             money: Range::ZERO,
+            by_funder: vec![],
         }
     }
 }
@@ -695,8 +699,20 @@ pub fn result_name(field: &str) -> Text {
 
 fn unlocks(before: &Assessment, after: &Assessment) -> Unlocks {
     let c = compare::compare(before, after);
+    let funder_delta = |f| {
+        let of = |a: &Assessment| {
+            a.totals
+                .potential
+                .by_funder
+                .get(&f)
+                .copied()
+                .unwrap_or(Range::ZERO)
+        };
+        (f, compare::range_delta(of(before), of(after)))
+    };
     let mut u = Unlocks {
         money: c.potential.delta,
+        by_funder: crate::policy::pack::Funder::ALL.map(funder_delta).to_vec(),
         ..Default::default()
     };
     for cr in &c.criteria {

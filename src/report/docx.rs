@@ -39,6 +39,7 @@ pub fn render(r: &ReportInput) -> anyhow::Result<Vec<u8>> {
     let (radar, bars) = view::chart_svgs(r);
     let mut doc = base(&w);
     doc = w.title_block(doc);
+    doc = w.exec(doc);
     doc = w.summary(doc);
     doc = w.charts(doc, &radar, &bars)?;
     doc = w.criteria(doc);
@@ -162,6 +163,39 @@ impl Writer<'_> {
         doc.add_paragraph(heading(1, &self.t("title")))
             .add_paragraph(para(&self.s("/subtitle")).size(20).color("555555"))
             .add_table(key_value_table(rows))
+    }
+
+    /// The executive summary on page 1: the three best actions.
+    fn exec(&self, doc: Docx) -> Docx {
+        let items = self.list("/exec");
+        if items.is_empty() {
+            return doc;
+        }
+        let mut rows = vec![vec![
+            "#".to_string(),
+            self.t("target"),
+            self.t("cost"),
+            self.t("exec_money"),
+            self.t("exec_reaches"),
+        ]];
+        for x in &items {
+            let funders = self.field(x, "by_funder");
+            let money = if funders.is_empty() {
+                self.field(x, "money")
+            } else {
+                format!("{}\n{funders}", self.field(x, "money"))
+            };
+            rows.push(vec![
+                x.get("rank").map(|r| r.to_string()).unwrap_or_default(),
+                self.field(x, "name"),
+                self.field(x, "cost"),
+                money,
+                self.field(x, "reaches"),
+            ]);
+        }
+        doc.add_paragraph(heading(2, &self.t("exec")))
+            .add_table(grid(rows, &[1, 4, 3, 5, 5]))
+            .add_paragraph(para(&self.t("exec_note")).size(18).color("555555"))
     }
 
     fn summary(&self, mut doc: Docx) -> Docx {

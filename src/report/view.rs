@@ -83,6 +83,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("data_year", "数据年度", "Data year"),
     ("above_size", "规上企业", "Above designated size"),
     ("summary", "概要", "Summary"),
+    ("exec", "执行摘要: 性价比最高的三项行动", "Executive summary: the three actions with the best value for effort"),
+    ("exec_note", "按路线图“解锁扶持上限 ÷ 成本”排序; 扶持含候选项, 已计区级封顶; 详见升级路线图。", "Ordered as in the roadmap (upper end of the support unlocked ÷ cost); support includes candidates, after the district cap; details in the upgrade roadmap."),
+    ("exec_money", "新增扶持 (按出资方)", "Support unlocked (by funder)"),
+    ("exec_reaches", "达到", "Reaches"),
     ("maturity", "估算成熟度", "Estimated maturity"),
     ("not_certified", "估算值, 不是认证结论", "an estimate, not a certification"),
     ("level", "等级", "Level"),
@@ -432,12 +436,27 @@ struct ExplainView {
     tracks: Vec<TrackExplain>,
 }
 
+/// One of the best actions of the executive summary (执行摘要): a roadmap
+/// target with its cost, the support it unlocks by funder and the criteria
+/// it reaches.
+#[derive(Debug, Serialize)]
+struct ExecItem {
+    rank: usize,
+    name: String,
+    cost: String,
+    money: String,
+    by_funder: String,
+    reaches: String,
+}
+
 #[derive(Debug, Serialize)]
 struct ReportView {
     lang: &'static str,
     t: BTreeMap<&'static str, &'static str>,
     /// The notice the report screens against, by the policy pack's title.
     subtitle: String,
+    /// The three roadmap targets with the best value for effort.
+    exec: Vec<ExecItem>,
     enterprise: EnterpriseView,
     audit: AuditView,
     overrides: Vec<OverrideView>,
@@ -878,6 +897,49 @@ fn shown_id(id: &str, l: Lang) -> String {
         Lang::Zh => String::new(),
         Lang::En => id.to_string(),
     }
+}
+
+/// The executive summary: the first three roadmap targets (the roadmap is
+/// ordered by value for effort), each with what it costs, the support it
+/// unlocks by funder (eligible and candidate, after the district cap) and the
+/// criteria it reaches.
+fn exec_items(r: &Roadmap, l: Lang) -> Vec<ExecItem> {
+    r.targets
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, t)| ExecItem {
+            rank: i + 1,
+            name: t.name.get(l).to_string(),
+            cost: bundle_cost(&t.cost, l),
+            money: if t.unlocks.money.is_zero() {
+                l.pick("不新增扶持", "no new support").to_string()
+            } else {
+                money_text(t.unlocks.money, l)
+            },
+            by_funder: t
+                .unlocks
+                .by_funder
+                .iter()
+                .filter(|(_, m)| !m.is_zero())
+                .map(|(f, m)| format!("{} {}", f.label().get(l), compare::show_delta(*m, l)))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            reaches: {
+                let mut parts = vec![names(&t.unlocks.criteria, l)];
+                if let Some((b, a)) = t.unlocks.maturity {
+                    parts.push(format!(
+                        "{} {} → {}",
+                        l.pick("估算成熟度", "estimated maturity"),
+                        b.map(|x| x.to_string()).unwrap_or_else(|| "?".into()),
+                        a.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
+                    ));
+                }
+                parts.retain(|p| !p.is_empty());
+                parts.join(l.pick("；", "; "))
+            },
+        })
+        .collect()
 }
 
 fn track_change_text(t: &TrackChange, l: Lang) -> String {
@@ -1323,6 +1385,7 @@ fn report_view(r: &ReportInput) -> ReportView {
     ReportView {
         lang: lang_tag(l),
         t: labels(l),
+        exec: exec_items(r.roadmap, l),
         subtitle: match l {
             Lang::Zh => format!("依据《{}》测算", r.engine.policy.title.get(l)),
             Lang::En => format!("Screened against the {}", r.engine.policy.title.get(l)),
