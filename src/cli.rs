@@ -119,6 +119,7 @@ fn write_docx(
     a: &crate::assess::Assessment,
     overrides: &[crate::whatif::Override],
     output: &Option<PathBuf>,
+    (date, profile): (&str, Option<&report::profile::Profile>),
     lang: Lang,
 ) -> anyhow::Result<i32> {
     let Some(path) = output else {
@@ -130,14 +131,14 @@ fn write_docx(
         ));
     };
     let roadmap = crate::roadmap::build(engine, &loaded.questionnaire, a);
-    let date = report::view::report_date();
     let r = report::view::ReportInput {
         assessment: a,
         roadmap: &roadmap,
         overrides,
         engine,
         lang,
-        date: &date,
+        date,
+        profile,
     };
     let bytes = report::docx::render(&r)?;
     output::write_atomic(path, &bytes).map_err(|e| {
@@ -147,6 +148,35 @@ fn write_docx(
         )))
     })?;
     Ok(0)
+}
+
+/// The report date (`--date`, else today's local date) and the consultant
+/// profile (`--profile`); a bad date or profile is a usage error (2).
+fn report_extras(
+    date: Option<&str>,
+    profile: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<(String, Option<report::profile::Profile>), i32> {
+    let date = report::view::report_date_from(date).map_err(|bad| {
+        usage_error(
+            lang,
+            format!("--date {bad}"),
+            "不是日期\n  提示: 写成 YYYY-MM-DD, 例如 --date 2017-03-20",
+            "is not a date\n  hint: write YYYY-MM-DD, e.g. --date 2017-03-20",
+        )
+    })?;
+    let profile = match profile {
+        None => None,
+        Some(p) => Some(report::profile::Profile::load(p).map_err(|e| {
+            eprintln!(
+                "{}: {}",
+                lang.pick("错误", "error"),
+                lang.pick(&e.zh, &e.en)
+            );
+            2
+        })?),
+    };
+    Ok((date, profile))
 }
 
 /// Commands.
@@ -214,6 +244,18 @@ pub enum Command {
         /// exits with 2. Example: `--set equipment.key_equipment_cnc=130`.
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
+        /// Consultant profile (顾问信息, YAML) for the report's cover and audit block.
+        ///
+        /// Fields: firm, consultant, client_contact, visit_date, logo (a PNG,
+        /// relative to the profile), confidentiality, sign_off; see
+        /// docs/reports.md. Example: `--profile consultant.yaml`.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Report date (报告日期), YYYY-MM-DD; default: today in the local time zone.
+        ///
+        /// Example: `--date 2017-03-20`.
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Compare two questionnaires of one factory (对比): before and after an upgrade.
     ///
@@ -777,7 +819,13 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             output,
             policy,
             set,
+            profile,
+            date,
         } => {
+            let (date, profile) = match report_extras(date.as_deref(), profile.as_deref(), lang) {
+                Ok(x) => x,
+                Err(code) => return Ok(code),
+            };
             let pack = match load_policy(&policy, lang) {
                 Ok(p) => p,
                 Err(code) => return Ok(code),
@@ -823,14 +871,14 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             );
             let format = format.unwrap_or_else(|| Format::from_output(&output));
             if format == Format::Docx {
-                return write_docx(&engine, &loaded, &a, &overrides, &output, lang);
+                let extras = (date.as_str(), profile.as_ref());
+                return write_docx(&engine, &loaded, &a, &overrides, &output, extras, lang);
             }
             let text = match format {
                 Format::Json if overrides.is_empty() => report::json(&a),
                 Format::Json => crate::whatif::json_with_overrides(&a, &overrides),
                 Format::Markdown | Format::Html | Format::Docx => {
                     let roadmap = crate::roadmap::build(&engine, &loaded.questionnaire, &a);
-                    let date = report::view::report_date();
                     let r = report::view::ReportInput {
                         assessment: &a,
                         roadmap: &roadmap,
@@ -838,6 +886,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                         engine: &engine,
                         lang,
                         date: &date,
+                        profile: profile.as_ref(),
                     };
                     if format == Format::Html {
                         report::html::render(&r)?

@@ -73,7 +73,11 @@ fn base(w: &Writer) -> Docx {
             .fonts(fonts.clone())
             .outline_lvl(level)
     };
-    let header_text = format!("{} · {}", w.t("title"), w.s("/enterprise/name"));
+    let mut header_text = format!("{} · {}", w.t("title"), w.s("/enterprise/name"));
+    let secret = w.s("/profile/confidentiality");
+    if !secret.is_empty() {
+        header_text = format!("{secret} · {header_text}");
+    }
     let footer = Paragraph::new()
         .align(AlignmentType::Center)
         .add_run(Run::new().add_text(w.l.pick("第 ", "Page ")))
@@ -160,6 +164,11 @@ impl Writer<'_> {
             ),
             (self.t("report_date"), self.s("/audit/date")),
         ];
+        let rows = [rows, self.profile_rows()].concat();
+        let doc = match self.logo() {
+            Some(pic) => doc.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic))),
+            None => doc,
+        };
         doc.add_paragraph(heading(1, &self.t("title")))
             .add_paragraph(para(&self.s("/subtitle")).size(20).color("555555"))
             .add_table(key_value_table(rows))
@@ -196,6 +205,32 @@ impl Writer<'_> {
         doc.add_paragraph(heading(2, &self.t("exec")))
             .add_table(grid(rows, &[1, 4, 3, 5, 5]))
             .add_paragraph(para(&self.t("exec_note")).size(18).color("555555"))
+    }
+
+    /// The consultant profile's label and value pairs.
+    fn profile_rows(&self) -> Vec<(String, String)> {
+        self.list("/profile/rows")
+            .iter()
+            .filter_map(|r| {
+                let pair = r.as_array()?;
+                let text = |i: usize| -> Option<String> { Some(self.fin(pair.get(i)?.as_str()?)) };
+                Some((text(0)?, text(1)?))
+            })
+            .collect()
+    }
+
+    /// The profile's logo, 3 cm wide, from its data URI.
+    fn logo(&self) -> Option<Pic> {
+        use base64::Engine as _;
+        let uri = self.v.pointer("/profile/logo")?.as_str()?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(uri.strip_prefix("data:image/png;base64,")?)
+            .ok()?;
+        let w = u32::from_be_bytes(png.get(16..20)?.try_into().ok()?);
+        let h = u32::from_be_bytes(png.get(20..24)?.try_into().ok()?);
+        let width_emu: u32 = 1_080_000;
+        let height_emu = (u64::from(width_emu) * u64::from(h) / u64::from(w.max(1))) as u32;
+        Some(Pic::new_with_dimensions(png, w, h).size(width_emu, height_emu))
     }
 
     fn summary(&self, mut doc: Docx) -> Docx {
@@ -444,9 +479,17 @@ impl Writer<'_> {
             (self.t("report_date"), a("date")),
             (self.t("tool"), a("tool")),
         ];
-        doc.add_paragraph(heading(2, &self.t("audit")))
+        let rows = [rows, self.profile_rows()].concat();
+        let doc = doc
+            .add_paragraph(heading(2, &self.t("audit")))
             .add_table(key_value_table(rows))
-            .add_paragraph(para(&self.t("disclaimer")).size(18).color("555555"))
+            .add_paragraph(para(&self.t("disclaimer")).size(18).color("555555"));
+        let sign_off = self.s("/profile/sign_off");
+        if sign_off.is_empty() {
+            doc
+        } else {
+            doc.add_paragraph(para(&sign_off))
+        }
     }
 }
 

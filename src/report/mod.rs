@@ -7,6 +7,7 @@ pub mod fit;
 pub mod html;
 pub mod markdown;
 pub mod pack;
+pub mod profile;
 pub mod svg;
 pub mod terminal;
 pub mod units;

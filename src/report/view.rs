@@ -38,10 +38,25 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
     /// Report date (YYYY-MM-DD).
     pub date: &'a str,
+    /// The consultant's profile, when given (`--profile`).
+    pub profile: Option<&'a super::profile::Profile>,
 }
 
-/// The report date: `ZHIZAO_REPORT_DATE` when set (for reproducible
-/// output), else today's date in UTC.
+/// The report date: `--date` when given, else `ZHIZAO_REPORT_DATE` when set
+/// (for reproducible output), else today in the machine's time zone (a
+/// report made at 07:30 in Quanzhou carries that day, not yesterday's UTC
+/// date). A `--date` that is not a calendar date is an error.
+pub fn report_date_from(arg: Option<&str>) -> Result<String, String> {
+    if let Some(d) = arg {
+        return chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map_err(|_| d.to_string());
+    }
+    Ok(report_date())
+}
+
+/// The report date without `--date`: `ZHIZAO_REPORT_DATE`, else today's
+/// local date.
 pub fn report_date() -> String {
     if let Ok(d) = std::env::var("ZHIZAO_REPORT_DATE") {
         let d = d.trim();
@@ -49,12 +64,10 @@ pub fn report_date() -> String {
             return d.to_string();
         }
     }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's
@@ -449,6 +462,45 @@ struct ExecItem {
     reaches: String,
 }
 
+/// The consultant's profile as shown: label and value pairs, the logo as a
+/// data URI.
+#[derive(Debug, Serialize)]
+struct ProfileView {
+    rows: Vec<(String, String)>,
+    logo: String,
+    confidentiality: String,
+    sign_off: String,
+}
+
+fn profile_view(p: Option<&super::profile::Profile>, l: Lang) -> Option<ProfileView> {
+    use base64::Engine as _;
+    let p = p?;
+    let rows = [
+        (l.pick("咨询机构", "Consulting firm"), &p.firm),
+        (l.pick("顾问", "Consultant"), &p.consultant),
+        (l.pick("企业联系人", "Client contact"), &p.client_contact),
+        (l.pick("现场调研日期", "Site visit"), &p.visit_date),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
+    .collect();
+    Some(ProfileView {
+        rows,
+        logo: p
+            .logo_png
+            .as_ref()
+            .map(|b| {
+                format!(
+                    "data:image/png;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(b)
+                )
+            })
+            .unwrap_or_default(),
+        confidentiality: p.confidentiality.clone().unwrap_or_default(),
+        sign_off: p.sign_off.clone().unwrap_or_default(),
+    })
+}
+
 #[derive(Debug, Serialize)]
 struct ReportView {
     lang: &'static str,
@@ -457,6 +509,8 @@ struct ReportView {
     subtitle: String,
     /// The three roadmap targets with the best value for effort.
     exec: Vec<ExecItem>,
+    /// Who made the report and for whom.
+    profile: Option<ProfileView>,
     enterprise: EnterpriseView,
     audit: AuditView,
     overrides: Vec<OverrideView>,
@@ -1386,6 +1440,7 @@ fn report_view(r: &ReportInput) -> ReportView {
         lang: lang_tag(l),
         t: labels(l),
         exec: exec_items(r.roadmap, l),
+        profile: profile_view(r.profile, l),
         subtitle: match l {
             Lang::Zh => format!("依据《{}》测算", r.engine.policy.title.get(l)),
             Lang::En => format!("Screened against the {}", r.engine.policy.title.get(l)),
