@@ -500,6 +500,7 @@ fn heading(level: usize, text: &str) -> Paragraph {
         .style(&format!("Heading{level}"))
         .outline_lvl(level - 1)
         .keep_next(true)
+        .line_spacing(docx_rs::LineSpacing::new().before(240).after(80))
         .add_run(Run::new().add_text(text))
 }
 
