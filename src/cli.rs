@@ -421,7 +421,7 @@ pub enum Command {
         ///
         /// Fewer threads leave the machine usable for other work; the result
         /// is the same for any number. Example: `--jobs 2`.
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, hide_default_value = true)]
         jobs: usize,
         /// Exit 0 even when some files were rejected (they are still listed).
         ///
@@ -597,8 +597,22 @@ pub fn main() -> i32 {
             // Usage errors come before `--lang` is parsed: look for it by hand.
             let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
             let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
+            let help = matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
             match usage_error_zh(&e).filter(|_| lang == Lang::Zh) {
                 Some(text) => eprintln!("{text}"),
+                // Help in Chinese: clap's own words translated (crate::help_zh).
+                None if help && lang == Lang::Zh => {
+                    let text = crate::help_zh::localize(&e.render().to_string());
+                    if e.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        print!("{text}");
+                    }
+                }
                 None => {
                     let _ = e.print();
                 }
