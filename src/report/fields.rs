@@ -161,9 +161,8 @@ fn humanize_with(text: &str, lang: Lang, every_word: bool) -> String {
     };
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek() == Some(&'_') && !word.is_empty() {
-            word.push(c);
-        } else if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']') {
+        let escaped_underscore = c == '\\' && chars.peek() == Some(&'_') && !word.is_empty();
+        if escaped_underscore || c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']') {
             word.push(c);
         } else {
             flush(&mut word, &mut out);

@@ -205,7 +205,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         let mut row = vec![
             i.name.get(l).to_string(),
             match i.value {
-                Some(v) => super::units::indicator(v, i.unit, &i.id, l),
+                Some(v) => super::units::indicator(v, i.unit, l),
                 None => l.pick("未知", "unknown").to_string(),
             },
         ];
@@ -512,9 +512,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     .get(&c.indicator)
                     .map(|i| i.name.get(l).to_string())
                     .unwrap_or_else(|| c.indicator.clone()),
-                super::units::indicator(c.value, unit, &c.indicator, l),
+                super::units::indicator(c.value, unit, l),
                 c.scope.get(l),
-                super::units::indicator(c.reference, unit, &c.indicator, l),
+                super::units::indicator(c.reference, unit, l),
                 c.year,
                 c.ratio
                     .and_then(super::units::share)

@@ -31,7 +31,7 @@ pub fn figure(x: Decimal) -> String {
 }
 
 /// An indicator value with its unit: "35%", "27.8 台/万人", "0.073 tce/万元".
-pub fn indicator(value: Decimal, unit: Unit, _id: &str, l: Lang) -> String {
+pub fn indicator(value: Decimal, unit: Unit, l: Lang) -> String {
     match unit {
         Unit::Ratio => format!(
             "{}%",
@@ -70,22 +70,14 @@ mod tests {
         assert_eq!(figure(dec!(0.11)), "0.11");
         assert_eq!(figure(dec!(27.7777)), "27.8");
         assert_eq!(
-            indicator(dec!(0.0734), Unit::TcePerWan, "energy_intensity", Lang::Zh),
+            indicator(dec!(0.0734), Unit::TcePerWan, Lang::Zh),
             "0.073 tce/万元"
         );
         assert_eq!(
-            indicator(
-                dec!(27.7777),
-                Unit::PerTenThousandWorkers,
-                "robot_density",
-                Lang::Zh
-            ),
+            indicator(dec!(27.7777), Unit::PerTenThousandWorkers, Lang::Zh),
             "27.8 台/万人"
         );
-        assert_eq!(
-            indicator(dec!(0.35), Unit::Ratio, "cnc_ratio", Lang::Zh),
-            "35%"
-        );
+        assert_eq!(indicator(dec!(0.35), Unit::Ratio, Lang::Zh), "35%");
     }
 
     #[test]
