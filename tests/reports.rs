@@ -813,3 +813,23 @@ fn roadmap_names_actions_their_size_cost_and_what_they_unlock() {
     ]);
     assert!(zh.contains("升级路线图"));
 }
+
+#[test]
+fn a_footnote_says_where_wan_figures_are_rounded() {
+    // Autoparts: the district cap (12万) cuts the tech-center award to
+    // 11,162.79 元, shown as 1.12万元: rounded, so the note is there.
+    // Footwear: 336,000 / 100,800 / 235,200 / 50,000 元 are whole hundreds.
+    let note = "部分金额有舍入";
+    let autoparts = run_ok(&["assess", AUTOPARTS, "--format", "markdown"]);
+    assert!(autoparts.contains(note));
+    let footwear = run_ok(&[
+        "assess",
+        "questionnaires/examples/licheng-footwear.yaml",
+        "--format",
+        "markdown",
+    ]);
+    assert!(!footwear.contains(note));
+    // English shows CNY to the fen: no note.
+    let en = run_ok(&["assess", AUTOPARTS, "--format", "markdown", "--lang", "en"]);
+    assert!(!en.contains(note) && en.contains("CNY 11,162.79"));
+}

@@ -270,7 +270,13 @@ impl Writer<'_> {
         doc = doc
             .add_paragraph(heading(3, &self.t("support")))
             .add_table(grid(rows, &[2, 3, 3]));
-        doc.add_paragraph(para(&self.s("/summary/cap_note")).size(18))
+        let doc = doc.add_paragraph(para(&self.s("/summary/cap_note")).size(18));
+        let note = self.s("/summary/money_note");
+        if note.is_empty() {
+            doc
+        } else {
+            doc.add_paragraph(para(&note).size(18).color("555555"))
+        }
     }
 
     fn charts(&self, doc: Docx, radar: &str, bars: &str) -> anyhow::Result<Docx> {

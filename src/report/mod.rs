@@ -118,3 +118,28 @@ pub fn value_words(v: &str, l: crate::lang::Lang) -> String {
         _ => fields::humanize(v, l),
     }
 }
+
+/// Whether any amount of the assessment is rounded when shown in 万元 with
+/// two decimals (it is not a whole hundred 元): then the Chinese report
+/// says so, and where the exact figure is.
+pub fn rounding_shows(a: &crate::assess::Assessment) -> bool {
+    let track = |t: &crate::policy::eval::TrackResult| {
+        t.amount.is_some_and(|r| r.rounds_in_wan())
+            || t.by_funder.values().any(|r| r.rounds_in_wan())
+            || t.district_before_cap.is_some_and(|r| r.rounds_in_wan())
+    };
+    let totals = |t: &crate::policy::eval::Totals| {
+        t.total.rounds_in_wan() || t.by_funder.values().any(|r| r.rounds_in_wan())
+    };
+    a.subsidies.iter().any(track) || totals(&a.totals.eligible) || totals(&a.totals.potential)
+}
+
+/// The footnote for rounded 万元 figures; empty when nothing rounds or in
+/// English (CNY is shown to the fen).
+pub fn rounding_note(a: &crate::assess::Assessment, l: crate::lang::Lang) -> &'static str {
+    if l == crate::lang::Lang::Zh && rounding_shows(a) {
+        "金额以万元为单位、保留两位小数，部分金额有舍入；精确到分的金额见 JSON 输出。"
+    } else {
+        ""
+    }
+}

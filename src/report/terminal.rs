@@ -436,6 +436,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "\"Up to\" amounts are ceilings, not promises; \"at least\" amounts have no stated maximum."
         )
     );
+    let note = super::rounding_note(a, l);
+    if !note.is_empty() {
+        let _ = writeln!(out, "{note}");
+    }
 
     if o.explain {
         out.push('\n');

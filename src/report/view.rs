@@ -316,6 +316,8 @@ struct SummaryView {
     verdicts: Vec<Verdict>,
     money: Vec<MoneyRow>,
     cap_note: String,
+    /// Where 万元 figures are rounded, and where the exact ones are.
+    money_note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -1510,6 +1512,7 @@ fn report_view(r: &ReportInput) -> ReportView {
                 .collect(),
             money,
             cap_note: cap_line(a, l),
+            money_note: super::rounding_note(a, l).to_string(),
         },
         indicators: indicator_views(a, l),
         criteria: criteria_views(a, l),
