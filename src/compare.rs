@@ -284,6 +284,15 @@ pub fn show_delta(r: Range, lang: Lang) -> String {
     }
 }
 
+/// A shown indicator change in the reader's language: percentage points
+/// are "pp" in English and 个百分点 in Chinese.
+pub fn delta_words(shown: &str, lang: Lang) -> String {
+    match (lang, shown.strip_suffix("pp")) {
+        (Lang::Zh, Some(n)) => format!("{n} 个百分点"),
+        _ => shown.to_string(),
+    }
+}
+
 fn show_indicator_delta(d: Decimal, unit: Unit) -> String {
     let s = match unit {
         Unit::Ratio => format!("{}pp", (d * Decimal::ONE_HUNDRED).round_dp(1).normalize()),
@@ -579,7 +588,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             format!(
                 "{} {}",
                 i.direction.mark(),
-                i.delta_shown.clone().unwrap_or_default()
+                delta_words(i.delta_shown.as_deref().unwrap_or_default(), l)
             ),
         ]);
     }

@@ -294,6 +294,28 @@ fn chinese_outputs_have_no_english_ids_or_half_width_punctuation() {
 }
 
 #[test]
+fn chinese_comparison_and_screening_are_chinese() {
+    let ex = examples();
+    let (b, a) = (&ex[3], &ex[0]);
+    let mut user = user_strings(b);
+    user.extend(user_strings(a));
+    let mut fails = Vec::new();
+    let term = run(&["compare", b, a, "--lang", "zh"]);
+    fails.extend(check_zh("compare terminal", &term, &user));
+    let md = run(&["compare", b, a, "--lang", "zh", "--format", "markdown"]);
+    fails.extend(check_zh("compare markdown", &md_text(&md), &user));
+    let html = run(&["compare", b, a, "--lang", "zh", "--format", "html"]);
+    fails.extend(check_zh("compare html", &html_text(&html), &user));
+    fails.dedup();
+    assert!(
+        fails.is_empty(),
+        "{} problems:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
+}
+
+#[test]
 fn the_checker_catches_what_it_should() {
     assert!(!zh_problems("未达标: defect_rate_change_pct").is_empty());
     assert!(!zh_problems("新认定智能工厂补助 smart-factory-award").is_empty());

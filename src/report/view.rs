@@ -1741,7 +1741,7 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
                 change: format!(
                     "{} {}",
                     i.direction.mark(),
-                    i.delta_shown.clone().unwrap_or_default()
+                    compare::delta_words(i.delta_shown.as_deref().unwrap_or_default(), l)
                 )
                 .trim()
                 .to_string(),
