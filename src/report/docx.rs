@@ -39,6 +39,7 @@ pub fn render(r: &ReportInput) -> anyhow::Result<Vec<u8>> {
     let (radar, bars) = view::chart_svgs(r);
     let mut doc = base(&w);
     doc = w.title_block(doc);
+    doc = w.overrides(doc);
     doc = w.exec(doc);
     doc = w.summary(doc);
     doc = w.charts(doc, &radar, &bars)?;
@@ -46,6 +47,8 @@ pub fn render(r: &ReportInput) -> anyhow::Result<Vec<u8>> {
     doc = w.roadmap(doc);
     doc = w.tracks(doc);
     doc = w.indicators(doc);
+    doc = w.explain(doc);
+    doc = w.warnings(doc);
     doc = w.audit(doc);
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()
@@ -473,6 +476,100 @@ impl Writer<'_> {
         }
         doc.add_paragraph(heading(2, &self.t("indicators")))
             .add_table(grid(rows, &[4, 2, 6]))
+    }
+
+    /// The what-if box: values overridden with `--set` (paths as typed).
+    fn overrides(&self, doc: Docx) -> Docx {
+        let list = self.list("/overrides");
+        if list.is_empty() {
+            return doc;
+        }
+        let mut rows = vec![vec![self.t("path"), self.t("in_file"), self.t("set_to")]];
+        for o in &list {
+            let raw = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            rows.push(vec![raw("path"), raw("before"), raw("after")]);
+        }
+        doc.add_paragraph(
+            Paragraph::new().add_run(Run::new().add_text(self.t("whatif")).bold().color("9B1C1C")),
+        )
+        .add_table(grid(rows, &[5, 3, 3]))
+    }
+
+    /// How each number was computed: level scores, domains, and every
+    /// listed track's conditions and computation.
+    fn explain(&self, doc: Docx) -> Docx {
+        let mut doc = doc
+            .add_paragraph(heading(2, &self.t("explain")))
+            .add_paragraph(heading(3, &self.t("maturity_scores")));
+        let scores: Vec<String> = self
+            .list("/explain/level_scores")
+            .iter()
+            .map(|x| self.fin(x.as_str().unwrap_or("")))
+            .collect();
+        doc = doc.add_paragraph(para(&scores.join(" · ")).size(18));
+        let mut rows = vec![vec![
+            self.t("domain"),
+            self.t("self_rated"),
+            self.t("objective"),
+            self.t("used"),
+            self.t("next_fit"),
+        ]];
+        for d in self.list("/explain/domains") {
+            rows.push(
+                ["name", "self_rated", "objective", "used", "next"]
+                    .iter()
+                    .map(|k| self.field(&d, k))
+                    .collect(),
+            );
+        }
+        doc = doc.add_table(grid(rows, &[4, 2, 3, 2, 3]));
+        doc = doc.add_paragraph(heading(3, &self.t("tracks")));
+        for t in self.list("/explain/tracks") {
+            let title = format!("{} — {}", self.field(&t, "title"), self.field(&t, "status"));
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .keep_next(true)
+                    .add_run(Run::new().add_text(title).bold()),
+            );
+            for c in t
+                .get("conditions")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let line = format!(
+                    "{} {} = {} ({} {})",
+                    c.get("mark").and_then(Value::as_str).unwrap_or(""),
+                    self.field(c, "label"),
+                    self.field(c, "actual"),
+                    self.t("required"),
+                    self.field(c, "required")
+                );
+                doc = doc.add_paragraph(para(&self.fin(&line)).size(18));
+            }
+            for line in t
+                .get("lines")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let text = format!("= {}", self.fin(line.as_str().unwrap_or("")));
+                doc = doc.add_paragraph(para(&text).size(18).color("444444"));
+            }
+        }
+        doc
+    }
+
+    fn warnings(&self, doc: Docx) -> Docx {
+        let list = self.list("/warnings");
+        if list.is_empty() {
+            return doc;
+        }
+        let mut doc = doc.add_paragraph(heading(2, &self.t("warnings")));
+        for w in list {
+            doc = doc.add_paragraph(para(w.as_str().unwrap_or("")).size(18));
+        }
+        doc
     }
 
     fn audit(&self, doc: Docx) -> Docx {
