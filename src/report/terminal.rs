@@ -67,6 +67,15 @@ pub fn finish(out: &str, l: Lang, width: usize) -> String {
     super::fit::lines(&typeset, width)
 }
 
+/// A gap without the comparison the Actual and Required columns already
+/// show: "关键装备数控化率 35% < 50%: 还需 18 台…" → "还需 18 台…".
+fn short_gap(gap: &str, actual: Option<&str>) -> String {
+    match (gap.split_once(": "), actual) {
+        (Some((head, rest)), Some(a)) if head.contains(a) && !rest.is_empty() => rest.to_string(),
+        _ => gap.to_string(),
+    }
+}
+
 /// A track's title, with its id in English (for `policy show`); the id is
 /// an internal name a Chinese reader does not need.
 fn track_name(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
@@ -246,7 +255,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 k.actual.clone().unwrap_or_else(|| "—".into()),
                 k.required.clone(),
                 match (&k.gap, k.missing.is_empty()) {
-                    (Some(g), _) => fields::humanize(g.get(l), l),
+                    (Some(g), _) => short_gap(&fields::humanize(g.get(l), l), k.actual.as_deref()),
                     (None, false) => {
                         format!(
                             "{}: {}",
