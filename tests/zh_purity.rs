@@ -324,6 +324,9 @@ fn the_checker_catches_what_it_should() {
     assert!(!zh_problems("合计 (含候选)").is_empty());
     assert!(zh_problems("需上线 MES、PLM/PDM（共 3 个）").is_empty());
     assert!(zh_problems("全国 55.3% (2021)").is_empty());
+    assert!(!en_problems("Estimated maturity：Level 2（Standardised）").is_empty());
+    assert!(!en_problems("目标未达到，还需 3 台").is_empty());
+    assert!(en_problems("local 数控一代 products (数控一代示范产品)").is_empty());
 }
 
 /// Chinese characters in English output, outside names and quoted clause
@@ -340,6 +343,16 @@ fn en_problems(line: &str) -> Vec<String> {
             ')' | '）' | ']' | '》' | '”' => depth -= 1,
             '"' => quote = !quote,
             _ => {}
+        }
+        // Full-width punctuation between Latin text: Chinese typography
+        // leaked into English ("Level 2（Standardised）").
+        if matches!(c, '，' | '：' | '；' | '（' | '）') {
+            let before = k.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(k + 1).copied();
+            let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == ' ');
+            if latin(before) && latin(after) {
+                found.push(format!("full-width `{c}` in English"));
+            }
         }
         // A run of CJK inside Latin words (a named term) is fine; CJK prose
         // (a CJK run next to CJK punctuation or as a whole sentence) is not.
@@ -370,6 +383,7 @@ fn english_outputs_have_no_chinese_prose() {
                 "html",
                 html_text(&run(&["assess", &f, "--lang", "en", "--format", "html"])),
             ),
+            ("docx", docx_text(&f, "en")),
         ] {
             for line in text.lines() {
                 let mut l = line.to_string();

@@ -239,7 +239,7 @@ impl Writer<'_> {
     fn summary(&self, mut doc: Docx) -> Docx {
         doc = doc.add_paragraph(heading(2, &self.t("summary")));
         let line = format!(
-            "{}：{} {}（{}），{} {} — {}",
+            "{}: {} {} ({}), {} {} — {}",
             self.t("maturity"),
             self.t("level"),
             self.s("/summary/level"),
@@ -313,7 +313,7 @@ impl Writer<'_> {
     fn criteria(&self, doc: Docx) -> Docx {
         let mut doc = doc.add_paragraph(heading(2, &self.t("criteria")));
         for c in self.list("/criteria") {
-            let title = format!("{}：{}", self.field(&c, "name"), self.field(&c, "status"));
+            let title = format!("{}: {}", self.field(&c, "name"), self.field(&c, "status"));
             doc = doc.add_paragraph(heading(3, &self.fin(&title)));
             let source = self.field(&c, "source");
             if !source.is_empty() {
@@ -455,7 +455,8 @@ impl Writer<'_> {
                 .collect();
             let sep = self.l.pick("；", "; ");
             doc = doc.add_paragraph(
-                para(&format!("{}：{}", self.t("other_tracks"), names.join(sep))).size(18),
+                para(&self.fin(&format!("{}: {}", self.t("other_tracks"), names.join(sep))))
+                    .size(18),
             );
         }
         doc
