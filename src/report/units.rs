@@ -11,8 +11,8 @@ pub fn unit_label(unit: Unit, l: Lang) -> &'static str {
     match unit {
         Unit::Ratio | Unit::Count => "",
         Unit::PerTenThousandWorkers => l.pick("台/万人", "per 10,000 workers"),
-        Unit::WanPerPerson => l.pick("万元/人", "10k CNY/person"),
-        Unit::TcePerWan => l.pick("tce/万元", "tce per 10k CNY"),
+        Unit::WanPerPerson => l.pick("万元/人", "×10⁴ CNY/person"),
+        Unit::TcePerWan => l.pick("tce/万元", "tce per 10⁴ CNY"),
     }
 }
 

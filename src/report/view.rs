@@ -1194,9 +1194,13 @@ fn indicator_views(a: &Assessment, l: Lang) -> Vec<IndicatorView> {
                 name: i.name.get(l).to_string(),
                 value: i
                     .value
-                    .map(|v| show(v, i.unit))
+                    .map(|v| super::units::indicator(v, i.unit, l))
                     .unwrap_or_else(|| l.pick("未知", "unknown").into()),
-                formula: i.formula.to_string(),
+                // Field names in the reader's language ("工业机器人 / 生产工人").
+                formula: match l {
+                    Lang::Zh => super::units::formula(i.formula, i.name.get(l), l),
+                    Lang::En => i.formula.to_string(),
+                },
                 computation,
                 bar,
             }
