@@ -185,6 +185,20 @@ mod tests {
     }
 
     #[test]
+    fn coloured_cells_do_not_break_the_borders() {
+        let red = |s: &str| format!("\x1b[31m{s}\x1b[0m");
+        let rows = vec![
+            vec!["检查项".to_string(), "结论".to_string()],
+            vec!["关键装备数控化率".to_string(), red("未达到")],
+            vec!["使用 ERP".to_string(), "\x1b[32m达到\x1b[0m".to_string()],
+        ];
+        let t = table(rows, 80);
+        let widths: Vec<usize> = t.lines().map(display_width).collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{t}\n{widths:?}");
+        assert!(t.contains(&red("未达到")), "colour kept: {t}");
+    }
+
+    #[test]
     fn long_lines_wrap_with_an_indent_and_short_ones_stay() {
         let text =
             "短行\n  符合项合计: 省 0 万元 · 市 10.08 万元 · 区 28.52 万元 · 合计 38.60 万元\n";
