@@ -4,7 +4,6 @@
 use crate::assess::{Engine, InputInfo};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
-use crate::policy::pack::TrackKind;
 use crate::{input, output, policy, report};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -89,6 +88,95 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML file with charts, printable on A4 (docs/reports.md).
     Html,
+    /// A Word document (DOCX) with headings, tables and charts, to finish in Word or WPS; needs `-o`.
+    Docx,
+}
+
+impl Format {
+    /// The format an output file's extension names (`report.html` → html),
+    /// as `screen` does; terminal text when there is no file or the
+    /// extension says nothing.
+    pub fn from_output(output: &Option<PathBuf>) -> Format {
+        let ext = output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("json") => Format::Json,
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
+            Some("docx") => Format::Docx,
+            _ => Format::Terminal,
+        }
+    }
+}
+
+/// `assess --format docx`: the Word report, written atomically to `-o`
+/// (a DOCX is binary, so it never goes to a terminal).
+fn write_docx(
+    engine: &Engine,
+    loaded: &input::Loaded,
+    a: &crate::assess::Assessment,
+    overrides: &[crate::whatif::Override],
+    output: &Option<PathBuf>,
+    (date, profile): (&str, Option<&report::profile::Profile>),
+    lang: Lang,
+) -> anyhow::Result<i32> {
+    let Some(path) = output else {
+        return Ok(usage_error(
+            lang,
+            "--format docx",
+            "需要 -o 文件名.docx",
+            "needs -o FILE.docx",
+        ));
+    };
+    let roadmap = crate::roadmap::build(engine, &loaded.questionnaire, a);
+    let r = report::view::ReportInput {
+        assessment: a,
+        roadmap: &roadmap,
+        overrides,
+        engine,
+        lang,
+        date,
+        profile,
+    };
+    let bytes = report::docx::render(&r)?;
+    output::write_atomic(path, &bytes).map_err(|e| {
+        anyhow::Error::new(Localized(crate::lang::Text::new(
+            format!("无法写入 {}: {e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        )))
+    })?;
+    Ok(0)
+}
+
+/// The report date (`--date`, else today's local date) and the consultant
+/// profile (`--profile`); a bad date or profile is a usage error (2).
+fn report_extras(
+    date: Option<&str>,
+    profile: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<(String, Option<report::profile::Profile>), i32> {
+    let date = report::view::report_date_from(date).map_err(|bad| {
+        usage_error(
+            lang,
+            format!("--date {bad}"),
+            "不是日期\n  提示: 写成 YYYY-MM-DD, 例如 --date 2017-03-20",
+            "is not a date\n  hint: write YYYY-MM-DD, e.g. --date 2017-03-20",
+        )
+    })?;
+    let profile = match profile {
+        None => None,
+        Some(p) => Some(report::profile::Profile::load(p).map_err(|e| {
+            eprintln!(
+                "{}: {}",
+                lang.pick("错误", "error"),
+                lang.pick(&e.zh, &e.en)
+            );
+            2
+        })?),
+    };
+    Ok((date, profile))
 }
 
 /// Commands.
@@ -119,9 +207,12 @@ pub enum Command {
         ///
         /// `terminal` prints tables for a person (colour only on a terminal;
         /// set NO_COLOR to turn it off); `json` prints one object for
-        /// programs, described in docs/json-output.md. Example: `--format json`.
-        #[arg(long, value_enum, default_value = "terminal")]
-        format: Format,
+        /// programs, described in docs/json-output.md; `markdown`, `html` and
+        /// `docx` are reports (docs/reports.md). Without it, the extension of
+        /// `-o` decides (.json, .md, .html, .docx), else `terminal`.
+        /// Example: `--format json`.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Show every condition of every track, with actual and required values.
         ///
         /// Without it the report lists the tracks with their outcome and
@@ -161,6 +252,18 @@ pub enum Command {
         /// `--reading district-cap-trigger=every-enterprise`.
         #[arg(long = "reading", value_name = "ID=OPTION")]
         reading: Vec<String>,
+        /// Consultant profile (顾问信息, YAML) for the report's cover and audit block.
+        ///
+        /// Fields: firm, consultant, client_contact, visit_date, logo (a PNG,
+        /// relative to the profile), confidentiality, sign_off; see
+        /// docs/reports.md. Example: `--profile consultant.yaml`.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Report date (报告日期), YYYY-MM-DD; default: today in the local time zone.
+        ///
+        /// Example: `--date 2017-03-20`.
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Compare two questionnaires of one factory (对比): before and after an upgrade.
     ///
@@ -326,7 +429,7 @@ pub enum Command {
         ///
         /// Fewer threads leave the machine usable for other work; the result
         /// is the same for any number. Example: `--jobs 2`.
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, hide_default_value = true)]
         jobs: usize,
         /// Exit 0 even when some files were rejected (they are still listed).
         ///
@@ -502,8 +605,22 @@ pub fn main() -> i32 {
             // Usage errors come before `--lang` is parsed: look for it by hand.
             let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
             let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
+            let help = matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
             match usage_error_zh(&e).filter(|_| lang == Lang::Zh) {
                 Some(text) => eprintln!("{text}"),
+                // Help in Chinese: clap's own words translated (crate::help_zh).
+                None if help && lang == Lang::Zh => {
+                    let text = crate::help_zh::localize(&e.render().to_string());
+                    if e.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        print!("{text}");
+                    }
+                }
                 None => {
                     let _ = e.print();
                 }
@@ -748,7 +865,13 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             policy,
             set,
             reading,
+            profile,
+            date,
         } => {
+            let (date, profile) = match report_extras(date.as_deref(), profile.as_deref(), lang) {
+                Ok(x) => x,
+                Err(code) => return Ok(code),
+            };
             let pack =
                 match load_policy(&policy, lang).and_then(|p| choose_readings(p, &reading, lang)) {
                     Ok(p) => p,
@@ -793,12 +916,16 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 },
                 loaded.warnings.clone(),
             );
+            let format = format.unwrap_or_else(|| Format::from_output(&output));
+            if format == Format::Docx {
+                let extras = (date.as_str(), profile.as_ref());
+                return write_docx(&engine, &loaded, &a, &overrides, &output, extras, lang);
+            }
             let text = match format {
                 Format::Json if overrides.is_empty() => report::json(&a),
                 Format::Json => crate::whatif::json_with_overrides(&a, &overrides),
-                Format::Markdown | Format::Html => {
+                Format::Markdown | Format::Html | Format::Docx => {
                     let roadmap = crate::roadmap::build(&engine, &loaded.questionnaire, &a);
-                    let date = report::view::report_date();
                     let r = report::view::ReportInput {
                         assessment: &a,
                         roadmap: &roadmap,
@@ -806,6 +933,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                         engine: &engine,
                         lang,
                         date: &date,
+                        profile: profile.as_ref(),
                     };
                     if format == Format::Html {
                         report::html::render(&r)?
@@ -823,6 +951,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                                     && std::io::stdout().is_terminal()
                                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                                 explain,
+                                width: report::fit::width(),
                             },
                         )
                 }
@@ -984,33 +1113,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Ok(p) => p,
                 Err(c) => return Ok(c),
             };
-            let mut b = tabled::builder::Builder::default();
-            b.push_record([
-                "id",
-                lang.pick("条款", "clause"),
-                lang.pick("扶持项", "track"),
-                lang.pick("类型", "kind"),
-                lang.pick("出资方", "funders"),
-                lang.pick("前提", "first"),
-            ]);
-            for t in &pack.tracks {
-                b.push_record([
-                    t.id.clone(),
-                    t.clause.clone(),
-                    t.title.get(lang).to_string(),
-                    kind_label(t.kind, lang).to_string(),
-                    t.funders
-                        .iter()
-                        .map(|f| f.label().get(lang).to_string())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                    format!("{:?}", t.prerequisite).to_lowercase(),
-                ]);
-            }
-            let mut table = b.build();
-            table.with(tabled::settings::Style::rounded());
-            println!("{} {} — {}", pack.id, pack.version, pack.title.get(lang));
-            println!("{table}");
+            print!("{}", report::pack::list(&pack, lang, report::fit::width()));
             Ok(0)
         }
         PolicyCommand::Show { id, policy } => {
@@ -1020,7 +1123,10 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             };
             match pack.tracks.iter().find(|t| t.id == id) {
                 Some(t) => {
-                    print!("{}", serde_yaml::to_string(t).unwrap_or_default());
+                    print!(
+                        "{}",
+                        report::pack::show(&pack, t, lang, report::fit::width())
+                    );
                     Ok(0)
                 }
                 None => {
@@ -1065,16 +1171,18 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 return Ok(2);
             }
             let o = policy::testcase::run(&engine, &files);
+            let mut text = String::new();
             for c in &o.cases {
                 if c.diffs.is_empty() {
-                    println!("ok    {} :: {}", c.file, c.name);
+                    text += &format!("ok    {} :: {}\n", c.file, c.name);
                 } else {
-                    println!("FAIL  {} :: {}", c.file, c.name);
+                    text += &format!("FAIL  {} :: {}\n", c.file, c.name);
                     for d in &c.diffs {
-                        println!("        - {d}");
+                        text += &format!("        - {d}\n");
                     }
                 }
             }
+            print!("{}", report::fit::lines(&text, report::fit::width()));
             print_diags(&o.errors, None, lang);
             print!(
                 "{}",
@@ -1088,19 +1196,21 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             })
         }
         PolicyCommand::Facts => {
+            let mut text = String::new();
             for s in crate::facts::REGISTRY {
                 let ids = if s.ids.is_empty() {
                     String::new()
                 } else {
                     format!(" [{}]", s.ids.join(", "))
                 };
-                println!(
-                    "{:<60} {:<7} {}{ids}",
+                text += &format!(
+                    "{:<60} {:<7} {}{ids}\n",
                     s.name,
                     format!("{:?}", s.kind).to_lowercase(),
                     s.from
                 );
             }
+            print!("{}", report::fit::lines(&text, report::fit::width()));
             Ok(0)
         }
         PolicyCommand::Check { file } => {
@@ -1121,16 +1231,6 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Err(c) => Ok(c),
             }
         }
-    }
-}
-
-fn kind_label(k: TrackKind, lang: Lang) -> &'static str {
-    match k {
-        TrackKind::Grant => lang.pick("补助", "grant"),
-        TrackKind::Award => lang.pick("奖励", "award"),
-        TrackKind::TaxBenefit => lang.pick("税收优惠", "tax benefit"),
-        TrackKind::Equity => lang.pick("股权投资", "equity"),
-        TrackKind::NonMonetary => lang.pick("非资金支持", "non-monetary"),
     }
 }
 
@@ -1317,6 +1417,14 @@ fn run_compare(
     let c = crate::compare::compare(b, a);
     let date = report::view::report_date();
     let text = match format {
+        Format::Docx => {
+            return Ok(usage_error(
+                lang,
+                "--format docx",
+                "只用于 assess; compare 可用 html 或 markdown",
+                "is for assess; compare writes html or markdown",
+            ))
+        }
         Format::Terminal => crate::compare::terminal(&c, lang),
         Format::Json => crate::compare::json(&c),
         Format::Markdown => report::markdown::compare(&c, b, a, lang, &date)?,

@@ -248,21 +248,48 @@ pub fn range_delta(before: Range, after: Range) -> Range {
     }
 }
 
-/// Show a signed range: "+0 – +50万元".
+/// Show a signed range in one unit: "0.00 – +50.00万元" (zh), "CNY 0 – +CNY
+/// 500,000" (en).
 pub fn show_delta(r: Range, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        let sign = |x: Decimal| {
+            let n = money::wan_2dp(x.abs());
+            if money::wan_2dp(x) == money::wan_2dp(Decimal::ZERO) {
+                n
+            } else if x.is_sign_negative() {
+                format!("−{n}")
+            } else {
+                format!("+{n}")
+            }
+        };
+        return match r.max {
+            Some(m) if m == r.min => format!("{}万元", sign(m)),
+            Some(m) => format!("{} – {}万元", sign(r.min), sign(m)),
+            None => format!("{}万元 – ?", sign(r.min)),
+        };
+    }
     let sign = |x: Decimal| {
         if x.is_zero() {
-            money::fmt(x, lang)
+            money::report(x, lang)
         } else if x.is_sign_negative() {
-            format!("−{}", money::fmt(-x, lang))
+            format!("−{}", money::report(-x, lang))
         } else {
-            format!("+{}", money::fmt(x, lang))
+            format!("+{}", money::report(x, lang))
         }
     };
     match r.max {
         Some(m) if m == r.min => sign(m),
         Some(m) => format!("{} – {}", sign(r.min), sign(m)),
         None => format!("{} – ?", sign(r.min)),
+    }
+}
+
+/// A shown indicator change in the reader's language: percentage points
+/// are "pp" in English and 个百分点 in Chinese.
+pub fn delta_words(shown: &str, lang: Lang) -> String {
+    match (lang, shown.strip_suffix("pp")) {
+        (Lang::Zh, Some(n)) => format!("{n} 个百分点"),
+        _ => shown.to_string(),
     }
 }
 
@@ -470,14 +497,17 @@ pub fn json(c: &Comparison) -> String {
     serde_json::to_string_pretty(c).unwrap_or_default() + "\n"
 }
 
-fn table(rows: Vec<Vec<String>>) -> String {
-    let mut b = tabled::builder::Builder::default();
-    for r in rows {
-        b.push_record(r);
-    }
-    let mut t = b.build();
-    t.with(tabled::settings::Style::rounded());
-    t.to_string()
+/// A table fitted to the terminal width ([`crate::report::fit`]).
+fn table(rows: Vec<Vec<String>>, l: Lang) -> String {
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| crate::report::terminal::typeset(c, l))
+                .collect()
+        })
+        .collect();
+    crate::report::fit::table(rows, crate::report::fit::width())
 }
 
 fn level_text(l: Option<u8>, lang: Lang) -> String {
@@ -499,10 +529,10 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{label}: {} · {} {} · {} · SHA-256 {}",
-            s.name,
+            crate::textsafe::echo(&s.name),
             l.pick("数据年度", "data year"),
             s.data_year,
-            s.file,
+            crate::textsafe::echo(&s.file),
             s.sha256.get(..12).unwrap_or("")
         );
     }
@@ -526,16 +556,16 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         out,
         "{}: {} → {} ({})",
         l.pick("含候选项合计", "Support incl. candidates"),
-        c.potential.before.total.show(l),
-        c.potential.after.total.show(l),
+        c.potential.before.total.report(l),
+        c.potential.after.total.report(l),
         show_delta(c.potential.delta, l)
     );
     let _ = writeln!(
         out,
         "{}: {} → {} ({})\n",
         l.pick("符合项合计", "Eligible support"),
-        c.eligible.before.total.show(l),
-        c.eligible.after.total.show(l),
+        c.eligible.before.total.report(l),
+        c.eligible.after.total.report(l),
         show_delta(c.eligible.delta, l)
     );
     let _ = writeln!(out, "{}", l.pick("指标", "Indicators"));
@@ -558,14 +588,14 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             format!(
                 "{} {}",
                 i.direction.mark(),
-                i.delta_shown.clone().unwrap_or_default()
+                delta_words(i.delta_shown.as_deref().unwrap_or_default(), l)
             ),
         ]);
     }
     if rows.len() == 1 {
         let _ = writeln!(out, "{}\n", l.pick("无变化", "no change"));
     } else {
-        let _ = writeln!(out, "{}\n", table(rows));
+        let _ = writeln!(out, "{}\n", table(rows, l));
     }
     let _ = writeln!(out, "{}", l.pick("评估标准", "Criteria"));
     let mut rows = vec![vec![
@@ -598,7 +628,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             ]);
         }
     }
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, l));
     let _ = writeln!(
         out,
         "{}",
@@ -614,17 +644,20 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             l.pick("之后", "After").to_string(),
             String::new(),
         ]];
-        let amount = |r: Option<Range>| r.map(|r| format!(" {}", r.show(l))).unwrap_or_default();
+        let amount = |r: Option<Range>| r.map(|r| format!(" {}", r.report(l))).unwrap_or_default();
         for t in &c.tracks {
             rows.push(vec![
-                format!("{} `{}`", t.title.get(l), t.id),
+                match l {
+                    Lang::Zh => t.title.get(l).to_string(),
+                    Lang::En => format!("{} `{}`", t.title.get(l), t.id),
+                },
                 t.clause.clone(),
                 format!("{}{}", t.before.label().get(l), amount(t.amount_before)),
                 format!("{}{}", t.after.label().get(l), amount(t.amount_after)),
                 t.direction.mark().to_string(),
             ]);
         }
-        let _ = writeln!(out, "{}", table(rows));
+        let _ = writeln!(out, "{}", table(rows, l));
     }
     let _ = writeln!(
         out,
@@ -634,7 +667,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
             "Amounts are after the district cap; \"up to\" amounts are ceilings, not promises."
         )
     );
-    out
+    crate::report::terminal::finish(&out, l, crate::report::fit::width())
 }
 
 /// The warning shown when the two inputs look like different enterprises.

@@ -69,6 +69,23 @@ impl Range {
         self.min.is_zero() && self.max == Some(Decimal::ZERO)
     }
 
+    /// Show for a report in one unit (see [`report`]): "0.00 – 50.00万元",
+    /// "不少于 5.00万元" / "CNY 0 – CNY 500,000".
+    pub fn report(&self, lang: Lang) -> String {
+        match (self.max, lang) {
+            (Some(m), _) if m == self.min => report(m, lang),
+            (Some(m), Lang::Zh) => format!("{} – {}万元", wan_2dp(self.min), wan_2dp(m)),
+            (Some(m), Lang::En) => format!("{} – {}", fmt(self.min, lang), fmt(m, lang)),
+            (None, Lang::Zh) => format!("不少于 {}", report(self.min, lang)),
+            (None, Lang::En) => format!("at least {}", report(self.min, lang)),
+        }
+    }
+
+    /// Whether either end is rounded when shown in 万元 ([`rounds_in_wan`]).
+    pub fn rounds_in_wan(&self) -> bool {
+        rounds_in_wan(self.min) || self.max.is_some_and(rounds_in_wan)
+    }
+
     /// Show as "0 – 50万元" / "CNY 0 – 500,000".
     pub fn show(&self, lang: Lang) -> String {
         match self.max {
@@ -127,6 +144,34 @@ pub fn fmt(x: Decimal, lang: Lang) -> String {
     }
 }
 
+/// Money for a report a client reads (报告金额): one unit throughout — zh
+/// always in 万元 with two decimals ("168.04万元", "0.00万元"), en in CNY
+/// with thousands separators. Exact amounts are in the JSON output; a
+/// report adds a footnote where [`rounds_in_wan`] says the 万元 figure is
+/// rounded.
+pub fn report(x: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}万元", wan_2dp(x)),
+        Lang::En => fmt(x, lang),
+    }
+}
+
+/// `x` in 万 with exactly two decimals and thousands separators, no unit
+/// ("168.04"), for a column whose header names the unit.
+pub fn wan_2dp(x: Decimal) -> String {
+    let w = (x / Decimal::from(10_000))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut w = if w.is_zero() { Decimal::ZERO } else { w };
+    w.rescale(2);
+    group(w)
+}
+
+/// Whether `x` shown in 万元 with two decimals is rounded (it is not a
+/// whole hundred 元).
+pub fn rounds_in_wan(x: Decimal) -> bool {
+    !(x / Decimal::from(100)).fract().is_zero()
+}
+
 /// Thousands separators on the integer part.
 pub fn group(x: Decimal) -> String {
     let s = x.to_string();
@@ -168,6 +213,25 @@ mod tests {
             vec![("city", dec!(37037.03)), ("district", dec!(86419.75))]
         );
         assert_eq!(s[0].1 + s[1].1, dec!(123456.78));
+    }
+
+    #[test]
+    fn report_money_is_one_unit_with_two_decimals() {
+        assert_eq!(report(dec!(1680350), Lang::Zh), "168.04万元");
+        assert_eq!(report(dec!(11162.79), Lang::Zh), "1.12万元");
+        assert_eq!(report(dec!(100000), Lang::Zh), "10.00万元");
+        assert_eq!(report(dec!(0), Lang::Zh), "0.00万元");
+        assert_eq!(report(dec!(-4), Lang::Zh), "0.00万元");
+        assert_eq!(report(dec!(123456789000), Lang::Zh), "12,345,678.90万元");
+        assert_eq!(report(dec!(1680350), Lang::En), "CNY 1,680,350");
+        assert!(rounds_in_wan(dec!(11162.79)));
+        assert!(rounds_in_wan(dec!(1680350)));
+        assert!(!rounds_in_wan(dec!(582000)));
+        let r = Range {
+            min: dec!(0),
+            max: Some(dec!(1000000)),
+        };
+        assert_eq!(r.report(Lang::Zh), "0.00 – 100.00万元");
     }
 
     #[test]

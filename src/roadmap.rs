@@ -98,6 +98,9 @@ pub struct Unlocks {
     pub tracks: Vec<TrackChange>,
     /// Change of the potential support total (eligible + candidate), CNY.
     pub money: Range,
+    /// The same change by funder (province, city, district), after the
+    /// district cap.
+    pub by_funder: Vec<(crate::policy::pack::Funder, Range)>,
 }
 
 impl Default for Unlocks {
@@ -109,6 +112,7 @@ impl Default for Unlocks {
             maturity: None,
             tracks: vec![],
             money: Range::ZERO,
+            by_funder: vec![],
         }
     }
 }
@@ -695,8 +699,20 @@ pub fn result_name(field: &str) -> Text {
 
 fn unlocks(before: &Assessment, after: &Assessment) -> Unlocks {
     let c = compare::compare(before, after);
+    let funder_delta = |f| {
+        let of = |a: &Assessment| {
+            a.totals
+                .potential
+                .by_funder
+                .get(&f)
+                .copied()
+                .unwrap_or(Range::ZERO)
+        };
+        (f, compare::range_delta(of(before), of(after)))
+    };
     let mut u = Unlocks {
         money: c.potential.delta,
+        by_funder: crate::policy::pack::Funder::ALL.map(funder_delta).to_vec(),
         ..Default::default()
     };
     for cr in &c.criteria {
@@ -843,10 +859,16 @@ fn finish_target(
 }
 
 /// Merge steps of one bundle: counted steps of the same kind keep the largest
-/// count (the higher threshold covers the lower one).
+/// count (the higher threshold covers the lower one); systems and
+/// integrations are joined into one step each, every item once; of several
+/// maturity raises the highest level stays (a domain raised in full to level
+/// 3 meets level 2 too).
 fn merge(steps: Vec<Step>) -> Vec<Step> {
     let mut out: Vec<Step> = Vec::new();
     for s in steps {
+        if join_lists(&mut out, &s) {
+            continue;
+        }
         if let Change::Add(f, n) = s.change {
             if let Some(o) = out
                 .iter_mut()
@@ -870,6 +892,131 @@ fn merge(steps: Vec<Step>) -> Vec<Step> {
     out
 }
 
+/// Fold `s` into an earlier step of `out` of the same list kind (systems,
+/// integrations, maturity raise); true when it was folded in.
+fn join_lists(out: &mut [Step], s: &Step) -> bool {
+    for o in out.iter_mut() {
+        match (&mut o.change, &s.change) {
+            (Change::Systems(have), Change::Systems(more)) => {
+                for x in more {
+                    if !have.contains(x) {
+                        have.push(*x);
+                    }
+                }
+                let names = have
+                    .iter()
+                    .map(|x| x.label())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                o.count = have.len() as u64;
+                o.what = Text::new(format!("上线 {names}"), format!("introduce {names}"));
+            }
+            (Change::Integrations(have), Change::Integrations(more)) => {
+                for x in more {
+                    if !have.contains(x) {
+                        have.push(*x);
+                    }
+                }
+                let names = have
+                    .iter()
+                    .map(|[x, y]| format!("{}–{}", x.label(), y.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                o.count = have.len() as u64;
+                o.what = Text::new(format!("集成 {names}"), format!("integrate {names}"));
+            }
+            (Change::Ratings(_, have), Change::Ratings(_, more)) => {
+                if more > have {
+                    let tags = std::mem::take(&mut o.for_checks);
+                    *o = s.clone();
+                    o.for_checks.splice(0..0, tags);
+                    return true;
+                }
+            }
+            _ => continue,
+        }
+        o.for_checks.extend(s.for_checks.iter().cloned());
+        return true;
+    }
+    false
+}
+
+/// The steps to reach criterion `i`, tiers being cumulative: the criteria
+/// are listed from the entry tier up (自动化数字化企业, 数字化车间, 智能工厂),
+/// and reaching a tier takes what every lower tier not yet met needs as
+/// well. Each lower tier is sized on the factory as the tiers below it left
+/// it (adding digital equipment raises the count the networking rate is
+/// taken over), and the counts of one kind add up across tiers.
+fn cumulative_steps(
+    engine: &Engine,
+    q: &Questionnaire,
+    base: &Assessment,
+    i: usize,
+) -> (Vec<Step>, Vec<String>) {
+    let mut state = q.clone();
+    let mut assessed = base.clone();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut missing: Vec<String> = Vec::new();
+    for j in 0..=i {
+        if j < i
+            && assessed
+                .criteria
+                .get(j)
+                .is_none_or(|c| c.status == Status::Met)
+        {
+            continue;
+        }
+        let (tier, m) = criterion_steps(engine, &state, &assessed, j);
+        let tier = merge(tier);
+        for s in &tier {
+            apply(&mut state, &s.change);
+        }
+        for s in tier {
+            accumulate(&mut steps, s);
+        }
+        missing.extend(
+            m.into_iter()
+                .filter(|x| !base.criteria.is_empty() && !x.is_empty()),
+        );
+        if j < i {
+            assessed = engine.assess(&state, base.input.clone(), vec![]);
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    (steps, missing)
+}
+
+/// Add a tier's step to the steps of the tiers below: counts of one kind add
+/// up ("+18" then "+24" more CNC machines is "+42"); lists are joined.
+fn accumulate(steps: &mut Vec<Step>, s: Step) {
+    if let Change::Add(f, n) = s.change {
+        if let Some(o) = steps
+            .iter_mut()
+            .find(|o| matches!(o.change, Change::Add(g, _) if g == f))
+        {
+            if let Change::Add(_, m) = &mut o.change {
+                *m = m.saturating_add(n);
+                o.count += s.count;
+                let total = *m;
+                let recount = |t: &str| match t.strip_prefix('+') {
+                    Some(rest) => format!(
+                        "+{total}{}",
+                        rest.trim_start_matches(|c: char| c.is_ascii_digit())
+                    ),
+                    None => t.to_string(),
+                };
+                o.what = Text::new(recount(&o.what.zh), recount(&o.what.en));
+                o.for_checks.extend(s.for_checks);
+            }
+            return;
+        }
+    }
+    if !join_lists(steps, &s) {
+        steps.push(s);
+    }
+}
+
 /// Build the roadmap of one factory. `base` is the assessment of `q` by `engine`.
 pub fn build(engine: &Engine, q: &Questionnaire, base: &Assessment) -> Roadmap {
     let mut targets = Vec::new();
@@ -877,13 +1024,13 @@ pub fn build(engine: &Engine, q: &Questionnaire, base: &Assessment) -> Roadmap {
         if c.status == Status::Met || i >= engine.criteria.criteria.len() {
             continue;
         }
-        let (steps, missing) = criterion_steps(engine, q, base, i);
+        let (steps, missing) = cumulative_steps(engine, q, base, i);
         let id = c.id.clone();
         let plan = TargetPlan {
             id: id.clone(),
             name: c.name.clone(),
             status: c.status,
-            steps: merge(steps),
+            steps,
             missing,
             cost: Cost::default(),
             unlocks: Unlocks::default(),
@@ -965,6 +1112,39 @@ mod tests {
             vec![],
         );
         build(&engine, q, &base)
+    }
+
+    #[test]
+    fn tiers_are_cumulative_and_sized_on_the_tier_below() {
+        // Footwear: 120 key machines (42 CNC), 640 production machines (150
+        // digital, 30 networked). Entry tier: digital ≥ 47% of 640 = 300.8 →
+        // 301, +151. Digital workshop: networked ≥ 50% of the 301 digital
+        // machines the entry tier leaves = 150.5 → 151, +121; CNC ≥ 70% of
+        // 120 = 84, +42. Smart factory: networked ≥ 70% of 301 = 210.7 → 211,
+        // +181; CNC ≥ 80% = 96, +54.
+        let r = roadmap(&example("licheng-footwear"));
+        let t = |id: &str| r.targets.iter().find(|t| t.id == id).unwrap();
+        let count =
+            |id: &str, kind: &str| t(id).steps.iter().find(|s| s.kind == kind).map(|s| s.count);
+        assert_eq!(
+            count("automated_digital_enterprise", "digital_equipment"),
+            Some(151)
+        );
+        assert_eq!(count("digital_workshop", "digital_equipment"), Some(151));
+        assert_eq!(count("digital_workshop", "network_connection"), Some(121));
+        assert_eq!(count("digital_workshop", "cnc_unit"), Some(42));
+        assert_eq!(count("smart_factory", "network_connection"), Some(181));
+        assert_eq!(count("smart_factory", "cnc_unit"), Some(54));
+        let cost = |id: &str| t(id).cost.wan;
+        assert!(cost("smart_factory") > cost("digital_workshop"));
+        assert!(cost("digital_workshop") > cost("automated_digital_enterprise"));
+        for id in [
+            "automated_digital_enterprise",
+            "digital_workshop",
+            "smart_factory",
+        ] {
+            assert!(t(id).reached, "{id}");
+        }
     }
 
     #[test]

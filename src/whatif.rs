@@ -330,16 +330,18 @@ pub fn terminal_note(overrides: &[Override], lang: Lang) -> String {
     let mut s = format!(
         "{}\n",
         lang.pick(
-            "假设分析: 以下数值已被 --set 覆盖 (非问卷原值)",
+            "假设分析：以下数值已被 --set 覆盖（非问卷原值）",
             "What-if: these values were overridden with --set (not the questionnaire's own)"
         )
     );
+    // The paths and values are what the user typed: shown as typed, made
+    // safe for the terminal.
     for o in overrides {
         s.push_str(&format!(
             "  {}: {} → {}\n",
-            o.path,
-            o.before.as_deref().unwrap_or("—"),
-            o.after
+            crate::textsafe::echo(&o.path),
+            crate::textsafe::echo(o.before.as_deref().unwrap_or("—")),
+            crate::textsafe::echo(&o.after)
         ));
     }
     s.push('\n');

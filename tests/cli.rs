@@ -52,6 +52,8 @@ fn snapshots_of_every_example_terminal_and_json() {
             let out = zhizao()
                 .args(["assess", &ex, "--lang", lang])
                 .env("NO_COLOR", "1")
+                // Snapshots at 100 columns, whatever terminal runs the tests.
+                .env("COLUMNS", "100")
                 .output()
                 .unwrap();
             assert!(out.status.success());
@@ -330,7 +332,8 @@ fn policy_list_show_and_facts() {
         .args(["policy", "show", "local-cnc-purchase"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("二(五)2"));
+        // Chinese typography: the clause in full-width brackets, as in the notice.
+        .stdout(predicate::str::contains("二（五）2"));
     zhizao()
         .args(["policy", "show", "local-cnc-purchse", "--lang", "en"])
         .assert()

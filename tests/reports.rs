@@ -267,7 +267,9 @@ fn html_is_self_contained_and_audit_ready() {
                 };
             assert_eq!(n, 0, "{lang}: {banned} found");
         }
-        assert!(html.contains("@page { size: A4"), "print CSS");
+        assert!(html.contains("@page {\n  size: A4"), "print CSS");
+        // Page numbers in the page margin, not the browser's file:// footer.
+        assert!(html.contains("counter(page)") && html.contains("counter(pages)"));
         assert!(html.contains("Noto Sans CJK SC") && html.contains("Microsoft YaHei"));
         // Audit trail: file, full SHA-256, packs, date.
         let sha = "0ffed46e748486564af0907e69e0f884b67ca98d164c0da643b0d81c0f89d934";
@@ -304,6 +306,126 @@ fn report_date_defaults_to_today() {
     let year: i32 = date[..4].parse().unwrap();
     assert!(year >= 2024, "{date}");
     assert_eq!(&date[4..5], "-");
+}
+
+#[test]
+fn report_date_is_local_and_can_be_given() {
+    // 2016-07-29 23:30 UTC is already 07-30 in Quanzhou (UTC+8): the local
+    // date, not UTC's.
+    let md = |envs: &[(&str, &str)], args: &[&str]| {
+        let mut c = Command::cargo_bin("zhizao").unwrap();
+        c.env_remove("ZHIZAO_REPORT_DATE");
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        let out = c
+            .args(["assess", AUTOPARTS, "--format", "markdown", "--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (_, text) = md(&[], &["--date", "2017-03-20"]);
+    assert!(text.contains("| Report date | 2017-03-20 |"), "{text}");
+    let (code, _) = md(&[], &["--date", "2017-02-30"]);
+    assert_eq!(code, Some(2), "not a calendar date");
+    // The local date follows the time zone (TZ): each is today's date at
+    // that zone's offset (Shanghai UTC+8, Honolulu UTC−10, no daylight
+    // saving in either), which differ from the UTC date for part of the day.
+    let day = |tz: &str| {
+        let (_, t) = md(&[("TZ", tz)], &[]);
+        let line = t
+            .lines()
+            .find(|l| l.starts_with("| Report date |"))
+            .unwrap()
+            .to_string();
+        line.trim_start_matches("| Report date |")
+            .trim()
+            .trim_end_matches('|')
+            .trim()
+            .to_string()
+    };
+    let at = |hours: i32| {
+        let offset = chrono::FixedOffset::east_opt(hours * 3600).unwrap();
+        chrono::Utc::now()
+            .with_timezone(&offset)
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    assert_eq!(day("Asia/Shanghai"), at(8));
+    assert_eq!(day("Pacific/Honolulu"), at(-10));
+}
+
+#[test]
+fn profile_shows_on_the_cover_and_in_the_audit_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("logo.png");
+    // A 1×1 PNG (signature, IHDR with width 1 and height 1, IDAT, IEND).
+    let bytes: [u8; 67] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0,
+        0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44,
+        0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0,
+        0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    std::fs::write(&png, bytes).unwrap();
+    let profile = dir.path().join("consultant.yaml");
+    std::fs::write(
+        &profile,
+        "firm: 泉州智造咨询 <b>有限</b>公司\nconsultant: 林晓\nvisit_date: 2017-03-15\nlogo: logo.png\nconfidentiality: 内部资料\nsign_off: 顾问签字：____\n",
+    )
+    .unwrap();
+    let p = profile.display().to_string();
+    let html = run_ok(&["assess", AUTOPARTS, "--format", "html", "--profile", &p]);
+    assert!(
+        html.contains("泉州智造咨询 &lt;b&gt;有限&lt;&#x2f;b&gt;公司"),
+        "escaped firm"
+    );
+    assert_eq!(html.matches("林晓").count(), 2, "cover and audit block");
+    assert!(html.contains("src=\"data:image&#x2f;png;base64,iVBORw0KGgo"));
+    assert!(html.contains("内部资料") && html.contains("顾问签字"));
+    let md = run_ok(&["assess", AUTOPARTS, "--format", "markdown", "--profile", &p]);
+    assert!(md.contains("- 顾问：林晓"), "{md}");
+    assert!(md.contains("| 顾问 | 林晓 |"));
+    // A typo in the profile is refused with its line.
+    std::fs::write(&profile, "firm: x\nconsultent: 林晓\n").unwrap();
+    let out = Command::cargo_bin("zhizao")
+        .unwrap()
+        .args([
+            "assess",
+            AUTOPARTS,
+            "--format",
+            "html",
+            "--lang",
+            "en",
+            "--profile",
+            &p,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(":2:") && err.contains("consultent"), "{err}");
+}
+
+#[test]
+fn executive_summary_opens_the_report() {
+    // Footwear: reaching 智能工厂 also reaches 数字化车间; both awards are
+    // city-paid ceilings (二(三)3: up to 100万 and up to 50万), so the top
+    // action unlocks 0 – 150万 from the city.
+    let md = run_ok(&[
+        "assess",
+        "questionnaires/examples/licheng-footwear.yaml",
+        "--format",
+        "markdown",
+    ]);
+    let exec = md.find("## 执行摘要").expect("executive summary");
+    assert!(exec < md.find("## 概要").unwrap());
+    let first = md[exec..].lines().find(|l| l.starts_with("| 1 |")).unwrap();
+    assert!(first.contains("智能工厂"), "{first}");
+    assert!(first.contains("市 0.00 – +150.00万元"), "{first}");
 }
 
 // ─── escaping ───────────────────────────────────────────────────────────────
@@ -356,7 +478,8 @@ fn questionnaire_strings_come_out_inert_in_html_and_markdown() {
         let md = run_ok(&["assess", &f, "--format", "markdown", "--lang", lang]);
         assert_eq!(unescaped(&md, "<script"), 0, "raw <script> in Markdown");
         assert_eq!(unescaped(&md, "<img"), 0, "raw <img> in Markdown");
-        assert!(md.contains(r#"\<script\>alert("x")\</script\> \& 'Q' \| \*bold\*"#));
+        // Escaped only where markup could start: tags, pipes, emphasis.
+        assert!(md.contains(r#"\<script>alert("x")\</script> & 'Q' \| \*bold\*"#));
         // The name in a table cell does not split the row.
         let row = md
             .lines()
@@ -689,4 +812,24 @@ fn roadmap_names_actions_their_size_cost_and_what_they_unlock() {
         "zh",
     ]);
     assert!(zh.contains("升级路线图"));
+}
+
+#[test]
+fn a_footnote_says_where_wan_figures_are_rounded() {
+    // Autoparts: the district cap (12万) cuts the tech-center award to
+    // 11,162.79 元, shown as 1.12万元: rounded, so the note is there.
+    // Footwear: 336,000 / 100,800 / 235,200 / 50,000 元 are whole hundreds.
+    let note = "部分金额有舍入";
+    let autoparts = run_ok(&["assess", AUTOPARTS, "--format", "markdown"]);
+    assert!(autoparts.contains(note));
+    let footwear = run_ok(&[
+        "assess",
+        "questionnaires/examples/licheng-footwear.yaml",
+        "--format",
+        "markdown",
+    ]);
+    assert!(!footwear.contains(note));
+    // English shows CNY to the fen: no note.
+    let en = run_ok(&["assess", AUTOPARTS, "--format", "markdown", "--lang", "en"]);
+    assert!(!en.contains(note) && en.contains("CNY 11,162.79"));
 }

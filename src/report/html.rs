@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 /// The assessment report.
 pub fn render(r: &ReportInput) -> anyhow::Result<String> {
-    view::html(r)
+    Ok(super::zh_finish(view::html(r)?, r.lang))
 }
 
 /// A before/after comparison.
@@ -22,5 +22,8 @@ pub fn compare(
     lang: Lang,
     date: &str,
 ) -> anyhow::Result<String> {
-    view::compare_html(c, before, after, lang, date)
+    Ok(super::zh_finish(
+        view::compare_html(c, before, after, lang, date)?,
+        lang,
+    ))
 }

@@ -10,7 +10,7 @@ use crate::lang::Lang;
 
 /// The assessment report.
 pub fn render(r: &ReportInput) -> anyhow::Result<String> {
-    view::markdown(r)
+    Ok(super::zh_finish(view::markdown(r)?, r.lang))
 }
 
 /// A before/after comparison.
@@ -21,5 +21,8 @@ pub fn compare(
     lang: Lang,
     date: &str,
 ) -> anyhow::Result<String> {
-    view::compare_markdown(c, lang, date)
+    Ok(super::zh_finish(
+        view::compare_markdown(c, lang, date)?,
+        lang,
+    ))
 }

@@ -1,11 +1,18 @@
 //! Reports (报告): terminal tables for people, JSON for programs, Markdown
 //! and self-contained HTML for reports people act on.
 
+pub mod docx;
+pub mod fields;
+pub mod fit;
 pub mod html;
 pub mod markdown;
+pub mod pack;
+pub mod profile;
 pub mod svg;
 pub mod terminal;
+pub mod units;
 pub mod view;
+pub mod zh;
 
 use crate::assess::Assessment;
 
@@ -30,10 +37,10 @@ pub fn track_notes(
         lines.push(format!(
             "{} {} → {}",
             l.pick("区级份额封顶:", "district share capped:"),
-            b.show(l),
+            b.report(l),
             t.by_funder
                 .get(&Funder::District)
-                .map(|r| r.show(l))
+                .map(|r| r.report(l))
                 .unwrap_or_default()
         ));
     }
@@ -51,4 +58,92 @@ pub fn track_notes(
     }
     lines.extend(t.readings.iter().map(|r| r.line(l)));
     lines
+}
+
+/// A finished Chinese HTML or Markdown document in Chinese typography:
+/// questionnaire field names and enum ids that reached a text become their
+/// Chinese names ([`fields::humanize`]), and prose gets full-width
+/// punctuation ([`zh::punct`]). Code spans (`<code>`, Markdown backticks:
+/// what the user typed, such as a `--set` path) and the `<style>` block are
+/// left alone. English documents are returned unchanged.
+pub fn zh_finish(text: String, l: crate::lang::Lang) -> String {
+    if l == crate::lang::Lang::En {
+        return text;
+    }
+    const KEPT: [(&str, &str); 3] = [("<style>", "</style>"), ("<code>", "</code>"), ("`", "`")];
+    let fix = |s: &str| zh::punct(&fields::humanize(s, l)).into_owned();
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut rest = text.as_str();
+    loop {
+        let next = KEPT
+            .iter()
+            .filter_map(|(open, close)| rest.find(open).map(|i| (i, *open, *close)))
+            .min_by_key(|x| x.0);
+        let Some((i, open, close)) = next else {
+            out.push_str(&fix(rest));
+            return out;
+        };
+        out.push_str(&fix(&rest[..i]));
+        let after = i + open.len();
+        let end = rest[after..]
+            .find(close)
+            .map(|e| after + e + close.len())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[i..end]);
+        rest = &rest[end..];
+    }
+}
+
+/// The tracks whose district share the cap cut, by title, for the line
+/// under the totals.
+pub fn cut_names(a: &crate::assess::Assessment, l: crate::lang::Lang) -> String {
+    let Some(dc) = &a.district_cap else {
+        return String::new();
+    };
+    dc.cut
+        .iter()
+        .map(|id| {
+            a.subsidies
+                .iter()
+                .find(|t| &t.id == id)
+                .map(|t| t.title.get(l).to_string())
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(l.pick("、", ", "))
+}
+
+/// A condition value in words: in Chinese, `true` / `false` are 是 / 否
+/// (the engine writes them as in the pack).
+pub fn value_words(v: &str, l: crate::lang::Lang) -> String {
+    match (l, v) {
+        (crate::lang::Lang::Zh, "true") => "是".into(),
+        (crate::lang::Lang::Zh, "false") => "否".into(),
+        _ => fields::humanize(v, l),
+    }
+}
+
+/// Whether any amount of the assessment is rounded when shown in 万元 with
+/// two decimals (it is not a whole hundred 元): then the Chinese report
+/// says so, and where the exact figure is.
+pub fn rounding_shows(a: &crate::assess::Assessment) -> bool {
+    let track = |t: &crate::policy::eval::TrackResult| {
+        t.amount.is_some_and(|r| r.rounds_in_wan())
+            || t.by_funder.values().any(|r| r.rounds_in_wan())
+            || t.district_before_cap.is_some_and(|r| r.rounds_in_wan())
+    };
+    let totals = |t: &crate::policy::eval::Totals| {
+        t.total.rounds_in_wan() || t.by_funder.values().any(|r| r.rounds_in_wan())
+    };
+    a.subsidies.iter().any(track) || totals(&a.totals.eligible) || totals(&a.totals.potential)
+}
+
+/// The footnote for rounded 万元 figures; empty when nothing rounds or in
+/// English (CNY is shown to the fen).
+pub fn rounding_note(a: &crate::assess::Assessment, l: crate::lang::Lang) -> &'static str {
+    if l == crate::lang::Lang::Zh && rounding_shows(a) {
+        "金额以万元为单位、保留两位小数，部分金额有舍入；精确到分的金额见 JSON 输出。"
+    } else {
+        ""
+    }
 }

@@ -1,14 +1,13 @@
 //! Terminal report (终端报告): tables a consultant reads on screen.
 
+use super::fields;
 use crate::assess::Assessment;
-use crate::criteria::{show, Status};
+use crate::criteria::Status;
 use crate::lang::Lang;
 use crate::money;
 use crate::policy::eval::{TrackStatus, Truth};
 use crate::policy::pack::{Funder, TrackKind};
 use std::fmt::Write as _;
-use tabled::settings::Style;
-use tabled::{builder::Builder, Table};
 
 /// Options for the terminal report.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +18,8 @@ pub struct Options {
     pub color: bool,
     /// Show every condition of every track that is not plainly ineligible.
     pub explain: bool,
+    /// Display columns to fit ([`super::fit::width`]).
+    pub width: usize,
 }
 
 fn paint(s: &str, code: &str, on: bool) -> String {
@@ -35,14 +36,53 @@ fn heading(out: &mut String, title: &str, code: &str, color: bool) {
     let _ = writeln!(out, "{}", paint(title, code, color));
 }
 
-fn table(rows: Vec<Vec<String>>) -> String {
-    let mut b = Builder::default();
-    for r in rows {
-        b.push_record(r);
+/// A table fitted to the width, its cells in Chinese typography under zh
+/// (before layout, so full-width marks are measured).
+fn table(rows: Vec<Vec<String>>, o: Options) -> String {
+    let rows = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|c| typeset(c, o.lang)).collect())
+        .collect();
+    super::fit::table(rows, o.width)
+}
+
+/// Chinese punctuation for zh text ([`super::zh::punct`]); en unchanged.
+pub fn typeset(s: String, l: Lang) -> String {
+    match l {
+        Lang::Zh => super::zh::punct(&s).into_owned(),
+        Lang::En => s,
     }
-    let mut t: Table = b.build();
-    t.with(Style::rounded());
-    t.to_string()
+}
+
+/// The finished text: prose lines in Chinese typography, every line that
+/// is wider than the terminal wrapped (tables are already fitted).
+pub fn finish(out: &str, l: Lang, width: usize) -> String {
+    let typeset: String = out
+        .split_inclusive('\n')
+        .map(|line| match line.chars().next() {
+            Some('╭' | '│' | '├' | '╰') => line.to_string(),
+            _ => typeset(line.to_string(), l),
+        })
+        .collect();
+    super::fit::lines(&typeset, width)
+}
+
+/// A gap without the comparison the Actual and Required columns already
+/// show: "关键装备数控化率 35% < 50%: 还需 18 台…" → "还需 18 台…".
+fn short_gap(gap: &str, actual: Option<&str>) -> String {
+    match (gap.split_once(": "), actual) {
+        (Some((head, rest)), Some(a)) if head.contains(a) && !rest.is_empty() => rest.to_string(),
+        _ => gap.to_string(),
+    }
+}
+
+/// A track's title, with its id in English (for `policy show`); the id is
+/// an internal name a Chinese reader does not need.
+fn track_name(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
+    match l {
+        Lang::Zh => t.title.get(l).to_string(),
+        Lang::En => format!("{} `{}`", t.title.get(l), t.id),
+    }
 }
 
 fn status_code(s: Status) -> &'static str {
@@ -69,7 +109,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         out,
         "{}: {}{} · {} · {} · {} {}",
         l.pick("企业", "Enterprise"),
-        e.name,
+        crate::textsafe::echo(&e.name),
         e.credit_code
             .as_deref()
             .map(|c| format!(" ({c})"))
@@ -86,7 +126,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         out,
         "{}: {} · {} {} · {} {} · SHA-256 {}",
         l.pick("输入", "Input"),
-        a.input.file,
+        crate::textsafe::echo(&a.input.file),
         l.pick("政策包", "policy pack"),
         format_args!("{} {}", a.packs.policy_id, a.packs.policy_version),
         l.pick("标准包", "criteria pack"),
@@ -132,14 +172,18 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 "未自评的领域按 0 计, 等级为下限",
                 "domains not rated count as 0, so the level is a lower bound"
             ),
-            m.unrated.join(", ")
+            m.unrated
+                .iter()
+                .map(|d| crate::roadmap::domain_name(d).get(l).to_string())
+                .collect::<Vec<_>>()
+                .join(l.pick("、", ", "))
         );
     }
     for d in m.domains.iter().filter(|d| d.capped) {
         let _ = writeln!(
             out,
             "  {}: {} {} → {}",
-            d.id,
+            crate::roadmap::domain_name(d.id).get(l),
             l.pick(
                 "自评等级受客观指标限制",
                 "self-rating capped by the objective indicator"
@@ -152,26 +196,37 @@ pub fn render(a: &Assessment, o: Options) -> String {
 
     // Indicators.
     heading(&mut out, l.pick("指标", "Indicators"), "1", o.color);
-    let mut rows = vec![vec![
+    // The formula column is long; it belongs to --explain. The missing
+    // column shows only when something is missing.
+    let any_missing = a.indicators.0.iter().any(|i| !i.missing.is_empty());
+    let mut header = vec![
         l.pick("指标", "Indicator").to_string(),
         l.pick("数值", "Value").to_string(),
-        l.pick("公式 / 缺少", "Formula / missing").to_string(),
-    ]];
+    ];
+    if any_missing {
+        header.push(l.pick("缺少", "Missing").to_string());
+    }
+    if o.explain {
+        header.push(l.pick("公式", "Formula").to_string());
+    }
+    let mut rows = vec![header];
     for i in &a.indicators.0 {
-        rows.push(vec![
+        let mut row = vec![
             i.name.get(l).to_string(),
             match i.value {
-                Some(v) => show(v, i.unit),
+                Some(v) => super::units::indicator(v, i.unit, l),
                 None => l.pick("未知", "unknown").to_string(),
             },
-            if i.missing.is_empty() {
-                i.formula.to_string()
-            } else {
-                format!("{}: {}", l.pick("缺少", "missing"), i.missing.join(", "))
-            },
-        ]);
+        ];
+        if any_missing {
+            row.push(fields::list(&i.missing, l));
+        }
+        if o.explain {
+            row.push(super::units::formula(i.formula, i.name.get(l), l));
+        }
+        rows.push(row);
     }
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, o));
 
     // Criteria.
     heading(&mut out, l.pick("评估标准", "Criteria"), "1", o.color);
@@ -200,16 +255,20 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 k.actual.clone().unwrap_or_else(|| "—".into()),
                 k.required.clone(),
                 match (&k.gap, k.missing.is_empty()) {
-                    (Some(g), _) => g.get(l).to_string(),
+                    (Some(g), _) => short_gap(&fields::humanize(g.get(l), l), k.actual.as_deref()),
                     (None, false) => {
-                        format!("{}: {}", l.pick("缺少", "missing"), k.missing.join(", "))
+                        format!(
+                            "{}: {}",
+                            l.pick("缺少", "missing"),
+                            fields::list(&k.missing, l)
+                        )
                     }
                     _ => String::new(),
                 },
             ]);
         }
     }
-    let _ = writeln!(out, "{}", table(rows));
+    let _ = writeln!(out, "{}", table(rows, o));
     let _ = writeln!(
         out,
         "{}\n",
@@ -243,7 +302,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     for s in order {
         for t in a.subsidies.iter().filter(|t| t.status == s) {
             let amount = match (t.kind, t.amount) {
-                (_, Some(r)) => r.show(l),
+                (_, Some(r)) => r.report(l),
                 (TrackKind::TaxBenefit, None) => l
                     .pick("税收优惠 (非资金)", "tax benefit (not money)")
                     .into(),
@@ -255,12 +314,16 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 }
                 _ => match (&t.missing.is_empty(), t.status) {
                     (false, _) => {
-                        format!("{}: {}", l.pick("缺少", "missing"), t.missing.join(", "))
+                        format!(
+                            "{}: {}",
+                            l.pick("缺少", "missing"),
+                            fields::list(&t.missing, l)
+                        )
                     }
                     _ => "—".into(),
                 },
             };
-            let funder = |f: Funder| t.by_funder.get(&f).map(|r| r.show(l)).unwrap_or_default();
+            let funder = |f: Funder| t.by_funder.get(&f).map(|r| r.report(l)).unwrap_or_default();
             let color = match s {
                 TrackStatus::Eligible => "32",
                 TrackStatus::Candidate => "36",
@@ -271,15 +334,15 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 t.conditions
                     .iter()
                     .filter_map(|c| c.gap.as_ref())
-                    .map(|g| g.get(l).to_string())
+                    .map(|g| fields::humanize(g.get(l), l))
                     .collect::<Vec<_>>()
-                    .join("; ")
+                    .join(l.pick("；", "; "))
             } else {
                 String::new()
             };
             rows.push(vec![
                 paint(t.status.label().get(l), color, o.color),
-                format!("{} `{}`", t.title.get(l), t.id),
+                track_name(t, l),
                 t.clause.clone(),
                 if near_gap.is_empty() {
                     amount
@@ -305,7 +368,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             hidden += 1;
         }
     }
-    let _ = writeln!(out, "{}", table(rows));
+    let _ = writeln!(out, "{}", table(rows, o));
     let _ = writeln!(
         out,
         "{} {hidden} {}",
@@ -318,10 +381,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let tot = |t: &crate::policy::eval::Totals| {
         Funder::ALL
             .iter()
-            .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].show(l)))
+            .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].report(l)))
             .collect::<Vec<_>>()
             .join(" · ")
-            + &format!(" · {} {}", l.pick("合计", "total"), t.total.show(l))
+            + &format!(" · {} {}", l.pick("合计", "total"), t.total.report(l))
     };
     let _ = writeln!(
         out,
@@ -343,15 +406,15 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     "{} ({}): {}; {} {} → {}{}",
                     l.pick("区级奖励上限", "District cap"),
                     dc.clause,
-                    money::fmt(cap, l),
+                    money::report(cap, l),
                     l.pick("区级份额", "district shares"),
-                    dc.before.show(l),
-                    dc.after.show(l),
+                    dc.before.report(l),
+                    dc.after.report(l),
                     if dc.binding {
                         format!(
                             " ({}: {})",
                             l.pick("已封顶 *", "cap binds *"),
-                            dc.cut.join(", ")
+                            super::cut_names(a, l)
                         )
                     } else {
                         String::new()
@@ -377,7 +440,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     "{}",
                     paint(
                         l.pick(
-                            "区级奖励上限: 缺少 enterprise.new_tax_district_retained_wan, 区级金额未封顶",
+                            "区级奖励上限: 缺少企业新增税收区级留成, 区级金额未封顶",
                             "District cap: enterprise.new_tax_district_retained_wan is missing, district amounts are shown uncapped"
                         ),
                         "33",
@@ -395,6 +458,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "\"Up to\" amounts are ceilings, not promises; \"at least\" amounts have no stated maximum."
         )
     );
+    let note = super::rounding_note(a, l);
+    if !note.is_empty() {
+        let _ = writeln!(out, "{note}");
+    }
 
     if o.explain {
         out.push('\n');
@@ -402,10 +469,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
         for t in &a.subsidies {
             let _ = writeln!(
                 out,
-                "\n[{}] {} `{}` — {} {}",
+                "\n[{}] {} — {} {}",
                 t.status.label().get(l),
-                t.title.get(l),
-                t.id,
+                track_name(t, l),
                 l.pick("条款", "clause"),
                 t.clause
             );
@@ -433,7 +499,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
                         c.label
                             .as_ref()
                             .map(|x| x.get(l).to_string())
-                            .unwrap_or_else(|| c.fact.clone()),
+                            .unwrap_or_else(|| fields::humanize(&c.fact, l)),
                         c.actual_text
                             .as_ref()
                             .map(|t| t.get(l).to_string())
@@ -444,10 +510,10 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 }
             }
             for s in &t.explanation {
-                let _ = writeln!(out, "  = {}", s.get(l));
+                let _ = writeln!(out, "  = {}", fields::humanize(s.get(l), l));
             }
             for note in super::track_notes(t, l, true) {
-                let _ = writeln!(out, "  {note}");
+                let _ = writeln!(out, "  {}", fields::humanize(&note, l));
             }
         }
     }
@@ -467,23 +533,24 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 .unwrap_or(crate::indicators::Unit::Count);
             let _ = writeln!(
                 out,
-                "  {}: {} · {} {} ({}) {} · {}",
+                "  {}: {} · {} {} ({}){} · {}",
                 a.indicators
                     .get(&c.indicator)
                     .map(|i| i.name.get(l).to_string())
                     .unwrap_or_else(|| c.indicator.clone()),
-                show(c.value, unit),
+                super::units::indicator(c.value, unit, l),
                 c.scope.get(l),
-                show(c.reference, unit),
+                super::units::indicator(c.reference, unit, l),
                 c.year,
                 c.ratio
-                    .map(|r| format!(
-                        "= {}%",
-                        (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp(0)
-                    ))
+                    .and_then(super::units::share)
+                    .map(|s| format!(" = {s}"))
                     .unwrap_or_default(),
-                c.source
+                source_for(&c.source, l)
             );
+        }
+        if l == Lang::Zh {
+            let _ = writeln!(out, "  {}", SOURCE_TAGS_ZH);
         }
     }
     if !a.warnings.is_empty() {
@@ -493,5 +560,27 @@ pub fn render(a: &Assessment, o: Options) -> String {
             let _ = writeln!(out, "{}", w.render(l, None));
         }
     }
-    out
+    finish(&out, l, o.width)
+}
+
+/// What the source tags of the reference figures mean, for zh readers (the
+/// sources themselves are in English in `benchmarks/reference.yaml`).
+pub const SOURCE_TAGS_ZH: &str =
+    "出处标记: [N] 全国统计与 IFR 数据 · [Q] 泉州市规划 · [P 条款] 鲤城区实施意见; 出处全文见英文报告或 JSON 输出";
+
+/// A reference figure's source: in full in English; in Chinese only its
+/// tags ("[Q][P 二(一)]"), since the source text is English.
+pub fn source_for(source: &str, l: Lang) -> String {
+    match l {
+        Lang::En => source.to_string(),
+        Lang::Zh => {
+            let mut tags = String::new();
+            let mut rest = source.trim_start();
+            while let Some(end) = rest.strip_prefix('[').and_then(|r| r.find(']')) {
+                tags.push_str(&rest[..end + 2]);
+                rest = rest[end + 2..].trim_start();
+            }
+            tags
+        }
+    }
 }

@@ -38,10 +38,25 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
     /// Report date (YYYY-MM-DD).
     pub date: &'a str,
+    /// The consultant's profile, when given (`--profile`).
+    pub profile: Option<&'a super::profile::Profile>,
 }
 
-/// The report date: `ZHIZAO_REPORT_DATE` when set (for reproducible
-/// output), else today's date in UTC.
+/// The report date: `--date` when given, else `ZHIZAO_REPORT_DATE` when set
+/// (for reproducible output), else today in the machine's time zone (a
+/// report made at 07:30 in Quanzhou carries that day, not yesterday's UTC
+/// date). A `--date` that is not a calendar date is an error.
+pub fn report_date_from(arg: Option<&str>) -> Result<String, String> {
+    if let Some(d) = arg {
+        return chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map_err(|_| d.to_string());
+    }
+    Ok(report_date())
+}
+
+/// The report date without `--date`: `ZHIZAO_REPORT_DATE`, else today's
+/// local date.
 pub fn report_date() -> String {
     if let Ok(d) = std::env::var("ZHIZAO_REPORT_DATE") {
         let d = d.trim();
@@ -49,12 +64,10 @@ pub fn report_date() -> String {
             return d.to_string();
         }
     }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's
@@ -75,7 +88,7 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 /// Labels (zh, en) used by the templates as `t.<key>`.
 const LABELS: &[(&str, &str, &str)] = &[
     ("title", "智能制造评估报告", "Smart-manufacturing assessment report"),
-    ("subtitle", "依据鲤城区 2016 年《关于实施〈泉州制造 2025〉的意见》测算", "Screened against the 2016 Licheng notice implementing \"Quanzhou Manufacturing 2025\""),
+    ("subtitle", "依据鲤城区 2016 年贯彻落实泉州制造 2025 的实施意见测算", "Screened against the 2016 Licheng notice implementing \"Quanzhou Manufacturing 2025\""),
     ("enterprise", "企业", "Enterprise"),
     ("credit_code", "统一社会信用代码", "Credit code"),
     ("sector", "产业", "Sector"),
@@ -83,6 +96,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("data_year", "数据年度", "Data year"),
     ("above_size", "规上企业", "Above designated size"),
     ("summary", "概要", "Summary"),
+    ("exec", "执行摘要: 性价比最高的三项行动", "Executive summary: the three actions with the best value for effort"),
+    ("exec_note", "按路线图“解锁扶持上限 ÷ 成本”排序; 扶持含候选项, 已计区级封顶; 详见升级路线图。", "Ordered as in the roadmap (upper end of the support unlocked ÷ cost); support includes candidates, after the district cap; details in the upgrade roadmap."),
+    ("exec_money", "新增扶持 (按出资方)", "Support unlocked (by funder)"),
+    ("exec_reaches", "达到", "Reaches"),
     ("maturity", "估算成熟度", "Estimated maturity"),
     ("not_certified", "估算值, 不是认证结论", "an estimate, not a certification"),
     ("level", "等级", "Level"),
@@ -94,7 +111,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("potential", "含候选项", "Incl. candidates"),
     ("total", "合计", "Total"),
     ("charts", "图表", "Charts"),
-    ("radar_caption", "各能力域估算等级 (GB/T 39116 十二个能力子域, 0–5 级)", "Estimated level of each capability domain (GB/T 39116, 12 domains, levels 0–5)"),
+    ("radar_caption", "各能力域估算等级 (GB/T 39116, 12 个能力域, 0–5 级)", "Estimated level of each capability domain (GB/T 39116, 12 domains, levels 0–5)"),
     ("bars_caption", "关键指标与评估标准阈值、区 2020 年目标", "Key indicators against the criteria thresholds and the district's 2020 targets"),
     ("indicators", "指标", "Indicators"),
     ("indicator", "指标", "Indicator"),
@@ -238,7 +255,7 @@ fn action_kind_name(kind: &str) -> Text {
 }
 
 fn wan(x: Decimal, l: Lang) -> String {
-    money::fmt(x * Decimal::from(10_000), l)
+    money::report(x * Decimal::from(10_000), l)
 }
 
 fn to_f64(d: Decimal) -> f64 {
@@ -299,6 +316,8 @@ struct SummaryView {
     verdicts: Vec<Verdict>,
     money: Vec<MoneyRow>,
     cap_note: String,
+    /// Where 万元 figures are rounded, and where the exact ones are.
+    money_note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -432,10 +451,68 @@ struct ExplainView {
     tracks: Vec<TrackExplain>,
 }
 
+/// One of the best actions of the executive summary (执行摘要): a roadmap
+/// target with its cost, the support it unlocks by funder and the criteria
+/// it reaches.
+#[derive(Debug, Serialize)]
+struct ExecItem {
+    rank: usize,
+    name: String,
+    cost: String,
+    money: String,
+    by_funder: String,
+    reaches: String,
+}
+
+/// The consultant's profile as shown: label and value pairs, the logo as a
+/// data URI.
+#[derive(Debug, Serialize)]
+struct ProfileView {
+    rows: Vec<(String, String)>,
+    logo: String,
+    confidentiality: String,
+    sign_off: String,
+}
+
+fn profile_view(p: Option<&super::profile::Profile>, l: Lang) -> Option<ProfileView> {
+    use base64::Engine as _;
+    let p = p?;
+    let rows = [
+        (l.pick("咨询机构", "Consulting firm"), &p.firm),
+        (l.pick("顾问", "Consultant"), &p.consultant),
+        (l.pick("企业联系人", "Client contact"), &p.client_contact),
+        (l.pick("现场调研日期", "Site visit"), &p.visit_date),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
+    .collect();
+    Some(ProfileView {
+        rows,
+        logo: p
+            .logo_png
+            .as_ref()
+            .map(|b| {
+                format!(
+                    "data:image/png;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(b)
+                )
+            })
+            .unwrap_or_default(),
+        confidentiality: p.confidentiality.clone().unwrap_or_default(),
+        sign_off: p.sign_off.clone().unwrap_or_default(),
+    })
+}
+
 #[derive(Debug, Serialize)]
 struct ReportView {
     lang: &'static str,
     t: BTreeMap<&'static str, &'static str>,
+    /// The notice the report screens against, by the policy pack's title.
+    subtitle: String,
+    /// The three roadmap targets with the best value for effort.
+    exec: Vec<ExecItem>,
+    /// Who made the report and for whom.
+    profile: Option<ProfileView>,
     enterprise: EnterpriseView,
     audit: AuditView,
     overrides: Vec<OverrideView>,
@@ -656,7 +733,7 @@ fn charts(a: &Assessment, engine: &Engine, l: Lang) -> (String, String) {
 
 fn track_amount(t: &TrackResult, l: Lang) -> String {
     match (t.kind, t.amount) {
-        (_, Some(r)) => r.show(l),
+        (_, Some(r)) => r.report(l),
         (TrackKind::TaxBenefit, None) => l
             .pick("税收优惠 (非资金)", "tax benefit (not money)")
             .into(),
@@ -708,7 +785,7 @@ fn condition_view(c: &ConditionResult, l: Lang) -> ConditionView {
             .label
             .as_ref()
             .map(|x| x.get(l).to_string())
-            .unwrap_or_else(|| c.fact.clone()),
+            .unwrap_or_else(|| super::fields::humanize(&c.fact, l)),
         actual: c
             .actual_text
             .as_ref()
@@ -722,7 +799,7 @@ fn funder_cell(t: &TrackResult, f: Funder, l: Lang) -> String {
     match t.by_funder.get(&f) {
         Some(r) => format!(
             "{}{}",
-            r.show(l),
+            r.report(l),
             if f == Funder::District && t.district_before_cap.is_some() {
                 " *"
             } else {
@@ -740,12 +817,12 @@ fn totals_line(t: &crate::policy::eval::Totals, l: Lang) -> String {
             format!(
                 "{} {}",
                 f.label().get(l),
-                t.by_funder.get(f).copied().unwrap_or(Range::ZERO).show(l)
+                t.by_funder.get(f).copied().unwrap_or(Range::ZERO).report(l)
             )
         })
         .collect::<Vec<_>>()
         .join(" · ")
-        + &format!(" · {} {}", l.pick("合计", "total"), t.total.show(l))
+        + &format!(" · {} {}", l.pick("合计", "total"), t.total.report(l))
 }
 
 fn cap_line(a: &Assessment, l: Lang) -> String {
@@ -757,12 +834,16 @@ fn cap_line(a: &Assessment, l: Lang) -> String {
             "{} ({}): {}; {} {} → {}{}",
             l.pick("区级奖励上限", "District cap"),
             dc.clause,
-            money::fmt(cap, l),
+            money::report(cap, l),
             l.pick("区级份额", "district shares"),
-            dc.before.show(l),
-            dc.after.show(l),
+            dc.before.report(l),
+            dc.after.report(l),
             if dc.binding {
-                format!(" ({}: {})", l.pick("已封顶 *", "cap binds *"), dc.cut.join(", "))
+                format!(
+                    " ({}: {})",
+                    l.pick("已封顶 *", "cap binds *"),
+                    super::cut_names(a, l)
+                )
             } else {
                 dc.trigger_note
                     .as_ref()
@@ -860,16 +941,75 @@ fn money_text(m: Range, l: Lang) -> String {
     }
 }
 
+/// "id, clause" in English; the clause alone in Chinese (the id is an
+/// internal name).
+fn track_ref(id: &str, clause: &str, l: Lang) -> String {
+    match l {
+        Lang::Zh => clause.to_string(),
+        Lang::En => format!("{id}, {clause}"),
+    }
+}
+
+/// A track id for a report: shown in English only.
+fn shown_id(id: &str, l: Lang) -> String {
+    match l {
+        Lang::Zh => String::new(),
+        Lang::En => id.to_string(),
+    }
+}
+
+/// The executive summary: the first three roadmap targets (the roadmap is
+/// ordered by value for effort), each with what it costs, the support it
+/// unlocks by funder (eligible and candidate, after the district cap) and the
+/// criteria it reaches.
+fn exec_items(r: &Roadmap, l: Lang) -> Vec<ExecItem> {
+    r.targets
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, t)| ExecItem {
+            rank: i + 1,
+            name: t.name.get(l).to_string(),
+            cost: bundle_cost(&t.cost, l),
+            money: if t.unlocks.money.is_zero() {
+                l.pick("不新增扶持", "no new support").to_string()
+            } else {
+                money_text(t.unlocks.money, l)
+            },
+            by_funder: t
+                .unlocks
+                .by_funder
+                .iter()
+                .filter(|(_, m)| !m.is_zero())
+                .map(|(f, m)| format!("{} {}", f.label().get(l), compare::show_delta(*m, l)))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            reaches: {
+                let mut parts = vec![names(&t.unlocks.criteria, l)];
+                if let Some((b, a)) = t.unlocks.maturity {
+                    parts.push(format!(
+                        "{} {} → {}",
+                        l.pick("估算成熟度", "estimated maturity"),
+                        b.map(|x| x.to_string()).unwrap_or_else(|| "?".into()),
+                        a.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
+                    ));
+                }
+                parts.retain(|p| !p.is_empty());
+                parts.join(l.pick("；", "; "))
+            },
+        })
+        .collect()
+}
+
 fn track_change_text(t: &TrackChange, l: Lang) -> String {
     format!(
-        "{} ({}, {}): {} → {}{}",
+        "{} ({}): {} → {}{}",
         t.title.get(l),
-        t.id,
-        t.clause,
+        track_ref(&t.id, &t.clause, l),
         t.before.label().get(l),
         t.after.label().get(l),
         t.amount_after
-            .map(|r| format!(", {}", r.show(l)))
+            .map(|r| format!(", {}", r.report(l)))
             .unwrap_or_default()
     )
 }
@@ -932,7 +1072,15 @@ fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
                 .into()
             },
             cost: bundle_cost(&t.cost, l),
-            money: money_text(t.unlocks.money, l),
+            money: if t.unlocks.money.is_zero() {
+                l.pick(
+                    "— (达到本目标不新增扶持)",
+                    "— (reaching this target adds no support)",
+                )
+                .to_string()
+            } else {
+                money_text(t.unlocks.money, l)
+            },
             ratio: ratio_text(t.return_ratio, &t.cost),
             criteria: names(&t.unlocks.criteria, l),
             maturity: t
@@ -971,7 +1119,17 @@ fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
                         .map(|c| track_change_text(c, l))
                         .collect::<Vec<_>>()
                         .join("; "),
-                    money: money_text(s.unlocks.money, l),
+                    // Why a step alone unlocks nothing: the support comes
+                    // with the whole target.
+                    money: if s.unlocks.money.is_zero() && !t.unlocks.money.is_zero() {
+                        l.pick(
+                            "— (须与本目标其他步骤一起完成)",
+                            "— (only with the other steps)",
+                        )
+                        .to_string()
+                    } else {
+                        money_text(s.unlocks.money, l)
+                    },
                     ratio: ratio_text(s.return_ratio, &s.cost),
                 })
                 .collect(),
@@ -1039,9 +1197,13 @@ fn indicator_views(a: &Assessment, l: Lang) -> Vec<IndicatorView> {
                 name: i.name.get(l).to_string(),
                 value: i
                     .value
-                    .map(|v| show(v, i.unit))
+                    .map(|v| super::units::indicator(v, i.unit, l))
                     .unwrap_or_else(|| l.pick("未知", "unknown").into()),
-                formula: i.formula.to_string(),
+                // Field names in the reader's language ("工业机器人 / 生产工人").
+                formula: match l {
+                    Lang::Zh => super::units::formula(i.formula, i.name.get(l), l),
+                    Lang::En => i.formula.to_string(),
+                },
                 computation,
                 bar,
             }
@@ -1098,7 +1260,7 @@ fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<String>) {
                 .filter(|t| t.status == *s)
                 .map(|t| TrackView {
                     title: t.title.get(l).to_string(),
-                    id: t.id.clone(),
+                    id: shown_id(&t.id, l),
                     clause: t.clause.clone(),
                     kind: kind_label(t.kind).get(l).to_string(),
                     amount: track_amount(t, l),
@@ -1121,10 +1283,9 @@ fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<String>) {
         .filter(|t| !SHOWN.contains(&t.status))
         .map(|t| {
             format!(
-                "{} ({}, {}, {})",
+                "{} ({}, {})",
                 t.title.get(l),
-                t.id,
-                t.clause,
+                track_ref(&t.id, &t.clause, l),
                 t.status.label().get(l)
             )
         })
@@ -1141,8 +1302,11 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
         .enumerate()
         .map(|(i, s)| {
             format!(
-                "S{} = {} {} {} {}",
-                i + 1,
+                "{} = {} {} {} {}",
+                match l {
+                    Lang::Zh => format!("{}级得分", i + 1),
+                    Lang::En => format!("S{}", i + 1),
+                },
                 s.round_dp(3).normalize(),
                 if *s >= pass { "≥" } else { "<" },
                 pass.normalize(),
@@ -1200,7 +1364,7 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
             lines.extend(super::track_notes(t, l, false));
             TrackExplain {
                 title: t.title.get(l).to_string(),
-                id: t.id.clone(),
+                id: shown_id(&t.id, l),
                 status: t.status.label().get(l).to_string(),
                 class: t.status.id(),
                 conditions: t
@@ -1262,7 +1426,7 @@ fn report_view(r: &ReportInput) -> ReportView {
                 .get(f)
                 .copied()
                 .unwrap_or(Range::ZERO)
-                .show(l),
+                .report(l),
             potential: a
                 .totals
                 .potential
@@ -1270,13 +1434,13 @@ fn report_view(r: &ReportInput) -> ReportView {
                 .get(f)
                 .copied()
                 .unwrap_or(Range::ZERO)
-                .show(l),
+                .report(l),
             strong: false,
         })
         .chain(std::iter::once(MoneyRow {
             funder: l.pick("合计", "Total").to_string(),
-            eligible: a.totals.eligible.total.show(l),
-            potential: a.totals.potential.total.show(l),
+            eligible: a.totals.eligible.total.report(l),
+            potential: a.totals.potential.total.report(l),
             strong: true,
         }))
         .collect();
@@ -1284,6 +1448,12 @@ fn report_view(r: &ReportInput) -> ReportView {
     ReportView {
         lang: lang_tag(l),
         t: labels(l),
+        exec: exec_items(r.roadmap, l),
+        profile: profile_view(r.profile, l),
+        subtitle: match l {
+            Lang::Zh => format!("依据《{}》测算", r.engine.policy.title.get(l)),
+            Lang::En => format!("Screened against the {}", r.engine.policy.title.get(l)),
+        },
         enterprise: EnterpriseView {
             name: e.name.clone(),
             credit_code: e.credit_code.clone().unwrap_or_else(|| "—".into()),
@@ -1349,6 +1519,7 @@ fn report_view(r: &ReportInput) -> ReportView {
                 .collect(),
             money,
             cap_note: cap_line(a, l),
+            money_note: super::rounding_note(a, l).to_string(),
         },
         indicators: indicator_views(a, l),
         criteria: criteria_views(a, l),
@@ -1369,15 +1540,33 @@ fn report_view(r: &ReportInput) -> ReportView {
 /// start markup gets a backslash (CommonMark), line breaks become spaces, so
 /// a questionnaire string cannot open a table cell, a link or raw HTML.
 pub fn md_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Escape a character only where it could start markup, so "[R]" and
+    // "35% < 50%" read as written: `\` `` ` `` `*` `_` `|` always; `[`/`]`
+    // when the text could form a link; `<` before a tag or autolink; `&`
+    // before an entity; `#`, `>` at the start; `!` before `[`; `~~`.
+    let chars: Vec<char> = s.chars().collect();
+    let link_like = s.contains("](") || s.contains("][") || s.contains("]:");
+    let mut o = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '|' => true,
+            '[' | ']' => link_like,
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '#' | '>' => i == 0,
+            '!' => next == Some('['),
+            '~' => next == Some('~') || (i > 0 && chars[i - 1] == '~'),
+            _ => false,
+        };
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' => {
-                o.push('\\');
+            '\n' | '\r' => o.push(' '),
+            c => {
+                if escape {
+                    o.push('\\');
+                }
                 o.push(c);
             }
-            '\n' | '\r' => o.push(' '),
-            c => o.push(c),
         }
     }
     o
@@ -1421,6 +1610,19 @@ pub fn markdown(r: &ReportInput) -> anyhow::Result<String> {
         "report.md",
         minijinja::context! { r => minijinja::Value::from_serialize(&v) },
     )
+}
+
+/// The report's view model as JSON (labels under `t`, every text already
+/// localised and every number formatted): what the DOCX writer lays out,
+/// so it shows the same sections as the HTML.
+pub fn report_value(r: &ReportInput) -> serde_json::Value {
+    serde_json::to_value(report_view(r)).unwrap_or_default()
+}
+
+/// The two charts of the report as SVG: the maturity radar and the
+/// indicator bars.
+pub fn chart_svgs(r: &ReportInput) -> (String, String) {
+    charts(r.assessment, r.engine, r.lang)
 }
 
 /// Render the assessment report as one self-contained HTML file.
@@ -1501,8 +1703,8 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
             let d = tc.delta_by_funder.get(&f).copied().unwrap_or(Range::ZERO);
             totals.push(Row {
                 name: format!("{label} · {}", f.label().get(l)),
-                before: b.show(l),
-                after: a.show(l),
+                before: b.report(l),
+                after: a.report(l),
                 change: money_text(d, l),
                 class: money_class(d),
                 sub: true,
@@ -1510,8 +1712,8 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
         }
         totals.push(Row {
             name: format!("{label} · {}", l.pick("合计", "total")),
-            before: tc.before.total.show(l),
-            after: tc.after.total.show(l),
+            before: tc.before.total.report(l),
+            after: tc.after.total.report(l),
             change: money_text(tc.delta, l),
             class: money_class(tc.delta),
             sub: false,
@@ -1546,7 +1748,7 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
                 change: format!(
                     "{} {}",
                     i.direction.mark(),
-                    i.delta_shown.clone().unwrap_or_default()
+                    compare::delta_words(i.delta_shown.as_deref().unwrap_or_default(), l)
                 )
                 .trim()
                 .to_string(),
@@ -1596,19 +1798,19 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
             .tracks
             .iter()
             .map(|t| Row {
-                name: format!("{} ({}, {})", t.title.get(l), t.id, t.clause),
+                name: format!("{} ({})", t.title.get(l), track_ref(&t.id, &t.clause, l)),
                 before: format!(
                     "{}{}",
                     t.before.label().get(l),
                     t.amount_before
-                        .map(|r| format!(", {}", r.show(l)))
+                        .map(|r| format!(", {}", r.report(l)))
                         .unwrap_or_default()
                 ),
                 after: format!(
                     "{}{}",
                     t.after.label().get(l),
                     t.amount_after
-                        .map(|r| format!(", {}", r.show(l)))
+                        .map(|r| format!(", {}", r.report(l)))
                         .unwrap_or_default()
                 ),
                 change: t.direction.mark().into(),
@@ -1710,10 +1912,14 @@ mod tests {
 
     #[test]
     fn markdown_escaping() {
+        assert_eq!(md_escape("a|b <i>*x*</i>\nc"), "a\\|b \\<i>\\*x\\*\\</i> c");
+        // Plain brackets and comparisons stay as written; links do not form.
         assert_eq!(
-            md_escape("a|b <i>*x*</i>\nc"),
-            "a\\|b \\<i\\>\\*x\\*\\</i\\> c"
+            md_escape("数控化率 [R] 35% < 50%"),
+            "数控化率 [R] 35% < 50%"
         );
+        assert_eq!(md_escape("[x](http://e)"), "\\[x\\](http://e)");
+        assert_eq!(md_escape("# h"), "\\# h");
     }
 
     #[test]

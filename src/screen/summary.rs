@@ -7,17 +7,18 @@ use crate::money::{self, Range};
 use crate::policy::pack::{Funder, PolicyPack};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
-use tabled::builder::Builder;
-use tabled::settings::Style;
 
-fn table(rows: Vec<Vec<String>>) -> String {
-    let mut b = Builder::default();
-    for r in rows {
-        b.push_record(r);
-    }
-    let mut t = b.build();
-    t.with(Style::rounded());
-    t.to_string()
+/// A table fitted to the terminal width ([`crate::report::fit`]).
+fn table(rows: Vec<Vec<String>>, l: Lang) -> String {
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| crate::report::terminal::typeset(c, l))
+                .collect()
+        })
+        .collect();
+    crate::report::fit::table(rows, crate::report::fit::width())
 }
 
 /// Show a dashboard value in its unit.
@@ -35,7 +36,7 @@ fn ranking_rows(r: &Ranking, l: Lang) -> Vec<Vec<String>> {
         .map(|(i, c)| {
             vec![
                 (i + 1).to_string(),
-                c.name.clone(),
+                crate::textsafe::echo(&c.name),
                 l.pick(c.sector.zh(), c.sector.en()).to_string(),
                 c.level.map(|x| x.to_string()).unwrap_or_else(|| "—".into()),
                 c.score
@@ -45,9 +46,9 @@ fn ranking_rows(r: &Ranking, l: Lang) -> Vec<Vec<String>> {
                     .map(|x| format!("{:.1}%", x * 100.0))
                     .unwrap_or_else(|| "—".into()),
                 c.potential_max
-                    .map(|m| money::fmt(m, l))
+                    .map(|m| money::report(m, l))
                     .unwrap_or_else(|| "—".into()),
-                c.file.clone(),
+                crate::textsafe::echo(&c.file),
             ]
         })
         .collect()
@@ -70,7 +71,7 @@ fn ranking(out: &mut String, title: &str, r: &Ranking, l: Lang) {
         l.pick("文件", "File").into(),
     ]];
     rows.extend(ranking_rows(r, l));
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, l));
 }
 
 /// Render the summary.
@@ -119,7 +120,7 @@ pub fn render(
                 .to_string(),
         ]);
     }
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, l));
 
     // Targets.
     let _ = writeln!(out, "{}", l.pick("区级目标进度", "District targets"));
@@ -145,7 +146,7 @@ pub fn render(
             t.clause.clone(),
         ]);
     }
-    let _ = writeln!(out, "{}\n", table(rows));
+    let _ = writeln!(out, "{}\n", table(rows, l));
 
     ranking(
         &mut out,
@@ -197,7 +198,7 @@ pub fn render(
             b.potential_by_funder
                 .get(&x)
                 .filter(|r| !r.is_zero())
-                .map(|r| r.show(l))
+                .map(|r| r.report(l))
                 .unwrap_or_default()
         };
         rows.push(vec![
@@ -210,7 +211,7 @@ pub fn render(
             f(Funder::District),
         ]);
     }
-    let _ = writeln!(out, "{}", table(rows));
+    let _ = writeln!(out, "{}", table(rows, l));
     let tot = |m: &std::collections::BTreeMap<Funder, Range>| {
         Funder::ALL
             .iter()
@@ -218,7 +219,7 @@ pub fn render(
                 format!(
                     "{} {}",
                     f.label().get(l),
-                    m.get(f).copied().unwrap_or(Range::ZERO).show(l)
+                    m.get(f).copied().unwrap_or(Range::ZERO).report(l)
                 )
             })
             .collect::<Vec<_>>()
@@ -247,7 +248,7 @@ pub fn render(
             .get(&Funder::District)
             .copied()
             .unwrap_or(Range::ZERO)
-            .show(l)
+            .report(l)
     );
     let _ = writeln!(
         out,
@@ -296,10 +297,10 @@ pub fn render(
                 ),
             ]);
         }
-        let _ = writeln!(out, "{}", table(rows));
+        let _ = writeln!(out, "{}", table(rows, l));
     }
     for n in notes {
         let _ = writeln!(out, "{}: {n}", l.pick("注", "note"));
     }
-    out
+    crate::report::terminal::finish(&out, l, crate::report::fit::width())
 }
