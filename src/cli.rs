@@ -91,6 +91,15 @@ pub enum Format {
     Html,
 }
 
+/// Questionnaire file format of `init`, `sample`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FileFormat {
+    /// YAML.
+    Yaml,
+    /// Excel workbook (.xlsx).
+    Xlsx,
+}
+
 /// Commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -235,6 +244,31 @@ pub enum Command {
         /// cannot be lost to a second `init`. Example: `-o my-factory.yaml`.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Template format: `yaml` (default) or `xlsx`, the Excel 申报表.
+        ///
+        /// The workbook has one row per enterprise (labels, units, notes and
+        /// dropdowns in the `--lang` language); it needs `-o`. See the
+        /// bureau section of docs/guide.zh.md. Example: `--format xlsx -o 申报表.xlsx`.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: FileFormat,
+    },
+    /// Convert questionnaires between YAML and workbook rows (格式转换).
+    ///
+    /// YAML files → one .xlsx workbook (one row each), or one .xlsx workbook
+    /// → YAML files in a folder (`<workbook>-row<N>.yaml`), or one .yaml when
+    /// the workbook has one row. Exact for valid questionnaires: converting
+    /// there and back gives the same questionnaire. Invalid inputs are listed
+    /// with their errors and not converted (exit 1). Never overwrites.
+    #[command(after_help = "Examples / 示例:
+  zhizao convert a.yaml b.yaml -o 汇总表.xlsx
+  zhizao convert 汇总表.xlsx -o questionnaires/")]
+    Convert {
+        /// YAML questionnaires, or one .xlsx workbook.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// A .xlsx file (from YAML), or a folder or .yaml file (from a workbook).
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Inspect and test the policy pack (政策包).
     ///
@@ -285,6 +319,12 @@ pub enum Command {
         /// Example: `--invalid-share 0.05`.
         #[arg(long, default_value_t = 0.0)]
         invalid_share: f64,
+        /// `yaml` (one file each, into the --out folder) or `xlsx` (one
+        /// workbook of rows at --out, the same questionnaires).
+        ///
+        /// Example: `--format xlsx --out batch.xlsx`.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: FileFormat,
     },
     /// Screen many questionnaires: ranked candidates, district targets, budget forecast by funder.
     ///
@@ -800,6 +840,10 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
         Command::Validate { files } => {
             let mut worst = 0;
             for f in &files {
+                if crate::workbook::read::is_workbook(std::path::Path::new(f)) {
+                    worst = worst.max(crate::workbook::convert::validate_workbook(f, lang));
+                    continue;
+                }
                 let bytes = match input::read(f) {
                     Ok(b) => b,
                     Err(d) => {
@@ -827,7 +871,15 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             }
             Ok(worst)
         }
-        Command::Init { sector, output } => {
+        Command::Init {
+            output,
+            format: FileFormat::Xlsx,
+            ..
+        } => crate::workbook::convert::init_xlsx(output.as_deref(), lang),
+        Command::Convert { inputs, output } => {
+            crate::workbook::convert::run(&inputs, &output, lang)
+        }
+        Command::Init { sector, output, .. } => {
             let template = match lang {
                 Lang::Zh => include_str!("templates/questionnaire.zh.yaml"),
                 Lang::En => include_str!("templates/questionnaire.en.yaml"),
@@ -869,7 +921,17 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             seed,
             out,
             invalid_share,
+            format,
         } => {
+            if format == FileFormat::Xlsx {
+                return crate::workbook::convert::sample_xlsx(
+                    count,
+                    seed,
+                    invalid_share,
+                    &out,
+                    lang,
+                );
+            }
             if !(0.0..=1.0).contains(&invalid_share) {
                 eprintln!(
                     "{}: --invalid-share {}",
