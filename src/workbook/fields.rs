@@ -42,6 +42,10 @@ pub enum Kind {
     EnumList(Vec<Choice>),
     /// A list of records in YAML flow style, e.g. `[{kind: enterprise_tech_center, level: provincial}]`.
     Inline,
+    /// 是 when an optional group with no required field is present (e.g. a
+    /// maker space with no figures known yet), so "has one, figures unknown"
+    /// stays apart from "has none".
+    Group,
 }
 
 /// One column of the questionnaire sheet.
@@ -172,6 +176,22 @@ impl Walker<'_> {
             };
             let req = ctx.required && required.contains(&name.as_str());
             if resolved.get("properties").is_some() {
+                let optional = prop.get("anyOf").is_some();
+                if optional && string_set(&resolved, "required").is_empty() {
+                    out.push(Field {
+                        kind: Kind::Group,
+                        min: None,
+                        max: None,
+                        unit: Text::new("", ""),
+                        note: desc.clone(),
+                        path: path.clone(),
+                        section: ctx.section.to_string(),
+                        section_label: ctx.section_label.clone(),
+                        label: label.clone(),
+                        required: false,
+                        schema: resolved.clone(),
+                    });
+                }
                 let sub = Ctx {
                     section: ctx.section,
                     section_label: ctx.section_label,

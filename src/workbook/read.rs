@@ -184,6 +184,7 @@ fn row(range: &Range<Data>, p: &Place) -> Result<Loaded, Vec<Diagnostic>> {
             continue;
         }
         match to_json(f, v.unwrap_or(&Data::Empty)) {
+            Ok(Value::Null) => {}
             Ok(x) => insert(&mut tree, &f.path, x),
             Err(d) => errors.push(p.place(d.at_path(f.path.clone()))),
         }
@@ -249,6 +250,13 @@ fn to_json(f: &Field, d: &Data) -> Result<Value, Diagnostic> {
     let text = match d {
         Data::Int(i) => return Ok(number(f, *i as f64)),
         Data::Float(x) => return Ok(number(f, *x)),
+        Data::Bool(b) if matches!(f.kind, Kind::Group) => {
+            return Ok(if *b {
+                Value::Object(Map::new())
+            } else {
+                Value::Null
+            })
+        }
         Data::Bool(b) => return Ok(Value::Bool(*b)),
         Data::String(s) => s.trim().to_string(),
         other => other.to_string(),
@@ -258,6 +266,11 @@ fn to_json(f: &Field, d: &Data) -> Result<Value, Diagnostic> {
             Data::String(s) => s.clone(),
             _ => text,
         }),
+        Kind::Group => match text.to_lowercase().as_str() {
+            "是" | "yes" | "true" | "y" => Value::Object(Map::new()),
+            "否" | "no" | "false" | "n" => return Ok(Value::Null),
+            _ => Value::String(text),
+        },
         Kind::Bool => match text.to_lowercase().as_str() {
             "是" | "yes" | "true" | "y" => Value::Bool(true),
             "否" | "no" | "false" | "n" => Value::Bool(false),
@@ -306,7 +319,9 @@ fn number(f: &Field, x: f64) -> Value {
 fn enum_id(choices: &[super::fields::Choice], s: &str) -> String {
     choices
         .iter()
-        .find(|c| c.id == s || c.label.zh == s || c.label.en.eq_ignore_ascii_case(s))
+        .find(|c| {
+            c.id.eq_ignore_ascii_case(s) || c.label.zh == s || c.label.en.eq_ignore_ascii_case(s)
+        })
         .map(|c| c.id.clone())
         .unwrap_or_else(|| s.to_string())
 }

@@ -71,6 +71,7 @@ fn cell(f: &Field, v: Option<&Value>, l: Lang) -> Option<Cell> {
     let v = v?;
     Some(match (&f.kind, v) {
         (Kind::Bool, Value::Bool(b)) => Cell::Text(yes_no(*b, l).into()),
+        (Kind::Group, _) => Cell::Text(yes_no(true, l).into()),
         (Kind::Enum(choices), Value::String(id)) => Cell::Text(
             choices
                 .iter()
