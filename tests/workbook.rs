@@ -250,3 +250,112 @@ fn mistakes_name_the_sheet_the_cell_and_the_field() {
     );
     assert!(!stderr.contains("panicked"));
 }
+
+/// Drop every `file` key (the only thing that differs between the two forms).
+fn without_files(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.remove("file");
+            m.values_mut().for_each(without_files);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(without_files),
+        _ => {}
+    }
+}
+
+#[test]
+fn screening_a_workbook_equals_screening_the_same_yaml_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    zhizao()
+        .args(["sample", "--count", "40", "--seed", "11", "--out"])
+        .arg(d.join("yaml"))
+        .assert()
+        .success();
+    zhizao()
+        .args([
+            "sample", "--count", "40", "--seed", "11", "--format", "xlsx", "--out",
+        ])
+        .arg(d.join("rows.xlsx"))
+        .assert()
+        .success();
+    zhizao()
+        .arg("screen")
+        .arg(d.join("yaml"))
+        .arg("-o")
+        .arg(d.join("y.json"))
+        .assert()
+        .success();
+    zhizao()
+        .arg("screen")
+        .arg(d.join("rows.xlsx"))
+        .arg("-o")
+        .arg(d.join("x.json"))
+        .assert()
+        .success();
+    let read = |n: &str| -> serde_json::Value {
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(d.join(n)).unwrap()).unwrap();
+        without_files(&mut v);
+        v
+    };
+    let (y, x) = (read("y.json"), read("x.json"));
+    assert_eq!(x["enterprises"].as_array().unwrap().len(), 40);
+    assert_eq!(x, y);
+}
+
+#[test]
+fn a_folder_mixes_yaml_and_workbooks_and_every_row_is_accounted_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(
+        "questionnaires/examples/licheng-footwear.yaml",
+        d.join("a.yaml"),
+    )
+    .unwrap();
+    filled(
+        &d.join("b.xlsx"),
+        &[
+            &[
+                ("enterprise.name", S("甲")),
+                ("enterprise.sector", S("其他")),
+                ("enterprise.data_year", N(2017.0)),
+            ],
+            &[
+                ("enterprise.name", S("乙")),
+                ("enterprise.sector", S("其他")),
+                ("enterprise.data_year", N(1999.0)),
+            ],
+        ],
+    );
+    // Excel's lock file of an open workbook is not a submission.
+    std::fs::write(d.join("~$b.xlsx"), b"lock").unwrap();
+    let out = zhizao()
+        .arg("screen")
+        .arg(d)
+        .arg("-o")
+        .arg(d.join("r.json"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("r.json")).unwrap()).unwrap();
+    assert_eq!(
+        v["summary"]["files"],
+        3,
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(v["summary"]["assessed"], 2);
+    let rejected = v["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1);
+    let year = col("enterprise.data_year");
+    assert!(
+        rejected[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("b.xlsx!申报表!{year}7")),
+        "{rejected:?}"
+    );
+}
