@@ -1277,6 +1277,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             dashboard: &dashboard,
             pack: &engine.policy,
             lang,
+            reports: None,
         };
         if let Err(e) = export::write(path, kind, &cx) {
             eprintln!(

@@ -11,5 +11,6 @@
 pub mod convert;
 pub mod fields;
 pub mod read;
+pub mod results;
 pub mod template;
 pub mod yamlout;
