@@ -359,3 +359,282 @@ fn a_folder_mixes_yaml_and_workbooks_and_every_row_is_accounted_for() {
         "{rejected:?}"
     );
 }
+
+/// A batch with hostile names: formula starters, and a name and a rejected
+/// value far beyond Excel's 32,767-character cell limit (issue 12 items 1, 2).
+fn hostile_batch(d: &Path) -> String {
+    let b = d.join("batch");
+    std::fs::create_dir_all(&b).unwrap();
+    for e in std::fs::read_dir("questionnaires/examples").unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, b.join(p.file_name().unwrap())).unwrap();
+    }
+    let base = std::fs::read_to_string("questionnaires/examples/licheng-footwear.yaml").unwrap();
+    let long = "鞋".repeat(40_000);
+    for (i, name) in ["=1+2", "+cmd", "-2+3", "@SUM(A1)", "\t=1", long.as_str()]
+        .iter()
+        .enumerate()
+    {
+        let text = base.replacen(
+            "  name:",
+            &format!("  name: {}\n  _was:", serde_json::to_string(name).unwrap()),
+            1,
+        );
+        // Drop the old name line (now `_was:`) so the file stays valid.
+        let text: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("_was:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(b.join(format!("=hostile-{i}.yaml")), text).unwrap();
+    }
+    // A rejected file whose reason echoes a very long value.
+    std::fs::write(
+        b.join("zz-long-sector.yaml"),
+        format!(
+            "schema_version: 1\nenterprise:\n  name: x\n  sector: {}\n  data_year: 2017\n",
+            "x".repeat(40_000)
+        ),
+    )
+    .unwrap();
+    long
+}
+
+#[test]
+fn the_results_workbook_is_ready_for_analysis() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let long = hostile_batch(d);
+    let x = d.join("结果.xlsx");
+    let j = d.join("结果.json");
+    for out in [&x, &j] {
+        zhizao()
+            .arg("screen")
+            .arg(d.join("batch"))
+            .arg("--allow-rejected")
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success();
+    }
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&j).unwrap()).unwrap();
+    // The JSON keeps the long name whole.
+    assert!(json["enterprises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == long.as_str()));
+
+    let bytes = std::fs::read(&x).unwrap();
+    let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(
+        has("xl/charts/chart1.xml"),
+        "the dashboard has native charts"
+    );
+
+    let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["概要", "看板", "企业", "扶持项", "预算", "目标", "未能使用"]
+    );
+    wb.load_tables().unwrap();
+    let mut tables: Vec<String> = wb.table_names().into_iter().cloned().collect();
+    tables.sort();
+    assert_eq!(
+        tables,
+        [
+            "Budget",
+            "Candidates",
+            "Enterprises",
+            "Rejected",
+            "SummaryTable",
+            "Targets",
+            "Tracks"
+        ]
+    );
+
+    let ent = wb.worksheet_range("企业").unwrap();
+    let head: Vec<String> = ent
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &head[..5],
+        ["企业名称", "统一社会信用代码", "产业", "规上", "数据年度"]
+    );
+    let col = |h: &str| {
+        head.iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h}"))
+    };
+    let rows: Vec<&[Data]> = ent.rows().skip(1).collect();
+    let (data, total) = rows.split_at(rows.len() - 1);
+    assert_eq!(data.len(), 12, "6 examples + 6 hostile names");
+    assert_eq!(total[0][0], Data::String("合计".into()));
+    // Values in Chinese, numbers as numbers.
+    assert!(data
+        .iter()
+        .any(|r| r[col("产业")] == Data::String("纺织鞋服".into())));
+    assert!(data
+        .iter()
+        .all(|r| matches!(r[col("规上")], Data::String(ref s) if s == "是" || s == "否")));
+    assert!(data
+        .iter()
+        .any(|r| r[col("数字化车间")] == Data::String("达到".into())));
+    assert!(data
+        .iter()
+        .any(|r| r[col("数字化车间")] == Data::String("未达到".into())));
+    assert!(data
+        .iter()
+        .all(|r| matches!(r[col("数据年度")], Data::Float(_))));
+    assert!(
+        data.iter()
+            .any(|r| matches!(&r[col("符合的扶持项")], Data::String(s) if s.contains("采购本地"))),
+        "track titles, not ids"
+    );
+    // Formula starters stay text; the long name is cut with a visible mark.
+    for name in ["=1+2", "+cmd", "-2+3", "@SUM(A1)", "\t=1"] {
+        assert!(
+            data.iter().any(|r| r[0] == Data::String(name.into())),
+            "{name:?}"
+        );
+    }
+    let cut = data.iter().find_map(|r| match &r[0] {
+        Data::String(s) if s.starts_with("鞋鞋") => Some(s.clone()),
+        _ => None,
+    });
+    let cut = cut.expect("the long name is there");
+    assert!(cut.chars().count() <= 32_767);
+    assert!(
+        cut.ends_with(&format!("…({} more)", 40_000 - 32_000)),
+        "visible mark"
+    );
+    // The totals row equals the JSON totals exactly (万元 = 元 / 10,000).
+    let yuan = |who: &str| -> rust_decimal::Decimal {
+        json["summary"]["eligible_by_funder"][who]["max"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    for (who, h) in [
+        ("province", "符合 · 省 (万元)"),
+        ("city", "符合 · 市 (万元)"),
+        ("district", "符合 · 区 (万元)"),
+    ] {
+        let Data::Float(t) = total[0][col(h)] else {
+            panic!("{h}: {:?}", total[0][col(h)])
+        };
+        let t: rust_decimal::Decimal = format!("{t}").parse().unwrap();
+        assert_eq!(t, yuan(who) / rust_decimal::Decimal::from(10_000), "{who}");
+    }
+    let formulas = wb.worksheet_formula("企业").unwrap();
+    let f = formulas
+        .get_value((total_row(&ent), col("符合 · 市 (万元)") as u32))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        f.starts_with("SUBTOTAL(109,"),
+        "the total follows the filter: {f}"
+    );
+
+    // Rejected: the long reason is cut, the file named.
+    let rej = wb.worksheet_range("未能使用").unwrap();
+    let r = rej
+        .rows()
+        .find(|r| matches!(&r[0], Data::String(s) if s.ends_with("zz-long-sector.yaml")))
+        .unwrap();
+    assert!(matches!(&r[5], Data::String(s) if s.chars().count() <= 32_767));
+}
+
+fn total_row(r: &calamine::Range<calamine::Data>) -> u32 {
+    r.end().unwrap().0
+}
+
+#[test]
+fn csv_survives_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    hostile_batch(d);
+    let base = std::fs::read_to_string("questionnaires/examples/licheng-footwear.yaml").unwrap();
+    let digits: String = base
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("credit_code:"))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .replacen(
+            "  sector:",
+            "  credit_code: \"913505023546880062\"\n  sector:",
+            1,
+        );
+    std::fs::write(d.join("batch/digits.yaml"), digits).unwrap();
+    let c = d.join("out.csv");
+    zhizao()
+        .arg("screen")
+        .arg(d.join("batch"))
+        .args(["--allow-rejected", "--lang", "en", "-o"])
+        .arg(&c)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&c).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let col = |h: &str| head.iter().position(|x| x == h).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    // Formula starters are neutralised with a leading apostrophe (OWASP).
+    for name in ["=1+2", "+cmd", "-2+3", "@SUM(A1)", "\t=1"] {
+        assert!(
+            rows.iter().any(|x| x[col("name")] == format!("'{name}")),
+            "{name:?}"
+        );
+    }
+    assert!(rows
+        .iter()
+        .all(|x| !x[col("name")].starts_with(['=', '+', '-', '@', '\t', '\r'])));
+    // A file named like a formula, given as it is on the command line.
+    let c2 = d.join("one.csv");
+    zhizao()
+        .current_dir(d.join("batch"))
+        .args(["screen", "=hostile-0.yaml", "-o"])
+        .arg(&c2)
+        .assert()
+        .success();
+    let one = std::fs::read_to_string(&c2).unwrap();
+    assert!(
+        one.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("'=hostile-0.yaml,'=1+2,"),
+        "{one}"
+    );
+    // The all-digit credit code stays text for Excel.
+    assert!(rows
+        .iter()
+        .any(|x| &x[col("credit_code")] == "=\"913505023546880062\""));
+    // Rates rounded: at most 4 decimals, percentiles 1.
+    for x in &rows {
+        let decimals = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
+        assert!(
+            decimals(&x[col("cnc_ratio")]) <= 4,
+            "{}",
+            &x[col("cnc_ratio")]
+        );
+        assert!(decimals(&x[col("cnc_ratio_sector_percentile")]) <= 1);
+    }
+    // Rejected inputs are rows with their reason.
+    let rejected: Vec<_> = rows
+        .iter()
+        .filter(|x| &x[col("status")] == "rejected")
+        .collect();
+    assert_eq!(rejected.len(), 1);
+    assert!(rejected[0][col("file")].ends_with("zz-long-sector.yaml"));
+    assert!(
+        rejected[0][col("rejected_reason")].starts_with("[value.unknown]"),
+        "{}",
+        &rejected[0][col("rejected_reason")][..80]
+    );
+}

@@ -7,6 +7,12 @@
 //!
 //! Spreadsheet cells hold numbers as doubles (that is what XLSX stores); the
 //! amounts were computed exactly and are exact to the fen at these sizes.
+//! The workbook itself is built in [`crate::workbook::results`].
+//!
+//! CSV is opened by Excel directly (the BOM): text that starts like a
+//! formula is neutralised ([`neutralise`]), all-digit identifiers are kept as
+//! text ([`identifier`]), rates are rounded, and rejected inputs are rows
+//! with their reason.
 
 use super::targets::TargetLine;
 use super::{Row, Screened, PEER_INDICATORS};
@@ -93,6 +99,8 @@ pub fn enterprise_headers(l: Lang) -> Vec<String> {
         ("候选项", "candidate_tracks"),
         ("接近项", "near_tracks"),
         ("区级封顶生效", "district_cap_binding"),
+        ("状态", "status"),
+        ("未能使用的原因", "rejected_reason"),
     ] {
         h.push(l.pick(z, e).to_string());
     }
@@ -108,15 +116,43 @@ fn tracks_with(r: &Row, s: crate::policy::eval::TrackStatus) -> String {
         .join(" ")
 }
 
-/// One CSV/sheet record, as strings (numbers unformatted).
+/// A value rounded to `places` decimals, without trailing zeros: rates to
+/// 4 places (66.12 %), percentiles to 1 — no 16-digit floats in a sheet.
+fn rounded(x: Option<f64>, places: u32) -> String {
+    x.and_then(|v| Decimal::try_from(v).ok())
+        .map(|d| d.round_dp(places).normalize().to_string())
+        .unwrap_or_default()
+}
+
+/// Text a spreadsheet must not take for a formula (OWASP CSV injection):
+/// a value starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`,
+/// which Excel and WPS show as text.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => std::borrow::Cow::Owned(format!("'{s}")),
+        false => std::borrow::Cow::Borrowed(s),
+    }
+}
+
+/// An identifier Excel must keep as text: an all-digit credit code would
+/// become `9.1350502354688E+17`. Written as `="…"`, which Excel shows as
+/// the digits; the code is validated (no quotes), so nothing else can run.
+pub fn identifier(s: &str) -> String {
+    match !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        true => format!("=\"{s}\""),
+        false => neutralise(s).into_owned(),
+    }
+}
+
+/// One CSV record, as strings.
 pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     use crate::policy::eval::TrackStatus as T;
-    let opt = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
+    let opt = |x: Option<f64>| rounded(x, 4);
     let money = |x: Option<Decimal>| x.map(|v| v.normalize().to_string()).unwrap_or_default();
     let mut v = vec![
-        r.file.clone(),
-        r.name.clone(),
-        r.credit_code.clone().unwrap_or_default(),
+        neutralise(&r.file).into_owned(),
+        neutralise(&r.name).into_owned(),
+        identifier(r.credit_code.as_deref().unwrap_or("")),
         r.sector.id().to_string(),
         r.above_designated_size
             .map(|b| b.to_string())
@@ -129,7 +165,7 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
         status_id(r.smart_factory).into(),
     ];
     v.extend(r.indicators.iter().map(|x| opt(*x)));
-    v.extend(pct.iter().map(|x| opt(*x)));
+    v.extend(pct.iter().map(|x| rounded(*x, 1)));
     v.push(money(max_of(&r.eligible, Funder::Province)));
     v.push(money(max_of(&r.eligible, Funder::City)));
     v.push(money(max_of(&r.eligible, Funder::District)));
@@ -138,6 +174,18 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     v.push(tracks_with(r, T::Candidate));
     v.push(tracks_with(r, T::Near));
     v.push(r.district_cap_binding.to_string());
+    v.push("assessed".into());
+    v.push(String::new());
+    v
+}
+
+/// A rejected input as a CSV record: file, the reason, the rest blank.
+fn rejected_record(x: &super::Rejected, width: usize, l: Lang) -> Vec<String> {
+    let mut v = vec![String::new(); width];
+    v[0] = neutralise(&x.file).into_owned();
+    v[width - 2] = "rejected".into();
+    let reason = format!("[{}] {}", x.code, x.reason.get(l));
+    v[width - 1] = neutralise(&crate::textsafe::clip(&reason, 32_000)).into_owned();
     v
 }
 
@@ -198,10 +246,14 @@ fn csv_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     // The BOM makes Excel read the file as UTF-8 (Chinese names intact).
     w.write_all(b"\xEF\xBB\xBF")?;
     let mut c = csv::Writer::from_writer(w);
-    c.write_record(enterprise_headers(cx.lang))?;
+    let headers = enterprise_headers(cx.lang);
+    c.write_record(&headers)?;
     for item in cx.screened.rows()? {
         let (row, pct) = item?;
         c.write_record(enterprise_record(&row, &pct))?;
+    }
+    for x in &cx.screened.rejected {
+        c.write_record(rejected_record(x, headers.len(), cx.lang))?;
     }
     c.flush()?;
     Ok(())
