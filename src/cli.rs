@@ -380,6 +380,24 @@ pub enum Command {
         /// Benchmark baseline: only read and parse the files, then report counts.
         #[arg(long, hide = true)]
         parse_only: bool,
+        /// Also write each assessed enterprise's report into this folder.
+        ///
+        /// The same report as `assess --format html`, named by credit code
+        /// and name (`91350502…-泉州市某某鞋业.html`); the .xlsx output links
+        /// each enterprise to its report. Example: `--reports reports/2017`.
+        #[arg(long, value_name = "DIR")]
+        reports: Option<PathBuf>,
+        /// Format of the --reports files.
+        ///
+        /// Example: `--format html`.
+        #[arg(long, value_enum, default_value = "html", requires = "reports")]
+        format: crate::workbook::reports::ReportFormat,
+        /// Compare with a previous screening (its .json output): what changed
+        /// per enterprise (matched by credit code) and for the district.
+        ///
+        /// Example: `--previous screening-2016.json`.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Print the JSON Schema of the questionnaire or of the policy pack (JSON 模式).
     ///
@@ -966,6 +984,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             top,
             policy,
             parse_only,
+            reports,
+            format,
+            previous,
         } => run_screen(ScreenArgs {
             paths,
             output,
@@ -975,6 +996,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             policy,
             parse_only,
             lang,
+            reports,
+            report_format: format,
+            previous,
         }),
         Command::Schema { which, output } => {
             let which = match which {
@@ -1207,6 +1231,9 @@ struct ScreenArgs {
     policy: Option<PathBuf>,
     parse_only: bool,
     lang: Lang,
+    reports: Option<PathBuf>,
+    report_format: crate::workbook::reports::ReportFormat,
+    previous: Option<PathBuf>,
 }
 
 fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
@@ -1257,7 +1284,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             jobs: a.jobs,
             progress,
             top: a.top,
-            keep_rows: kind.is_some(),
+            keep_rows: kind.is_some() || a.previous.is_some(),
         },
     )?;
     let targets = screen::targets::default_targets();
@@ -1271,13 +1298,40 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         lang,
     );
     print!("{text}");
+    let reports = match &a.reports {
+        Some(dir) => Some(crate::workbook::convert::screen_reports(
+            &engine,
+            &a.paths,
+            dir,
+            lang,
+            a.report_format,
+        )?),
+        None => None,
+    };
+    let previous = match &a.previous {
+        Some(p) => match crate::workbook::previous::load(p) {
+            Ok(prev) => Some(prev),
+            Err(e) => {
+                eprintln!("{}: {e:#}", lang.pick("错误", "error"));
+                return Ok(2);
+            }
+        },
+        None => None,
+    };
+    if let Some(prev) = &previous {
+        print!(
+            "{}",
+            crate::workbook::previous::summary(prev, &screened, lang)?
+        );
+    }
     if let (Some(path), Some(kind)) = (&a.output, kind) {
         let cx = export::Context {
             screened: &screened,
             dashboard: &dashboard,
             pack: &engine.policy,
             lang,
-            reports: None,
+            reports: reports.as_ref(),
+            previous: previous.as_ref(),
         };
         if let Err(e) = export::write(path, kind, &cx) {
             eprintln!(

@@ -638,3 +638,135 @@ fn csv_survives_excel() {
         &rejected[0][col("rejected_reason")][..80]
     );
 }
+
+#[test]
+fn screen_writes_one_report_per_enterprise_the_same_as_assess_and_links_it() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let reports = d.join("reports");
+    let x = d.join("r.xlsx");
+    zhizao()
+        .env("ZHIZAO_REPORT_DATE", "2017-06-30")
+        .args(["screen", "questionnaires/examples", "--reports"])
+        .arg(&reports)
+        .arg("-o")
+        .arg(&x)
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6);
+    // Named by credit code and name.
+    let footwear = "9135050215583726XH-泉州市鲤城区华履鞋业有限公司.html";
+    assert!(names.contains(&footwear.to_string()), "{names:?}");
+    let assess = zhizao()
+        .env("ZHIZAO_REPORT_DATE", "2017-06-30")
+        .args([
+            "assess",
+            "questionnaires/examples/licheng-footwear.yaml",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        std::fs::read(reports.join(footwear)).unwrap(),
+        assess.stdout,
+        "the same report as assess"
+    );
+    // The workbook links each enterprise to its report, relative to the workbook.
+    let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
+    let ent = wb.worksheet_range("企业").unwrap();
+    let head: Vec<String> = ent
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let c = head.iter().position(|h| h == "报告").unwrap();
+    assert!(ent.rows().any(|r| r[c] == Data::String(footwear.into())));
+    // The link itself (relative, so the folder can move with the workbook);
+    // the relationships are compressed, so read them with unzip when present.
+    if let Ok(o) = std::process::Command::new("unzip")
+        .arg("-p")
+        .arg(&x)
+        .arg("xl/worksheets/_rels/sheet3.xml.rels")
+        .output()
+    {
+        let rels = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            rels.contains(&format!("Target=\"reports/{footwear}\"")),
+            "{rels}"
+        );
+    }
+}
+
+#[test]
+fn previous_screening_shows_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Last year: five of the six examples, the footwear maker without its
+    // local 数控一代 purchases; this year: all six, purchases included.
+    let last = d.join("last");
+    std::fs::create_dir_all(&last).unwrap();
+    for e in std::fs::read_dir("questionnaires/examples").unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "paper-equipment-maker.yaml" {
+            continue;
+        }
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        if name == "licheng-footwear.yaml" {
+            let q: Questionnaire = zhizao::yaml::from_str(&text, &name).unwrap();
+            let mut q = q;
+            q.purchases = Default::default();
+            text = yamlout::to_yaml(&q);
+        }
+        std::fs::write(last.join(name), text).unwrap();
+    }
+    zhizao()
+        .arg("screen")
+        .arg(&last)
+        .arg("-o")
+        .arg(d.join("last.json"))
+        .assert()
+        .success();
+    let out = zhizao()
+        .args(["screen", "questionnaires/examples", "--previous"])
+        .arg(d.join("last.json"))
+        .arg("-o")
+        .arg(d.join("now.json"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("按信用代码匹配: 5 · 新增: 1 · 未再提交: 0"),
+        "{stdout}"
+    );
+    let now: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("now.json")).unwrap()).unwrap();
+    let changes = now["previous"]["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 6);
+    let shoe = changes
+        .iter()
+        .find(|c| c["name"] == "泉州市鲤城区华履鞋业有限公司")
+        .unwrap();
+    assert_eq!(shoe["status"], "matched");
+    let yuan =
+        |v: &serde_json::Value| -> rust_decimal::Decimal { v.as_str().unwrap().parse().unwrap() };
+    // 二(五)2: 6 units for 168万 → 20% = 336,000 元 more support this year.
+    let delta = yuan(&shoe["eligible_cny"][1]) - yuan(&shoe["eligible_cny"][0]);
+    assert_eq!(delta, rust_decimal::Decimal::from(336_000));
+    let paper = changes
+        .iter()
+        .find(|c| c["name"] == "泉州市鲤城区恒卓纸品机械有限公司")
+        .unwrap();
+    assert_eq!(paper["status"], "new");
+}

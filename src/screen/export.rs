@@ -201,6 +201,8 @@ pub struct Context<'a> {
     pub lang: Lang,
     /// Report file of each enterprise (by its row's `file`), when written.
     pub reports: Option<&'a std::collections::HashMap<String, std::path::PathBuf>>,
+    /// A previous screening to compare with (`--previous`).
+    pub previous: Option<&'a crate::workbook::previous::Previous>,
 }
 
 /// Links of the results workbook: relative to the folder it is written in.
@@ -278,6 +280,13 @@ fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
         "rejected": &s.rejected,
         "notes": &s.notes,
     });
+    let mut head = head;
+    if let Some(prev) = cx.previous {
+        head["previous"] = serde_json::json!({
+            "file": prev.file,
+            "changes": crate::workbook::previous::changes(prev, s).map_err(std::io::Error::other)?,
+        });
+    }
     // Write the head object without its closing brace, then stream the enterprises.
     let text = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
     let open = text.trim_end().strip_suffix('}').unwrap_or(&text);

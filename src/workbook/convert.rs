@@ -296,3 +296,30 @@ pub fn sample_xlsx(
     );
     Ok(0)
 }
+
+/// `screen --reports DIR`: write the reports, say how many, list failures.
+pub fn screen_reports(
+    engine: &crate::assess::Engine,
+    paths: &[PathBuf],
+    dir: &Path,
+    l: Lang,
+    format: super::reports::ReportFormat,
+) -> anyhow::Result<std::collections::HashMap<String, PathBuf>> {
+    let w = super::reports::write(engine, paths, dir, l, format)?;
+    for (file, why) in &w.failed {
+        eprintln!(
+            "{}: {}: {}",
+            l.pick("报告未写出", "report not written"),
+            crate::textsafe::echo(file),
+            crate::textsafe::echo(why)
+        );
+    }
+    eprintln!(
+        "{} {} {} {}",
+        l.pick("已写入", "wrote"),
+        w.by_file.len(),
+        l.pick("份企业报告到", "enterprise reports to"),
+        dir.display()
+    );
+    Ok(w.by_file)
+}

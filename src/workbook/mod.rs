@@ -10,7 +10,9 @@
 
 pub mod convert;
 pub mod fields;
+pub mod previous;
 pub mod read;
+pub mod reports;
 pub mod results;
 pub mod template;
 pub mod yamlout;

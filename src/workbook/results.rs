@@ -379,6 +379,9 @@ pub fn write(path: &Path, cx: &Context, links: &Links) -> anyhow::Result<()> {
     budget(wb.add_worksheet(), cx, &fm)?;
     targets(wb.add_worksheet(), cx, &fm)?;
     rejected(wb.add_worksheet(), cx)?;
+    if let Some(prev) = cx.previous {
+        changes(wb.add_worksheet(), cx, prev, &fm)?;
+    }
     dashboard(wb.worksheet_from_index(dash_index)?, cx, &pass, &fm)?;
     wb.save(path).with_context(|| path.display().to_string())?;
     Ok(())
@@ -1161,5 +1164,123 @@ fn dashboard(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     let _ = Sector::ALL;
+    Ok(())
+}
+
+fn verdict_move(v: (Option<Status>, Option<Status>), l: Lang) -> String {
+    let show = |x: Option<Status>| x.map_or("—".to_string(), |s| s.label().get(l).to_string());
+    format!("{} → {}", show(v.0), show(v.1))
+}
+
+/// `--previous`: one row per enterprise of either screening, by credit code.
+fn changes(
+    ws: &mut Worksheet,
+    cx: &Context,
+    prev: &super::previous::Previous,
+    fm: &Formats,
+) -> anyhow::Result<()> {
+    use ColKind::*;
+    let l = cx.lang;
+    let name = sheet_name("同比变化", "Changes", l);
+    ws.set_name(&name)?;
+    let mut sh = Sheet { ws, name };
+    let ratios = [
+        "cnc_ratio",
+        "automation_rate",
+        "equipment_digitization_rate",
+        "networking_rate",
+    ];
+    let mut cols = vec![
+        col("状态", "Status", 12.0, Text),
+        col("企业名称", "Enterprise", 36.0, Text),
+        col("统一社会信用代码", "Credit code", 22.0, Text),
+        col("上次等级", "Level before", 9.0, Int),
+        col("本次等级", "Level now", 9.0, Int),
+        col("上次得分", "Score before", 9.0, Dec),
+        col("本次得分", "Score now", 9.0, Dec),
+        col("自动化数字化", "Automated & digital", 20.0, Text),
+        col("数字化车间", "Digital workshop", 20.0, Text),
+        col("智能工厂", "Smart factory", 20.0, Text),
+    ];
+    for id in ratios {
+        let n = indicator_name(id);
+        cols.push(Col {
+            head: crate::lang::Text::new(format!("{} · 变化", n.zh), format!("{} · change", n.en)),
+            width: 14.0,
+            kind: Pct,
+        });
+    }
+    cols.extend([
+        col("上次符合 (万元)", "Eligible before (万元)", 14.0, Wan),
+        col("本次符合 (万元)", "Eligible now (万元)", 14.0, Wan),
+        col("符合金额变化 (万元)", "Eligible change (万元)", 14.0, Wan),
+    ]);
+    let ch = super::previous::changes(prev, cx.screened)?;
+    let sum = |f: &dyn Fn(&super::previous::Change) -> Option<Decimal>| -> Decimal {
+        ch.iter().filter_map(f).sum()
+    };
+    let before = sum(&|c| c.eligible_cny.0);
+    let now = sum(&|c| c.eligible_cny.1);
+    let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
+    let m = cols.len() - 3;
+    totals[m] = Some(wan(before));
+    totals[m + 1] = Some(wan(now));
+    totals[m + 2] = Some(wan(now - before));
+    table(
+        &mut sh,
+        "Changes",
+        &cols,
+        ch.len().max(1) as u32 + 1,
+        Some(&totals),
+        l,
+    )?;
+    for (i, c) in ch.iter().enumerate() {
+        let r = i as u32 + 1;
+        let status = match c.status {
+            "matched" => l.pick("两次均有", "in both"),
+            "new" => l.pick("新增", "new"),
+            _ => l.pick("未再提交", "not submitted again"),
+        };
+        sh.text(r, 0, status)?;
+        sh.text(r, 1, &c.name)?;
+        sh.text(r, 2, &c.credit_code)?;
+        for (k, v) in [c.level.0, c.level.1].into_iter().enumerate() {
+            if let Some(x) = v {
+                sh.num(r, 3 + k as u16, f64::from(x), &fm.int)?;
+            }
+        }
+        for (k, v) in [c.score.0, c.score.1].into_iter().enumerate() {
+            if let Some(x) = v {
+                sh.num(r, 5 + k as u16, x, &fm.dec)?;
+            }
+        }
+        for k in 0..3 {
+            sh.text(r, 7 + k as u16, &verdict_move(c.verdicts[k], l))?;
+        }
+        for (k, id) in ratios.iter().enumerate() {
+            let i = PEER_INDICATORS.iter().position(|x| x == id).unwrap_or(0);
+            if let Some((Some(a), Some(b))) = c.indicators.get(i) {
+                sh.num(r, 10 + k as u16, b - a, &fm.pct)?;
+            }
+        }
+        let (a, b) = c.eligible_cny;
+        let base = 10 + ratios.len() as u16;
+        if let Some(x) = a {
+            sh.num(r, base, f(wan(x)), &fm.wan)?;
+        }
+        if let Some(x) = b {
+            sh.num(r, base + 1, f(wan(x)), &fm.wan)?;
+        }
+        sh.num(
+            r,
+            base + 2,
+            f(wan(b.unwrap_or_default() - a.unwrap_or_default())),
+            &fm.wan,
+        )?;
+    }
+    print_setup(
+        sh.ws,
+        l.pick("与上次筛选相比", "Changes since the previous screening"),
+    )?;
     Ok(())
 }
