@@ -274,7 +274,14 @@ fn describe(node: &Value) -> Text {
         .get("description")
         .and_then(Value::as_str)
         .unwrap_or("");
-    split_bilingual(d)
+    let t = split_bilingual(d);
+    match d.split_once(" 例 / Example: ") {
+        Some((_, ex)) => Text::new(
+            format!("{} 例: {ex}", t.zh),
+            format!("{} Example: {ex}", t.en),
+        ),
+        None => t,
+    }
 }
 
 fn has_cjk(s: &str) -> bool {
@@ -297,6 +304,10 @@ pub fn split_bilingual(d: &str) -> Text {
 
 /// The first phrase of a description, for a column heading.
 fn short(t: &Text) -> Text {
+    let t = &Text::new(
+        t.zh.split(" 例: ").next().unwrap_or("").to_string(),
+        t.en.split(" Example: ").next().unwrap_or("").to_string(),
+    );
     let cut = |s: &str, seps: &[char]| -> String {
         let end = s.find(seps).unwrap_or(s.len());
         s[..end].trim().trim_end_matches('.').to_string()

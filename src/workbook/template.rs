@@ -194,7 +194,7 @@ fn headers(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
         .set_bold()
         .set_background_color(Color::RGB(0x1F4E79))
         .set_font_color(Color::White)
-        .set_align(FormatAlign::Center);
+        .set_align(FormatAlign::Left);
     let label = base
         .clone()
         .set_bold()
@@ -203,6 +203,7 @@ fn headers(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
     let small = base
         .clone()
         .set_font_size(9)
+        .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(0xF2F2F2));
     let key = small.clone().set_font_color(Color::RGB(0x808080));
     let text_cell = Format::new().set_unlocked().set_num_format("@");
@@ -220,8 +221,7 @@ fn headers(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
         ws.write_string_with_format(2, col, f.unit.get(l), &small)?;
         ws.write_string_with_format(3, col, f.note.get(l), &small)?;
         ws.write_string_with_format(KEY_ROW, col, &f.path, &key)?;
-        let chars = f.label.get(l).chars().count() as f64;
-        ws.set_column_width(col, (chars * 1.6).clamp(12.0, 30.0))?;
+        ws.set_column_width(col, width(f, l))?;
         // Text columns hold text even when it looks like a number (credit codes).
         let fmt = if matches!(f.kind, Kind::Text | Kind::EnumList(_) | Kind::Inline) {
             &text_cell
@@ -240,8 +240,13 @@ fn headers(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
             start = c + 1;
         }
     }
-    ws.set_row_height(3, 96)?;
+    // Long labels wrap to three lines; notes get room for a paragraph.
+    ws.set_row_height(1, 48)?;
+    ws.set_row_height(3, 110)?;
     ws.set_freeze_panes(HEADER_ROWS, 1)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_repeat_rows(0, HEADER_ROWS - 1)?;
     ws.protect_with_options(&ProtectionOptions {
         format_columns: true,
         format_rows: true,
@@ -252,6 +257,25 @@ fn headers(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
         ..ProtectionOptions::default()
     });
     Ok(())
+}
+
+/// A column wide enough for its label and typical content (CJK characters
+/// count about twice).
+fn width(f: &Field, l: Lang) -> f64 {
+    let chars = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+            .sum::<f64>()
+    };
+    let content: f64 = match &f.kind {
+        Kind::Text if f.path.ends_with("name") => 36.0,
+        Kind::Text => 22.0,
+        Kind::Inline => 40.0,
+        Kind::EnumList(_) => 18.0,
+        Kind::Enum(c) => c.iter().map(|c| chars(c.label.get(l))).fold(0.0, f64::max),
+        _ => 10.0,
+    };
+    (chars(f.label.get(l)) * 0.6).max(content).clamp(10.0, 40.0)
 }
 
 /// Dropdowns for enums and yes/no, ranges for numbers, with the field's note
@@ -320,7 +344,7 @@ fn instructions(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
     ws.set_name(l.pick("填写说明", "Instructions"))?;
     let title = Format::new().set_bold().set_font_size(14);
     let wrap = Format::new().set_text_wrap();
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, 90)?;
     ws.write_string_with_format(
         0,
         0,
@@ -342,6 +366,7 @@ fn instructions(ws: &mut Worksheet, l: Lang) -> Result<(), XlsxError> {
     ];
     for (i, (zh, en)) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32 + 2, 0, l.pick(zh, en), &wrap)?;
+        ws.set_row_height(i as u32 + 2, 32)?;
     }
     Ok(())
 }
