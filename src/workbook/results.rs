@@ -217,6 +217,10 @@ fn table(
     sh.ws
         .add_table(0, 0, last, last_col, &t)
         .map_err(|e| fail(&sh.name, 0, 0, e))?;
+    // Room for headers that wrap to two or three lines.
+    sh.ws
+        .set_row_height(0, 45)
+        .map_err(|e| fail(&sh.name, 0, 0, e))?;
     Ok(())
 }
 
@@ -562,9 +566,17 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
         (l.pick("含候选上限 (万元)", "Potential max (万元)"), 16.0),
         (l.pick("来源", "Source"), 40.0),
     ];
+    let head_fmt = Format::new()
+        .set_bold()
+        .set_font_color(rust_xlsxwriter::Color::White)
+        .set_background_color(rust_xlsxwriter::Color::RGB(0x385723));
     let tcols: Vec<TableColumn> = heads
         .iter()
-        .map(|(h, _)| TableColumn::new().set_header(*h))
+        .map(|(h, _)| {
+            TableColumn::new()
+                .set_header(*h)
+                .set_header_format(&head_fmt)
+        })
         .collect();
     let last = start + n.max(1) as u32;
     let t = Table::new()
@@ -702,6 +714,9 @@ fn enterprises(
     let fold = |ws: &mut Worksheet, a: u16, b: u16| ws.group_columns_collapsed(a, b).map(|_| ());
     fold(sh.ws, pct_from, pct_from + PEER_INDICATORS.len() as u16 - 1)?;
     fold(sh.ws, cols.len() as u16 - 4, cols.len() as u16 - 1)?;
+    // The printed page: the enterprise, its verdicts, indicators and money
+    // (the track lists and links are for the screen).
+    sh.ws.set_print_area(0, 0, last, money_at as u16 + 3)?;
     let mut r = 1u32;
     for item in cx.screened.rows()? {
         let (row, pct) = item?;
