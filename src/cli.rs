@@ -1324,6 +1324,12 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             crate::workbook::previous::summary(prev, &screened, lang)?
         );
     }
+    let near_misses = match kind {
+        Some(export::Kind::Xlsx) => {
+            Some(crate::workbook::nearmiss::find(&engine, &screened, a.top)?)
+        }
+        _ => None,
+    };
     if let (Some(path), Some(kind)) = (&a.output, kind) {
         let cx = export::Context {
             screened: &screened,
@@ -1332,6 +1338,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             lang,
             reports: reports.as_ref(),
             previous: previous.as_ref(),
+            near_misses: near_misses.as_deref(),
         };
         if let Err(e) = export::write(path, kind, &cx) {
             eprintln!(

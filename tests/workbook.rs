@@ -770,3 +770,71 @@ fn previous_screening_shows_what_changed() {
         .unwrap();
     assert_eq!(paper["status"], "new");
 }
+
+#[test]
+fn near_misses_list_each_missing_check_with_its_gap_as_assess_gives_it() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("n.xlsx");
+    zhizao()
+        .args(["screen", "questionnaires/examples", "-o"])
+        .arg(&x)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
+    let nm = wb.worksheet_range("接近认定").unwrap();
+    let rows: Vec<&[Data]> = nm.rows().skip(1).collect();
+    let footwear: Vec<&&[Data]> = rows
+        .iter()
+        .filter(|r| {
+            r[2] == Data::String("泉州市鲤城区华履鞋业有限公司".into())
+                && r[0] == Data::String("数字化车间".into())
+        })
+        .collect();
+    // What `assess` says the footwear maker misses for a digital workshop.
+    let out = zhizao()
+        .args([
+            "assess",
+            "questionnaires/examples/licheng-footwear.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dw = a["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "digital_workshop")
+        .unwrap();
+    let missed: Vec<&serde_json::Value> = dw["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["status"] != "met" && k["status"] != "not_applicable")
+        .collect();
+    assert!(!missed.is_empty());
+    assert_eq!(footwear.len(), missed.len());
+    for (row, k) in footwear.iter().zip(&missed) {
+        assert_eq!(
+            row[6],
+            Data::String(k["name"]["zh"].as_str().unwrap().into())
+        );
+        assert_eq!(
+            row[10],
+            Data::String(k["gap"]["zh"].as_str().unwrap_or("").into())
+        );
+        assert_eq!(row[5], Data::Float(missed.len() as f64));
+    }
+    // Ranked: fewest missing checks first.
+    let counts: Vec<f64> = rows
+        .iter()
+        .filter(|r| r[0] == Data::String("数字化车间".into()))
+        .map(|r| match r[5] {
+            Data::Float(x) => x,
+            _ => f64::NAN,
+        })
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+}

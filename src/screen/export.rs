@@ -203,6 +203,8 @@ pub struct Context<'a> {
     pub reports: Option<&'a std::collections::HashMap<String, std::path::PathBuf>>,
     /// A previous screening to compare with (`--previous`).
     pub previous: Option<&'a crate::workbook::previous::Previous>,
+    /// Near misses of each recognition, for the workbook.
+    pub near_misses: Option<&'a [crate::workbook::nearmiss::NearMiss]>,
 }
 
 /// Links of the results workbook: relative to the folder it is written in.

@@ -10,6 +10,7 @@
 
 pub mod convert;
 pub mod fields;
+pub mod nearmiss;
 pub mod previous;
 pub mod read;
 pub mod reports;

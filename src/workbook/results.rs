@@ -246,6 +246,8 @@ struct Pass {
     district_potential: Vec<Decimal>,
     levels: [u32; 7],
     verdicts: [[u32; 4]; 3],
+    /// Eligible support by data year and funder, 元 (the cap is per enterprise and year).
+    by_year: std::collections::BTreeMap<i32, [Decimal; 3]>,
 }
 
 fn status_index(s: Status) -> usize {
@@ -263,8 +265,11 @@ fn first_pass(cx: &Context) -> anyhow::Result<Pass> {
         let (row, _) = item?;
         p.rows += 1;
         p.track_rows += row.tracks.len() as u32;
+        let year = p.by_year.entry(row.data_year).or_default();
         for (k, who) in Funder::ALL.iter().enumerate() {
-            p.eligible[k] += max_of(&row.eligible, *who).unwrap_or_default();
+            let x = max_of(&row.eligible, *who).unwrap_or_default();
+            p.eligible[k] += x;
+            year[k] += x;
         }
         p.potential += total_max(&row.potential).unwrap_or_default();
         p.district_potential
@@ -383,6 +388,9 @@ pub fn write(path: &Path, cx: &Context, links: &Links) -> anyhow::Result<()> {
     budget(wb.add_worksheet(), cx, &fm)?;
     targets(wb.add_worksheet(), cx, &fm)?;
     rejected(wb.add_worksheet(), cx)?;
+    if let Some(nm) = cx.near_misses {
+        near_misses(wb.add_worksheet(), cx, nm, &fm)?;
+    }
     if let Some(prev) = cx.previous {
         changes(wb.add_worksheet(), cx, prev, &fm)?;
     }
@@ -502,6 +510,24 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
             String::new(),
             &fm.pct,
         ));
+    }
+    // A batch mixing data years: the money of each year apart.
+    if p.by_year.len() > 1 {
+        for (y, m) in &p.by_year {
+            for (k, who) in Funder::ALL.iter().enumerate() {
+                lines.push((
+                    format!(
+                        "{} {y} · {}",
+                        l.pick("数据年度", "Data year"),
+                        who.label().get(l)
+                    ),
+                    Some(f(wan(m[k]))),
+                    l.pick("符合支持上限 (万元)", "eligible support, max (万元)")
+                        .into(),
+                    &fm.wan,
+                ));
+            }
+        }
     }
     let cols = [
         col("项目", "Item", 52.0, ColKind::Text),
@@ -1297,5 +1323,63 @@ fn changes(
         sh.ws,
         l.pick("与上次筛选相比", "Changes since the previous screening"),
     )?;
+    Ok(())
+}
+
+/// Near misses: who is closest to each recognition, and what is missing.
+fn near_misses(
+    ws: &mut Worksheet,
+    cx: &Context,
+    nm: &[super::nearmiss::NearMiss],
+    fm: &Formats,
+) -> anyhow::Result<()> {
+    use ColKind::*;
+    let l = cx.lang;
+    let name = sheet_name("接近认定", "Near misses", l);
+    ws.set_name(&name)?;
+    let mut sh = Sheet { ws, name };
+    let cols = [
+        col("认定", "Recognition", 16.0, Text),
+        col("名次", "Rank", 7.0, Int),
+        col("企业名称", "Enterprise", 36.0, Text),
+        col("产业", "Sector", 12.0, Text),
+        col("成熟度得分", "Score", 10.0, Dec),
+        col("未满足项数", "Checks missed", 10.0, Int),
+        col("未满足的检查", "Check", 30.0, Text),
+        col("状态", "Status", 10.0, Text),
+        col("现状", "Actual", 14.0, Text),
+        col("要求", "Required", 14.0, Text),
+        col("差距", "Gap", 40.0, Text),
+        col("来源", "Source", 40.0, Text),
+    ];
+    let rows: usize = nm.iter().map(|n| n.gaps.len().max(1)).sum();
+    table(&mut sh, "NearMisses", &cols, rows.max(1) as u32, None, l)?;
+    let mut r = 1u32;
+    for n in nm {
+        let gaps: Vec<Option<&super::nearmiss::Gap>> = match n.gaps.is_empty() {
+            true => vec![None],
+            false => n.gaps.iter().map(Some).collect(),
+        };
+        for g in gaps {
+            sh.text(r, 0, n.recognition.get(l))?;
+            sh.num(r, 1, n.rank as f64, &fm.int)?;
+            sh.text(r, 2, &n.name)?;
+            sh.text(r, 3, sector_name(n.sector, l))?;
+            if let Some(x) = n.score {
+                sh.num(r, 4, x, &fm.dec)?;
+            }
+            sh.num(r, 5, n.gaps.len() as f64, &fm.int)?;
+            if let Some(g) = g {
+                sh.text(r, 6, g.check.get(l))?;
+                sh.text(r, 7, g.status.label().get(l))?;
+                sh.text(r, 8, g.actual.as_deref().unwrap_or("—"))?;
+                sh.text(r, 9, &g.required)?;
+                sh.text(r, 10, g.gap.as_ref().map_or("", |t| t.get(l)))?;
+            }
+            sh.text(r, 11, &n.file)?;
+            r += 1;
+        }
+    }
+    print_setup(sh.ws, l.pick("接近认定标准的企业", "Near misses"))?;
     Ok(())
 }
