@@ -838,3 +838,43 @@ fn near_misses_list_each_missing_check_with_its_gap_as_assess_gives_it() {
         .collect();
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
 }
+
+#[test]
+fn sample_as_a_workbook_holds_the_same_questionnaires_as_sample_as_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("s.xlsx");
+    zhizao()
+        .args([
+            "sample", "--count", "12", "--seed", "5", "--format", "xlsx", "--out",
+        ])
+        .arg(&x)
+        .assert()
+        .success();
+    let rows: Vec<Questionnaire> = read::read_path(&x, "s.xlsx")
+        .unwrap()
+        .into_iter()
+        .map(|e| e.result.unwrap().questionnaire)
+        .collect();
+    let files: Vec<Questionnaire> = (0..12)
+        .map(|i| {
+            let (name, text) = zhizao::sample::sample(5, i, 0.0);
+            load_yaml(&text, &name)
+        })
+        .collect();
+    assert_eq!(rows, files);
+    // Invalid samples have no row form: refused, not silently dropped.
+    zhizao()
+        .args([
+            "sample",
+            "--count",
+            "3",
+            "--format",
+            "xlsx",
+            "--invalid-share",
+            "0.5",
+            "--out",
+        ])
+        .arg(dir.path().join("bad.xlsx"))
+        .assert()
+        .code(2);
+}
