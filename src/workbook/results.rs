@@ -638,7 +638,7 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
     Ok(())
 }
 
-fn enterprise_cols(l: Lang) -> Vec<Col> {
+fn enterprise_cols() -> Vec<Col> {
     use ColKind::*;
     let mut v = vec![
         col("企业名称", "Enterprise", 36.0, Text),
@@ -692,7 +692,6 @@ fn enterprise_cols(l: Lang) -> Vec<Col> {
         col("候选项代码", "candidate_ids", 24.0, Text),
         col("接近项代码", "near_ids", 24.0, Text),
     ]);
-    let _ = l;
     v
 }
 
@@ -720,7 +719,7 @@ fn enterprises(
     links: &Links,
 ) -> anyhow::Result<()> {
     let l = cx.lang;
-    let cols = enterprise_cols(l);
+    let cols = enterprise_cols();
     let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("企业", "Enterprises", l);
     ws.set_name(&name)?;
@@ -1204,7 +1203,6 @@ fn dashboard(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow
     }
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
-    let _ = Sector::ALL;
     Ok(())
 }
 

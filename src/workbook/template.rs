@@ -302,11 +302,12 @@ fn validations(ws: &mut Worksheet, l: Lang, last: u32) -> Result<(), XlsxError> 
                 let hi = f.max.unwrap_or(i32::MAX as f64).min(i32::MAX as f64) as i32;
                 DataValidation::new().allow_whole_number(DataValidationRule::Between(lo, hi))
             }
-            Kind::Number | Kind::Decimal if f.min.is_some() || f.max.is_some() => DataValidation::new()
-                .allow_decimal_number(DataValidationRule::Between(
+            Kind::Number | Kind::Decimal if f.min.is_some() || f.max.is_some() => {
+                DataValidation::new().allow_decimal_number(DataValidationRule::Between(
                     f.min.unwrap_or(-1e15),
                     f.max.unwrap_or(1e15),
-                )),
+                ))
+            }
             _ => DataValidation::new().allow_any_value(),
         };
         let note: String = crate::textsafe::clip(f.note.get(l), 230).into_owned();
