@@ -312,3 +312,34 @@ fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     w.write_all(b"\n  ]\n}\n")?;
     w.flush()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starters_are_neutralised_and_nothing_else() {
+        for s in ["=1+2", "+1", "-1", "@A1", "\t=1", "\r=1"] {
+            assert_eq!(neutralise(s), format!("'{s}"));
+        }
+        for s in ["泉州鞋业", "a=b", "", "1-2"] {
+            assert_eq!(neutralise(s), s);
+        }
+    }
+
+    #[test]
+    fn only_all_digit_identifiers_become_text_formulas() {
+        assert_eq!(identifier("913505023546880062"), "=\"913505023546880062\"");
+        assert_eq!(identifier("91350502MA344TQ887"), "91350502MA344TQ887");
+        assert_eq!(identifier(""), "");
+        assert_eq!(identifier("=1"), "'=1");
+    }
+
+    #[test]
+    fn rates_are_rounded_without_trailing_zeros() {
+        assert_eq!(rounded(Some(0.661_234_567_890_123_4), 4), "0.6612");
+        assert_eq!(rounded(Some(0.5), 4), "0.5");
+        assert_eq!(rounded(Some(87.549_999), 1), "87.5");
+        assert_eq!(rounded(None, 4), "");
+    }
+}
