@@ -125,7 +125,8 @@ fn xlsx_reads_back_with_sheets_rows_and_a_known_amount() {
             "Tracks",
             "Budget",
             "Targets",
-            "Rejected"
+            "Rejected",
+            "Near misses"
         ]
     );
     let ent = wb.worksheet_range("Enterprises").unwrap();

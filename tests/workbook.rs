@@ -436,7 +436,16 @@ fn the_results_workbook_is_ready_for_analysis() {
     let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["概要", "看板", "企业", "扶持项", "预算", "目标", "未能使用"]
+        [
+            "概要",
+            "看板",
+            "企业",
+            "扶持项",
+            "预算",
+            "目标",
+            "未能使用",
+            "接近认定"
+        ]
     );
     wb.load_tables().unwrap();
     let mut tables: Vec<String> = wb.table_names().into_iter().cloned().collect();
@@ -447,6 +456,7 @@ fn the_results_workbook_is_ready_for_analysis() {
             "Budget",
             "Candidates",
             "Enterprises",
+            "NearMisses",
             "Rejected",
             "SummaryTable",
             "Targets",
