@@ -888,3 +888,36 @@ fn sample_as_a_workbook_holds_the_same_questionnaires_as_sample_as_files() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn near_misses_are_found_in_a_master_table_too() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    zhizao()
+        .args([
+            "sample", "--count", "60", "--seed", "3", "--format", "xlsx", "--out",
+        ])
+        .arg(d.join("rows.xlsx"))
+        .assert()
+        .success();
+    zhizao()
+        .arg("screen")
+        .arg(d.join("rows.xlsx"))
+        .arg("-o")
+        .arg(d.join("r.xlsx"))
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(d.join("r.xlsx")).unwrap();
+    let nm = wb.worksheet_range("接近认定").unwrap();
+    let rows: Vec<&[Data]> = nm.rows().skip(1).collect();
+    assert!(rows.len() >= 5, "{}", rows.len());
+    assert!(rows
+        .iter()
+        .all(|r| matches!(&r[11], Data::String(s) if s.contains("rows.xlsx!申报表!A"))));
+    assert!(
+        rows.iter()
+            .any(|r| matches!(&r[10], Data::String(s) if !s.is_empty())),
+        "gaps are given"
+    );
+}

@@ -118,9 +118,18 @@ fn load(files: &[&str]) -> HashMap<String, Loaded> {
         }
     }
     for (book, wanted) in books {
-        for (at, r) in super::read::screen_rows(&PathBuf::from(book)) {
-            if let (true, Ok(l)) = (wanted.contains(&at.as_str()), r) {
-                out.insert(at, l);
+        // Sheet rows from the places (`book.xlsx!申报表!A7` → 7).
+        let rows: Vec<u32> = wanted
+            .iter()
+            .filter_map(|f| f.rsplit('!').next())
+            .filter_map(|cell| cell.trim_start_matches(char::is_alphabetic).parse().ok())
+            .collect();
+        let Ok(entries) = super::read::read_rows(&PathBuf::from(&book), &book, &rows) else {
+            continue;
+        };
+        for e in entries {
+            if let (true, Ok(l)) = (wanted.contains(&e.at.as_str()), e.result) {
+                out.insert(e.at, l);
             }
         }
     }

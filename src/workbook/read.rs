@@ -52,6 +52,22 @@ pub fn read_path(path: &Path, shown: &str) -> Result<Vec<Entry>, Diagnostic> {
 
 /// As [`read_path`], from the bytes of the file.
 pub fn read_bytes(bytes: Vec<u8>, shown: &str) -> Result<Vec<Entry>, Diagnostic> {
+    read_bytes_only(bytes, shown, None)
+}
+
+/// Only the given sheet rows (1-based, as in `A6`) of the workbook at
+/// `path`: what a second look at a few enterprises needs, without typing
+/// and checking every other row again.
+pub fn read_rows(path: &Path, shown: &str, wanted: &[u32]) -> Result<Vec<Entry>, Diagnostic> {
+    let bytes = crate::yaml::read_capped(path, shown, MAX_WORKBOOK_BYTES)?;
+    read_bytes_only(bytes, shown, Some(wanted))
+}
+
+fn read_bytes_only(
+    bytes: Vec<u8>,
+    shown: &str,
+    wanted: Option<&[u32]>,
+) -> Result<Vec<Entry>, Diagnostic> {
     let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         whole_file(
             "xlsx.open",
@@ -65,7 +81,7 @@ pub fn read_bytes(bytes: Vec<u8>, shown: &str) -> Result<Vec<Entry>, Diagnostic>
             continue;
         };
         if let Some(key_row) = find_key_row(&range) {
-            return Ok(rows(&range, key_row, shown, &name));
+            return Ok(rows(&range, key_row, shown, &name, wanted));
         }
     }
     Err(whole_file(
@@ -86,7 +102,13 @@ fn find_key_row(range: &Range<Data>) -> Option<u32> {
     })
 }
 
-fn rows(range: &Range<Data>, key_row: u32, shown: &str, sheet: &str) -> Vec<Entry> {
+fn rows(
+    range: &Range<Data>,
+    key_row: u32,
+    shown: &str,
+    sheet: &str,
+    wanted: Option<&[u32]>,
+) -> Vec<Entry> {
     let (Some((_, c0)), Some((r1, c1))) = (range.start(), range.end()) else {
         return Vec::new();
     };
@@ -100,6 +122,9 @@ fn rows(range: &Range<Data>, key_row: u32, shown: &str, sheet: &str) -> Vec<Entr
         .collect();
     let mut out = Vec::new();
     for r in key_row + 1..=r1 {
+        if wanted.is_some_and(|w| !w.contains(&(r + 1))) {
+            continue;
+        }
         let blank = (c0..=c1).all(|c| is_blank(range.get_value((r, c))));
         if blank {
             continue;
