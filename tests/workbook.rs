@@ -552,6 +552,17 @@ fn the_results_workbook_is_ready_for_analysis() {
         "the total follows the filter: {f}"
     );
 
+    // Candidates: the notice's demonstration quota per sector (一, 第一步:
+    // 20 projects, 新一代信息技术 10, 机械装备 5, 纺织鞋服 5).
+    let sum = wb.worksheet_range("概要").unwrap();
+    let quota = |list: &str| {
+        sum.rows()
+            .find(|r| r[0] == Data::String(list.into()))
+            .map(|r| r[9].clone())
+    };
+    assert_eq!(quota("示范项目 · 电子信息"), Some(Data::Float(10.0)));
+    assert_eq!(quota("示范项目 · 机械汽配"), Some(Data::Float(5.0)));
+
     // Rejected: the long reason is cut, the file named.
     let rej = wb.worksheet_range("未能使用").unwrap();
     let r = rej

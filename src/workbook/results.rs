@@ -552,18 +552,24 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
 fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow::Result<()> {
     let l = cx.lang;
     let a = &cx.screened.agg;
-    let mut lists: Vec<(String, &crate::screen::Ranking)> = vec![
+    // (title, ranking, the notice's quota for it when it sets one).
+    let mut lists: Vec<(String, &crate::screen::Ranking, Option<Decimal>)> = vec![
         (
             l.pick("智能工厂认定", "Smart-factory recognition").into(),
             &a.smart_factory_candidates,
+            None,
         ),
         (
             l.pick("数字化车间认定", "Digital-workshop recognition")
                 .into(),
             &a.digital_workshop_candidates,
+            None,
         ),
     ];
     for (sec, rk) in &a.demonstration {
+        // 一(二): the demonstration projects the notice splits by sector.
+        let id = format!("demonstration_{}", sec.id());
+        let quota = cx.dashboard.iter().find(|t| t.id == id).map(|t| t.target);
         lists.push((
             format!(
                 "{} · {}",
@@ -571,9 +577,10 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
                 sector_name(*sec, l)
             ),
             rk,
+            quota,
         ));
     }
-    let n: usize = lists.iter().map(|(_, r)| r.top.len()).sum();
+    let n: usize = lists.iter().map(|(_, r, _)| r.top.len()).sum();
     sh.ws.write_string_with_format(
         start - 1,
         0,
@@ -591,6 +598,8 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
         (l.pick("数控化率", "CNC ratio"), 10.0),
         (l.pick("含候选上限 (万元)", "Potential max (万元)"), 16.0),
         (l.pick("来源", "Source"), 40.0),
+        (l.pick("通知名额", "Quota in the notice"), 10.0),
+        (l.pick("在名额内", "Within quota"), 10.0),
     ];
     let head_fmt = Format::new()
         .set_bold()
@@ -613,8 +622,13 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
         .add_table(start, 0, last, heads.len() as u16 - 1, &t)
         .map_err(|e| fail(&sh.name, start, 0, e))?;
     let mut r = start + 1;
-    for (title, rk) in lists {
+    for (title, rk, quota) in lists {
         for (i, c) in rk.top.iter().enumerate() {
+            if let Some(q) = quota {
+                sh.num(r, 9, f(q), &fm.int)?;
+                let within = Decimal::from(i + 1) <= q;
+                sh.text(r, 10, crate::workbook::template::yes_no(within, l))?;
+            }
             sh.text(r, 0, &title)?;
             sh.num(r, 1, (i + 1) as f64, &fm.int)?;
             sh.text(r, 2, &c.name)?;
