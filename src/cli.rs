@@ -264,9 +264,15 @@ pub enum Command {
   zhizao convert 汇总表.xlsx -o questionnaires/")]
     Convert {
         /// YAML questionnaires, or one .xlsx workbook.
+        ///
+        /// Each YAML file becomes one row; a workbook's every filled row
+        /// becomes one YAML file. Example: `a.yaml b.yaml` or `汇总表.xlsx`.
         #[arg(required = true)]
         inputs: Vec<String>,
         /// A .xlsx file (from YAML), or a folder or .yaml file (from a workbook).
+        ///
+        /// The extension decides the direction; an existing file is never
+        /// replaced. Example: `-o 汇总表.xlsx` or `-o questionnaires/`.
         #[arg(short, long)]
         output: PathBuf,
     },
