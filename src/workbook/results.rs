@@ -756,11 +756,9 @@ fn enterprises(
     // The printed page: the enterprise, its verdicts, indicators and money
     // (the track lists and links are for the screen).
     sh.ws.set_print_area(0, 0, last, money_at as u16 + 3)?;
-    let mut r = 1u32;
-    for item in cx.screened.rows()? {
+    for (r, item) in (1u32..).zip(cx.screened.rows()?) {
         let (row, pct) = item?;
         enterprise_row(&mut sh, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
-        r += 1;
     }
     Ok(())
 }
