@@ -932,3 +932,33 @@ fn near_misses_are_found_in_a_master_table_too() {
         "gaps are given"
     );
 }
+
+#[test]
+fn a_value_beyond_the_cell_limit_is_refused_by_convert_naming_the_cell() {
+    // Converting must be lossless, so a 40,000-character name is not cut
+    // there (as the results workbook does) but refused, naming the cell.
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string("questionnaires/examples/licheng-footwear.yaml").unwrap();
+    let long: String = base
+        .lines()
+        .map(
+            |l| match l.trim_start().starts_with("name:") && l.starts_with("  name") {
+                true => format!("  name: \"{}\"\n", "鞋".repeat(40_000)),
+                false => format!("{l}\n"),
+            },
+        )
+        .collect();
+    std::fs::write(dir.path().join("long.yaml"), long).unwrap();
+    let out = zhizao()
+        .current_dir(dir.path())
+        .args(["convert", "long.yaml", "-o", "rows.xlsx"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("rows.xlsx") && stderr.contains("申报表!A6") && stderr.contains("32,767"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("rows.xlsx").exists(), "no half workbook");
+}

@@ -9,6 +9,7 @@
 use super::{read, template, yamlout};
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
+use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 /// What a conversion did.
@@ -34,7 +35,8 @@ pub fn yaml_to_workbook(inputs: &[String], out: &Path, l: Lang) -> anyhow::Resul
         }
     }
     if o.errors.is_empty() {
-        template::write(out, l, &qs)?;
+        // A row that cannot be written names its cell (row 6 = the first input).
+        template::write(out, l, &qs).with_context(|| out.display().to_string())?;
         o.written.push(out.to_path_buf());
     }
     Ok(o)
