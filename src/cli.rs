@@ -398,10 +398,11 @@ pub enum Command {
         /// Example: `--format html`.
         #[arg(long, value_enum, default_value = "html", requires = "reports")]
         format: crate::workbook::reports::ReportFormat,
-        /// Compare with a previous screening (its .json output): what changed
-        /// per enterprise (matched by credit code) and for the district.
+        /// Compare with a previous screening (its .json or .xlsx output): what
+        /// changed per enterprise (matched by credit code) and for the district.
         ///
-        /// Example: `--previous screening-2016.json`.
+        /// The .json output is the exact record; a .xlsx output is read back
+        /// from its Enterprises sheet. Example: `--previous screening-2016.json`.
         #[arg(long, value_name = "FILE")]
         previous: Option<PathBuf>,
     },

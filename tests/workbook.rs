@@ -790,6 +790,24 @@ fn previous_screening_shows_what_changed() {
         .find(|c| c["name"] == "泉州市鲤城区恒卓纸品机械有限公司")
         .unwrap();
     assert_eq!(paper["status"], "new");
+    // Last year's workbook instead of its JSON gives the same changes.
+    zhizao()
+        .arg("screen")
+        .arg(&last)
+        .arg("-o")
+        .arg(d.join("last.xlsx"))
+        .assert()
+        .success();
+    zhizao()
+        .args(["screen", "questionnaires/examples", "--previous"])
+        .arg(d.join("last.xlsx"))
+        .arg("-o")
+        .arg(d.join("now2.json"))
+        .assert()
+        .success();
+    let now2: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("now2.json")).unwrap()).unwrap();
+    assert_eq!(now2["previous"]["changes"], now["previous"]["changes"]);
 }
 
 #[test]

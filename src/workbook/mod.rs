@@ -12,6 +12,7 @@ pub mod convert;
 pub mod fields;
 pub mod nearmiss;
 pub mod previous;
+pub mod previous_xlsx;
 pub mod read;
 pub mod reports;
 pub mod results;

@@ -1,7 +1,7 @@
 //! `screen --previous last.json`: year over year (同比).
 //!
-//! A previous screening's JSON output is read back (its enterprise rows are
-//! the same `Row`s this build writes), enterprises are matched by 统一社会
+//! A previous screening's JSON output (or its workbook) is read back — only
+//! the figures compared, by field name — enterprises are matched by 统一社会
 //! 信用代码, and for each match the changes are listed the way `compare`
 //! lists them for one enterprise: estimated level, score, the three
 //! criteria verdicts, the key ratios and the eligible money. Enterprises new
@@ -21,36 +21,69 @@ use std::path::Path;
 /// Largest previous-screening file read.
 const MAX_PREVIOUS_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// What the previous screening said about one enterprise: the figures a
+/// change is reported on. Read by field name and nothing else, so a JSON
+/// file from an older or newer build (more or fewer row fields) still reads.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Then {
+    /// Name.
+    pub name: String,
+    /// 统一社会信用代码.
+    #[serde(default)]
+    pub credit_code: Option<String>,
+    /// Estimated level.
+    #[serde(default)]
+    pub level: Option<u8>,
+    /// Score.
+    #[serde(default)]
+    pub score: Option<f64>,
+    /// 自动化数字化.
+    pub automated_digital: Status,
+    /// 数字化车间.
+    pub digital_workshop: Status,
+    /// 智能工厂.
+    pub smart_factory: Status,
+    /// Peer indicators (ratios 0–1), in `PEER_INDICATORS` order.
+    #[serde(default)]
+    pub indicators: Vec<Option<f64>>,
+    /// Eligible support by funder.
+    #[serde(default)]
+    pub eligible: ByFunder,
+}
+
 /// The previous screening, by credit code.
 pub struct Previous {
     /// File it came from.
     pub file: String,
     /// Rows by credit code (rows without one cannot be matched).
-    pub by_code: BTreeMap<String, Row>,
+    pub by_code: BTreeMap<String, Then>,
     /// Enterprises of the previous screening without a credit code.
     pub without_code: usize,
 }
 
-/// Read a previous screening (`screen -o x.json`).
+/// Read a previous screening: the .json (exact) or .xlsx output of `screen`.
 pub fn load(path: &Path) -> anyhow::Result<Previous> {
     let shown = path.display().to_string();
-    if super::read::is_workbook(path) {
-        anyhow::bail!("{shown}: --previous reads the .json output of the previous screening (screen -o last.json); a workbook does not keep every figure exactly");
-    }
-    let bytes = crate::yaml::read_capped(path, &shown, MAX_PREVIOUS_BYTES)
-        .map_err(|d| anyhow::anyhow!("{}", d.message.en))?;
-    #[derive(serde::Deserialize)]
-    struct File {
-        enterprises: Vec<Row>,
-    }
-    let f: File = serde_json::from_slice(&bytes)
-        .with_context(|| format!("{shown}: not the JSON output of `zhizao screen`"))?;
+    let rows = match super::read::is_workbook(path) {
+        true => super::previous_xlsx::rows(path, &shown)?,
+        false => {
+            let bytes = crate::yaml::read_capped(path, &shown, MAX_PREVIOUS_BYTES)
+                .map_err(|d| anyhow::anyhow!("{}", d.message.en))?;
+            #[derive(serde::Deserialize)]
+            struct File {
+                enterprises: Vec<Then>,
+            }
+            let f: File = serde_json::from_slice(&bytes)
+                .with_context(|| format!("{shown}: not the JSON output of `zhizao screen`"))?;
+            f.enterprises
+        }
+    };
     let mut p = Previous {
         file: shown,
         by_code: BTreeMap::new(),
         without_code: 0,
     };
-    for r in f.enterprises {
+    for r in rows {
         match r.credit_code.clone().filter(|c| !c.is_empty()) {
             Some(c) => {
                 p.by_code.insert(c, r);
@@ -87,16 +120,19 @@ pub struct Change {
     pub eligible_cny: (Option<Decimal>, Option<Decimal>),
 }
 
-fn change(code: &str, then: Option<&Row>, now: Option<&Row>) -> Change {
+fn change(code: &str, then: Option<&Then>, now: Option<&Row>) -> Change {
     let status = match (then, now) {
         (Some(_), Some(_)) => "matched",
         (None, _) => "new",
         (Some(_), None) => "not_resubmitted",
     };
-    let name = now.or(then).map(|r| r.name.clone()).unwrap_or_default();
-    let v = |r: Option<&Row>| r.map(|r| [r.automated_digital, r.digital_workshop, r.smart_factory]);
-    let (vt, vn) = (v(then), v(now));
-    let ind = |r: Option<&Row>, i: usize| r.and_then(|r| r.indicators.get(i).copied().flatten());
+    let name = now
+        .map(|r| r.name.clone())
+        .or_else(|| then.map(|r| r.name.clone()))
+        .unwrap_or_default();
+    let vt = then.map(|r| [r.automated_digital, r.digital_workshop, r.smart_factory]);
+    let vn = now.map(|r| [r.automated_digital, r.digital_workshop, r.smart_factory]);
+    let at = |v: Option<&Vec<Option<f64>>>, i: usize| v.and_then(|v| v.get(i).copied().flatten());
     Change {
         credit_code: code.to_string(),
         name,
@@ -105,7 +141,12 @@ fn change(code: &str, then: Option<&Row>, now: Option<&Row>) -> Change {
         score: (then.and_then(|r| r.score), now.and_then(|r| r.score)),
         verdicts: std::array::from_fn(|i| (vt.map(|x| x[i]), vn.map(|x| x[i]))),
         indicators: (0..PEER_INDICATORS.len())
-            .map(|i| (ind(then, i), ind(now, i)))
+            .map(|i| {
+                (
+                    at(then.map(|r| &r.indicators), i),
+                    at(now.map(|r| &r.indicators), i),
+                )
+            })
             .collect(),
         eligible_cny: (
             then.map(|r| eligible_total(&r.eligible)),

@@ -652,6 +652,20 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
     Ok(())
 }
 
+/// The headers of the Enterprises sheet, in both languages (read back by
+/// `--previous last.xlsx`).
+pub(super) fn enterprise_heads() -> Vec<Text> {
+    enterprise_cols().into_iter().map(|c| c.head).collect()
+}
+
+/// Indicator column headers, in `PEER_INDICATORS` order.
+pub(super) fn indicator_heads() -> Vec<Text> {
+    PEER_INDICATORS
+        .iter()
+        .map(|id| indicator_name(id))
+        .collect()
+}
+
 fn enterprise_cols() -> Vec<Col> {
     use ColKind::*;
     let mut v = vec![
