@@ -980,3 +980,39 @@ fn a_value_beyond_the_cell_limit_is_refused_by_convert_naming_the_cell() {
     );
     assert!(!dir.path().join("rows.xlsx").exists(), "no half workbook");
 }
+
+#[test]
+fn a_workbook_screens_the_same_on_one_thread_or_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // More rows than one run of the pipeline (64), so rows are split across threads.
+    zhizao()
+        .args([
+            "sample", "--count", "150", "--seed", "9", "--format", "xlsx", "--out",
+        ])
+        .arg(d.join("rows.xlsx"))
+        .assert()
+        .success();
+    for jobs in ["1", "2"] {
+        zhizao()
+            .arg("screen")
+            .arg(d.join("rows.xlsx"))
+            .args(["--jobs", jobs, "-o"])
+            .arg(d.join(format!("j{jobs}.json")))
+            .assert()
+            .success();
+    }
+    let a = std::fs::read(d.join("j1.json")).unwrap();
+    let b = std::fs::read(d.join("j2.json")).unwrap();
+    assert!(a == b, "byte-identical whatever the thread count");
+    let v: serde_json::Value = serde_json::from_slice(&a).unwrap();
+    assert_eq!(v["summary"]["files"], 150);
+    assert_eq!(
+        v["enterprises"][149]["file"]
+            .as_str()
+            .unwrap()
+            .rsplit('!')
+            .next(),
+        Some("A155")
+    );
+}
