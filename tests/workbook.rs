@@ -1016,3 +1016,39 @@ fn a_workbook_screens_the_same_on_one_thread_or_two() {
         Some("A155")
     );
 }
+
+#[test]
+fn a_results_workbook_left_in_the_inbox_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("inbox")).unwrap();
+    std::fs::copy(
+        "questionnaires/examples/licheng-footwear.yaml",
+        d.join("inbox/a.yaml"),
+    )
+    .unwrap();
+    zhizao()
+        .arg("screen")
+        .arg(d.join("inbox"))
+        .arg("-o")
+        .arg(d.join("inbox/结果.xlsx"))
+        .assert()
+        .success();
+    let out = zhizao()
+        .arg("screen")
+        .arg(d.join("inbox"))
+        .arg("-o")
+        .arg(d.join("r.json"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("r.json")).unwrap()).unwrap();
+    assert_eq!(
+        v["rejected"][0]["code"],
+        "xlsx.results",
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

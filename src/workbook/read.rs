@@ -84,6 +84,23 @@ fn read_bytes_only(
             return Ok(rows(&range, key_row, shown, &name, wanted));
         }
     }
+    let names = wb.sheet_names();
+    let has = |zh: &str, en: &str| names.iter().any(|n| n == zh || n == en);
+    if has("概要", "Summary") && has("企业", "Enterprises") {
+        // A results workbook written into the folder being screened.
+        return Err(Diagnostic::error(
+            "xlsx.results",
+            shown,
+            Text::new(
+                "这是 zhizao screen 写出的结果工作簿, 不是申报表",
+                "this is a results workbook written by `zhizao screen`, not a questionnaire",
+            ),
+        )
+        .hint(Text::new(
+            "把筛选结果 (-o) 写到收件目录之外",
+            "write the screening results (-o) outside the folder of submissions",
+        )));
+    }
     Err(whole_file(
         "xlsx.no_sheet",
         shown,
