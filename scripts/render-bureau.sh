@@ -24,6 +24,14 @@ pdftoppm -r 110 -f 1 -l 1 -png "$W/筛选结果300.pdf" "$W/sum"
 pdftoppm -r 110 -f 3 -l 3 -png "$W/筛选结果300.pdf" "$W/dash"
 convert "$W"/sum-*.png -crop 1286x520+0+30 +repage "$IMG/bureau-results-summary.png"
 convert "$W"/dash-*.png -crop 1286x880+0+30 +repage "$IMG/bureau-dashboard.png"
+# The first page of the near-miss sheet (its print header names it).
+n=$(pdfinfo "$W/筛选结果300.pdf" | awk '/^Pages/{print $2}')
+for i in $(seq 1 "$n"); do
+  if [ "$(pdftotext -f "$i" -l "$i" "$W/筛选结果300.pdf" - | grep -c "接近认定标准的企业")" -gt 0 ]; then
+    pdftoppm -r 110 -f "$i" -l "$i" -png "$W/筛选结果300.pdf" "$W/near"; break
+  fi
+done
+convert "$W"/near-*.png -crop 1286x520+0+30 +repage "$IMG/bureau-near-misses.png"
 pdftoppm -r 150 -f 3 -l 3 -png "$W/筛选结果.pdf" "$W/ent"
 convert "$W"/ent-*.png -crop 1754x300+0+40 +repage "$IMG/bureau-results-enterprises.png"
 ls -l "$IMG"/bureau-*.png
