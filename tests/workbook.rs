@@ -1052,3 +1052,29 @@ fn a_results_workbook_left_in_the_inbox_is_named_for_what_it_is() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn a_workbook_claiming_gigabytes_unpacked_is_refused_before_unpacking() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("bomb.xlsx");
+    zhizao()
+        .args(["init", "--format", "xlsx", "-o"])
+        .arg(&x)
+        .assert()
+        .success();
+    // Make the first part of the archive claim 4 GB (central directory
+    // header: signature PK\x01\x02, uncompressed size at offset 24).
+    let mut b = std::fs::read(&x).unwrap();
+    let at = b.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    b[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    std::fs::write(&x, &b).unwrap();
+    let out = zhizao()
+        .arg("validate")
+        .arg(&x)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("错误[xlsx.too_large]"), "{stderr}");
+}

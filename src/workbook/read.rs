@@ -63,11 +63,44 @@ pub fn read_rows(path: &Path, shown: &str, wanted: &[u32]) -> Result<Vec<Entry>,
     read_bytes_only(bytes, shown, Some(wanted))
 }
 
+/// Most bytes a workbook may unpack to (its parts' declared sizes): a
+/// 10,000-row master table unpacks to ~30 MB; a small file that claims
+/// gigabytes is a zip bomb, refused before anything is unpacked.
+pub const MAX_UNPACKED_BYTES: u128 = 1024 * 1024 * 1024;
+
+fn unpacked_size_ok(bytes: &[u8], shown: &str) -> Result<(), Diagnostic> {
+    let Ok(mut z) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(()); // not a zip: calamine says so, with its reason
+    };
+    // The sizes the central directory declares (also for parts written with
+    // data descriptors, which `decompressed_size` leaves unknown).
+    let declared: u128 = (0..z.len())
+        .filter_map(|i| z.by_index_raw(i).ok().map(|f| u128::from(f.size())))
+        .sum();
+    if declared <= MAX_UNPACKED_BYTES {
+        return Ok(());
+    }
+    let (mb, max) = (declared >> 20, MAX_UNPACKED_BYTES >> 20);
+    Err(Diagnostic::error(
+        "xlsx.too_large",
+        shown,
+        Text::new(
+            format!("工作簿解压后有 {mb} MB, 超过上限 {max} MB"),
+            format!("the workbook unpacks to {mb} MB, over the {max} MB limit"),
+        ),
+    )
+    .hint(Text::new(
+        "请分成多个工作簿; 一个 1 万行的汇总表解压后约 30 MB",
+        "split it into several workbooks; a 10,000-row master table unpacks to about 30 MB",
+    )))
+}
+
 fn read_bytes_only(
     bytes: Vec<u8>,
     shown: &str,
     wanted: Option<&[u32]>,
 ) -> Result<Vec<Entry>, Diagnostic> {
+    unpacked_size_ok(&bytes, shown)?;
     let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         whole_file(
             "xlsx.open",
