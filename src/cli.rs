@@ -119,7 +119,7 @@ pub enum Command {
   zhizao assess my-factory.yaml --format json -o report.json
   cat my-factory.yaml | zhizao assess -")]
     Assess {
-        /// Questionnaire file (YAML), or `-` for stdin.
+        /// Questionnaire file (YAML, or a .xlsx 申报表 with one row), or `-` for stdin.
         ///
         /// Start one with `zhizao init`; the fields are explained in
         /// docs/questionnaire.md. Example: `my-factory.yaml`.
@@ -212,10 +212,12 @@ pub enum Command {
   zhizao validate my-factory.yaml
   zhizao validate questionnaires/examples/*.yaml --lang en")]
     Validate {
-        /// Questionnaire files (YAML), or `-` for stdin.
+        /// Questionnaire files (YAML, or .xlsx workbooks), or `-` for stdin.
         ///
         /// Each file is checked on its own and reported as valid or invalid;
-        /// one bad file does not stop the others. Example: `a.yaml b.yaml`.
+        /// one bad file does not stop the others. Each row of a workbook is
+        /// reported as `file.xlsx!申报表!A6`, its errors by cell.
+        /// Example: `a.yaml b.yaml 申报表.xlsx`.
         #[arg(required = true)]
         files: Vec<String>,
     },
@@ -334,11 +336,13 @@ pub enum Command {
     },
     /// Screen many questionnaires: ranked candidates, district targets, budget forecast by funder.
     ///
-    /// PATHs are files or folders (searched recursively for *.yaml / *.yml).
+    /// PATHs are files or folders (searched recursively for *.yaml / *.yml and
+    /// *.xlsx workbooks, each row of a workbook one enterprise).
     /// Files are assessed in parallel on all cores; every input is accounted
     /// for — assessed, or listed as rejected with file, line and reason. The
-    /// terminal shows the summary; `-o` writes the full result as XLSX (sheets
-    /// Summary, Enterprises, Tracks, Budget, Targets, Rejected), CSV (UTF-8
+    /// terminal shows the summary; `-o` writes the full result as XLSX (Excel
+    /// Tables: Summary, Dashboard, Enterprises, Tracks, Budget, Targets,
+    /// Rejected, Near misses), CSV (UTF-8
     /// with BOM, one row per enterprise) or JSON, chosen by the extension.
     /// Exit code 1 when any file was rejected (0 with --allow-rejected), 2 for
     /// usage or output errors.
@@ -348,15 +352,17 @@ pub enum Command {
     Screen {
         /// Questionnaire files or folders.
         ///
-        /// Folders are searched recursively for *.yaml and *.yml; other
-        /// files in them are counted and ignored. Example: `submissions/2017`.
+        /// Folders are searched recursively for *.yaml, *.yml and *.xlsx;
+        /// other files in them are counted and ignored. Example: `submissions/2017`.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write the full result here (.xlsx, .csv or .json), atomically.
         ///
         /// The extension chooses the format: .xlsx has the sheets Summary,
-        /// Enterprises, Tracks, Budget, Targets and Rejected; .csv is one row
-        /// per enterprise (UTF-8 with BOM for Excel); .json is everything.
+        /// Dashboard (charts), Enterprises, Tracks, Budget, Targets, Rejected
+        /// and Near misses (Changes with --previous), each an Excel Table,
+        /// money in 万元 with totals; .csv is one row per enterprise or
+        /// rejected file (UTF-8 with BOM for Excel); .json is everything.
         /// Example: `-o screening-2017.xlsx`.
         #[arg(short, long)]
         output: Option<PathBuf>,
