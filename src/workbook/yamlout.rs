@@ -155,3 +155,33 @@ mod tests {
         assert_eq!(back, q);
     }
 }
+
+#[cfg(test)]
+mod awkward_text {
+    use super::*;
+
+    #[test]
+    fn any_text_survives_the_flow_style() {
+        for name in [
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{85}b",
+            "tab\there",
+            "quote \" and \\ backslash",
+            "# not a comment",
+            "- not a list",
+            "emoji 🏭",
+            "null",
+            "  leading and trailing  ",
+        ] {
+            let text = format!(
+                "schema_version: 1\nenterprise:\n  name: x\n  sector: other\n  data_year: 2017\nprojects:\n  demo_lines: [{{name: {}}}]\n",
+                serde_json::to_string(name).unwrap()
+            );
+            let q: Questionnaire = crate::yaml::from_str(&text, "t").unwrap();
+            let back: Questionnaire = crate::yaml::from_str(&to_yaml(&q), "t")
+                .unwrap_or_else(|d| panic!("{name:?}: {d:?}\n{}", to_yaml(&q)));
+            assert_eq!(back, q, "{name:?}");
+        }
+    }
+}
