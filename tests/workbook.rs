@@ -1078,3 +1078,46 @@ fn a_workbook_claiming_gigabytes_unpacked_is_refused_before_unpacking() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("错误[xlsx.too_large]"), "{stderr}");
 }
+
+#[test]
+fn a_mistyped_field_key_does_not_drop_its_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("k.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, key) in [
+        "enterprise.name",
+        "enterprise.sector",
+        "enterprise.data_year",
+        "enterprise.employes",
+        "备注",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(template::KEY_ROW, c as u16, *key).unwrap();
+    }
+    let r = template::HEADER_ROWS;
+    ws.write_string(r, 0, "甲").unwrap();
+    ws.write_string(r, 1, "其他").unwrap();
+    ws.write_number(r, 2, 2017.0).unwrap();
+    ws.write_number(r, 3, 120.0).unwrap();
+    ws.write_string(r, 4, "经信局备注").unwrap();
+    wb.save(&x).unwrap();
+    let out = zhizao()
+        .arg("validate")
+        .arg(&x)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("k.xlsx!Sheet1!D6: 错误[field.unknown]"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("E6"),
+        "a column without a field key is the bureau's own: {stderr}"
+    );
+}

@@ -170,6 +170,18 @@ fn rows(
             _ => None,
         })
         .collect();
+    // Columns whose key looks like a field path but names none (a typo in
+    // the key row): their values would be lost, so a row using one is an
+    // error. Columns without a dotted key (a bureau's own notes) are free.
+    let unknown: Vec<(u32, String)> = (c0..=c1)
+        .filter_map(|c| match range.get_value((key_row, c)) {
+            Some(Data::String(k)) if k.contains('.') && !k.contains(' ') => {
+                Some((c, k.trim().to_string()))
+            }
+            _ => None,
+        })
+        .filter(|(c, _)| !cols.iter().any(|(x, _)| x == c))
+        .collect();
     let mut out = Vec::new();
     for r in key_row + 1..=r1 {
         if wanted.is_some_and(|w| !w.contains(&(r + 1))) {
@@ -185,9 +197,32 @@ fn rows(
             row: r,
             cols: &cols,
         };
+        let stray: Vec<Diagnostic> = unknown
+            .iter()
+            .filter(|(c, _)| !is_blank(range.get_value((r, *c))))
+            .map(|(c, key)| {
+                Diagnostic::error(
+                    "field.unknown",
+                    &place.cell(*c),
+                    Text::new(format!("未知字段 `{key}`"), format!("unknown field `{key}`")),
+                )
+                .hint(Text::new(
+                    "第 5 行的字段代码有误; 请从 zhizao init --format xlsx 生成的模板中复制",
+                    "the field key in row 5 is wrong; copy it from the template of `zhizao init --format xlsx`",
+                ))
+            })
+            .collect();
+        let result = match (row(range, &place), stray.is_empty()) {
+            (r, true) => r,
+            (Ok(_), false) => Err(stray),
+            (Err(mut e), false) => {
+                e.extend(stray);
+                Err(e)
+            }
+        };
         out.push(Entry {
             at: place.cell(c0),
-            result: row(range, &place),
+            result,
         });
     }
     out
