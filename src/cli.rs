@@ -905,8 +905,19 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
         Command::Init {
             output,
             format: FileFormat::Xlsx,
-            ..
-        } => crate::workbook::convert::init_xlsx(output.as_deref(), lang),
+            sector,
+        } => {
+            if sector.is_some() {
+                // The workbook's sector is a dropdown in each enterprise's row.
+                return Ok(usage_error(
+                    lang,
+                    "--sector",
+                    "只用于 YAML 模板; 申报表中请从下拉列表选择产业",
+                    "applies to the YAML template; in the workbook, pick the sector from the dropdown",
+                ));
+            }
+            crate::workbook::convert::init_xlsx(output.as_deref(), lang)
+        }
         Command::Convert { inputs, output } => {
             crate::workbook::convert::run(&inputs, &output, lang)
         }
