@@ -179,6 +179,15 @@ fn report_extras(
     Ok((date, profile))
 }
 
+/// Questionnaire file format of `init`, `sample`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FileFormat {
+    /// YAML.
+    Yaml,
+    /// Excel workbook (.xlsx).
+    Xlsx,
+}
+
 /// Commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -198,7 +207,7 @@ pub enum Command {
   zhizao assess my-factory.yaml --format json -o report.json
   cat my-factory.yaml | zhizao assess -")]
     Assess {
-        /// Questionnaire file (YAML), or `-` for stdin.
+        /// Questionnaire file (YAML, or a .xlsx 申报表 with one row), or `-` for stdin.
         ///
         /// Start one with `zhizao init`; the fields are explained in
         /// docs/questionnaire.md. Example: `my-factory.yaml`.
@@ -314,10 +323,12 @@ pub enum Command {
   zhizao validate my-factory.yaml
   zhizao validate questionnaires/examples/*.yaml --lang en")]
     Validate {
-        /// Questionnaire files (YAML), or `-` for stdin.
+        /// Questionnaire files (YAML, or .xlsx workbooks), or `-` for stdin.
         ///
         /// Each file is checked on its own and reported as valid or invalid;
-        /// one bad file does not stop the others. Example: `a.yaml b.yaml`.
+        /// one bad file does not stop the others. Each row of a workbook is
+        /// reported as `file.xlsx!申报表!A6`, its errors by cell.
+        /// Example: `a.yaml b.yaml 申报表.xlsx`.
         #[arg(required = true)]
         files: Vec<String>,
     },
@@ -346,6 +357,37 @@ pub enum Command {
         /// cannot be lost to a second `init`. Example: `-o my-factory.yaml`.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Template format: `yaml` (default) or `xlsx`, the Excel 申报表.
+        ///
+        /// The workbook has one row per enterprise (labels, units, notes and
+        /// dropdowns in the `--lang` language); it needs `-o`. See the
+        /// bureau section of docs/guide.zh.md. Example: `--format xlsx -o 申报表.xlsx`.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: FileFormat,
+    },
+    /// Convert questionnaires between YAML and workbook rows (格式转换).
+    ///
+    /// YAML files → one .xlsx workbook (one row each), or one .xlsx workbook
+    /// → YAML files in a folder (`<workbook>-row<N>.yaml`), or one .yaml when
+    /// the workbook has one row. Exact for valid questionnaires: converting
+    /// there and back gives the same questionnaire. Invalid inputs are listed
+    /// with their errors and not converted (exit 1). Never overwrites.
+    #[command(after_help = "Examples / 示例:
+  zhizao convert a.yaml b.yaml -o 汇总表.xlsx
+  zhizao convert 汇总表.xlsx -o questionnaires/")]
+    Convert {
+        /// YAML questionnaires, or one .xlsx workbook.
+        ///
+        /// Each YAML file becomes one row; a workbook's every filled row
+        /// becomes one YAML file. Example: `a.yaml b.yaml` or `汇总表.xlsx`.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// A .xlsx file (from YAML), or a folder or .yaml file (from a workbook).
+        ///
+        /// The extension decides the direction; an existing file is never
+        /// replaced. Example: `-o 汇总表.xlsx` or `-o questionnaires/`.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Inspect and test the policy pack (政策包).
     ///
@@ -396,14 +438,22 @@ pub enum Command {
         /// Example: `--invalid-share 0.05`.
         #[arg(long, default_value_t = 0.0)]
         invalid_share: f64,
+        /// `yaml` (one file each, into the --out folder) or `xlsx` (one
+        /// workbook of rows at --out, the same questionnaires).
+        ///
+        /// Example: `--format xlsx --out batch.xlsx`.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: FileFormat,
     },
     /// Screen many questionnaires: ranked candidates, district targets, budget forecast by funder.
     ///
-    /// PATHs are files or folders (searched recursively for *.yaml / *.yml).
+    /// PATHs are files or folders (searched recursively for *.yaml / *.yml and
+    /// *.xlsx workbooks, each row of a workbook one enterprise).
     /// Files are assessed in parallel on all cores; every input is accounted
     /// for — assessed, or listed as rejected with file, line and reason. The
-    /// terminal shows the summary; `-o` writes the full result as XLSX (sheets
-    /// Summary, Enterprises, Tracks, Budget, Targets, Rejected), CSV (UTF-8
+    /// terminal shows the summary; `-o` writes the full result as XLSX (Excel
+    /// Tables: Summary, Dashboard, Enterprises, Tracks, Budget, Targets,
+    /// Rejected, Near misses), CSV (UTF-8
     /// with BOM, one row per enterprise) or JSON, chosen by the extension.
     /// Exit code 1 when any file was rejected (0 with --allow-rejected), 2 for
     /// usage or output errors.
@@ -413,15 +463,17 @@ pub enum Command {
     Screen {
         /// Questionnaire files or folders.
         ///
-        /// Folders are searched recursively for *.yaml and *.yml; other
-        /// files in them are counted and ignored. Example: `submissions/2017`.
+        /// Folders are searched recursively for *.yaml, *.yml and *.xlsx;
+        /// other files in them are counted and ignored. Example: `submissions/2017`.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write the full result here (.xlsx, .csv or .json), atomically.
         ///
         /// The extension chooses the format: .xlsx has the sheets Summary,
-        /// Enterprises, Tracks, Budget, Targets and Rejected; .csv is one row
-        /// per enterprise (UTF-8 with BOM for Excel); .json is everything.
+        /// Dashboard (charts), Enterprises, Tracks, Budget, Targets, Rejected
+        /// and Near misses (Changes with --previous), each an Excel Table,
+        /// money in 万元 with totals; .csv is one row per enterprise or
+        /// rejected file (UTF-8 with BOM for Excel); .json is everything.
         /// Example: `-o screening-2017.xlsx`.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -451,6 +503,25 @@ pub enum Command {
         /// Benchmark baseline: only read and parse the files, then report counts.
         #[arg(long, hide = true)]
         parse_only: bool,
+        /// Also write each assessed enterprise's report into this folder.
+        ///
+        /// The same report as `assess --format html`, named by credit code
+        /// and name (`91350502…-泉州市某某鞋业.html`); the .xlsx output links
+        /// each enterprise to its report. Example: `--reports reports/2017`.
+        #[arg(long, value_name = "DIR")]
+        reports: Option<PathBuf>,
+        /// Format of the --reports files.
+        ///
+        /// Example: `--format html`.
+        #[arg(long, value_enum, default_value = "html", requires = "reports")]
+        format: crate::workbook::reports::ReportFormat,
+        /// Compare with a previous screening (its .json or .xlsx output): what
+        /// changed per enterprise (matched by credit code) and for the district.
+        ///
+        /// The .json output is the exact record; a .xlsx output is read back
+        /// from its Enterprises sheet. Example: `--previous screening-2016.json`.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Print the JSON Schema of the questionnaire or of the policy pack (JSON 模式).
     ///
@@ -962,6 +1033,10 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
         Command::Validate { files } => {
             let mut worst = 0;
             for f in &files {
+                if crate::workbook::read::is_workbook(std::path::Path::new(f)) {
+                    worst = worst.max(crate::workbook::convert::validate_workbook(f, lang));
+                    continue;
+                }
                 let bytes = match input::read(f) {
                     Ok(b) => b,
                     Err(d) => {
@@ -989,7 +1064,26 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             }
             Ok(worst)
         }
-        Command::Init { sector, output } => {
+        Command::Init {
+            output,
+            format: FileFormat::Xlsx,
+            sector,
+        } => {
+            if sector.is_some() {
+                // The workbook's sector is a dropdown in each enterprise's row.
+                return Ok(usage_error(
+                    lang,
+                    "--sector",
+                    "只用于 YAML 模板; 申报表中请从下拉列表选择产业",
+                    "applies to the YAML template; in the workbook, pick the sector from the dropdown",
+                ));
+            }
+            crate::workbook::convert::init_xlsx(output.as_deref(), lang)
+        }
+        Command::Convert { inputs, output } => {
+            crate::workbook::convert::run(&inputs, &output, lang)
+        }
+        Command::Init { sector, output, .. } => {
             let template = match lang {
                 Lang::Zh => include_str!("templates/questionnaire.zh.yaml"),
                 Lang::En => include_str!("templates/questionnaire.en.yaml"),
@@ -1031,7 +1125,17 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             seed,
             out,
             invalid_share,
+            format,
         } => {
+            if format == FileFormat::Xlsx {
+                return crate::workbook::convert::sample_xlsx(
+                    count,
+                    seed,
+                    invalid_share,
+                    &out,
+                    lang,
+                );
+            }
             if !(0.0..=1.0).contains(&invalid_share) {
                 eprintln!(
                     "{}: --invalid-share {}",
@@ -1066,6 +1170,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             top,
             policy,
             parse_only,
+            reports,
+            format,
+            previous,
         } => run_screen(ScreenArgs {
             paths,
             output,
@@ -1075,6 +1182,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             policy,
             parse_only,
             lang,
+            reports,
+            report_format: format,
+            previous,
         }),
         Command::Schema { which, output } => {
             let which = match which {
@@ -1282,6 +1392,9 @@ struct ScreenArgs {
     policy: Option<PathBuf>,
     parse_only: bool,
     lang: Lang,
+    reports: Option<PathBuf>,
+    report_format: crate::workbook::reports::ReportFormat,
+    previous: Option<PathBuf>,
 }
 
 fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
@@ -1332,7 +1445,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             jobs: a.jobs,
             progress,
             top: a.top,
-            keep_rows: kind.is_some(),
+            keep_rows: kind.is_some() || a.previous.is_some(),
         },
     )?;
     let targets = screen::targets::default_targets();
@@ -1346,12 +1459,47 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         lang,
     );
     print!("{text}");
+    let reports = match &a.reports {
+        Some(dir) => Some(crate::workbook::convert::screen_reports(
+            &engine,
+            &a.paths,
+            dir,
+            lang,
+            a.report_format,
+        )?),
+        None => None,
+    };
+    let previous = match &a.previous {
+        Some(p) => match crate::workbook::previous::load(p) {
+            Ok(prev) => Some(prev),
+            Err(e) => {
+                eprintln!("{}: {e:#}", lang.pick("错误", "error"));
+                return Ok(2);
+            }
+        },
+        None => None,
+    };
+    if let Some(prev) = &previous {
+        print!(
+            "{}",
+            crate::workbook::previous::summary(prev, &screened, lang)?
+        );
+    }
+    let near_misses = match kind {
+        Some(export::Kind::Xlsx) => {
+            Some(crate::workbook::nearmiss::find(&engine, &screened, a.top)?)
+        }
+        _ => None,
+    };
     if let (Some(path), Some(kind)) = (&a.output, kind) {
         let cx = export::Context {
             screened: &screened,
             dashboard: &dashboard,
             pack: &engine.policy,
             lang,
+            reports: reports.as_ref(),
+            previous: previous.as_ref(),
+            near_misses: near_misses.as_deref(),
         };
         if let Err(e) = export::write(path, kind, &cx) {
             eprintln!(

@@ -37,6 +37,14 @@ pub fn load(
     } else {
         String::new()
     };
+    if crate::workbook::read::is_workbook(Path::new(file)) {
+        // A filled-in 申报表 of one enterprise (`assess`, `validate`).
+        let entries =
+            crate::workbook::read::read_bytes(bytes.to_vec(), file).map_err(|d| (vec![d], None))?;
+        let mut l = crate::workbook::read::single(entries, file).map_err(|d| (d, None))?;
+        l.sha256 = sha256;
+        return Ok(l);
+    }
     let source = yaml::decode(bytes, file).map_err(|d| (vec![d], None))?;
     let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
     if source.lines().all(blank) {

@@ -40,4 +40,5 @@ pub mod screen;
 pub mod textsafe;
 pub mod validate;
 pub mod whatif;
+pub mod workbook;
 pub mod yaml;

@@ -397,7 +397,7 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
 }
 
 /// Turn a serde/YAML message into a code, a bilingual message and a hint.
-fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
+pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     let expected = friendly_expected(msg);
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or("");

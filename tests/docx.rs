@@ -26,7 +26,7 @@ fn docx(file: &str, lang: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
         let mut f = zip.by_index(i).unwrap();
         let mut buf = Vec::new();
         f.read_to_end(&mut buf).unwrap();
-        parts.insert(f.name().to_string(), buf);
+        parts.insert(f.name().expect("a UTF-8 part name").to_string(), buf);
     }
     parts
 }

@@ -120,40 +120,42 @@ fn xlsx_reads_back_with_sheets_rows_and_a_known_amount() {
         wb.sheet_names(),
         vec![
             "Summary",
+            "Dashboard",
             "Enterprises",
             "Tracks",
             "Budget",
             "Targets",
-            "Rejected"
+            "Rejected",
+            "Near misses"
         ]
     );
     let ent = wb.worksheet_range("Enterprises").unwrap();
     assert_eq!(
         ent.height(),
-        1 + 6,
-        "header + one row per assessed enterprise"
+        1 + 6 + 1,
+        "header + one row per assessed enterprise + totals"
     );
     let rej = wb.worksheet_range("Rejected").unwrap();
     assert_eq!(rej.height(), 1 + 5);
     // 二(五)2: the auto-parts maker bought 30 units for 900万 (15% → 1,350,000; city 30% =
     // 405,000) and the footwear maker 6 units for 168万 (20% → 336,000; city 30% = 100,800):
-    // eligible city total 505,800.
+    // eligible city total 505,800 元 = 50.58 万元.
     let budget = wb.worksheet_range("Budget").unwrap();
     let row = budget
         .rows()
-        .find(|r| r[0] == Data::String("local-cnc-purchase".into()))
+        .find(|r| r[11] == Data::String("local-cnc-purchase".into()))
         .expect("budget row");
     assert_eq!(row[2], Data::Float(2.0), "two eligible enterprises");
-    assert_eq!(row[6], Data::Float(505_800.0));
+    assert_eq!(row[6], Data::Float(50.58));
     let tracks = wb.worksheet_range("Tracks").unwrap();
     let auto = tracks
         .rows()
         .find(|r| {
-            r[2] == Data::String("local-cnc-purchase".into())
-                && matches!(&r[0], Data::String(s) if s.ends_with("autoparts-digital-workshop.yaml"))
+            r[11] == Data::String("local-cnc-purchase".into())
+                && matches!(&r[10], Data::String(s) if s.ends_with("autoparts-digital-workshop.yaml"))
         })
         .expect("track row");
-    assert_eq!(auto[5], Data::Float(405_000.0));
+    assert_eq!(auto[7], Data::Float(40.5));
 }
 
 #[test]

@@ -7,14 +7,18 @@
 //!
 //! Spreadsheet cells hold numbers as doubles (that is what XLSX stores); the
 //! amounts were computed exactly and are exact to the fen at these sizes.
+//! The workbook itself is built in [`crate::workbook::results`].
+//!
+//! CSV is opened by Excel directly (the BOM): text that starts like a
+//! formula is neutralised ([`neutralise`]), all-digit identifiers are kept as
+//! text ([`identifier`]), rates are rounded, and rejected inputs are rows
+//! with their reason.
 
 use super::targets::TargetLine;
 use super::{Row, Screened, PEER_INDICATORS};
 use crate::lang::Lang;
-use crate::money::Range;
 use crate::policy::pack::{Funder, PolicyPack};
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -40,10 +44,6 @@ impl Kind {
             _ => None,
         }
     }
-}
-
-fn f(d: Decimal) -> f64 {
-    d.try_into().unwrap_or(0.0)
 }
 
 fn max_of(m: &crate::policy::eval::ByFunder, who: Funder) -> Option<Decimal> {
@@ -99,6 +99,8 @@ pub fn enterprise_headers(l: Lang) -> Vec<String> {
         ("候选项", "candidate_tracks"),
         ("接近项", "near_tracks"),
         ("区级封顶生效", "district_cap_binding"),
+        ("状态", "status"),
+        ("未能使用的原因", "rejected_reason"),
     ] {
         h.push(l.pick(z, e).to_string());
     }
@@ -114,15 +116,43 @@ fn tracks_with(r: &Row, s: crate::policy::eval::TrackStatus) -> String {
         .join(" ")
 }
 
-/// One CSV/sheet record, as strings (numbers unformatted).
+/// A value rounded to `places` decimals, without trailing zeros: rates to
+/// 4 places (66.12 %), percentiles to 1 — no 16-digit floats in a sheet.
+fn rounded(x: Option<f64>, places: u32) -> String {
+    x.and_then(|v| Decimal::try_from(v).ok())
+        .map(|d| d.round_dp(places).normalize().to_string())
+        .unwrap_or_default()
+}
+
+/// Text a spreadsheet must not take for a formula (OWASP CSV injection):
+/// a value starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`,
+/// which Excel and WPS show as text.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => std::borrow::Cow::Owned(format!("'{s}")),
+        false => std::borrow::Cow::Borrowed(s),
+    }
+}
+
+/// An identifier Excel must keep as text: an all-digit credit code would
+/// become `9.1350502354688E+17`. Written as `="…"`, which Excel shows as
+/// the digits; the code is validated (no quotes), so nothing else can run.
+pub fn identifier(s: &str) -> String {
+    match !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        true => format!("=\"{s}\""),
+        false => neutralise(s).into_owned(),
+    }
+}
+
+/// One CSV record, as strings.
 pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     use crate::policy::eval::TrackStatus as T;
-    let opt = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
+    let opt = |x: Option<f64>| rounded(x, 4);
     let money = |x: Option<Decimal>| x.map(|v| v.normalize().to_string()).unwrap_or_default();
     let mut v = vec![
-        r.file.clone(),
-        r.name.clone(),
-        r.credit_code.clone().unwrap_or_default(),
+        neutralise(&r.file).into_owned(),
+        neutralise(&r.name).into_owned(),
+        identifier(r.credit_code.as_deref().unwrap_or("")),
         r.sector.id().to_string(),
         r.above_designated_size
             .map(|b| b.to_string())
@@ -135,7 +165,7 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
         status_id(r.smart_factory).into(),
     ];
     v.extend(r.indicators.iter().map(|x| opt(*x)));
-    v.extend(pct.iter().map(|x| opt(*x)));
+    v.extend(pct.iter().map(|x| rounded(*x, 1)));
     v.push(money(max_of(&r.eligible, Funder::Province)));
     v.push(money(max_of(&r.eligible, Funder::City)));
     v.push(money(max_of(&r.eligible, Funder::District)));
@@ -144,6 +174,18 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     v.push(tracks_with(r, T::Candidate));
     v.push(tracks_with(r, T::Near));
     v.push(r.district_cap_binding.to_string());
+    v.push("assessed".into());
+    v.push(String::new());
+    v
+}
+
+/// A rejected input as a CSV record: file, the reason, the rest blank.
+fn rejected_record(x: &super::Rejected, width: usize, l: Lang) -> Vec<String> {
+    let mut v = vec![String::new(); width];
+    v[0] = neutralise(&x.file).into_owned();
+    v[width - 2] = "rejected".into();
+    let reason = format!("[{}] {}", x.code, x.reason.get(l));
+    v[width - 1] = neutralise(&crate::textsafe::clip(&reason, 32_000)).into_owned();
     v
 }
 
@@ -157,6 +199,24 @@ pub struct Context<'a> {
     pub pack: &'a PolicyPack,
     /// Language of headers.
     pub lang: Lang,
+    /// Report file of each enterprise (by its row's `file`), when written.
+    pub reports: Option<&'a std::collections::HashMap<String, std::path::PathBuf>>,
+    /// A previous screening to compare with (`--previous`).
+    pub previous: Option<&'a crate::workbook::previous::Previous>,
+    /// Near misses of each recognition, for the workbook.
+    pub near_misses: Option<&'a [crate::workbook::nearmiss::NearMiss]>,
+}
+
+/// Links of the results workbook: relative to the folder it is written in.
+fn links(path: &Path, cx: &Context) -> crate::workbook::results::Links {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    crate::workbook::results::Links {
+        base: std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()),
+        reports: cx.reports.cloned().unwrap_or_default(),
+    }
 }
 
 /// Write an export atomically.
@@ -173,7 +233,8 @@ pub fn write(path: &Path, kind: Kind, cx: &Context) -> std::io::Result<()> {
     match kind {
         Kind::Csv => csv_out(tmp.as_file(), cx)?,
         Kind::Json => json_out(tmp.as_file(), cx)?,
-        Kind::Xlsx => xlsx_out(tmp.path(), cx).map_err(std::io::Error::other)?,
+        Kind::Xlsx => crate::workbook::results::write(tmp.path(), cx, &links(path, cx))
+            .map_err(|e| std::io::Error::other(format!("{e:#}")))?,
     }
     if target.is_none() {
         return crate::output::write_direct(path, &std::fs::read(tmp.path())?);
@@ -189,10 +250,14 @@ fn csv_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     // The BOM makes Excel read the file as UTF-8 (Chinese names intact).
     w.write_all(b"\xEF\xBB\xBF")?;
     let mut c = csv::Writer::from_writer(w);
-    c.write_record(enterprise_headers(cx.lang))?;
+    let headers = enterprise_headers(cx.lang);
+    c.write_record(&headers)?;
     for item in cx.screened.rows()? {
         let (row, pct) = item?;
         c.write_record(enterprise_record(&row, &pct))?;
+    }
+    for x in &cx.screened.rejected {
+        c.write_record(rejected_record(x, headers.len(), cx.lang))?;
     }
     c.flush()?;
     Ok(())
@@ -217,6 +282,13 @@ fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
         "rejected": &s.rejected,
         "notes": &s.notes,
     });
+    let mut head = head;
+    if let Some(prev) = cx.previous {
+        head["previous"] = serde_json::json!({
+            "file": prev.file,
+            "changes": crate::workbook::previous::changes(prev, s).map_err(std::io::Error::other)?,
+        });
+    }
     // Write the head object without its closing brace, then stream the enterprises.
     let text = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
     let open = text.trim_end().strip_suffix('}').unwrap_or(&text);
@@ -241,329 +313,33 @@ fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     w.flush()
 }
 
-/// Bold header row, column widths (the `wide` columns wider), frozen header
-/// row and the first `freeze_cols` columns.
-fn header(
-    ws: &mut rust_xlsxwriter::Worksheet,
-    heads: &[&str],
-    bold: &Format,
-    wide: &[usize],
-    widths: (f64, f64),
-    freeze_cols: u16,
-) -> Result<(), XlsxError> {
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, bold)?;
-        let w = if wide.contains(&c) {
-            widths.0
-        } else {
-            widths.1
-        };
-        ws.set_column_width(c as u16, w)?;
-    }
-    ws.set_freeze_panes(1, freeze_cols)?;
-    Ok(())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn xlsx_out(path: &Path, cx: &Context) -> Result<(), XlsxError> {
-    let l = cx.lang;
-    let s = cx.screened;
-    let mut wb = Workbook::new();
-    let bold = Format::new().set_bold();
-    let cny = Format::new().set_num_format("#,##0.00");
-    let pct = Format::new().set_num_format("0.0%");
-    let dec = Format::new().set_num_format("0.00");
-
-    // Summary.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name("Summary")?;
-        ws.set_column_width(0, 44)?;
-        ws.set_column_width(1, 22)?;
-        let mut r = 0u32;
-        let mut kv =
-            |ws: &mut rust_xlsxwriter::Worksheet, k: &str, v: String| -> Result<(), XlsxError> {
-                ws.write_string_with_format(r, 0, k, &bold)?;
-                ws.write_string(r, 1, v)?;
-                r += 1;
-                Ok(())
-            };
-        kv(
-            ws,
-            l.pick("政策包", "Policy pack"),
-            format!("{} {}", cx.pack.id, cx.pack.version),
-        )?;
-        kv(ws, l.pick("文件", "Files"), s.agg.files.to_string())?;
-        kv(ws, l.pick("已评估", "Assessed"), s.agg.assessed.to_string())?;
-        kv(
-            ws,
-            l.pick("未能使用", "Rejected"),
-            s.agg.rejected.to_string(),
-        )?;
-        kv(
-            ws,
-            l.pick("智能工厂认定候选", "Smart-factory candidates"),
-            s.agg.smart_factory_candidates.count.to_string(),
-        )?;
-        kv(
-            ws,
-            l.pick("数字化车间认定候选", "Digital-workshop candidates"),
-            s.agg.digital_workshop_candidates.count.to_string(),
-        )?;
-        for who in Funder::ALL {
-            let range = s
-                .agg
-                .potential_by_funder
-                .get(&who)
-                .copied()
-                .unwrap_or(Range::ZERO);
-            kv(
-                ws,
-                &format!(
-                    "{} ({})",
-                    l.pick("含候选支持上限", "Potential support, max"),
-                    who.label().get(l)
-                ),
-                range
-                    .max
-                    .map(|m| m.normalize().to_string())
-                    .unwrap_or_else(|| "open".into()),
-            )?;
+    #[test]
+    fn formula_starters_are_neutralised_and_nothing_else() {
+        for s in ["=1+2", "+1", "-1", "@A1", "\t=1", "\r=1"] {
+            assert_eq!(neutralise(s), format!("'{s}"));
         }
-        r += 1;
-        ws.write_string_with_format(r, 0, l.pick("候选排名", "Ranked candidates"), &bold)?;
-        r += 1;
-        let mut lists: Vec<(String, &super::Ranking)> = vec![
-            (
-                l.pick("智能工厂", "Smart factory").into(),
-                &s.agg.smart_factory_candidates,
-            ),
-            (
-                l.pick("数字化车间", "Digital workshop").into(),
-                &s.agg.digital_workshop_candidates,
-            ),
-        ];
-        for (sec, rk) in &s.agg.demonstration {
-            lists.push((
-                format!(
-                    "{} · {}",
-                    l.pick("示范项目", "Demonstration"),
-                    l.pick(sec.zh(), sec.en())
-                ),
-                rk,
-            ));
-        }
-        for (title, rk) in lists {
-            for (i, c) in rk.top.iter().enumerate() {
-                ws.write_string(r, 0, format!("{title} #{}", i + 1))?;
-                ws.write_string(r, 1, &c.name)?;
-                ws.write_string(r, 2, &c.file)?;
-                if let Some(sc) = c.score {
-                    ws.write_number_with_format(r, 3, sc, &dec)?;
-                }
-                r += 1;
-            }
+        for s in ["泉州鞋业", "a=b", "", "1-2"] {
+            assert_eq!(neutralise(s), s);
         }
     }
 
-    // Enterprises (streamed).
-    let headers = enterprise_headers(l);
-    {
-        let ws = wb.add_worksheet_with_constant_memory()?;
-        ws.set_name("Enterprises")?;
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &bold)?;
-            // Wide enough for Chinese names (two columns per character).
-            let width = match c {
-                0 => 30.0,
-                1 => 36.0,
-                2 => 22.0,
-                _ => 14.0,
-            };
-            ws.set_column_width(c as u16, width)?;
-        }
-        ws.set_freeze_panes(1, 2)?;
-    }
-    {
-        let ws = wb.add_worksheet_with_constant_memory()?;
-        ws.set_name("Tracks")?;
-        let heads = [
-            l.pick("文件", "file"),
-            l.pick("企业名称", "name"),
-            l.pick("扶持项", "track"),
-            l.pick("状态", "status"),
-            l.pick("省_元", "province_cny"),
-            l.pick("市_元", "city_cny"),
-            l.pick("区_元", "district_cny"),
-        ];
-        header(ws, &heads, &bold, &[0, 1, 2], (30.0, 14.0), 0)?;
-    }
-    let (mut er, mut tr) = (1u32, 1u32);
-    let rows = s.rows().map_err(XlsxError::IoError)?;
-    for item in rows {
-        let (row, pcts) = item.map_err(XlsxError::IoError)?;
-        let ws = wb.worksheet_from_index(1)?;
-        let rec = enterprise_record(&row, &pcts);
-        let n_fixed = 11;
-        for (c, v) in rec.iter().enumerate() {
-            let col = c as u16;
-            let ind = c.checked_sub(n_fixed);
-            match ind {
-                // Indicator values: ratios as %, others as numbers.
-                Some(i) if i < PEER_INDICATORS.len() => {
-                    if let Ok(x) = v.parse::<f64>() {
-                        let id = PEER_INDICATORS[i];
-                        if id == "robot_density" || id == "labor_productivity" {
-                            ws.write_number_with_format(er, col, x, &dec)?;
-                        } else {
-                            ws.write_number_with_format(er, col, x, &pct)?;
-                        }
-                    }
-                }
-                Some(i) if i < 2 * PEER_INDICATORS.len() => {
-                    if let Ok(x) = v.parse::<f64>() {
-                        ws.write_number_with_format(er, col, x, &dec)?;
-                    }
-                }
-                Some(i) if i < 2 * PEER_INDICATORS.len() + 4 => {
-                    if let Ok(x) = v.parse::<Decimal>() {
-                        ws.write_number_with_format(er, col, f(x), &cny)?;
-                    }
-                }
-                _ => {
-                    if c == 6 || c == 5 {
-                        if let Ok(x) = v.parse::<f64>() {
-                            ws.write_number(er, col, x)?;
-                            continue;
-                        }
-                    }
-                    if c == 7 {
-                        if let Ok(x) = v.parse::<f64>() {
-                            ws.write_number_with_format(er, col, x, &dec)?;
-                            continue;
-                        }
-                    }
-                    ws.write_string(er, col, v)?;
-                }
-            }
-        }
-        er += 1;
-        let ws = wb.worksheet_from_index(2)?;
-        for t in &row.tracks {
-            ws.write_string(tr, 0, &row.file)?;
-            ws.write_string(tr, 1, &row.name)?;
-            ws.write_string(tr, 2, &t.id)?;
-            ws.write_string(tr, 3, t.status.id())?;
-            for (k, who) in Funder::ALL.iter().enumerate() {
-                if let Some(m) = max_of(&t.by_funder, *who) {
-                    ws.write_number_with_format(tr, 4 + k as u16, f(m), &cny)?;
-                }
-            }
-            tr += 1;
-        }
+    #[test]
+    fn only_all_digit_identifiers_become_text_formulas() {
+        assert_eq!(identifier("913505023546880062"), "=\"913505023546880062\"");
+        assert_eq!(identifier("91350502MA344TQ887"), "91350502MA344TQ887");
+        assert_eq!(identifier(""), "");
+        assert_eq!(identifier("=1"), "'=1");
     }
 
-    // Budget.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name("Budget")?;
-        let heads = [
-            l.pick("扶持项", "track"),
-            l.pick("条款", "clause"),
-            l.pick("符合企业", "eligible"),
-            l.pick("候选企业", "candidates"),
-            l.pick("接近", "near"),
-            l.pick("省_符合_上限", "province_eligible_max"),
-            l.pick("市_符合_上限", "city_eligible_max"),
-            l.pick("区_符合_上限", "district_eligible_max"),
-            l.pick("省_含候选_上限", "province_potential_max"),
-            l.pick("市_含候选_上限", "city_potential_max"),
-            l.pick("区_含候选_上限", "district_potential_max"),
-        ];
-        header(ws, &heads, &bold, &[0], (32.0, 16.0), 1)?;
-        for (i, (id, b)) in s.agg.budget.iter().enumerate() {
-            let r = i as u32 + 1;
-            ws.write_string(r, 0, id)?;
-            let clause = cx
-                .pack
-                .tracks
-                .iter()
-                .find(|t| &t.id == id)
-                .map(|t| t.clause.as_str())
-                .unwrap_or("");
-            ws.write_string(r, 1, clause)?;
-            ws.write_number(r, 2, b.eligible as f64)?;
-            ws.write_number(r, 3, b.candidate as f64)?;
-            ws.write_number(r, 4, b.near as f64)?;
-            for (k, who) in Funder::ALL.iter().enumerate() {
-                if let Some(m) = max_of(&b.eligible_by_funder, *who) {
-                    ws.write_number_with_format(r, 5 + k as u16, f(m), &cny)?;
-                }
-                if let Some(m) = max_of(&b.potential_by_funder, *who) {
-                    ws.write_number_with_format(r, 8 + k as u16, f(m), &cny)?;
-                }
-            }
-        }
+    #[test]
+    fn rates_are_rounded_without_trailing_zeros() {
+        assert_eq!(rounded(Some(0.661_234_567_890_123_4), 4), "0.6612");
+        assert_eq!(rounded(Some(0.5), 4), "0.5");
+        assert_eq!(rounded(Some(87.549_999), 1), "87.5");
+        assert_eq!(rounded(None, 4), "");
     }
-
-    // Targets.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name("Targets")?;
-        let heads = [
-            l.pick("目标", "target"),
-            l.pick("现状", "actual"),
-            l.pick("目标值", "target_value"),
-            l.pick("完成度", "progress"),
-            l.pick("年度", "year"),
-            l.pick("条款", "clause"),
-            l.pick("依据", "basis"),
-        ];
-        header(ws, &heads, &bold, &[0, 6], (44.0, 14.0), 1)?;
-        for (i, t) in cx.dashboard.iter().enumerate() {
-            let r = i as u32 + 1;
-            ws.write_string(r, 0, t.label.get(l))?;
-            let fmt = if t.unit == "ratio" { &pct } else { &dec };
-            if let Some(a) = t.actual {
-                ws.write_number_with_format(r, 1, f(a), fmt)?;
-            }
-            ws.write_number_with_format(r, 2, f(t.target), fmt)?;
-            if let Some(p) = t.progress {
-                ws.write_number_with_format(r, 3, f(p), &pct)?;
-            }
-            ws.write_number(r, 4, t.year)?;
-            ws.write_string(r, 5, &t.clause)?;
-            ws.write_string(r, 6, t.basis.get(l))?;
-        }
-    }
-
-    // Rejected.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name("Rejected")?;
-        let heads = [
-            l.pick("文件", "file"),
-            l.pick("行", "line"),
-            l.pick("列", "column"),
-            l.pick("字段", "field"),
-            l.pick("代码", "code"),
-            l.pick("原因", "reason"),
-            l.pick("错误数", "errors"),
-        ];
-        header(ws, &heads, &bold, &[0, 5], (44.0, 12.0), 0)?;
-        for (i, rj) in s.rejected.iter().enumerate() {
-            let r = i as u32 + 1;
-            ws.write_string(r, 0, &rj.file)?;
-            if let Some(x) = rj.line {
-                ws.write_number(r, 1, x as f64)?;
-            }
-            if let Some(x) = rj.column {
-                ws.write_number(r, 2, x as f64)?;
-            }
-            ws.write_string(r, 3, rj.path.clone().unwrap_or_default())?;
-            ws.write_string(r, 4, &rj.code)?;
-            ws.write_string(r, 5, rj.reason.get(l))?;
-            ws.write_number(r, 6, rj.errors as f64)?;
-        }
-    }
-    wb.save(path)
 }

@@ -786,6 +786,14 @@ fn parse(path: &std::path::Path) -> Parsed {
     (shown, r)
 }
 
+/// A YAML file is one questionnaire; a workbook (.xlsx) one per row.
+fn parse_any(path: &std::path::Path) -> Vec<Parsed> {
+    match crate::workbook::read::is_workbook(path) {
+        true => crate::workbook::read::screen_rows(path),
+        false => vec![parse(path)],
+    }
+}
+
 impl Part {
     /// Assess one parsed file and fold it in; its row goes to the spill
     /// buffer only when rows are kept.
@@ -887,16 +895,30 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                         .step_by(RUN)
                         .collect::<Vec<_>>()
                         .into_par_iter()
-                        .map(|from| {
+                        .flat_map(|from| {
+                            let to = (from + RUN).min(end);
+                            let parsed: Vec<Parsed> =
+                                (from..to).flat_map(|i| parse_any(&files.get(i))).collect();
+                            // A workbook is one file of many rows: extra entries, in runs of RUN.
+                            let extra = parsed.len().saturating_sub(to - from);
+                            let mut runs: Vec<(usize, Vec<Parsed>)> = Vec::new();
+                            let mut it = parsed.into_iter().peekable();
+                            while it.peek().is_some() {
+                                runs.push((0, it.by_ref().take(RUN).collect()));
+                            }
+                            if let Some(first) = runs.first_mut() {
+                                first.0 = extra;
+                            }
+                            runs.into_par_iter()
+                        })
+                        .map(|(extra, parsed)| {
                             let mut part = Part {
                                 agg: Aggregates::new(engine, opts.top),
                                 peers: PeerIncrements::default(),
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
                             };
-                            let parsed: Vec<Parsed> = (from..(from + RUN).min(end))
-                                .map(|i| parse(&files.get(i)))
-                                .collect();
+                            part.agg.files = extra;
                             for p in parsed {
                                 part.add(engine, p, opts);
                                 pb.inc(1);
@@ -912,6 +934,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         });
         for parts in rx {
             for p in parts {
+                agg.files += p.agg.files;
                 agg.merge(p.agg);
                 peers.apply(&p.peers);
                 if let Some(out) = out.as_mut() {

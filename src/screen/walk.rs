@@ -108,6 +108,16 @@ fn is_yaml(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        || is_workbook(p)
+}
+
+/// A questionnaire workbook; not Excel's `~$name.xlsx` lock file of an open workbook.
+fn is_workbook(p: &Path) -> bool {
+    crate::workbook::read::is_workbook(p)
+        && !p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("~$"))
 }
 
 /// An entry that could not be used, with its reason.
