@@ -666,6 +666,15 @@ fn condition<'f>(
     r
 }
 
+/// The name of a table id in the explanation: the pack's `names` for it,
+/// else the Chinese word [`id_zh`] knows (zh) and the id itself (en).
+fn id_name(l: &super::pack::Lookup, id: &str) -> (String, String) {
+    match l.names.get(id) {
+        Some(t) => (t.zh.to_string(), t.en.to_string()),
+        None => (id_zh(id).to_string(), id.to_string()),
+    }
+}
+
 /// The Chinese word for the ids a reader meets most in conditions
 /// (criterion statuses, levels, listing venues); other ids as they are.
 fn id_zh(id: &str) -> &str {
@@ -683,6 +692,8 @@ fn id_zh(id: &str) -> &str {
         "yes" => "是",
         "no" => "否",
         "unconfirmed" => "未确认",
+        "central" => "中心园区",
+        "branch" => "鲤城分园",
         _ => id,
     }
 }
@@ -793,9 +804,10 @@ fn part_amount<'f>(
                 let x = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
                 steps.add(|| {
                     let (z, e) = cny(x);
+                    let (nz, ne) = id_name(l, id);
                     Text::new(
-                        format!("{} = {} → {z}", l.fact, id_zh(id)),
-                        format!("{} = {id} → {e}", l.fact),
+                        format!("{} = {nz} → {z}", l.fact),
+                        format!("{} = {ne} → {e}", l.fact),
                     )
                 });
                 x
@@ -832,10 +844,15 @@ fn part_amount<'f>(
                 let mut x = Decimal::ZERO;
                 for (id, n) in counts {
                     let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
-                    x += each * Decimal::from(*n);
+                    let sum = each * Decimal::from(*n);
+                    x += sum;
                     steps.add(|| {
-                        let (z, e) = cny(each);
-                        Text::new(format!("{n} × {id} 每项 {z}"), format!("{n} × {id} at {e}"))
+                        let ((z, e), (sz, se)) = (cny(each), cny(sum));
+                        let (nz, ne) = id_name(t, id);
+                        Text::new(
+                            format!("{nz}: {n} 项 × {z} = {sz}"),
+                            format!("{ne}: {n} × {e} = {se}"),
+                        )
                     });
                 }
                 x
@@ -901,7 +918,8 @@ fn per_item<'f>(
             match item.get(&l.fact) {
                 Some(Fact::Id(id)) => {
                     let v = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
-                    (v, (format!("{} → ", id_zh(id)), format!("{id} → ")))
+                    let (nz, ne) = id_name(l, id);
+                    (v, (format!("{nz} → "), format!("{ne} → ")))
                 }
                 _ => {
                     missing.push(format!("{}[{i}].{}", pi.items, l.fact));

@@ -457,6 +457,10 @@ pub struct Lookup {
     pub fact: String,
     /// 每个取值对应的金额, 元 / Amount per id, CNY.
     pub table: BTreeMap<String, Decimal>,
+    /// 取值的名称, 用于计算步骤 (如 municipal_first → 市专利一等奖) / Names of the ids
+    /// for the explanation's steps; an id without a name is shown as it is.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, Text>,
 }
 
 /// 比例 × 基数 / rate × base.
