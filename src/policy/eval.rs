@@ -11,6 +11,7 @@ use super::pack::{
 use crate::facts::{Fact, Facts};
 use crate::lang::{Lang, Text};
 use crate::money::{self, Range};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -1075,7 +1076,7 @@ fn amount(
     near_within: Decimal,
     beyond: &mut Option<Text>,
     detail: bool,
-) -> Result<(ByFunder, Range, Vec<Text>), Vec<String>> {
+) -> Result<TrackAmount, Vec<String>> {
     let get = |name: &str| facts.get(name);
     let mut parts: Vec<&Part> = a.parts.iter().collect();
     let mut steps = Steps::new(detail);
@@ -1159,7 +1160,16 @@ fn amount(
     }
     let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
     let mut matched = Range::ZERO;
+    let mut awards = DistrictAwards::default();
     for (p, x) in amounts {
+        if pays_district(p) && !x.is_zero() {
+            let n = awards_in_part(p, &get, near_within);
+            if p.split.is_some() {
+                awards.matched += n;
+            } else {
+                awards.own += n;
+            }
+        }
         for (f, r) in split_part(p, x) {
             if f == Funder::District && p.split.is_some() {
                 matched = matched.plus(r);
@@ -1168,7 +1178,76 @@ fn amount(
             *e = e.plus(r);
         }
     }
-    Ok((by, matched, steps.v))
+    Ok(TrackAmount {
+        by,
+        matched,
+        awards,
+        steps: steps.v,
+    })
+}
+
+/// A track's amount: per funder, the district's matching part, its district
+/// awards and the steps.
+struct TrackAmount {
+    by: ByFunder,
+    matched: Range,
+    awards: DistrictAwards,
+    steps: Vec<Text>,
+}
+
+/// How many district awards (区级奖励、补助) a track pays: the cap's trigger
+/// is "符合多次享受…条件的" — qualifying several *times* — so two prizes or two
+/// patents are two awards even within one track.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DistrictAwards {
+    /// Awards the district pays on its own.
+    pub own: u32,
+    /// Awards where the district pays its side of a city/district split (配套).
+    pub matched: u32,
+}
+
+fn pays_district(p: &Part) -> bool {
+    p.funder == Some(Funder::District)
+        || p.split
+            .as_ref()
+            .is_some_and(|s| s.keys().any(|f| *f == Funder::District))
+}
+
+/// The awards in one paying part: each qualifying item, each prize of a
+/// tally, each unit of a per-unit amount; any other formula is one award.
+fn awards_in_part<'f>(
+    p: &Part,
+    get: &dyn Fn(&str) -> Option<&'f Fact>,
+    near_within: Decimal,
+) -> u32 {
+    let n = if let Some(t) = &p.per_tally {
+        match get(&t.fact) {
+            Some(Fact::Tally(counts)) => counts
+                .iter()
+                .filter(|(id, _)| t.table.get(*id).is_some_and(|v| !v.is_zero()))
+                .map(|(_, n)| *n)
+                .sum(),
+            _ => 1,
+        }
+    } else if let Some(u) = &p.per_unit {
+        get(&u.fact)
+            .and_then(Fact::num)
+            .and_then(|n| n.trunc().to_u32())
+            .unwrap_or(1)
+    } else if let Some(pi) = &p.per_item {
+        match get(&pi.items) {
+            Some(Fact::Items(list)) => {
+                let hits = list.iter().filter(|item| {
+                    all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) == Truth::Yes
+                });
+                u32::try_from(hits.count()).unwrap_or(u32::MAX)
+            }
+            _ => 1,
+        }
+    } else {
+        1
+    };
+    n.max(1)
 }
 
 fn year_of(date: &str) -> Option<i32> {
@@ -1308,6 +1387,8 @@ pub struct Outcome {
     /// The part of the district share that is the district's side of a
     /// city/district split (配套资金), for the matching-shares reading.
     pub district_matched: Range,
+    /// The district awards in its district share (the cap's trigger counts them).
+    pub district_awards: DistrictAwards,
     /// Fields to fill in (missing-data tracks).
     pub missing: Vec<String>,
     /// Amount steps (only when texts are built).
@@ -1462,6 +1543,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         by_funder: ByFunder::new(),
         district_before_cap: None,
         district_matched: Range::ZERO,
+        district_awards: DistrictAwards::default(),
         missing: vec![],
         explanation: vec![],
     };
@@ -1495,9 +1577,15 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         if let Some(a) = &t.amount {
             let mut beyond = None;
             match amount(a, facts, near, &mut beyond, detail) {
-                Ok((by, matched, steps)) => {
+                Ok(TrackAmount {
+                    by,
+                    matched,
+                    awards,
+                    steps,
+                }) => {
                     o.explanation = steps;
                     o.district_matched = matched;
+                    o.district_awards = awards;
                     if beyond.is_some() {
                         // Above every tier: the clause does not cover it.
                         o.status = TrackStatus::NotEligible;
