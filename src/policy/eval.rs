@@ -1010,14 +1010,20 @@ fn group_cap(
         (None, Some(f)) => g.funders.contains(&f),
         (None, None) => false,
     };
-    let idx: Vec<usize> = (0..amounts.len())
+    let kept = |p: &Part| p.split.is_none() && p.funder.is_some_and(|f| g.kept.contains(&f));
+    let inside_all: Vec<usize> = (0..amounts.len())
         .filter(|i| inside(amounts[*i].0))
         .collect();
-    let values: Vec<Decimal> = idx.iter().map(|i| amounts[*i].1).collect();
-    if values.iter().copied().sum::<Decimal>() <= g.cap {
+    let total: Decimal = inside_all.iter().map(|i| amounts[*i].1).sum();
+    if total <= g.cap {
         return;
     }
-    for (i, x) in idx.iter().zip(super::cap::proportional(&values, g.cap)) {
+    // Kept parts are paid in full; the others share what they leave of the cap.
+    let (keep, idx): (Vec<usize>, Vec<usize>) =
+        inside_all.iter().partition(|i| kept(amounts[**i].0));
+    let room = (g.cap - keep.iter().map(|i| amounts[*i].1).sum::<Decimal>()).max(Decimal::ZERO);
+    let values: Vec<Decimal> = idx.iter().map(|i| amounts[*i].1).collect();
+    for (i, x) in idx.iter().zip(super::cap::proportional(&values, room)) {
         amounts[*i].1 = x;
     }
     let who: Vec<String> = g
@@ -1030,15 +1036,29 @@ fn group_cap(
         .iter()
         .map(|f| f.label().zh.into_owned())
         .collect();
+    let (kz, ke) = if keep.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let (rz, re) = cny(room);
+        let kz: Vec<String> = g.kept.iter().map(|f| f.label().zh.into_owned()).collect();
+        let ke: Vec<String> = g.kept.iter().map(|f| f.label().en.into_owned()).collect();
+        (
+            format!(" ({}部分照付、不削减, 其余分享 {rz})", kz.join("、")),
+            format!(
+                " ({} paid in full, not cut; the others share {re})",
+                ke.join(" + ")
+            ),
+        )
+    };
     steps.add(|| {
         Text::new(
             format!(
-                "{}合计封顶 {}",
+                "{}合计封顶 {}{kz}",
                 who_zh.join("、"),
                 money::fmt(g.cap, Lang::Zh)
             ),
             format!(
-                "{} together capped at {}",
+                "{} together capped at {}{ke}",
                 who.join(" + "),
                 money::fmt(g.cap, Lang::En)
             ),

@@ -337,6 +337,15 @@ impl Checker<'_> {
                             self.funder_not_listed(&gp, &f.label().en);
                         }
                     }
+                    for f in g.kept.iter().filter(|f| !g.funders.contains(f)) {
+                        let name = f.label();
+                        self.err(
+                            &format!("{gp}.kept"),
+                            format!("kept 的出资方 {} 不在该封顶的 funders 中", name.zh),
+                            format!("kept funder {} is not among this cap's funders", name.en),
+                            None,
+                        );
+                    }
                 }
                 if a.parts.is_empty() && a.tiers.is_none() {
                     self.err(

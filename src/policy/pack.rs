@@ -367,6 +367,11 @@ pub struct GroupCap {
     pub funders: Vec<Funder>,
     /// 封顶, 元 / The cap, CNY.
     pub cap: Decimal,
+    /// 不削减的出资方: 其部分照付并计入封顶, 其余部分分享剩余额度 (本意见不能削减省级资金) /
+    /// Funders whose parts are paid in full and count towards the cap; the other parts share
+    /// what is left (this notice cannot cut the province's money).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<Funder>,
     /// 仅当这些条件全部成立时适用 / Applies only when all of these hold.
     #[serde(default)]
     pub when: Vec<Condition>,
