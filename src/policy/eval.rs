@@ -628,13 +628,14 @@ fn condition<'f>(
         let negate = c.none_of.is_some();
         r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
         let zh: Vec<&str> = list.iter().map(|x| id_zh(x)).collect();
+        let en: Vec<String> = list.iter().map(|x| id_en(x)).collect();
         r.required_text = Text::new(
             format!("{}{}", if negate { "不是 " } else { "" }, zh.join(" | ")),
-            r.required.clone(),
+            format!("{}{}", if negate { "not " } else { "" }, en.join(" | ")),
         );
         if let Some(Fact::Id(id)) = value {
             r.actual = Some(id.to_string());
-            r.actual_text = Some(Text::new(id_zh(id).to_string(), id.to_string()));
+            r.actual_text = Some(Text::new(id_zh(id).to_string(), id_en(id)));
         }
         return r;
     }
@@ -672,7 +673,18 @@ fn condition<'f>(
 fn id_name(l: &super::pack::Lookup, id: &str) -> (String, String) {
     match l.names.get(id) {
         Some(t) => (t.zh.to_string(), t.en.to_string()),
-        None => (id_zh(id).to_string(), id.to_string()),
+        None => (id_zh(id).to_string(), id_en(id)),
+    }
+}
+
+/// An id in English words for the explanation ("not_met" → "not met",
+/// "neeq" → "NEEQ"); the JSON keeps the id itself.
+fn id_en(id: &str) -> String {
+    match id {
+        "ipo" => "IPO".into(),
+        "neeq" => "NEEQ".into(),
+        "haixia_quanzhou" => "Haixia Equity Exchange (Quanzhou)".into(),
+        _ => id.replace('_', " "),
     }
 }
 
