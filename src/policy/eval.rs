@@ -683,7 +683,7 @@ fn id_en(id: &str) -> String {
     match id {
         "ipo" => "IPO".into(),
         "neeq" => "NEEQ".into(),
-        "haixia_quanzhou" => "Haixia Equity Exchange (Quanzhou)".into(),
+        "haixia_quanzhou" => "Haixia Equity Exchange, Quanzhou board".into(),
         _ => id.replace('_', " "),
     }
 }
