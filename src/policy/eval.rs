@@ -356,6 +356,13 @@ fn show_num_in(fact: &str, v: Decimal, l: Lang) -> String {
     } else if crate::facts::is_share(fact) {
         let pct = (v * Decimal::ONE_HUNDRED).round_dp(2);
         format!("{pct:.2}%")
+    } else if fact.ends_with("area_m2") {
+        // Areas carry their unit, so "≥ 300" reads as the clause's 300平方米.
+        let unit = match l {
+            Lang::Zh => "平方米",
+            Lang::En => " m²",
+        };
+        format!("{}{unit}", money::group(v.normalize()))
     } else {
         v.normalize().to_string()
     }
