@@ -137,10 +137,10 @@ pub fn fmt(x: Decimal, lang: Lang) -> String {
             if x.abs() >= Decimal::from(10_000) && wan.scale() <= 2 {
                 format!("{}万元", group(wan))
             } else {
-                format!("{}元", group(x.normalize()))
+                format!("{}元", yuan(x))
             }
         }
-        Lang::En => format!("CNY {}", group(x.normalize())),
+        Lang::En => format!("CNY {}", yuan(x)),
     }
 }
 
@@ -170,6 +170,19 @@ pub fn wan_2dp(x: Decimal) -> String {
 /// whole hundred 元).
 pub fn rounds_in_wan(x: Decimal) -> bool {
     !(x / Decimal::from(100)).fract().is_zero()
+}
+
+/// An amount in 元 for people: whole yuan without decimals, anything else
+/// to the fen with both digits (193,548.40, not 193,548.4), rounded as an
+/// amount is.
+fn yuan(x: Decimal) -> String {
+    let n = x.normalize();
+    if n.scale() == 0 {
+        return group(n);
+    }
+    let mut f = to_fen(n);
+    f.rescale(2);
+    group(f)
 }
 
 /// Thousands separators on the integer part.
@@ -242,7 +255,12 @@ mod tests {
         assert_eq!(fmt(dec!(12345600), Lang::Zh), "1,234.56万元");
         // Not a whole hundred 元: exact 元 rather than 1.116279万元.
         assert_eq!(fmt(dec!(11162.79), Lang::Zh), "11,162.79元");
-        assert_eq!(fmt(dec!(1234567.5), Lang::En), "CNY 1,234,567.5");
+        // Fen always with two digits; whole yuan without decimals.
+        assert_eq!(fmt(dec!(1234567.5), Lang::En), "CNY 1,234,567.50");
+        assert_eq!(fmt(dec!(193548.4), Lang::Zh), "193,548.40元");
+        assert_eq!(fmt(dec!(-0.5), Lang::En), "CNY -0.50");
+        assert_eq!(fmt(dec!(2000.00), Lang::En), "CNY 2,000");
+        assert_eq!(fmt(dec!(0.125), Lang::Zh), "0.13元");
         assert_eq!(
             Range {
                 min: dec!(0),

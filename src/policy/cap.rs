@@ -23,7 +23,8 @@ use rust_decimal::Decimal;
 /// How the cap is read (from the pack's readings).
 #[derive(Debug, Clone, Copy)]
 pub struct CapRule {
-    /// The cap applies only when at least this many tracks pay a district share.
+    /// The cap applies only when the counted district shares hold at least
+    /// this many awards (each prize, patent, item or project is one).
     pub min_awards: u32,
     /// The district part of a city/district split counts under the cap.
     pub split_shares_counted: bool,
@@ -32,7 +33,7 @@ pub struct CapRule {
 /// What the cap did.
 #[derive(Debug, Clone, Default)]
 pub struct CapCut {
-    /// Tracks paying a district share (counted under the cap).
+    /// District awards counted under the cap (each prize, patent, item, project).
     pub awards: u32,
     /// Whether the cap applies (enough awards and a cap figure).
     pub triggered: bool,
@@ -68,7 +69,20 @@ pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule) -> Cap
         .filter_map(|(i, t)| cappable(t, rule).map(|r| (i, r)))
         .filter(|(_, r)| r.max.is_none_or(|m| m > Decimal::ZERO))
         .collect();
-    let awards = u32::try_from(shares.len()).unwrap_or(u32::MAX);
+    // "符合多次享受…条件的": count awards (each prize, patent, centre, project),
+    // not tracks; a track with a cappable share is at least one award.
+    let awards = shares
+        .iter()
+        .map(|(i, _)| {
+            let a = tracks[*i].district_awards;
+            let n = if rule.split_shares_counted {
+                a.own + a.matched
+            } else {
+                a.own
+            };
+            n.max(1)
+        })
+        .fold(0u32, u32::saturating_add);
     let Some(cap) = cap.filter(|_| awards >= rule.min_awards) else {
         return CapCut {
             awards,
@@ -205,7 +219,7 @@ pub fn proportional(weights: &[Decimal], target: Decimal) -> Vec<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::eval::ByFunder;
+    use crate::policy::eval::{ByFunder, DistrictAwards};
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 
@@ -218,6 +232,7 @@ mod tests {
             by_funder: ByFunder::from([(Funder::District, r)]),
             district_before_cap: None,
             district_matched: Range::ZERO,
+            district_awards: DistrictAwards { own: 1, matched: 0 },
             missing: vec![],
             explanation: vec![],
         }
@@ -319,6 +334,51 @@ mod tests {
             let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
             prop_assert!(!c.triggered);
             prop_assert_eq!(ts[0].by_funder[&Funder::District], before);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn under_the_literal_trigger_two_awards_in_one_track_are_capped(
+            t in arb_track(),
+            n in 2u32..6,
+            cap_fen in 0i64..100_000_000,
+        ) {
+            // Two patents (or prizes, centres) in one track are two awards: "多次".
+            let mut ts = build(&[t]);
+            ts[0].district_awards = DistrictAwards { own: n, matched: 0 };
+            let before = ts[0].by_funder[&Funder::District];
+            prop_assume!(before.max.is_none_or(|m| m > Decimal::ZERO));
+            let cap = Decimal::new(cap_fen, 2);
+            let rule = CapRule { min_awards: 2, split_shares_counted: true };
+            let c = apply(&mut ts, Some(cap), rule);
+            prop_assert!(c.triggered);
+            prop_assert_eq!(c.awards, n);
+            let after = ts[0].by_funder[&Funder::District];
+            prop_assert_eq!(after.min, cap.min(before.min));
+            prop_assert_eq!(after.max, Some(before.max.map_or(cap, |m| cap.min(m))));
+        }
+
+        #[test]
+        fn matching_awards_do_not_trigger_when_not_counted(
+            cap_fen in 0i64..100_000_000,
+            own_fen in 1i64..50_000_000,
+            matched_fen in 1i64..50_000_000,
+        ) {
+            // One own award plus a split track's matching share: under not-counted, one award.
+            let own = Decimal::new(own_fen, 2);
+            let matched = Decimal::new(matched_fen, 2);
+            let mut ts = vec![
+                track(TrackStatus::Eligible, own, Some(own)),
+                track(TrackStatus::Eligible, matched, Some(matched)),
+            ];
+            ts[1].district_matched = Range::exact(matched);
+            ts[1].district_awards = DistrictAwards { own: 0, matched: 1 };
+            let rule = CapRule { min_awards: 2, split_shares_counted: false };
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            prop_assert!(!c.triggered);
+            prop_assert_eq!(c.awards, 1);
+            prop_assert_eq!(ts[0].by_funder[&Funder::District], Range::exact(own));
         }
     }
 

@@ -11,6 +11,7 @@ use super::pack::{
 use crate::facts::{Fact, Facts};
 use crate::lang::{Lang, Text};
 use crate::money::{self, Range};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -355,6 +356,13 @@ fn show_num_in(fact: &str, v: Decimal, l: Lang) -> String {
     } else if crate::facts::is_share(fact) {
         let pct = (v * Decimal::ONE_HUNDRED).round_dp(2);
         format!("{pct:.2}%")
+    } else if fact.ends_with("area_m2") {
+        // Areas carry their unit, so "≥ 300" reads as the clause's 300平方米.
+        let unit = match l {
+            Lang::Zh => "平方米",
+            Lang::En => " m²",
+        };
+        format!("{}{unit}", money::group(v.normalize()))
     } else {
         v.normalize().to_string()
     }
@@ -627,13 +635,14 @@ fn condition<'f>(
         let negate = c.none_of.is_some();
         r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
         let zh: Vec<&str> = list.iter().map(|x| id_zh(x)).collect();
+        let en: Vec<String> = list.iter().map(|x| id_en(x)).collect();
         r.required_text = Text::new(
             format!("{}{}", if negate { "不是 " } else { "" }, zh.join(" | ")),
-            r.required.clone(),
+            format!("{}{}", if negate { "not " } else { "" }, en.join(" | ")),
         );
         if let Some(Fact::Id(id)) = value {
             r.actual = Some(id.to_string());
-            r.actual_text = Some(Text::new(id_zh(id).to_string(), id.to_string()));
+            r.actual_text = Some(Text::new(id_zh(id).to_string(), id_en(id)));
         }
         return r;
     }
@@ -666,6 +675,26 @@ fn condition<'f>(
     r
 }
 
+/// The name of a table id in the explanation: the pack's `names` for it,
+/// else the Chinese word [`id_zh`] knows (zh) and the id itself (en).
+fn id_name(l: &super::pack::Lookup, id: &str) -> (String, String) {
+    match l.names.get(id) {
+        Some(t) => (t.zh.to_string(), t.en.to_string()),
+        None => (id_zh(id).to_string(), id_en(id)),
+    }
+}
+
+/// An id in English words for the explanation ("not_met" → "not met",
+/// "neeq" → "NEEQ"); the JSON keeps the id itself.
+fn id_en(id: &str) -> String {
+    match id {
+        "ipo" => "IPO".into(),
+        "neeq" => "NEEQ".into(),
+        "haixia_quanzhou" => "Haixia Equity Exchange, Quanzhou board".into(),
+        _ => id.replace('_', " "),
+    }
+}
+
 /// The Chinese word for the ids a reader meets most in conditions
 /// (criterion statuses, levels, listing venues); other ids as they are.
 fn id_zh(id: &str) -> &str {
@@ -683,6 +712,8 @@ fn id_zh(id: &str) -> &str {
         "yes" => "是",
         "no" => "否",
         "unconfirmed" => "未确认",
+        "central" => "中心园区",
+        "branch" => "鲤城分园",
         _ => id,
     }
 }
@@ -793,9 +824,10 @@ fn part_amount<'f>(
                 let x = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
                 steps.add(|| {
                     let (z, e) = cny(x);
+                    let (nz, ne) = id_name(l, id);
                     Text::new(
-                        format!("{} = {} → {z}", l.fact, id_zh(id)),
-                        format!("{} = {id} → {e}", l.fact),
+                        format!("{} = {nz} → {z}", l.fact),
+                        format!("{} = {ne} → {e}", l.fact),
                     )
                 });
                 x
@@ -832,10 +864,15 @@ fn part_amount<'f>(
                 let mut x = Decimal::ZERO;
                 for (id, n) in counts {
                     let each = t.table.get(id).copied().unwrap_or(Decimal::ZERO);
-                    x += each * Decimal::from(*n);
+                    let sum = each * Decimal::from(*n);
+                    x += sum;
                     steps.add(|| {
-                        let (z, e) = cny(each);
-                        Text::new(format!("{n} × {id} 每项 {z}"), format!("{n} × {id} at {e}"))
+                        let ((z, e), (sz, se)) = (cny(each), cny(sum));
+                        let (nz, ne) = id_name(t, id);
+                        Text::new(
+                            format!("{nz}: {n} 项 × {z} = {sz}"),
+                            format!("{ne}: {n} × {e} = {se}"),
+                        )
                     });
                 }
                 x
@@ -901,7 +938,8 @@ fn per_item<'f>(
             match item.get(&l.fact) {
                 Some(Fact::Id(id)) => {
                     let v = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
-                    (v, (format!("{} → ", id_zh(id)), format!("{id} → ")))
+                    let (nz, ne) = id_name(l, id);
+                    (v, (format!("{nz} → "), format!("{ne} → ")))
                 }
                 _ => {
                     missing.push(format!("{}[{i}].{}", pi.items, l.fact));
@@ -991,14 +1029,20 @@ fn group_cap(
         (None, Some(f)) => g.funders.contains(&f),
         (None, None) => false,
     };
-    let idx: Vec<usize> = (0..amounts.len())
+    let kept = |p: &Part| p.split.is_none() && p.funder.is_some_and(|f| g.kept.contains(&f));
+    let inside_all: Vec<usize> = (0..amounts.len())
         .filter(|i| inside(amounts[*i].0))
         .collect();
-    let values: Vec<Decimal> = idx.iter().map(|i| amounts[*i].1).collect();
-    if values.iter().copied().sum::<Decimal>() <= g.cap {
+    let total: Decimal = inside_all.iter().map(|i| amounts[*i].1).sum();
+    if total <= g.cap {
         return;
     }
-    for (i, x) in idx.iter().zip(super::cap::proportional(&values, g.cap)) {
+    // Kept parts are paid in full; the others share what they leave of the cap.
+    let (keep, idx): (Vec<usize>, Vec<usize>) =
+        inside_all.iter().partition(|i| kept(amounts[**i].0));
+    let room = (g.cap - keep.iter().map(|i| amounts[*i].1).sum::<Decimal>()).max(Decimal::ZERO);
+    let values: Vec<Decimal> = idx.iter().map(|i| amounts[*i].1).collect();
+    for (i, x) in idx.iter().zip(super::cap::proportional(&values, room)) {
         amounts[*i].1 = x;
     }
     let who: Vec<String> = g
@@ -1011,15 +1055,29 @@ fn group_cap(
         .iter()
         .map(|f| f.label().zh.into_owned())
         .collect();
+    let (kz, ke) = if keep.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let (rz, re) = cny(room);
+        let kz: Vec<String> = g.kept.iter().map(|f| f.label().zh.into_owned()).collect();
+        let ke: Vec<String> = g.kept.iter().map(|f| f.label().en.into_owned()).collect();
+        (
+            format!(" ({}部分照付、不削减, 其余分享 {rz})", kz.join("、")),
+            format!(
+                " ({} paid in full, not cut; the others share {re})",
+                ke.join(" + ")
+            ),
+        )
+    };
     steps.add(|| {
         Text::new(
             format!(
-                "{}合计封顶 {}",
+                "{}合计封顶 {}{kz}",
                 who_zh.join("、"),
                 money::fmt(g.cap, Lang::Zh)
             ),
             format!(
-                "{} together capped at {}",
+                "{} together capped at {}{ke}",
                 who.join(" + "),
                 money::fmt(g.cap, Lang::En)
             ),
@@ -1057,7 +1115,7 @@ fn amount(
     near_within: Decimal,
     beyond: &mut Option<Text>,
     detail: bool,
-) -> Result<(ByFunder, Range, Vec<Text>), Vec<String>> {
+) -> Result<TrackAmount, Vec<String>> {
     let get = |name: &str| facts.get(name);
     let mut parts: Vec<&Part> = a.parts.iter().collect();
     let mut steps = Steps::new(detail);
@@ -1141,7 +1199,16 @@ fn amount(
     }
     let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
     let mut matched = Range::ZERO;
+    let mut awards = DistrictAwards::default();
     for (p, x) in amounts {
+        if pays_district(p) && !x.is_zero() {
+            let n = awards_in_part(p, &get, near_within);
+            if p.split.is_some() {
+                awards.matched += n;
+            } else {
+                awards.own += n;
+            }
+        }
         for (f, r) in split_part(p, x) {
             if f == Funder::District && p.split.is_some() {
                 matched = matched.plus(r);
@@ -1150,7 +1217,76 @@ fn amount(
             *e = e.plus(r);
         }
     }
-    Ok((by, matched, steps.v))
+    Ok(TrackAmount {
+        by,
+        matched,
+        awards,
+        steps: steps.v,
+    })
+}
+
+/// A track's amount: per funder, the district's matching part, its district
+/// awards and the steps.
+struct TrackAmount {
+    by: ByFunder,
+    matched: Range,
+    awards: DistrictAwards,
+    steps: Vec<Text>,
+}
+
+/// How many district awards (区级奖励、补助) a track pays: the cap's trigger
+/// is "符合多次享受…条件的" — qualifying several *times* — so two prizes or two
+/// patents are two awards even within one track.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DistrictAwards {
+    /// Awards the district pays on its own.
+    pub own: u32,
+    /// Awards where the district pays its side of a city/district split (配套).
+    pub matched: u32,
+}
+
+fn pays_district(p: &Part) -> bool {
+    p.funder == Some(Funder::District)
+        || p.split
+            .as_ref()
+            .is_some_and(|s| s.keys().any(|f| *f == Funder::District))
+}
+
+/// The awards in one paying part: each qualifying item, each prize of a
+/// tally, each unit of a per-unit amount; any other formula is one award.
+fn awards_in_part<'f>(
+    p: &Part,
+    get: &dyn Fn(&str) -> Option<&'f Fact>,
+    near_within: Decimal,
+) -> u32 {
+    let n = if let Some(t) = &p.per_tally {
+        match get(&t.fact) {
+            Some(Fact::Tally(counts)) => counts
+                .iter()
+                .filter(|(id, _)| t.table.get(*id).is_some_and(|v| !v.is_zero()))
+                .map(|(_, n)| *n)
+                .sum(),
+            _ => 1,
+        }
+    } else if let Some(u) = &p.per_unit {
+        get(&u.fact)
+            .and_then(Fact::num)
+            .and_then(|n| n.trunc().to_u32())
+            .unwrap_or(1)
+    } else if let Some(pi) = &p.per_item {
+        match get(&pi.items) {
+            Some(Fact::Items(list)) => {
+                let hits = list.iter().filter(|item| {
+                    all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) == Truth::Yes
+                });
+                u32::try_from(hits.count()).unwrap_or(u32::MAX)
+            }
+            _ => 1,
+        }
+    } else {
+        1
+    };
+    n.max(1)
 }
 
 fn year_of(date: &str) -> Option<i32> {
@@ -1290,6 +1426,8 @@ pub struct Outcome {
     /// The part of the district share that is the district's side of a
     /// city/district split (配套资金), for the matching-shares reading.
     pub district_matched: Range,
+    /// The district awards in its district share (the cap's trigger counts them).
+    pub district_awards: DistrictAwards,
     /// Fields to fill in (missing-data tracks).
     pub missing: Vec<String>,
     /// Amount steps (only when texts are built).
@@ -1444,6 +1582,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         by_funder: ByFunder::new(),
         district_before_cap: None,
         district_matched: Range::ZERO,
+        district_awards: DistrictAwards::default(),
         missing: vec![],
         explanation: vec![],
     };
@@ -1477,9 +1616,15 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         if let Some(a) = &t.amount {
             let mut beyond = None;
             match amount(a, facts, near, &mut beyond, detail) {
-                Ok((by, matched, steps)) => {
+                Ok(TrackAmount {
+                    by,
+                    matched,
+                    awards,
+                    steps,
+                }) => {
                     o.explanation = steps;
                     o.district_matched = matched;
+                    o.district_awards = awards;
                     if beyond.is_some() {
                         // Above every tier: the clause does not cover it.
                         o.status = TrackStatus::NotEligible;

@@ -337,6 +337,15 @@ impl Checker<'_> {
                             self.funder_not_listed(&gp, &f.label().en);
                         }
                     }
+                    for f in g.kept.iter().filter(|f| !g.funders.contains(f)) {
+                        let name = f.label();
+                        self.err(
+                            &format!("{gp}.kept"),
+                            format!("kept 的出资方 {} 不在该封顶的 funders 中", name.zh),
+                            format!("kept funder {} is not among this cap's funders", name.en),
+                            None,
+                        );
+                    }
                 }
                 if a.parts.is_empty() && a.tiers.is_none() {
                     self.err(
@@ -683,6 +692,7 @@ impl Checker<'_> {
                     l.table.keys(),
                 );
             }
+            self.names_in_table(&format!("{path}.lookup.names"), l);
         }
         if let Some(r) = &p.rate {
             self.fact_kind(&format!("{path}.rate.base"), &r.base, &[Kind::Money]);
@@ -701,6 +711,7 @@ impl Checker<'_> {
                     t.table.keys(),
                 );
             }
+            self.names_in_table(&format!("{path}.per_tally.names"), t);
         }
         if let Some(pi) = &p.per_item {
             let formulas = [pi.fixed.is_some(), pi.rate.is_some(), pi.lookup.is_some()];
@@ -732,6 +743,7 @@ impl Checker<'_> {
                         &format!("{}.{}", pi.items, l.fact),
                         &[Kind::Id],
                     );
+                    self.names_in_table(&format!("{path}.per_item.lookup.names"), l);
                 }
             }
         }
@@ -756,6 +768,18 @@ impl Checker<'_> {
                     None,
                 );
             }
+        }
+    }
+
+    /// A name for an id the table does not pay is a typo (it would never be shown).
+    fn names_in_table(&mut self, path: &str, l: &pack::Lookup) {
+        for id in l.names.keys().filter(|id| !l.table.contains_key(*id)) {
+            self.err(
+                path,
+                format!("`{id}` 不在 table 中"),
+                format!("`{id}` is not in the table"),
+                None,
+            );
         }
     }
 

@@ -367,6 +367,11 @@ pub struct GroupCap {
     pub funders: Vec<Funder>,
     /// 封顶, 元 / The cap, CNY.
     pub cap: Decimal,
+    /// 不削减的出资方: 其部分照付并计入封顶, 其余部分分享剩余额度 (本意见不能削减省级资金) /
+    /// Funders whose parts are paid in full and count towards the cap; the other parts share
+    /// what is left (this notice cannot cut the province's money).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<Funder>,
     /// 仅当这些条件全部成立时适用 / Applies only when all of these hold.
     #[serde(default)]
     pub when: Vec<Condition>,
@@ -457,6 +462,10 @@ pub struct Lookup {
     pub fact: String,
     /// 每个取值对应的金额, 元 / Amount per id, CNY.
     pub table: BTreeMap<String, Decimal>,
+    /// 取值的名称, 用于计算步骤 (如 municipal_first → 市专利一等奖) / Names of the ids
+    /// for the explanation's steps; an id without a name is shown as it is.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, Text>,
 }
 
 /// 比例 × 基数 / rate × base.
