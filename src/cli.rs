@@ -10,6 +10,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+/// `println!` that returns a write error instead of panicking (see [`write_stdout`]).
+macro_rules! outln {
+    ($($t:tt)*) => { write_stdout(&format!("{}\n", format_args!($($t)*))) };
+}
+
+/// `print!` that returns a write error instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => { write_stdout(&format!($($t)*)) };
+}
+
 const AFTER_HELP: &str = "\
 Examples / 示例:
   zhizao init --sector textile_footwear_apparel -o my-factory.yaml
@@ -509,7 +519,9 @@ pub fn main() -> i32 {
         None => Lang::from_env(),
     };
     match run(cli.command, lang) {
+        Ok(_) if STDERR_FAILED.load(std::sync::atomic::Ordering::Relaxed) => 2,
         Ok(code) => code,
+        Err(e) if e.downcast_ref::<ClosedPipe>().is_some() => 141,
         Err(e) => {
             let text = match e.downcast_ref::<Localized>() {
                 Some(l) => l.0.get(lang).to_string(),
@@ -535,6 +547,13 @@ fn quiet_on_closed_pipe() {
             .unwrap_or("");
         if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
             std::process::exit(141);
+        }
+        // Any other failed print (a full disk, stderr on /dev/full) is an
+        // I/O error: say so if stderr still works, and exit with 2.
+        if msg.starts_with("failed printing to") {
+            let mut err = std::io::stderr();
+            let _ = writeln!(err, "error: {}", crate::textsafe::echo(msg));
+            std::process::exit(2);
         }
         default(info)
     }));
@@ -654,6 +673,27 @@ fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) 
     2
 }
 
+/// Refuse (exit 2) an `-o` that names one of the inputs, links included:
+/// writing the report would replace the questionnaire it was made from.
+fn output_is_input<P: AsRef<std::path::Path>>(
+    output: &Option<PathBuf>,
+    inputs: &[P],
+    lang: Lang,
+) -> Option<i32> {
+    let out = output.as_ref()?;
+    let hit = inputs
+        .iter()
+        .any(|i| i.as_ref() != std::path::Path::new("-") && output::same_file(out, i.as_ref()));
+    hit.then(|| {
+        usage_error(
+            lang,
+            crate::textsafe::echo(&out.display().to_string()),
+            "是输入文件之一, 不会覆盖; 请换一个输出文件名",
+            "is one of the input files; it will not be overwritten — choose another output name",
+        )
+    })
+}
+
 /// A file that cannot be read is an I/O error (2); one that is read but
 /// refused (too large) is invalid input (1).
 fn read_error_code(d: &Diagnostic) -> i32 {
@@ -667,7 +707,10 @@ fn read_error_code(d: &Diagnostic) -> i32 {
 fn print_diags(diags: &[Diagnostic], source: Option<&str>, lang: Lang) {
     let mut err = std::io::stderr().lock();
     for d in diags {
-        let _ = writeln!(err, "{}", d.render(lang, source));
+        if writeln!(err, "{}", d.render(lang, source)).is_err() {
+            STDERR_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+            return;
+        }
     }
 }
 
@@ -698,14 +741,43 @@ fn emit(text: &str, output: &Option<PathBuf>) -> anyhow::Result<()> {
                 format!("cannot write {}: {e}", p.display()),
             )))
         }),
-        None => {
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out.write_all(text.as_bytes());
-            Ok(())
-        }
+        None => write_stdout(text),
     }
 }
+
+/// Standard output was closed by its reader (`zhizao policy facts | head`):
+/// not an error to report; [`main`] stops quietly with status 141, as a
+/// tool killed by SIGPIPE would.
+#[derive(Debug)]
+pub struct ClosedPipe;
+
+impl std::fmt::Display for ClosedPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard output was closed")
+    }
+}
+
+impl std::error::Error for ClosedPipe {}
+
+/// Write `text` to stdout and flush, so a full disk (`> /dev/full`) is an
+/// error the command returns (exit 2 with a message), never a lost report
+/// with status 0 nor a panic.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    output::write_stdout(text.as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            anyhow::Error::new(ClosedPipe)
+        } else {
+            anyhow::Error::new(Localized(crate::lang::Text::new(
+                format!("无法写入标准输出: {e}"),
+                format!("cannot write to standard output: {e}"),
+            )))
+        }
+    })
+}
+
+/// Set when a message could not be written to stderr; [`main`] then exits
+/// with 2 even if the command itself succeeded.
+static STDERR_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
     match cmd {
@@ -717,6 +789,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             policy,
             set,
         } => {
+            if let Some(code) = output_is_input(&output, &[&file], lang) {
+                return Ok(code);
+            }
             let pack = match load_policy(&policy, lang) {
                 Ok(p) => p,
                 Err(code) => return Ok(code),
@@ -811,16 +886,16 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 match input::from_bytes(&bytes, f) {
                     Ok(l) => {
                         print_diags(&l.warnings, Some(&l.source), lang);
-                        println!("{f}: {}", lang.pick("有效", "valid"));
+                        outln!("{f}: {}", lang.pick("有效", "valid"))?;
                     }
                     Err((diags, source)) => {
                         print_diags(&diags, source.as_deref(), lang);
                         let n = diags.iter().filter(|d| d.is_error()).count();
-                        println!(
+                        outln!(
                             "{f}: {} ({n} {})",
                             lang.pick("无效", "invalid"),
                             lang.pick("个错误", if n == 1 { "error" } else { "errors" })
-                        );
+                        )?;
                         worst = worst.max(1);
                     }
                 }
@@ -887,13 +962,13 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 },
             )
             .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
-            println!(
+            outln!(
                 "{} {count} {} {} ({invalid} {})",
                 lang.pick("已写入", "wrote"),
                 lang.pick("份问卷到", "questionnaires to"),
                 out.display(),
                 lang.pick("份无效", "invalid")
-            );
+            )?;
             Ok(0)
         }
         Command::Screen {
@@ -976,8 +1051,8 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             }
             let mut table = b.build();
             table.with(tabled::settings::Style::rounded());
-            println!("{} {} — {}", pack.id, pack.version, pack.title.get(lang));
-            println!("{table}");
+            outln!("{} {} — {}", pack.id, pack.version, pack.title.get(lang))?;
+            outln!("{table}")?;
             Ok(0)
         }
         PolicyCommand::Show { id, policy } => {
@@ -987,7 +1062,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             };
             match pack.tracks.iter().find(|t| t.id == id) {
                 Some(t) => {
-                    print!("{}", serde_yaml::to_string(t).unwrap_or_default());
+                    out!("{}", serde_yaml::to_string(t).unwrap_or_default())?;
                     Ok(0)
                 }
                 None => {
@@ -1034,16 +1109,16 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             let o = policy::testcase::run(&engine, &files);
             for c in &o.cases {
                 if c.diffs.is_empty() {
-                    println!("ok    {} :: {}", c.file, c.name);
+                    outln!("ok    {} :: {}", c.file, c.name)?;
                 } else {
-                    println!("FAIL  {} :: {}", c.file, c.name);
+                    outln!("FAIL  {} :: {}", c.file, c.name)?;
                     for d in &c.diffs {
-                        println!("        - {d}");
+                        outln!("        - {d}")?;
                     }
                 }
             }
             print_diags(&o.errors, None, lang);
-            println!("policy test: {}", policy::testcase::summary(&o).get(lang));
+            outln!("policy test: {}", policy::testcase::summary(&o).get(lang))?;
             Ok(if o.failed() == 0 && o.errors.is_empty() {
                 0
             } else {
@@ -1057,12 +1132,12 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 } else {
                     format!(" [{}]", s.ids.join(", "))
                 };
-                println!(
+                outln!(
                     "{:<60} {:<7} {}{ids}",
                     s.name,
                     format!("{:?}", s.kind).to_lowercase(),
                     s.from
-                );
+                )?;
             }
             Ok(0)
         }
@@ -1070,7 +1145,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             let p = Some(file);
             match load_policy(&p, lang) {
                 Ok(pack) => {
-                    println!(
+                    outln!(
                         "{}: {} ({} {})",
                         p.as_ref()
                             .map(|x| x.display().to_string())
@@ -1078,7 +1153,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                         lang.pick("有效", "valid"),
                         pack.tracks.len(),
                         lang.pick("个扶持项", "tracks")
-                    );
+                    )?;
                     Ok(0)
                 }
                 Err(c) => Ok(c),
@@ -1155,14 +1230,30 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             return Ok(usage_error(lang, p.display(), "不存在", "does not exist"));
         }
     }
+    if let Some(code) = output_is_input(&a.output, &a.paths, lang) {
+        return Ok(code);
+    }
+    let (jobs, cut) = screen::clamp_jobs(a.jobs);
+    if let Some(max) = cut {
+        eprintln!(
+            "{}: --jobs {} {} {max}",
+            lang.pick("注意", "note"),
+            a.jobs,
+            lang.pick(
+                "超过本机上限, 改用",
+                "is more than this machine can use; using"
+            )
+        );
+    }
+    let a = ScreenArgs { jobs, ..a };
     if a.parse_only {
         let t = std::time::Instant::now();
         let (ok, failed) = screen::parse_only(&a.paths, a.jobs)?;
         let secs = t.elapsed().as_secs_f64();
-        println!(
+        outln!(
             "parse-only: {ok} parsed, {failed} failed, {secs:.3} s, {:.0} files/s",
             (ok + failed) as f64 / secs.max(1e-9)
-        );
+        )?;
         return Ok(0);
     }
     let kind = match &a.output {
@@ -1208,7 +1299,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         &engine.policy,
         lang,
     );
-    print!("{text}");
+    out!("{text}")?;
     if let (Some(path), Some(kind)) = (&a.output, kind) {
         let cx = export::Context {
             screened: &screened,
@@ -1243,6 +1334,9 @@ fn run_compare(
     policy: &Option<PathBuf>,
     lang: Lang,
 ) -> anyhow::Result<i32> {
+    if let Some(code) = output_is_input(output, &[before, after], lang) {
+        return Ok(code);
+    }
     let engine = match load_policy(policy, lang) {
         Ok(p) => Engine {
             criteria: crate::criteria::default_pack(),

@@ -29,6 +29,33 @@ pub fn write_direct(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.flush()
 }
 
+/// Write `bytes` to stdout and flush, returning the error (a full disk, a
+/// closed pipe) instead of panicking as `print!` does.
+pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Whether `a` and `b` name the same file (hard and symbolic links
+/// included), so `-o` can refuse to overwrite an input. A path that does
+/// not exist yet is no input.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    }
+}
+
 /// Write `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let Some(target) = atomic_target(path) else {

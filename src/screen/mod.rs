@@ -837,6 +837,24 @@ fn progress_bar(n: usize, on: bool) -> indicatif::ProgressBar {
     pb
 }
 
+/// Most worker threads per core `--jobs` may ask for. Screening is mostly
+/// CPU work, so more threads than cores only add memory and switching;
+/// a few per core still cover files waiting on a slow disk. Without a
+/// bound, `--jobs 100000` started thousands of threads.
+pub const JOBS_PER_CORE_MAX: usize = 4;
+
+/// `jobs` within `1..=`[`JOBS_PER_CORE_MAX`] × cores (0 stays 0: all cores),
+/// and the limit when it had to be cut.
+pub fn clamp_jobs(jobs: usize) -> (usize, Option<usize>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = cores.saturating_mul(JOBS_PER_CORE_MAX);
+    if jobs > max {
+        (max, Some(max))
+    } else {
+        (jobs, None)
+    }
+}
+
 fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if jobs > 0 {
