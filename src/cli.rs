@@ -10,14 +10,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-/// `println!` that returns a write error instead of panicking (see [`write_stdout`]).
+/// `println!` that returns a write error instead of panicking (see
+/// [`write_stdout`]); what it prints is made terminal-safe, as it may
+/// echo file names and values a user typed.
 macro_rules! outln {
-    ($($t:tt)*) => { write_stdout(&format!("{}\n", format_args!($($t)*))) };
+    ($($t:tt)*) => { write_stdout(&crate::textsafe::terminal_safe(&format!("{}\n", format_args!($($t)*)))) };
 }
 
 /// `print!` that returns a write error instead of panicking.
 macro_rules! out {
-    ($($t:tt)*) => { write_stdout(&format!($($t)*)) };
+    ($($t:tt)*) => { write_stdout(&crate::textsafe::terminal_safe(&format!($($t)*))) };
 }
 
 const AFTER_HELP: &str = "\
@@ -505,7 +507,7 @@ pub fn main() -> i32 {
             let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
             let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
             match usage_error_zh(&e).filter(|_| lang == Lang::Zh) {
-                Some(text) => eprintln!("{text}"),
+                Some(text) => eprintln!("{}", crate::textsafe::terminal_safe(&text)),
                 None => {
                     let _ = e.print();
                 }
@@ -527,6 +529,7 @@ pub fn main() -> i32 {
                 Some(l) => l.0.get(lang).to_string(),
                 None => format!("{e:#}"),
             };
+            let text = crate::textsafe::terminal_safe(&text);
             eprintln!("{}: {text}", lang.pick("错误", "error"));
             2
         }
@@ -665,6 +668,7 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
 
 /// Print "error: SUBJECT what" in the chosen language; the exit code for usage errors.
 fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) -> i32 {
+    let subject = crate::textsafe::echo(&subject.to_string());
     eprintln!(
         "{}: {subject} {}",
         lang.pick("错误", "error"),
@@ -1071,6 +1075,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                         .iter()
                         .map(|t| (strsim::levenshtein(&id, &t.id), &t.id))
                         .min_by_key(|x| x.0);
+                    let id = crate::textsafe::echo(&id);
                     eprintln!(
                         "{}: {} `{id}`{}",
                         lang.pick("错误", "error"),
@@ -1316,7 +1321,8 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             );
             return Ok(2);
         }
-        eprintln!("{} {}", lang.pick("已写入", "written:"), path.display());
+        let shown = crate::textsafe::echo(&path.display().to_string());
+        eprintln!("{} {shown}", lang.pick("已写入", "written:"));
     }
     Ok(if screened.rejected.is_empty() || a.allow_rejected {
         0

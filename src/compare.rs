@@ -499,7 +499,7 @@ pub fn terminal(c: &Comparison, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{label}: {} · {} {} · {} · SHA-256 {}",
-            s.name,
+            crate::textsafe::echo(&s.name),
             l.pick("数据年度", "data year"),
             s.data_year,
             s.file,

@@ -25,6 +25,16 @@ pub const AMOUNT_MAX: u64 = 10_000_000_000;
 /// past the first hundred anyway. The rest are counted in one last message.
 pub const MAX_DIAGNOSTICS: usize = 100;
 
+/// Earliest year accepted in a year field (the People's Republic's first
+/// year: no recognition, centre or baseline is older).
+pub const YEAR_MIN: i32 = 1949;
+
+/// Whether `y` is a possible year for an event reported in a questionnaire
+/// of `data_year`: from [`YEAR_MIN`] to the data year itself.
+pub fn year_in_range(y: i32, data_year: i32) -> bool {
+    (YEAR_MIN..=data_year).contains(&y)
+}
+
 /// Run every semantic check; returns errors and warnings, errors first.
 pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diagnostic> {
     let mut v = Checks {
@@ -163,7 +173,7 @@ impl Checks<'_> {
 
     fn year(&mut self, path: &str, y: Option<i32>, data_year: i32) {
         if let Some(y) = y {
-            if !(1949..=data_year).contains(&y) {
+            if !year_in_range(y, data_year) {
                 self.push(
                     "range",
                     path,
@@ -194,6 +204,7 @@ impl Checks<'_> {
                 false,
             );
         }
+        self.every_value(q);
         let e = &q.enterprise;
         if e.name.trim().is_empty() {
             self.push(
@@ -533,6 +544,153 @@ impl Checks<'_> {
                 );
             }
         }
+    }
+}
+
+impl Checks<'_> {
+    /// Checks that hold for every field of a kind, found by name rather than
+    /// listed by hand, so a field added later is checked too: text without
+    /// control characters (所有文字字段), every `year` / `*_year` within
+    /// [`YEAR_MIN`]–data year, and percentages that look like fractions.
+    fn every_value(&mut self, q: &Questionnaire) {
+        // The questionnaire is plain data; serialising it cannot fail.
+        let Ok(tree) = serde_json::to_value(q) else {
+            return;
+        };
+        let mut pct = Vec::new();
+        let mut path = String::new();
+        self.visit(&tree, &mut path, q.enterprise.data_year, &mut pct);
+        self.fractions(&pct);
+    }
+
+    fn visit(
+        &mut self,
+        v: &serde_json::Value,
+        path: &mut String,
+        data_year: i32,
+        pct: &mut Vec<(String, f64)>,
+    ) {
+        use serde_json::Value;
+        let len = path.len();
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    self.field(k, x, path, data_year, pct);
+                    self.visit(x, path, data_year, pct);
+                    path.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    path.push_str(&format!("[{i}]"));
+                    self.visit(x, path, data_year, pct);
+                    path.truncate(len);
+                }
+            }
+            Value::String(s) => self.text(path, s),
+            _ => {}
+        }
+    }
+
+    /// Checks a field's value by the field's name.
+    fn field(
+        &mut self,
+        key: &str,
+        v: &serde_json::Value,
+        path: &str,
+        data_year: i32,
+        pct: &mut Vec<(String, f64)>,
+    ) {
+        // data_year has its own range; baseline_year its own rule (before the data year).
+        let year = (key == "year" || key.ends_with("_year")) && key != "data_year";
+        if year && key != "baseline_year" {
+            let y = v.as_i64().and_then(|y| i32::try_from(y).ok());
+            if y.is_some() {
+                self.year(path, y, data_year);
+            }
+        }
+        if key == "baseline_year" {
+            if let Some(y) = v.as_i64().filter(|y| *y < i64::from(YEAR_MIN)) {
+                self.push(
+                    "range",
+                    path,
+                    Text::new(
+                        format!("年份 {y} 早于 {YEAR_MIN}"),
+                        format!("year {y} is before {YEAR_MIN}"),
+                    ),
+                    None,
+                    false,
+                );
+            }
+        }
+        if key.ends_with("_pct") {
+            if let Some(x) = v.as_f64() {
+                pct.push((path.to_string(), x));
+            }
+        }
+    }
+
+    /// Text a person typed: no control characters (an ESC sequence would
+    /// drive the terminal of whoever reads a report), no bidirectional
+    /// overrides, and not made of invisible characters only.
+    fn text(&mut self, path: &str, s: &str) {
+        // A name is one line: a line break in it could fake a line of output.
+        let one_line = path.ends_with("name") || path.ends_with("credit_code");
+        let bad = |c: &char| crate::textsafe::is_unsafe_char(*c) || (one_line && c.is_control());
+        if let Some(c) = s.chars().find(bad) {
+            let shown = c.escape_unicode().to_string();
+            self.push(
+                "text.control",
+                path,
+                Text::new(
+                    format!("文字中含有控制字符 {shown}"),
+                    format!("the text contains the control character {shown}"),
+                ),
+                Some(Text::new(
+                    "删除这个字符 (常见于从别处复制的文字); 文字中只能有可见字符、空格和换行",
+                    "delete it (it often comes with text copied from elsewhere); text may hold visible characters, spaces and line breaks only",
+                )),
+                false,
+            );
+        } else if !s.is_empty() && crate::textsafe::looks_blank(s) && !s.trim().is_empty() {
+            self.push(
+                "text.invisible",
+                path,
+                Text::new(
+                    "文字只有不可见字符 (零宽字符)",
+                    "the text has only invisible (zero-width) characters",
+                ),
+                Some(Text::new("请写出可见的文字", "write visible text")),
+                false,
+            );
+        }
+    }
+
+    /// Percentages written as fractions (0.85 for 85%): when every filled-in
+    /// `_pct` field is between −1 and 1 and one is not 0, warn once.
+    fn fractions(&mut self, pct: &[(String, f64)]) {
+        let all_small = pct.iter().all(|(_, x)| x.abs() <= 1.0);
+        if pct.is_empty() || !all_small || pct.iter().all(|(_, x)| *x == 0.0) {
+            return;
+        }
+        let (first, x) = &pct[0];
+        self.push(
+            "plausibility",
+            first,
+            Text::new(
+                format!("所有百分比字段都在 −1 到 1 之间 (如 {x}): 是否写成了小数?"),
+                format!("every percentage field is between −1 and 1 (such as {x}): were they written as fractions?"),
+            ),
+            Some(Text::new(
+                "_pct 字段的单位是 %: 85% 写 85, 不写 0.85",
+                "fields ending in _pct are in %: write 85 for 85%, not 0.85",
+            )),
+            true,
+        );
     }
 }
 

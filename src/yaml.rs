@@ -399,10 +399,12 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
 /// Turn a serde/YAML message into a code, a bilingual message and a hint.
 fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     let expected = friendly_expected(msg);
+    let echo = |s: &str| crate::textsafe::clip(s, crate::textsafe::ECHO_CHARS).into_owned();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or("");
+        let full = rest.split('`').next().unwrap_or("");
         let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
-        let hint = did_you_mean(name, &options);
+        let hint = did_you_mean(full, &options);
+        let name = echo(full);
         return (
             (
                 "field.unknown",
@@ -420,9 +422,10 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let name = rest.split('`').next().unwrap_or("");
+        let full = rest.split('`').next().unwrap_or("");
         let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
-        let hint = did_you_mean(name, &options).unwrap_or_else(|| {
+        let name = echo(full);
+        let hint = did_you_mean(full, &options).unwrap_or_else(|| {
             Text::new(
                 format!("可选值: {}", options.join(", ")),
                 format!("allowed values: {}", options.join(", ")),
@@ -503,11 +506,13 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             .trim_end_matches(" as u128")
             .trim_end_matches(" as i128")
             .to_string();
+        let hint_of = number_form_hint(&found);
+        let found = echo(&found);
         let (ezh, een) = expected.unwrap_or(("其他类型", "another type"));
         let out_of_range = found.starts_with("integer `")
             && !found.starts_with("integer `-")
             && een.starts_with("a whole number");
-        let hint = number_form_hint(&found)
+        let hint = hint_of
             .or_else(|| {
                 (een == "true or false").then(|| {
                     Text::new(
@@ -692,6 +697,10 @@ fn backticked(s: &str) -> Vec<String> {
 
 /// "did you mean …?" by edit distance.
 fn did_you_mean(name: &str, options: &[String]) -> Option<Text> {
+    // The edit distance costs length × length: a megabyte-long "name" is no typo.
+    if name.len() > 64 {
+        return None;
+    }
     let best = options
         .iter()
         .map(|o| (strsim::damerau_levenshtein(name, o), o))

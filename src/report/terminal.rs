@@ -69,7 +69,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         out,
         "{}: {}{} · {} · {} · {} {}",
         l.pick("企业", "Enterprise"),
-        e.name,
+        crate::textsafe::echo(&e.name),
         e.credit_code
             .as_deref()
             .map(|c| format!(" ({c})"))

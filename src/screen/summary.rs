@@ -35,7 +35,7 @@ fn ranking_rows(r: &Ranking, l: Lang) -> Vec<Vec<String>> {
         .map(|(i, c)| {
             vec![
                 (i + 1).to_string(),
-                c.name.clone(),
+                crate::textsafe::echo(&c.name),
                 l.pick(c.sector.zh(), c.sector.en()).to_string(),
                 c.level.map(|x| x.to_string()).unwrap_or_else(|| "—".into()),
                 c.score
