@@ -54,8 +54,8 @@ pub fn load(
         ));
         return Err((vec![d], Some(source)));
     }
-    let q: Questionnaire =
-        yaml::from_str(&source, file).map_err(|d| (vec![d], Some(source.clone())))?;
+    let q: Questionnaire = yaml::from_str_all(&source, file, Some(blank_template()))
+        .map_err(|d| (d, Some(source.clone())))?;
     let diags = crate::validate::validate(&q, file, Some(&source));
     if diags.iter().any(Diagnostic::is_error) {
         return Err((diags, Some(source)));
@@ -65,6 +65,17 @@ pub fn load(
         warnings: diags,
         source,
         sha256,
+    })
+}
+
+/// The blank questionnaire of `zhizao init` as a YAML tree: stand-ins for
+/// required fields while every structural error of a file is collected
+/// (see [`yaml::from_str_all`]).
+fn blank_template() -> &'static serde_yaml::Value {
+    static BLANK: std::sync::OnceLock<serde_yaml::Value> = std::sync::OnceLock::new();
+    BLANK.get_or_init(|| {
+        serde_yaml::from_str(include_str!("templates/questionnaire.en.yaml"))
+            .unwrap_or(serde_yaml::Value::Null)
     })
 }
 

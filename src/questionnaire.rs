@@ -14,6 +14,14 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// A required text: `null`, `~` or nothing is "not filled in", an error,
+/// never the four letters "null" (serde reads a plain `null` into a
+/// `String` as that text).
+fn required_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(d)?
+        .ok_or_else(|| serde::de::Error::invalid_type(serde::de::Unexpected::Unit, &"a string"))
+}
+
 /// The only questionnaire format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -172,6 +180,7 @@ pub enum ProductionMode {
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
     /// 企业名称 (与营业执照一致) / Enterprise name, as on the business licence. 必填 / Required.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// 统一社会信用代码: 18 位, 末位为校验码 (GB 32100-2015), 请加引号 / Unified social
     /// credit code: 18 characters, the last a check character; put it in quotes.
@@ -767,6 +776,7 @@ pub enum FirstSetScope {
 #[serde(deny_unknown_fields)]
 pub struct FirstSetEquipment {
     /// 产品名称 / Product name. 必填 / Required.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// 首台(套)范围: domestic 国内 或 provincial 省内 / Domestic or provincial first unit. 必填 / Required.
     pub scope: FirstSetScope,
@@ -790,6 +800,7 @@ pub struct FirstSetEquipment {
 #[serde(deny_unknown_fields)]
 pub struct DemoLineProject {
     /// 项目名称 / Project name. 必填 / Required.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// 与科研院所共同研发建设, 默认 false / Built jointly with a research institute; default false.
     #[serde(default)]

@@ -287,6 +287,12 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                         )));
                     }
                 }
+                '!' if token_start => {
+                    let next = line[i + 1..].chars().next();
+                    if next.is_some_and(|n| !n.is_whitespace()) {
+                        return Err(tag_error(file, ln + 1, line[..i].chars().count() + 1));
+                    }
+                }
                 '|' | '>' if token_start && depth == 0 => {
                     let rest = line[i + 1..].trim();
                     if rest.is_empty()
@@ -308,11 +314,190 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// A YAML tag (`!!binary`, `!!python/object`, `!custom`): the parser would
+/// drop it silently or turn the value into something else, so it is refused
+/// where it is written.
+fn tag_error(file: &str, line: usize, column: usize) -> Diagnostic {
+    Diagnostic::error(
+        "yaml.tag",
+        file,
+        Text::new(
+            "不支持 YAML 标签 (以 ! 开头, 如 !!binary、!!str)",
+            "YAML tags (starting with !, such as !!binary or !!str) are not allowed",
+        ),
+    )
+    .at(line, column)
+    .hint(Text::new(
+        "删除标签, 直接写值; 若 ! 是文字的一部分, 请给整段文字加引号",
+        "remove the tag and write the value itself; if the ! is part of a text, put the text in quotes",
+    ))
+}
+
 /// Parse YAML text into `T` after the guard, with errors as diagnostics.
 pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
     guard(text, file)?;
     let de = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| tab_hint(convert_error(e, file), text))
+}
+
+/// As [`from_str`], but a file with structural errors (unknown fields,
+/// wrong types, bad enum values) reports all of them, not only the first,
+/// up to [`crate::validate::MAX_DIAGNOSTICS`].
+///
+/// The typed parse stops at the first error. After one, the file is read
+/// again as a plain YAML tree; each error found in the tree is recorded and
+/// the offending field taken out, and the typed read repeated, until it
+/// succeeds or an error cannot be stepped over (a required field, which
+/// would then be missing). Syntax errors end the search: past one, the
+/// tree itself is unknown. Valid files take the fast path only.
+///
+/// `filler` (the blank template of `T`, when there is one) gives a stand-in
+/// for a required field taken out, so the search can go on past it.
+pub fn from_str_all<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    filler: Option<&serde_yaml::Value>,
+) -> Result<T, Vec<Diagnostic>> {
+    let first = match from_str::<T>(text, file) {
+        Ok(t) => return Ok(t),
+        Err(d) => d,
+    };
+    let structural = matches!(
+        first.code,
+        "field.unknown" | "type" | "value.unknown" | "required"
+    );
+    let Some(mut tree) = structural
+        .then(|| serde_yaml::from_str::<serde_yaml::Value>(text).ok())
+        .flatten()
+    else {
+        return Err(vec![first]);
+    };
+    let mut out = vec![first];
+    let mut removed: Vec<String> = Vec::new();
+    while out.len() < crate::validate::MAX_DIAGNOSTICS {
+        let e = match serde_path_to_error::deserialize::<_, T>(tree.clone()) {
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let path = e.path().to_string();
+        let raw = e.inner().to_string();
+        // Taking out a required field makes it "missing": nothing more to learn.
+        if raw.starts_with("missing field") {
+            let name = raw.split('`').nth(1).unwrap_or("");
+            let full = if path == "." {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            };
+            if !removed.contains(&full) {
+                out.push(placed(convert_error(e, file), text));
+                break;
+            }
+            // Ours: put the template's blank in, or drop the list item's list.
+            let stand_in = filler.and_then(|f| get(f, &full)).cloned();
+            let parent = strip_index(&path);
+            let fixed = match stand_in {
+                Some(v) => put(&mut tree, &path, name, v),
+                None => path != parent && take_out(&mut tree, &parent),
+            };
+            if !fixed || removed.contains(&parent) && path == parent {
+                break;
+            }
+            removed.push(parent);
+            continue;
+        }
+        let target = strip_index(&path);
+        if !take_out(&mut tree, &target) {
+            break;
+        }
+        let d = placed(convert_error(e, file), text);
+        if !out.iter().any(|o| o.path == d.path && o.code == d.code) {
+            out.push(d);
+        }
+        removed.push(target);
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    Err(out)
+}
+
+/// A diagnostic found in the tree has no position: find its field in the text.
+fn placed(mut d: Diagnostic, text: &str) -> Diagnostic {
+    if d.line.is_none() {
+        if let Some((l, c)) = d.path.as_deref().and_then(|p| crate::diag::locate(text, p)) {
+            d = d.at(l, c);
+        }
+    }
+    d
+}
+
+/// `a.b[3]` → `a.b`: a bad list item takes its list out (removing the item
+/// alone would renumber the items after it, and their errors would name
+/// the wrong item).
+fn strip_index(path: &str) -> String {
+    match path.rfind('.') {
+        Some(dot) => {
+            let (head, last) = path.split_at(dot + 1);
+            format!("{head}{}", last.split('[').next().unwrap_or(last))
+        }
+        None => path.split('[').next().unwrap_or(path).to_string(),
+    }
+}
+
+/// The node at a dotted path (`a.b[2].c`; `.` is the root) of a YAML tree.
+fn node_mut<'t>(tree: &'t mut serde_yaml::Value, path: &str) -> Option<&'t mut serde_yaml::Value> {
+    let mut node = tree;
+    for seg in path.split('.').filter(|s| !s.is_empty()) {
+        let mut parts = seg.split('[');
+        let key = parts.next().unwrap_or("");
+        node = node.get_mut(key)?;
+        for ix in parts {
+            node = node.get_mut(ix.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(node)
+}
+
+/// The value at a dotted path without list indices (`enterprise.sector`).
+fn get<'t>(tree: &'t serde_yaml::Value, path: &str) -> Option<&'t serde_yaml::Value> {
+    path.split('.').try_fold(tree, |node, key| node.get(key))
+}
+
+/// Set `key` of the mapping at `path` to `v`.
+fn put(tree: &mut serde_yaml::Value, path: &str, key: &str, v: serde_yaml::Value) -> bool {
+    match node_mut(tree, path).and_then(|n| n.as_mapping_mut()) {
+        Some(m) => {
+            m.insert(serde_yaml::Value::String(key.to_string()), v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Remove the field at a dotted path (`a.b[2].c`) from a YAML tree.
+fn take_out(tree: &mut serde_yaml::Value, path: &str) -> bool {
+    let mut segs: Vec<&str> = path.split('.').collect();
+    let Some(last) = segs.pop() else {
+        return false;
+    };
+    let mut node = tree;
+    for seg in segs {
+        let mut parts = seg.split('[');
+        let key = parts.next().unwrap_or("");
+        let Some(next) = node.get_mut(key) else {
+            return false;
+        };
+        node = next;
+        for ix in parts {
+            let Some(i) = ix.trim_end_matches(']').parse::<usize>().ok() else {
+                return false;
+            };
+            let Some(next) = node.get_mut(i) else {
+                return false;
+            };
+            node = next;
+        }
+    }
+    node.as_mapping_mut().and_then(|m| m.remove(last)).is_some()
 }
 
 /// A tab in the indentation near a syntax error is almost always its cause,
@@ -423,6 +608,9 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let full = rest.split('`').next().unwrap_or("");
+        if matches!(full, "null" | "~" | "" | "Null" | "NULL") {
+            return required_here();
+        }
         let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
         let name = echo(full);
         let hint = did_you_mean(full, &options).unwrap_or_else(|| {
@@ -495,6 +683,9 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             None,
         );
     }
+    if msg.starts_with("invalid type: unit value") {
+        return required_here();
+    }
     if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
         let found = msg
             .split_once(':')
@@ -512,6 +703,25 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         let out_of_range = found.starts_with("integer `")
             && !found.starts_with("integer `-")
             && een.starts_with("a whole number");
+        if out_of_range {
+            if let Some(max) = int_max(msg) {
+                return (
+                    (
+                        "range",
+                        Text::new(
+                            format!("{} 太大, 此字段最大为 {max}", found_zh(&found)),
+                            format!(
+                                "{found} is too large for this field: the largest allowed is {max}"
+                            ),
+                        ),
+                    ),
+                    Some(Text::new(
+                        "请核对单位和位数",
+                        "check the unit and the number of digits",
+                    )),
+                );
+            }
+        }
         let hint = hint_of
             .or_else(|| {
                 (een == "true or false").then(|| {
@@ -575,6 +785,38 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         ),
         None,
     )
+}
+
+/// A required value written as `null`, `~` or left empty.
+fn required_here() -> ((&'static str, Text), Option<Text>) {
+    (
+        (
+            "required",
+            Text::new(
+                "此字段必填, 不能为空 (null、~ 或不写)",
+                "this field is required: it cannot be null, ~ or empty",
+            ),
+        ),
+        Some(Text::new(
+            "请填写取值; 文字若正好是 null, 请加引号: \"null\"",
+            "fill in a value; a text that really is null must be quoted: \"null\"",
+        )),
+    )
+}
+
+/// The largest value of the integer type serde expected (`expected u32`).
+fn int_max(msg: &str) -> Option<String> {
+    let exp = msg.rsplit_once("expected ")?.1;
+    let ty = exp.split(|c: char| !c.is_ascii_alphanumeric()).next()?;
+    Some(match ty {
+        "u8" => u8::MAX.to_string(),
+        "u16" => u16::MAX.to_string(),
+        "u32" => u32::MAX.to_string(),
+        "u64" => u64::MAX.to_string(),
+        "i32" => i32::MAX.to_string(),
+        "i64" => i64::MAX.to_string(),
+        _ => return None,
+    })
 }
 
 /// Words a consultant understands for serde's type names.
@@ -695,15 +937,31 @@ fn backticked(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The id of a sector written by its Chinese name (`机械汽配` →
+/// `machinery_auto_parts`), when the ids allowed here are the sectors.
+fn zh_sector_id(name: &str, options: &[String]) -> Option<&'static str> {
+    use crate::questionnaire::Sector;
+    let s = Sector::ALL.into_iter().find(|s| s.zh() == name.trim())?;
+    options.iter().any(|o| o == s.id()).then(|| s.id())
+}
+
 /// "did you mean …?" by edit distance.
 fn did_you_mean(name: &str, options: &[String]) -> Option<Text> {
     // The edit distance costs length × length: a megabyte-long "name" is no typo.
     if name.len() > 64 {
         return None;
     }
+    // Ids are lower case; `ERP` for `erp` is the same word.
+    let lower = name.to_lowercase();
+    if let Some(id) = zh_sector_id(name, options) {
+        return Some(Text::new(
+            format!("是不是想写 `{id}` ({name})?"),
+            format!("did you mean `{id}` ({name})?"),
+        ));
+    }
     let best = options
         .iter()
-        .map(|o| (strsim::damerau_levenshtein(name, o), o))
+        .map(|o| (strsim::damerau_levenshtein(&lower, o), o))
         .min_by_key(|(d, _)| *d)?;
     let limit = (name.chars().count() / 3).max(2);
     (best.0 <= limit).then(|| {
