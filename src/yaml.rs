@@ -1098,11 +1098,72 @@ mod tests {
     fn numbers_too_large_say_so() {
         for n in ["18446744073709551616", "4294967296"] {
             let e = from_str::<T>(&format!("cnc_units: {n}\n"), "f").unwrap_err();
-            assert_eq!(e.code, "type");
+            assert_eq!(e.code, "range");
             assert!(!e.message.en.contains("u128"), "{}", e.message.en);
             assert!(e.message.en.contains(n), "{}", e.message.en);
-            assert!(e.hint.unwrap().en.contains("too large"));
+            // The field is a u32: the bound is 2^32 − 1, said in both languages.
+            assert!(
+                e.message
+                    .en
+                    .ends_with("is too large for this field: the largest allowed is 4294967295"),
+                "{}",
+                e.message.en
+            );
+            assert!(e.message.zh.ends_with("太大, 此字段最大为 4294967295"));
         }
+        // i64::MAX in a count was called a type error; it is a range error.
+        let e = from_str::<T>("cnc_units: 9223372036854775807\n", "f").unwrap_err();
+        assert_eq!(e.code, "range");
+        assert!(!e.message.en.contains("not allowed here"));
+    }
+
+    #[test]
+    fn tags_are_refused_where_they_are_written() {
+        // Found by the outside test: `!!binary` was silently decoded and a
+        // `!custom` tag reported on the line above it.
+        let e = from_str::<T>("# c\ncnc_units: !!binary aGVsbG8=\n", "f").unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("yaml.tag", Some(2), Some(12)));
+        assert!(guard("a: !custom x\n", "f").is_err());
+        assert!(guard("- !!python/object:os.system x\n", "f").is_err());
+        // An exclamation mark inside text is a character.
+        assert!(guard("a: Hello! World\nb: \"!x\"\nc: x !y\n", "f").is_ok());
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Many {
+        a: u32,
+        b: Option<u32>,
+        items: Option<Vec<u32>>,
+        c: Option<bool>,
+    }
+
+    #[test]
+    fn every_structural_error_in_one_pass() {
+        // validate promised every problem in one pass but stopped at the first.
+        let text = "a: x\nbb: 1\nitems: [1, two]\nc: maybe\n";
+        let all = from_str_all::<Many>(text, "f", None).unwrap_err();
+        let got: Vec<_> = all
+            .iter()
+            .map(|d| (d.code, d.path.as_deref().unwrap_or(""), d.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("type", "a", Some(1)),
+                ("field.unknown", "bb", Some(2)),
+                ("type", "items[1]", Some(3)),
+                ("type", "c", Some(4)),
+            ]
+        );
+        // A required field taken out with no stand-in stops the search there,
+        // without a made-up "missing field".
+        assert!(all.iter().all(|d| d.code != "field.missing"));
+        // A syntax error ends the search: one message.
+        let e = from_str_all::<Many>("c: true\na: 'x\n", "f", None).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].code, "yaml.syntax");
     }
 
     #[test]
