@@ -83,16 +83,35 @@ fn too_big(display: &str, cap: u64) -> Diagnostic {
             format!("the file is larger than the {} KB limit", cap / 1024),
         ),
     )
-    .hint(Text::new(
-        "问卷通常只有几十 KB; 请确认选对了文件",
-        "a questionnaire is a few tens of KB; check that this is the right file",
-    ))
+    .hint(if cap == MAX_QUESTIONNAIRE_BYTES {
+        Text::new(
+            "问卷通常只有几十 KB; 请确认选对了文件",
+            "a questionnaire is a few tens of KB; check that this is the right file",
+        )
+    } else {
+        Text::new(
+            "政策包通常只有几十到几百 KB; 请确认选对了文件",
+            "a policy or criteria pack is tens to hundreds of KB; check that this is the right file",
+        )
+    })
 }
 
 /// Decode bytes as UTF-8 text: a UTF-8 BOM is dropped, UTF-16 and invalid
 /// UTF-8 are explained with the position of the first bad byte.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if looks_like_utf32(bytes) {
+        return Err(Diagnostic::error(
+            "input.encoding",
+            file,
+            Text::new("文件是 UTF-32 编码", "the file is encoded as UTF-32"),
+        )
+        .at(1, 1)
+        .hint(Text::new(
+            "请另存为 UTF-8 编码",
+            "save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)",
+        )));
+    }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
         return Err(Diagnostic::error(
             "input.encoding",
@@ -123,7 +142,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
                     "check that this is a YAML questionnaire",
                 )));
             }
-            Ok(s.to_string())
+            Ok(lone_cr_to_lf(s))
         }
         Err(e) => {
             let good = e.valid_up_to();
@@ -145,6 +164,44 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
             )))
         }
     }
+}
+
+/// Line breaks of classic Mac OS (a CR alone) as LF. YAML counts a lone CR
+/// as a line break; the rest of this program counts lines by LF, so without
+/// this a CR-only file was one long line ("only comments" when it began
+/// with one). CRLF is left as it is. Only the text in memory changes.
+fn lone_cr_to_lf(s: &str) -> String {
+    if !s.contains('\r') || !s.replace("\r\n", "").contains('\r') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == '\r' && it.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// UTF-32 (with or without a byte-order mark): each character is 4 bytes,
+/// three of them 0 for the ASCII of keys and numbers.
+fn looks_like_utf32(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512) & !3];
+    let units = head.len() / 4;
+    let ascii = head
+        .chunks_exact(4)
+        .filter(|u| {
+            let zeros = u.iter().filter(|b| **b == 0).count();
+            zeros == 3 && (u[0] != 0 || u[3] != 0)
+        })
+        .count();
+    units >= 2 && ascii * 4 >= units * 3
 }
 
 /// UTF-16 without a byte-order mark: YAML keys, numbers and punctuation are
@@ -503,7 +560,8 @@ fn take_out(tree: &mut serde_yaml::Value, path: &str) -> bool {
 /// A tab in the indentation near a syntax error is almost always its cause,
 /// whatever the scanner's own words ("found character that cannot start any
 /// token"): say so, with the line.
-fn tab_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
+fn tab_hint(d: Diagnostic, text: &str) -> Diagnostic {
+    let mut d = fullwidth_hint(d, text);
     let Some(line) = d.line.filter(|_| d.code == "yaml.syntax") else {
         return d;
     };
@@ -524,6 +582,73 @@ fn tab_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
         ));
     }
     d
+}
+
+/// A full-width colon `：` or comma `，` (typed with a Chinese input method)
+/// outside quotes and comments is not YAML punctuation: `name： x` is one
+/// text, `[erp， mes]` one item. Whatever error it caused, say so.
+fn fullwidth_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
+    let found = text.split('\n').enumerate().find_map(|(n, l)| {
+        let code = l.split(" #").next().unwrap_or(l);
+        if code.trim_start().starts_with('#') || code.contains(['"', '\'']) {
+            return None;
+        }
+        code.find(['：', '，'])
+            .map(|i| (n + 1, code[i..].chars().next()))
+    });
+    if let Some((line, Some(c))) = found {
+        let (zh, en) = if c == '：' {
+            (
+                "半角冒号 `:`, 冒号后加空格",
+                "the ASCII colon `:` followed by a space",
+            )
+        } else {
+            ("半角逗号 `,`", "the ASCII comma `,`")
+        };
+        d.hint = Some(Text::new(
+            format!("第 {line} 行用了全角符号 `{c}` (中文输入法); YAML 要用{zh}"),
+            format!("line {line} has a full-width `{c}` (Chinese input method); YAML needs {en}"),
+        ));
+    }
+    d
+}
+
+/// libyaml's English phrases in Chinese, for the zh message of a syntax
+/// error; a phrase not in the list stays as it is.
+fn parser_zh(msg: &str) -> String {
+    const PHRASES: [(&str, &str); 18] = [
+        ("did not find expected key", "没有找到应有的字段名"),
+        ("did not find expected ',' or ']'", "缺少 `,` 或 `]`"),
+        ("did not find expected ',' or '}'", "缺少 `,` 或 `}`"),
+        ("did not find expected '-' indicator", "缺少列表项的 `-`"),
+        ("did not find expected node content", "缺少应有的内容"),
+        ("could not find expected ':'", "缺少冒号 `:`"),
+        (
+            "mapping values are not allowed in this context",
+            "此处不能写 `字段: 值`",
+        ),
+        (
+            "found character that cannot start any token",
+            "遇到不能开始任何内容的字符",
+        ),
+        ("found unexpected end of stream", "文件意外结束"),
+        ("found unknown escape character", "未知的转义字符"),
+        (
+            "found a tab character that violates indentation",
+            "Tab 字符破坏了缩进",
+        ),
+        ("control characters are not allowed", "不允许控制字符"),
+        ("while scanning a quoted scalar", "读取带引号的文字时"),
+        ("while scanning a simple key", "读取字段名时"),
+        ("while parsing a block mapping", "读取字段映射时"),
+        ("while parsing a block collection", "读取列表时"),
+        ("while parsing a flow sequence", "读取 [ ] 列表时"),
+        ("while parsing a flow mapping", "读取 { } 映射时"),
+    ];
+    PHRASES
+        .iter()
+        .fold(msg.to_string(), |m, (en, zh)| m.replace(en, zh))
+        .replace(", 读取", ", 在读取")
 }
 
 fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -> Diagnostic {
@@ -551,6 +676,21 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
             "",
         );
     }
+    // Any other "at line N column M" left in the text: the position is shown apart.
+    while let Some(i) = msg.find(" at line ") {
+        let rest = &msg[i + " at line ".len()..];
+        let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(rest);
+        let Some(after) = rest[n..].strip_prefix(" column ") else {
+            break;
+        };
+        let m = digits(after);
+        if n == 0 || m == 0 {
+            break;
+        }
+        let end = i + " at line ".len() + n + " column ".len() + m;
+        msg.replace_range(i..end, "");
+    }
     // serde_yaml repeats the path in front and the position at the end;
     // both are shown separately.
     if let Some(idx) = msg.find(" at line ") {
@@ -569,7 +709,7 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
     }
     let (message, hint) = explain(&msg);
     let mut d = Diagnostic::error(message.0, file, message.1);
-    if path != "." && !path.is_empty() {
+    if path != "." && path != "?" && !path.is_empty() {
         d = d.at_path(path);
     }
     if let Some((l, c)) = loc {
@@ -771,7 +911,7 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             (
                 "yaml.syntax",
                 Text::new(
-                    format!("YAML 语法错误: {msg}"),
+                    format!("YAML 语法错误: {}", parser_zh(msg)),
                     format!("YAML syntax error: {msg}"),
                 ),
             ),
@@ -900,6 +1040,27 @@ fn number_form_hint(found: &str) -> Option<Text> {
                 s.replace(',', "")
             ),
         ));
+    }
+    if let Some(n) = s.strip_suffix('亿') {
+        // 1 亿 = 10,000 万: say what to write in 万元.
+        let wan = n
+            .trim()
+            .parse::<rust_decimal::Decimal>()
+            .ok()
+            .and_then(|x| x.checked_mul(rust_decimal::Decimal::from(10_000)))
+            .map(|x| x.normalize().to_string());
+        return Some(match wan {
+            Some(w) => Text::new(
+                format!("金额字段 (_wan) 的单位是万元: {n}亿 = {w} 万元, 请写 {w}"),
+                format!(
+                    "money fields (_wan) are in 万元 (10,000 CNY): {n}亿 is {w} 万元, write {w}"
+                ),
+            ),
+            None => Text::new(
+                "金额字段 (_wan) 的单位是万元 (1 亿 = 10000 万元)",
+                "money fields (_wan) are in 万元 (10,000 CNY); 1 亿 is 10000 万元",
+            ),
+        });
     }
     if let Some(n) = s.strip_suffix('万') {
         return Some(Text::new(
