@@ -349,6 +349,15 @@ pub enum Command {
         /// Example: `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Follow symbolic links that lead out of the given folders.
+        ///
+        /// By default a link inside a screened folder is followed only to a
+        /// place inside the folders given, so a link to `/` cannot make a run
+        /// read the whole machine; links left out are counted in the summary.
+        /// A file reached twice is screened once either way. Example:
+        /// `--follow-links`.
+        #[arg(long)]
+        follow_links: bool,
         /// Benchmark baseline: only read and parse the files, then report counts.
         #[arg(long, hide = true)]
         parse_only: bool,
@@ -983,6 +992,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             top,
             policy,
             parse_only,
+            follow_links,
         } => run_screen(ScreenArgs {
             paths,
             output,
@@ -991,6 +1001,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             top,
             policy,
             parse_only,
+            follow_links,
             lang,
         }),
         Command::Schema { which, output } => {
@@ -1224,6 +1235,7 @@ struct ScreenArgs {
     top: usize,
     policy: Option<PathBuf>,
     parse_only: bool,
+    follow_links: bool,
     lang: Lang,
 }
 
@@ -1292,6 +1304,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             progress,
             top: a.top,
             keep_rows: kind.is_some(),
+            follow_links: a.follow_links,
         },
     )?;
     let targets = screen::targets::default_targets();

@@ -398,6 +398,7 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
             progress: false,
             top: 10,
             keep_rows: false,
+            follow_links: false,
         },
     )
     .unwrap();

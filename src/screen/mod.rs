@@ -707,6 +707,9 @@ pub struct Options {
     /// Keep every enterprise's row for an export ([`Screened::rows`]).
     /// Without an export nobody reads them, so they are not written.
     pub keep_rows: bool,
+    /// Follow symbolic links that lead out of the given folders
+    /// (by default they are counted and skipped).
+    pub follow_links: bool,
 }
 
 /// Outcome of pass 1 and the spill to read in pass 2.
@@ -865,7 +868,7 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
 
 /// Pass 1: walk, assess in parallel, aggregate, spill.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
-    let walked = walk::walk(paths);
+    let walked = walk::walk_with(paths, opts.follow_links);
     let mut agg = Aggregates::new(engine, opts.top);
     agg.files = walked.files.len() + walked.rejected.len();
     let mut peers = Peers::default();
