@@ -508,6 +508,9 @@ pub enum PolicyCommand {
 /// Run the CLI and return the exit code.
 pub fn main() -> i32 {
     quiet_on_closed_pipe();
+    // Without the handler an interrupt still stops the process; only the
+    // clean-up of temporary files would be lost, so a failure is not fatal.
+    let _ = output::clean_up_on_signals();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -1286,6 +1289,23 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
                 ));
             }
         },
+    };
+    // Held until the export is written: a second screen to the same file refuses.
+    let _lock = match &a.output {
+        Some(p) => match output::lock_output(p) {
+            Ok(Some(l)) => Some(l),
+            Ok(None) => {
+                return Ok(usage_error(
+                    lang,
+                    p.display(),
+                    "正由另一个 zhizao screen 写入; 请等它完成, 或换一个输出文件",
+                    "is being written by another zhizao screen; wait for it to finish or choose another output",
+                ))
+            }
+            // No lock possible here (a read-only folder): the write will say why.
+            Err(_) => None,
+        },
+        None => None,
     };
     let pack = match load_policy(&a.policy, lang) {
         Ok(p) => p,

@@ -78,7 +78,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// the folder (tempfile's own names the temporary file, which means nothing
 /// to the user): "the folder out/ does not exist".
 pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".zhizao-")
         .suffix(".tmp")
         .tempfile_in(dir)
@@ -93,7 +93,77 @@ pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
                 format!("the folder {} does not exist", dir.display())
             };
             std::io::Error::new(e.kind(), why)
-        })
+        })?;
+    pending().push(tmp.path().to_path_buf());
+    Ok(tmp)
+}
+
+/// Temporary files made by [`temp_beside`] in this process: what an
+/// interrupt removes before exiting. A path already renamed over its target
+/// no longer exists, so removing it again is harmless.
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    // A panic while holding the lock leaves a list still worth cleaning.
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Handle SIGINT and SIGTERM (Ctrl-C, `kill`): remove the temporary files
+/// being written and exit with 128 + the signal (130, 143), as a shell
+/// reports a process killed by it. SIGKILL cannot be caught; what it can
+/// leave is listed in docs/testing.md.
+pub fn clean_up_on_signals() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])?;
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                for p in pending().iter() {
+                    let _ = std::fs::remove_file(p);
+                }
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+    Ok(())
+}
+
+/// An advisory lock on an output, held while a command writes it: two
+/// `zhizao screen -o same.xlsx` at once would both report success while one
+/// result is lost. Released when dropped (or when the process ends).
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: Option<std::fs::File>,
+}
+
+/// Lock `path` for writing: `Ok(None)` when another process holds the lock.
+///
+/// The lock is on a hidden file beside the output (`.NAME.zhizao-lock`),
+/// not on the output itself, which is replaced by renaming and so is a new
+/// file after every run. The lock file stays (removing it would let a third
+/// process lock a file that no longer has a name); it is empty. A target
+/// that is not a regular file (`/dev/stdout`) is not locked.
+pub fn lock_output(path: &Path) -> std::io::Result<Option<OutputLock>> {
+    let Some(target) = atomic_target(path) else {
+        return Ok(Some(OutputLock { _file: None }));
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lock = target.with_file_name(format!(".{name}.zhizao-lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)?;
+    match fs4::FileExt::try_lock(&file) {
+        Ok(()) => Ok(Some(OutputLock { _file: Some(file) })),
+        Err(fs4::TryLockError::WouldBlock) => Ok(None),
+        Err(fs4::TryLockError::Error(e)) => Err(e),
+    }
 }
 
 /// Give a finished temporary file the mode its target should have: a

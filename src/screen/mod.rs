@@ -722,7 +722,25 @@ pub struct Screened {
     pub rejected: Vec<Rejected>,
     /// Notes on things skipped while walking (symlink loops, non-YAML files).
     pub notes: Vec<String>,
-    spill: Option<tempfile::NamedTempFile>,
+    spill: Option<std::sync::Arc<std::fs::File>>,
+}
+
+/// Reads a shared file from its start with its own position, so each call
+/// of [`Screened::rows`] reads all rows whatever other readers do.
+struct ReadFrom {
+    file: std::sync::Arc<std::fs::File>,
+    pos: u64,
+}
+
+impl std::io::Read for ReadFrom {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(self.file.as_ref(), buf, self.pos)?;
+        #[cfg(windows)]
+        let n = std::os::windows::fs::FileExt::seek_read(self.file.as_ref(), buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
 }
 
 impl Screened {
@@ -735,7 +753,10 @@ impl Screened {
                 "rows were not kept: screen with `keep_rows: true` to export them",
             )
         })?;
-        let f = std::fs::File::open(spill.path())?;
+        let f = ReadFrom {
+            file: spill.clone(),
+            pos: 0,
+        };
         Ok(BufReader::new(f).lines().map(move |line| {
             let line = line?;
             let row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
@@ -873,12 +894,13 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     agg.files = walked.files.len() + walked.rejected.len();
     let mut peers = Peers::default();
     let mut rejected = walked.rejected;
+    // Unnamed (unlinked as soon as it is made): a killed run leaves no spool behind.
     let spill = match opts.keep_rows {
-        true => Some(tempfile::NamedTempFile::new()?),
+        true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
         false => None,
     };
     let mut out = match &spill {
-        Some(f) => Some(BufWriter::new(f.reopen()?)),
+        Some(f) => Some(BufWriter::new(f.as_ref())),
         None => None,
     };
     let pb = progress_bar(walked.files.len(), opts.progress);
@@ -938,6 +960,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     if let Some(out) = out.as_mut() {
         out.flush()?;
     }
+    drop(out);
     pb.finish_and_clear();
     rejected.sort_by(|a, b| a.file.cmp(&b.file));
     agg.rejected = rejected.len();
