@@ -32,7 +32,7 @@ use crate::questionnaire::{ProductionMode, Sector};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -446,6 +446,34 @@ pub struct Aggregates {
     pub eligible_by_funder: ByFunder,
     /// Eligible + candidate support by funder.
     pub potential_by_funder: ByFunder,
+    /// Files not counted because another file of the same enterprise
+    /// (credit code) and data year was kept ([`Screened::duplicates`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub duplicates: usize,
+    /// Support by data year. A budget is for one year: when a batch mixes
+    /// data years the totals above add different years, and these say how
+    /// much of them belongs to each. Left out of JSON for a one-year batch.
+    #[serde(skip_serializing_if = "one_year")]
+    pub by_year: BTreeMap<i32, YearBudget>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn one_year(m: &BTreeMap<i32, YearBudget>) -> bool {
+    m.len() <= 1
+}
+
+/// Enterprises and support of one data year.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct YearBudget {
+    /// Enterprises assessed with this data year.
+    pub enterprises: usize,
+    /// Eligible support by funder.
+    pub eligible_by_funder: ByFunder,
+    /// Eligible + candidate support by funder.
+    pub potential_by_funder: ByFunder,
 }
 
 impl Aggregates {
@@ -474,6 +502,8 @@ impl Aggregates {
             district_cap_missing: 0,
             eligible_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
             potential_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
+            duplicates: 0,
+            by_year: BTreeMap::new(),
         }
     }
 
@@ -519,6 +549,12 @@ impl Aggregates {
         self.district_cap_missing += o.district_cap_missing;
         add_to(&mut self.eligible_by_funder, &o.eligible_by_funder);
         add_to(&mut self.potential_by_funder, &o.potential_by_funder);
+        for (y, b) in o.by_year {
+            let mine = self.by_year.entry(y).or_default();
+            mine.enterprises += b.enterprises;
+            add_to(&mut mine.eligible_by_funder, &b.eligible_by_funder);
+            add_to(&mut mine.potential_by_funder, &b.potential_by_funder);
+        }
     }
 
     fn fold(&mut self, r: &Row, top: usize) {
@@ -589,6 +625,10 @@ impl Aggregates {
         }
         add_to(&mut self.eligible_by_funder, &r.eligible);
         add_to(&mut self.potential_by_funder, &r.potential);
+        let y = self.by_year.entry(r.data_year).or_default();
+        y.enterprises += 1;
+        add_to(&mut y.eligible_by_funder, &r.eligible);
+        add_to(&mut y.potential_by_funder, &r.potential);
     }
 }
 
@@ -720,8 +760,12 @@ pub struct Screened {
     pub peers: Peers,
     /// Rejected files, in path order.
     pub rejected: Vec<Rejected>,
-    /// Notes on things skipped while walking (symlink loops, non-YAML files).
+    /// Notes on things skipped while walking (symlink loops, non-YAML
+    /// files), duplicates and a batch that mixes data years.
     pub notes: Vec<String>,
+    /// Submissions not counted, in path order: another file of the same
+    /// enterprise and data year was counted instead.
+    pub duplicates: Vec<Duplicate>,
     spill: Option<std::sync::Arc<std::fs::File>>,
 }
 
@@ -781,6 +825,7 @@ struct Part {
     peers: PeerIncrements,
     lines: Vec<u8>,
     rejected: Vec<Rejected>,
+    keys: Vec<Key>,
 }
 
 /// Files per worker run inside a chunk.
@@ -820,6 +865,12 @@ impl Part {
             l.warnings.len(),
         );
         drop(b);
+        if let Some(code) = &row.credit_code {
+            let modified = std::fs::metadata(&row.file).and_then(|m| m.modified()).ok();
+            let code = code.trim().to_uppercase();
+            self.keys
+                .push((code, row.data_year, modified, row.file.clone()));
+        }
         if opts.keep_rows {
             // A Row is plain data, so this does not fail; if it ever did, the
             // file is listed as rejected (and not counted) instead of going
@@ -887,13 +938,137 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
     b.build().map_err(std::io::Error::other)
 }
 
-/// Pass 1: walk, assess in parallel, aggregate, spill.
+/// Pass 1: walk, assess in parallel, aggregate, spill. When two files are
+/// of one enterprise (credit code) and one data year, only one is counted
+/// (see [`pick_duplicates`]): the batch is then screened again without the
+/// others, which costs a second pass only for a batch that has duplicates.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
     let walked = walk::walk_with(paths, opts.follow_links);
-    let mut agg = Aggregates::new(engine, opts.top);
+    let mut p = pass(engine, &walked.files, opts, &HashSet::new())?;
+    let duplicates = pick_duplicates(std::mem::take(&mut p.keys));
+    if !duplicates.is_empty() {
+        let skip = duplicates.iter().map(|d| d.file.clone()).collect();
+        p = pass(engine, &walked.files, opts, &skip)?;
+    }
+    // Every file found is assessed, rejected or a duplicate.
+    let mut agg = p.agg;
     agg.files = walked.files.len() + walked.rejected.len();
-    let mut peers = Peers::default();
     let mut rejected = walked.rejected;
+    rejected.extend(p.rejected);
+    rejected.sort_by(|a, b| a.file.cmp(&b.file));
+    agg.rejected = rejected.len();
+    agg.duplicates = duplicates.len();
+    let mut notes = walked.notes;
+    notes.extend(duplicate_notes(&duplicates));
+    if agg.by_year.len() > 1 {
+        let years: Vec<String> = agg
+            .by_year
+            .iter()
+            .map(|(y, b)| format!("{y} ({})", b.enterprises))
+            .collect();
+        notes.push(format!(
+            "the batch mixes data years {}: budget totals add different years (per year in the JSON export, summary.by_year)",
+            years.join(", ")
+        ));
+    }
+    Ok(Screened {
+        agg,
+        peers: p.peers,
+        rejected,
+        notes,
+        duplicates,
+        spill: p.spill,
+    })
+}
+
+/// A submission not counted: another file of the same enterprise and data
+/// year was kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    /// The file not counted.
+    pub file: String,
+    /// The file counted instead.
+    pub kept: String,
+    /// 统一社会信用代码 both files give.
+    pub credit_code: String,
+    /// Data year both files give.
+    pub data_year: i32,
+}
+
+/// Who a file says it is, for de-duplication: credit code (upper case),
+/// data year, last modification time, path.
+type Key = (String, i32, Option<std::time::SystemTime>, String);
+
+/// The files to leave out so that each enterprise (credit code) counts once
+/// per data year. Rule (docs/questionnaire.md): the most recently modified
+/// file is kept — a resubmission replaces the earlier one; on equal times
+/// the first path in sorted order. Files without a credit code cannot be
+/// matched and are all counted.
+pub fn pick_duplicates(mut keys: Vec<Key>) -> Vec<Duplicate> {
+    // Best first within a group: newest, then first path.
+    keys.sort_by(|a, b| {
+        (&a.0, a.1)
+            .cmp(&(&b.0, b.1))
+            .then(b.2.cmp(&a.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut out = Vec::new();
+    for group in keys.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let kept = &group[0];
+        for k in &group[1..] {
+            out.push(Duplicate {
+                file: k.3.clone(),
+                kept: kept.3.clone(),
+                credit_code: k.0.clone(),
+                data_year: k.1,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    out
+}
+
+/// One note per duplicate for the summary (the export lists them all).
+fn duplicate_notes(d: &[Duplicate]) -> Vec<String> {
+    const SHOWN: usize = 20;
+    let mut out: Vec<String> = d
+        .iter()
+        .take(SHOWN)
+        .map(|x| {
+            format!(
+                "{}: same enterprise ({}) and data year {} as {}, which is counted instead (the most recently modified)",
+                x.file, x.credit_code, x.data_year, x.kept
+            )
+        })
+        .collect();
+    if d.len() > SHOWN {
+        out.push(format!(
+            "{} more duplicate submissions not counted",
+            d.len() - SHOWN
+        ));
+    }
+    out
+}
+
+/// What one pass over the files gives.
+struct Pass {
+    agg: Aggregates,
+    peers: Peers,
+    rejected: Vec<Rejected>,
+    spill: Option<std::sync::Arc<std::fs::File>>,
+    keys: Vec<Key>,
+}
+
+fn pass(
+    engine: &Engine,
+    files: &walk::PathList,
+    opts: &Options,
+    skip: &HashSet<String>,
+) -> std::io::Result<Pass> {
+    let mut agg = Aggregates::new(engine, opts.top);
+    let mut peers = Peers::default();
+    let mut rejected = Vec::new();
+    let mut keys = Vec::new();
     // Unnamed (unlinked as soon as it is made): a killed run leaves no spool behind.
     let spill = match opts.keep_rows {
         true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
@@ -903,12 +1078,11 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         Some(f) => Some(BufWriter::new(f.as_ref())),
         None => None,
     };
-    let pb = progress_bar(walked.files.len(), opts.progress);
+    let pb = progress_bar(files.len() - skip.len(), opts.progress);
     let pool = pool(opts.jobs)?;
     // Pipeline: a producer thread assesses chunk n+1 on the pool while this
     // thread folds and spills chunk n, so no core waits for the fold. The
     // channel holds one chunk, which bounds memory.
-    let files = &walked.files;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Part>>(1);
     std::thread::scope(|sc| -> std::io::Result<()> {
         let pool = &pool;
@@ -928,9 +1102,14 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                                 peers: PeerIncrements::default(),
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
+                                keys: Vec::new(),
                             };
                             let parsed: Vec<Parsed> = (from..(from + RUN).min(end))
-                                .map(|i| parse(&files.get(i)))
+                                .map(|i| files.get(i))
+                                .filter(|p| {
+                                    skip.is_empty() || !skip.contains(&*p.to_string_lossy())
+                                })
+                                .map(|p| parse(&p))
                                 .collect();
                             for p in parsed {
                                 part.add(engine, p, opts);
@@ -953,6 +1132,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                     out.write_all(&p.lines)?;
                 }
                 rejected.extend(p.rejected);
+                keys.extend(p.keys);
             }
         }
         Ok(())
@@ -962,14 +1142,12 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     }
     drop(out);
     pb.finish_and_clear();
-    rejected.sort_by(|a, b| a.file.cmp(&b.file));
-    agg.rejected = rejected.len();
-    Ok(Screened {
+    Ok(Pass {
         agg,
         peers,
         rejected,
-        notes: walked.notes,
         spill,
+        keys,
     })
 }
 
@@ -1026,6 +1204,28 @@ mod tests {
         assert_eq!(names(&a), vec!["b", "d"]);
         assert_eq!(names(&a), names(&b));
         assert_eq!(a.count, 4);
+    }
+
+    #[test]
+    fn one_file_per_enterprise_and_data_year_the_newest_kept() {
+        use std::time::{Duration, SystemTime};
+        let t = |s: u64| Some(SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+        let k = |code: &str, y: i32, m, f: &str| (code.to_string(), y, m, f.to_string());
+        let d = pick_duplicates(vec![
+            k("A", 2017, t(10), "a/old.yaml"),
+            k("A", 2017, t(20), "b/new.yaml"),
+            // Another data year of the same enterprise is another submission.
+            k("A", 2016, t(5), "c/2016.yaml"),
+            // Equal times: the first path in sorted order is kept.
+            k("B", 2017, t(7), "y.yaml"),
+            k("B", 2017, t(7), "x.yaml"),
+            k("C", 2017, None, "only.yaml"),
+        ]);
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| (x.file.as_str(), x.kept.as_str()))
+            .collect();
+        assert_eq!(got, [("a/old.yaml", "b/new.yaml"), ("y.yaml", "x.yaml")]);
     }
 
     #[test]
