@@ -225,7 +225,8 @@ impl State {
         if self.outside || !std::fs::symlink_metadata(p).is_ok_and(|m| m.is_symlink()) {
             return true;
         }
-        std::fs::canonicalize(p).is_ok_and(|c| self.roots.iter().any(|r| c.starts_with(r)))
+        // A broken link leads nowhere: it is kept, to be rejected with its reason.
+        std::fs::canonicalize(p).map_or(true, |c| self.roots.iter().any(|r| c.starts_with(r)))
     }
 }
 
@@ -357,6 +358,48 @@ mod tests {
             assert!(w.notes.iter().any(|n| n.contains("symlink loop")));
         }
         assert!(w.notes.iter().any(|n| n.contains("1 non-YAML")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_roots_are_not_followed_and_a_file_counts_once() {
+        // Found by the outside test: a link to `/` in a submissions folder
+        // made screen read every *.yaml on the machine.
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("subs");
+        let outside = t.path().join("elsewhere");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("secret.yaml"), "x").unwrap();
+        std::fs::write(root.join("a.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("out")).unwrap();
+        std::os::unix::fs::symlink(outside.join("secret.yaml"), root.join("s.yaml")).unwrap();
+        // Inside the root: followed, but the file behind it counts once.
+        std::os::unix::fs::symlink(root.join("a.yaml"), root.join("b.yaml")).unwrap();
+        let names = |w: &Walked| {
+            w.files
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        };
+        let w = walk(&[root.clone(), root.join("a.yaml")]);
+        assert_eq!(names(&w), ["a.yaml"]);
+        assert!(
+            w.notes.iter().any(|n| n.starts_with("2 links leading out")),
+            "{:?}",
+            w.notes
+        );
+        assert!(
+            w.notes
+                .iter()
+                .any(|n| n.starts_with("1 files reached twice")),
+            "{:?}",
+            w.notes
+        );
+        // Allowed out: the file outside is read once, under its first path
+        // (out/secret.yaml sorts before s.yaml, which names the same file).
+        let w = walk_with(&[root], true);
+        assert_eq!(names(&w), ["a.yaml", "secret.yaml"]);
     }
 
     #[cfg(unix)]
