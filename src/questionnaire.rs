@@ -10,7 +10,7 @@
 //! drops a figure. No serde `tag`/`flatten` is used: they would blur the
 //! line/column of errors.
 
-use rust_decimal::Decimal;
+use crate::money::Wan;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -204,11 +204,11 @@ pub struct Enterprise {
     /// 主营业务收入, 万元 / Main business revenue, in 万元 (10,000 CNY). 例 / Example: 2180.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub main_revenue_wan: Option<Decimal>,
+    pub main_revenue_wan: Option<Wan>,
     /// 工业总产值 (当年价), 万元 / Industrial output value at current prices, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub industrial_output_wan: Option<Decimal>,
+    pub industrial_output_wan: Option<Wan>,
     /// 年平均从业人员, 人 / Average employees in the year (persons).
     #[serde(default)]
     pub employees: Option<u32>,
@@ -218,16 +218,16 @@ pub struct Enterprise {
     /// 研发费用, 万元 / R&D expense, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_expense_wan: Option<Decimal>,
+    pub rd_expense_wan: Option<Wan>,
     /// 综合能耗, 吨标准煤 / Total energy consumption, tonnes of standard coal equivalent.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub energy_tce: Option<Decimal>,
+    pub energy_tce: Option<Wan>,
     /// 当年新增税收区留成财力, 万元: 区级奖励合计的封顶 / The district's retained share of
     /// the new tax revenue this enterprise brought in the data year, in 万元 (caps district awards).
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub new_tax_district_retained_wan: Option<Decimal>,
+    pub new_tax_district_retained_wan: Option<Wan>,
     /// 智能制造装备企业: 生产数控系统、伺服电机、控制系统、机器人或自动化生产线 / Makes
     /// smart-manufacturing equipment (CNC systems, servo motors, control systems, robots, automated lines).
     #[serde(default)]
@@ -785,10 +785,10 @@ pub struct FirstSetEquipment {
     pub recognised_by_province: bool,
     /// 销售价格, 万元 / Sale price, in 万元.
     #[serde(default)]
-    pub sale_price_wan: Option<Decimal>,
+    pub sale_price_wan: Option<Wan>,
     /// 开发费用, 万元 (市级补助 30%) / Development cost, in 万元 (for the city's 30% grant).
     #[serde(default)]
-    pub development_cost_wan: Option<Decimal>,
+    pub development_cost_wan: Option<Wan>,
     /// 在原理、结构或性能上有较大创新并经认定, 默认 false / Recognised as a major innovation
     /// in principle, structure or performance; default false.
     #[serde(default)]
@@ -810,7 +810,7 @@ pub struct DemoLineProject {
     pub listed_as_key_demo: bool,
     /// 研发和建设总投入, 万元 / Total R&D and construction investment, in 万元.
     #[serde(default)]
-    pub investment_wan: Option<Decimal>,
+    pub investment_wan: Option<Wan>,
 }
 
 /// 项目与投入 / Projects and investments.
@@ -838,11 +838,11 @@ pub struct Projects {
     /// (二(三)4 super-deduction).
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_expensed_wan: Option<Decimal>,
+    pub rd_expensed_wan: Option<Wan>,
     /// 当年研发形成的无形资产成本, 万元 / Cost of intangible assets formed by the year's R&D, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_intangible_cost_wan: Option<Decimal>,
+    pub rd_intangible_cost_wan: Option<Wan>,
     /// 企业运营的众创空间 (四(六)2), 没有留 null / Maker space run by the enterprise; null if none.
     #[serde(default)]
     pub maker_space: Option<MakerSpace>,
@@ -862,10 +862,10 @@ pub struct Projects {
 pub struct MakerSpace {
     /// 面积, 平方米 / Floor area, m².
     #[serde(default)]
-    pub area_m2: Option<Decimal>,
+    pub area_m2: Option<Wan>,
     /// 投入, 万元 / Investment, in 万元.
     #[serde(default)]
-    pub investment_wan: Option<Decimal>,
+    pub investment_wan: Option<Wan>,
     /// 经组织评估运营较好 / Passed the evaluation as operating well.
     #[serde(default)]
     pub operating_well: Option<bool>,
@@ -893,7 +893,7 @@ pub struct Purchases {
     /// 采购发票总价 (不含税), 万元 / Invoice total excluding tax, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub cnc_generation_invoice_ex_tax_wan: Option<Decimal>,
+    pub cnc_generation_invoice_ex_tax_wan: Option<Wan>,
 }
 
 /// 电子商务 (四(二)) / E-commerce.
@@ -912,20 +912,20 @@ pub struct Ecommerce {
     /// 当年网上销售额, 万元 / Online sales in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub online_sales_wan: Option<Decimal>,
+    pub online_sales_wan: Option<Wan>,
     /// 当年网上销售额 (含分销), 万元 / Online sales including distribution, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub online_sales_incl_distribution_wan: Option<Decimal>,
+    pub online_sales_incl_distribution_wan: Option<Wan>,
     /// 当年销售总额, 万元 / Total sales in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub total_sales_wan: Option<Decimal>,
+    pub total_sales_wan: Option<Wan>,
     /// 跨境电商当年国际物流费用, 万元 / Cross-border e-commerce: international logistics cost
     /// in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub cross_border_logistics_cost_wan: Option<Decimal>,
+    pub cross_border_logistics_cost_wan: Option<Wan>,
 }
 
 /// A 级物流企业等级 (写成带引号的 "3A" / "4A" / "5A") / National logistics enterprise rating
@@ -962,7 +962,7 @@ pub struct Logistics {
     /// warehouse giving receipts as collateral with a guarantee: the year's guarantee balance, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub receipt_guarantee_balance_wan: Option<Decimal>,
+    pub receipt_guarantee_balance_wan: Option<Wan>,
 }
 
 /// 新建电商仓储设施 / A new e-commerce warehouse.
@@ -970,11 +970,11 @@ pub struct Logistics {
 #[serde(deny_unknown_fields)]
 pub struct Warehouse {
     /// 面积, 平方米 / Floor area, m². 必填 / Required.
-    pub area_m2: Decimal,
+    pub area_m2: Wan,
     /// 服务本区电商企业数 / Licheng e-commerce firms it serves. 必填 / Required.
     pub ecommerce_clients_in_district: u32,
     /// 投资额, 万元 / Investment, in 万元. 必填 / Required.
-    pub investment_wan: Decimal,
+    pub investment_wan: Wan,
 }
 
 /// 设计大赛奖项 / Design prize ranks.
@@ -1042,11 +1042,11 @@ pub struct Listing {
 pub struct CostEstimates {
     /// 单台关键装备数控化改造或更换成本, 万元 / Cost to convert or replace one key machine with a CNC one, in 万元.
     #[serde(default)]
-    pub cnc_unit_wan: Option<Decimal>,
+    pub cnc_unit_wan: Option<Wan>,
     /// 单台工业机器人 (含安装) 成本, 万元 / Cost of one industrial robot, installed, in 万元.
     #[serde(default)]
-    pub robot_wan: Option<Decimal>,
+    pub robot_wan: Option<Wan>,
     /// 单台设备联网成本, 万元 / Cost to network one digital machine, in 万元.
     #[serde(default)]
-    pub network_connection_wan: Option<Decimal>,
+    pub network_connection_wan: Option<Wan>,
 }

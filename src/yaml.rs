@@ -421,7 +421,7 @@ pub fn from_str_all<T: DeserializeOwned>(
     };
     let structural = matches!(
         first.code,
-        "field.unknown" | "type" | "value.unknown" | "required"
+        "field.unknown" | "type" | "value.unknown" | "required" | "range"
     );
     let Some(mut tree) = structural
         .then(|| serde_yaml::from_str::<serde_yaml::Value>(text).ok())
@@ -821,6 +821,29 @@ fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
                 Text::new("嵌套或重复过多", "too deeply nested or repetitive"),
             ),
             None,
+        );
+    }
+    if msg.contains(crate::money::WAN_EXPECTED) {
+        let found = msg
+            .split_once(':')
+            .map(|x| x.1)
+            .and_then(|s| s.split(", expected").next())
+            .unwrap_or("")
+            .trim();
+        let found = crate::textsafe::clip(found, crate::textsafe::ECHO_CHARS);
+        let max = crate::money::AMOUNT_MAX;
+        return (
+            (
+                "range",
+                Text::new(
+                    format!("{found} 大得不合理 (上限 {max})"),
+                    format!("{found} is implausibly large (the limit is {max})"),
+                ),
+            ),
+            Some(Text::new(
+                "金额以万元为单位: 2180 表示 2180 万元; 面积以平方米为单位",
+                "money is in 万元 (10,000 CNY): 2180 means 21.8 million CNY; areas are in m²",
+            )),
         );
     }
     if msg.starts_with("invalid type: unit value") {

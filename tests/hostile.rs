@@ -409,3 +409,55 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
     assert!(s.rejected[0].file.ends_with("f1.yaml"));
     assert!(s.rejected[0].reason.en.contains("cannot read"));
 }
+
+/// Every amount of an example questionnaire set to `value`, read without
+/// validation (as a library user could), then assessed.
+fn assess_unvalidated_with_every_amount(value: &str) -> Result<(), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("questionnaires/examples/autoparts-digital-workshop.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = String::new();
+    let mut changed = 0;
+    for line in text.lines() {
+        let key = line.split(':').next().unwrap_or("").trim();
+        let amount = key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce");
+        if amount && !line.trim_end().ends_with(':') && !line.contains('{') {
+            out.push_str(&format!("{}: {value}\n", line.split(':').next().unwrap()));
+            changed += 1;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    assert!(changed >= 5, "the example has amounts to change");
+    let q: zhizao::questionnaire::Questionnaire =
+        unvalidated(&out).map_err(|e| format!("{:?}", e[0].message))?;
+    let a = Engine::default().assess(
+        &q,
+        InputInfo {
+            file: "x".into(),
+            sha256: String::new(),
+        },
+        Vec::new(),
+    );
+    assert!(!zhizao::report::json(&a).is_empty());
+    Ok(())
+}
+
+/// The library's own YAML reader without `validate` (a caller that skips it).
+fn unvalidated(text: &str) -> Result<zhizao::questionnaire::Questionnaire, Vec<Diagnostic>> {
+    zhizao::yaml::from_str_all(text, "x", None)
+}
+
+#[test]
+fn the_library_never_overflows_on_amounts_validated_or_not() {
+    // Issue 12, item 15: the bound on amounts was a hand-kept list in
+    // validate.rs, and `Engine::assess` on an unvalidated questionnaire
+    // panicked. The bound is now the type's: at it, every figure is computed
+    // (negative amounts too, which only validation refuses); past it, the file
+    // cannot even be read.
+    assess_unvalidated_with_every_amount("10000000000").unwrap();
+    assess_unvalidated_with_every_amount("-10000000000").unwrap();
+    let e = assess_unvalidated_with_every_amount("10000000001").unwrap_err();
+    assert!(e.contains("implausibly large"), "{e}");
+}

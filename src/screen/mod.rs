@@ -206,7 +206,7 @@ impl Row {
             production_mode: e.production_mode,
             above_designated_size: e.above_designated_size,
             data_year: e.data_year,
-            industrial_output_wan: e.industrial_output_wan,
+            industrial_output_wan: e.industrial_output_wan.map(Decimal::from),
             indicators: PEER_INDICATORS
                 .iter()
                 .map(|id| p.indicators.value(id).and_then(f64_of))
