@@ -54,8 +54,19 @@ pub fn load(
         ));
         return Err((vec![d], Some(source)));
     }
-    let q: Questionnaire = yaml::from_str_all(&source, file, Some(blank_template()))
-        .map_err(|d| (d, Some(source.clone())))?;
+    let q: Questionnaire = match yaml::from_str_all(&source, file, Some(blank_template())) {
+        Ok(q) => q,
+        Err((mut diags, rest)) => {
+            // The semantic checks of what could be read, so one pass finds both kinds.
+            if let Some(q) = rest {
+                let more = crate::validate::validate(&q, file, Some(&source));
+                diags.extend(more);
+                diags.truncate(crate::validate::MAX_DIAGNOSTICS);
+                diags.sort_by_key(|d| (d.severity, d.line, d.column));
+            }
+            return Err((diags, Some(source)));
+        }
+    };
     let diags = crate::validate::validate(&q, file, Some(&source));
     if diags.iter().any(Diagnostic::is_error) {
         return Err((diags, Some(source)));

@@ -414,53 +414,68 @@ pub fn from_str_all<T: DeserializeOwned>(
     text: &str,
     file: &str,
     filler: Option<&serde_yaml::Value>,
-) -> Result<T, Vec<Diagnostic>> {
+) -> Result<T, Partial<T>> {
     let first = match from_str::<T>(text, file) {
         Ok(t) => return Ok(t),
         Err(d) => d,
     };
     let structural = matches!(
         first.code,
-        "field.unknown" | "type" | "value.unknown" | "required" | "range"
+        "field.unknown" | "type" | "value.unknown" | "required" | "range" | "field.missing"
     );
     let Some(mut tree) = structural
         .then(|| serde_yaml::from_str::<serde_yaml::Value>(text).ok())
         .flatten()
     else {
-        return Err(vec![first]);
+        return Err((vec![first], None));
     };
     let mut out = vec![first];
     let mut removed: Vec<String> = Vec::new();
-    while out.len() < crate::validate::MAX_DIAGNOSTICS {
+    let mut stood_in = false;
+    let mut rest = None;
+    // Each round takes something out of the tree or stops; the bound is a guard.
+    for _ in 0..4 * crate::validate::MAX_DIAGNOSTICS {
+        if out.len() >= crate::validate::MAX_DIAGNOSTICS {
+            break;
+        }
         let e = match serde_path_to_error::deserialize::<_, T>(tree.clone()) {
-            Ok(_) => break,
+            Ok(t) => {
+                rest = Some(t);
+                break;
+            }
             Err(e) => e,
         };
         let path = e.path().to_string();
         let raw = e.inner().to_string();
-        // Taking out a required field makes it "missing": nothing more to learn.
         if raw.starts_with("missing field") {
-            let name = raw.split('`').nth(1).unwrap_or("");
+            let name = raw.split('`').nth(1).unwrap_or("").to_string();
             let full = if path == "." {
-                name.to_string()
+                name.clone()
             } else {
                 format!("{path}.{name}")
             };
+            // Missing in the file (not taken out by us): an error to report.
             if !removed.contains(&full) {
-                out.push(placed(convert_error(e, file), text));
-                break;
+                let d = placed(convert_error(e, file), text);
+                if !out.iter().any(|o| o.path == d.path && o.code == d.code) {
+                    out.push(d);
+                }
             }
-            // Ours: put the template's blank in, or drop the list item's list.
+            // Go on with the template's blank, or without the list holding the item.
             let stand_in = filler.and_then(|f| get(f, &full)).cloned();
             let parent = strip_index(&path);
             let fixed = match stand_in {
-                Some(v) => put(&mut tree, &path, name, v),
-                None => path != parent && take_out(&mut tree, &parent),
+                Some(v) if !removed.contains(&format!("{full}=")) => {
+                    stood_in = true;
+                    removed.push(format!("{full}="));
+                    put(&mut tree, &path, &name, v)
+                }
+                _ => path != parent && take_out(&mut tree, &parent),
             };
-            if !fixed || removed.contains(&parent) && path == parent {
+            if !fixed {
                 break;
             }
-            removed.push(parent);
+            removed.push(full);
             continue;
         }
         let target = strip_index(&path);
@@ -474,17 +489,37 @@ pub fn from_str_all<T: DeserializeOwned>(
         removed.push(target);
     }
     out.sort_by_key(|d| (d.line, d.column));
-    Err(out)
+    // What remains is worth checking further only if nothing was made up.
+    Err((out, rest.filter(|_| !stood_in)))
 }
 
+/// The structural errors of a file, and what is left of it once the bad
+/// fields are taken out, when that is all real input (for the semantic
+/// checks, which then find the rest of the problems in the same pass).
+pub type Partial<T> = (Vec<Diagnostic>, Option<T>);
+
 /// A diagnostic found in the tree has no position: find its field in the text.
-fn placed(mut d: Diagnostic, text: &str) -> Diagnostic {
-    if d.line.is_none() {
-        if let Some((l, c)) = d.path.as_deref().and_then(|p| crate::diag::locate(text, p)) {
-            d = d.at(l, c);
+/// A wrong value is shown at the value, as the parser does, not at its key.
+fn placed(d: Diagnostic, text: &str) -> Diagnostic {
+    if d.line.is_some() {
+        return d;
+    }
+    let Some((l, c)) = d.path.as_deref().and_then(|p| crate::diag::locate(text, p)) else {
+        return d;
+    };
+    let mut col = c;
+    if d.code != "field.unknown" {
+        let line = text.split('\n').nth(l - 1).unwrap_or("");
+        let from: usize = line.chars().take(c - 1).map(char::len_utf8).sum();
+        if let Some(i) = line[from..].find(": ") {
+            let value = &line[from + i + 1..];
+            let pad = value.len() - value.trim_start().len();
+            if !value.trim().is_empty() {
+                col = line[..from + i + 1 + pad].chars().count() + 1;
+            }
         }
     }
-    d
+    d.at(l, col)
 }
 
 /// `a.b[3]` → `a.b`: a bad list item takes its list out (removing the item
@@ -1327,7 +1362,9 @@ mod tests {
     fn every_structural_error_in_one_pass() {
         // validate promised every problem in one pass but stopped at the first.
         let text = "a: x\nbb: 1\nitems: [1, two]\nc: maybe\n";
-        let all = from_str_all::<Many>(text, "f", None).unwrap_err();
+        let (all, rest) = from_str_all::<Many>(text, "f", None).unwrap_err();
+        // What is left (`b` only) is real input, for the semantic checks.
+        assert!(rest.is_some());
         let got: Vec<_> = all
             .iter()
             .map(|d| (d.code, d.path.as_deref().unwrap_or(""), d.line))
@@ -1345,7 +1382,7 @@ mod tests {
         // without a made-up "missing field".
         assert!(all.iter().all(|d| d.code != "field.missing"));
         // A syntax error ends the search: one message.
-        let e = from_str_all::<Many>("c: true\na: 'x\n", "f", None).unwrap_err();
+        let (e, _) = from_str_all::<Many>("c: true\na: 'x\n", "f", None).unwrap_err();
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].code, "yaml.syntax");
     }

@@ -446,7 +446,7 @@ fn assess_unvalidated_with_every_amount(value: &str) -> Result<(), String> {
 
 /// The library's own YAML reader without `validate` (a caller that skips it).
 fn unvalidated(text: &str) -> Result<zhizao::questionnaire::Questionnaire, Vec<Diagnostic>> {
-    zhizao::yaml::from_str_all(text, "x", None)
+    zhizao::yaml::from_str_all(text, "x", None).map_err(|(d, _)| d)
 }
 
 #[test]
