@@ -1363,8 +1363,9 @@ mod tests {
         // validate promised every problem in one pass but stopped at the first.
         let text = "a: x\nbb: 1\nitems: [1, two]\nc: maybe\n";
         let (all, rest) = from_str_all::<Many>(text, "f", None).unwrap_err();
-        // What is left (`b` only) is real input, for the semantic checks.
-        assert!(rest.is_some());
+        // The required `a` was taken out and nothing stands in for it: no
+        // made-up value goes on to the semantic checks.
+        assert!(rest.is_none());
         let got: Vec<_> = all
             .iter()
             .map(|d| (d.code, d.path.as_deref().unwrap_or(""), d.line))
@@ -1381,6 +1382,9 @@ mod tests {
         // A required field taken out with no stand-in stops the search there,
         // without a made-up "missing field".
         assert!(all.iter().all(|d| d.code != "field.missing"));
+        // With `a` fine, what is left is real input, for the semantic checks.
+        let (_, rest) = from_str_all::<Many>("a: 1\nc: maybe\n", "f", None).unwrap_err();
+        assert_eq!(rest.map(|m| (m.a, m.c)), Some((1, None)));
         // A syntax error ends the search: one message.
         let (e, _) = from_str_all::<Many>("c: true\na: 'x\n", "f", None).unwrap_err();
         assert_eq!(e.len(), 1);
