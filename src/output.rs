@@ -132,37 +132,77 @@ pub fn clean_up_on_signals() -> std::io::Result<()> {
 
 /// An advisory lock on an output, held while a command writes it: two
 /// `zhizao screen -o same.xlsx` at once would both report success while one
-/// result is lost. Released when dropped (or when the process ends).
+/// result is lost. Released, and its lock file removed, when dropped.
 #[derive(Debug)]
 pub struct OutputLock {
-    _file: Option<std::fs::File>,
+    held: Option<(std::fs::File, PathBuf)>,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked: a process that opened it meanwhile
+        // finds, once it has the lock, that the name no longer leads to it,
+        // and starts again on a new file (see `lock_output`).
+        if let Some((_, path)) = &self.held {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// Lock `path` for writing: `Ok(None)` when another process holds the lock.
 ///
 /// The lock is on a hidden file beside the output (`.NAME.zhizao-lock`),
 /// not on the output itself, which is replaced by renaming and so is a new
-/// file after every run. The lock file stays (removing it would let a third
-/// process lock a file that no longer has a name); it is empty. A target
-/// that is not a regular file (`/dev/stdout`) is not locked.
+/// file after every run; the lock file is removed when the lock is
+/// released (a kill can leave it, empty and harmless: a lock dies with its
+/// process). A target that is not a regular file (`/dev/stdout`) is not
+/// locked.
 pub fn lock_output(path: &Path) -> std::io::Result<Option<OutputLock>> {
     let Some(target) = atomic_target(path) else {
-        return Ok(Some(OutputLock { _file: None }));
+        return Ok(Some(OutputLock { held: None }));
     };
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let lock = target.with_file_name(format!(".{name}.zhizao-lock"));
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock)?;
-    match fs4::FileExt::try_lock(&file) {
-        Ok(()) => Ok(Some(OutputLock { _file: Some(file) })),
-        Err(fs4::TryLockError::WouldBlock) => Ok(None),
-        Err(fs4::TryLockError::Error(e)) => Err(e),
+    // A few rounds at most: each retry means another run just finished.
+    for _ in 0..8 {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)?;
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => {}
+            Err(fs4::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs4::TryLockError::Error(e)) => return Err(e),
+        }
+        if same_node(&file, &lock) {
+            // An interrupt exits without running destructors: let it remove the file.
+            pending().push(lock.clone());
+            return Ok(Some(OutputLock {
+                held: Some((file, lock)),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the open `file` is still the one `path` names.
+fn same_node(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
     }
 }
 
