@@ -318,10 +318,13 @@ fn a_hundred_thousand_repeated_errors_stay_fast() {
 
 /// Run `zhizao screen FOLDER` and return (exit code, stdout, stderr), timed.
 fn screen(root: &Path, folder: &str) -> (i32, String, String) {
-    let (code, out, err, took, rss) = run_bin(
-        &["screen", folder, "--lang", "en", "--jobs", "2"],
-        Some(root),
-    );
+    screen_with(root, folder, &[])
+}
+
+fn screen_with(root: &Path, folder: &str, more: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["screen", folder, "--lang", "en", "--jobs", "2"];
+    args.extend(more);
+    let (code, out, err, took, rss) = run_bin(&args, Some(root));
     assert!(took <= BOUND * 5, "screen took {took:?}");
     if let Some(kb) = rss {
         assert!(kb <= MAX_RSS_KB * 2, "screen used {kb} KB");
@@ -353,7 +356,14 @@ fn a_screened_folder_with_a_symlink_loop_a_dangling_link_an_unreadable_file_and_
         .arg(&fifo)
         .status()
         .is_ok_and(|s| s.success());
-    let (code, out, err) = screen(root, "batch");
+    // By default the link to /proc/self/mem leads out of the folder: not followed.
+    let (_, out, _) = screen(root, "batch");
+    assert!(
+        out.contains("1 links leading out of the given folders not followed"),
+        "{out}"
+    );
+    assert!(!out.contains("batch/unreadable.yaml"), "{out}");
+    let (code, out, err) = screen_with(root, "batch", &["--follow-links"]);
     assert_eq!(code, 1, "rejected files → exit 1: {err}");
     let total = if have_fifo { 4 } else { 3 };
     assert!(
@@ -377,9 +387,15 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
     // The library splits the walk from the reading; remove a file in between
     // and it must come back as rejected with an I/O reason, not vanish.
     let t = tempfile::tempdir().unwrap();
-    for i in 0..3 {
+    // Three enterprises (three credit codes): a copy of one would be a duplicate.
+    let examples = [
+        "licheng-footwear",
+        "autoparts-digital-workshop",
+        "electronics-smart-factory",
+    ];
+    for (i, ex) in examples.iter().enumerate() {
         std::fs::copy(
-            "questionnaires/examples/licheng-footwear.yaml",
+            format!("questionnaires/examples/{ex}.yaml"),
             t.path().join(format!("f{i}.yaml")),
         )
         .unwrap();
