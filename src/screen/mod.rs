@@ -1074,10 +1074,7 @@ fn pass(
         true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
         false => None,
     };
-    let mut out = match &spill {
-        Some(f) => Some(BufWriter::new(f.as_ref())),
-        None => None,
-    };
+    let mut out = spill.as_ref().map(|f| BufWriter::new(f.as_ref()));
     let pb = progress_bar(files.len() - skip.len(), opts.progress);
     let pool = pool(opts.jobs)?;
     // Pipeline: a producer thread assesses chunk n+1 on the pool while this
