@@ -1346,6 +1346,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             lang,
         };
         if let Err(e) = export::write(path, kind, &cx) {
+            let e = crate::textsafe::terminal_safe(&e.to_string()).into_owned();
             eprintln!(
                 "{}: {} {}: {e}",
                 lang.pick("错误", "error"),
