@@ -438,7 +438,7 @@ pub fn from_str_all<T: DeserializeOwned>(
         if out.len() >= crate::validate::MAX_DIAGNOSTICS {
             break;
         }
-        let e = match serde_path_to_error::deserialize::<_, T>(tree.clone()) {
+        let e = match serde_path_to_error::deserialize::<_, T>(&tree) {
             Ok(t) => {
                 rest = Some(t);
                 break;
@@ -489,6 +489,29 @@ pub fn from_str_all<T: DeserializeOwned>(
         removed.push(target);
     }
     out.sort_by_key(|d| (d.line, d.column));
+    if out.len() >= crate::validate::MAX_DIAGNOSTICS {
+        out.push(
+            Diagnostic::error(
+                "too_many",
+                file,
+                Text::new(
+                    format!(
+                        "最多列出 {} 个问题, 其余未查",
+                        crate::validate::MAX_DIAGNOSTICS
+                    ),
+                    format!(
+                        "at most {} problems are listed; the rest of the file was not searched",
+                        crate::validate::MAX_DIAGNOSTICS
+                    ),
+                ),
+            )
+            .hint(Text::new(
+                "先改正上面列出的问题, 再重新校验",
+                "fix the problems above, then validate again",
+            )),
+        );
+        return Err((out, None));
+    }
     // What remains is worth checking further only if nothing was made up.
     Err((out, rest.filter(|_| !stood_in)))
 }
