@@ -680,7 +680,8 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
 
 /// Print "error: SUBJECT what" in the chosen language; the exit code for usage errors.
 fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) -> i32 {
-    let subject = crate::textsafe::echo(&subject.to_string());
+    // Subjects are paths (at most a few KB): escaped, not cut.
+    let subject = crate::textsafe::terminal_safe(&subject.to_string()).into_owned();
     eprintln!(
         "{}: {subject} {}",
         lang.pick("错误", "error"),
@@ -703,7 +704,7 @@ fn output_is_input<P: AsRef<std::path::Path>>(
     hit.then(|| {
         usage_error(
             lang,
-            crate::textsafe::echo(&out.display().to_string()),
+            out.display(),
             "是输入文件之一, 不会覆盖; 请换一个输出文件名",
             "is one of the input files; it will not be overwritten — choose another output name",
         )
