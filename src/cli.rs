@@ -302,7 +302,9 @@ pub enum Command {
     ///
     /// PATHs are files or folders (searched recursively for *.yaml / *.yml).
     /// Files are assessed in parallel on all cores; every input is accounted
-    /// for — assessed, or listed as rejected with file, line and reason. The
+    /// for — assessed, listed as rejected with file, line and reason, or
+    /// noted as a duplicate (an enterprise counts once per data year: the
+    /// most recently modified of its files). The
     /// terminal shows the summary; `-o` writes the full result as XLSX (sheets
     /// Summary, Enterprises, Tracks, Budget, Targets, Rejected), CSV (UTF-8
     /// with BOM, one row per enterprise) or JSON, chosen by the extension.
