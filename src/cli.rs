@@ -9,6 +9,18 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+/// `println!` that returns a write error instead of panicking (see
+/// [`write_stdout`]); what it prints is made terminal-safe, as it may
+/// echo file names and values a user typed.
+macro_rules! outln {
+    ($($t:tt)*) => { write_stdout(&crate::textsafe::terminal_safe(&format!("{}\n", format_args!($($t)*)))) };
+}
+
+/// `print!` that returns a write error instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => { write_stdout(&crate::textsafe::terminal_safe(&format!($($t)*))) };
+}
+
 const AFTER_HELP: &str = "\
 Examples / 示例:
   zhizao init --sector textile_footwear_apparel -o my-factory.yaml
@@ -450,7 +462,9 @@ pub enum Command {
     /// PATHs are files or folders (searched recursively for *.yaml / *.yml and
     /// *.xlsx workbooks, each row of a workbook one enterprise).
     /// Files are assessed in parallel on all cores; every input is accounted
-    /// for — assessed, or listed as rejected with file, line and reason. The
+    /// for — assessed, listed as rejected with file, line and reason, or
+    /// noted as a duplicate (an enterprise counts once per data year: the
+    /// most recently modified of its files). The
     /// terminal shows the summary; `-o` writes the full result as XLSX (Excel
     /// Tables: Summary, Dashboard, Enterprises, Tracks, Budget, Targets,
     /// Rejected, Near misses), CSV (UTF-8
@@ -500,6 +514,15 @@ pub enum Command {
         /// Example: `--policy my-pack.yaml`.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Follow symbolic links that lead out of the given folders.
+        ///
+        /// By default a link inside a screened folder is followed only to a
+        /// place inside the folders given, so a link to `/` cannot make a run
+        /// read the whole machine; links left out are counted in the summary.
+        /// A file reached twice is screened once either way. Example:
+        /// `--follow-links`.
+        #[arg(long)]
+        follow_links: bool,
         /// Benchmark baseline: only read and parse the files, then report counts.
         #[arg(long, hide = true)]
         parse_only: bool,
@@ -669,6 +692,9 @@ pub enum PolicyCommand {
 /// Run the CLI and return the exit code.
 pub fn main() -> i32 {
     quiet_on_closed_pipe();
+    // Without the handler an interrupt still stops the process; only the
+    // clean-up of temporary files would be lost, so a failure is not fatal.
+    let _ = output::clean_up_on_signals();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -682,7 +708,7 @@ pub fn main() -> i32 {
                     | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
             );
             match usage_error_zh(&e).filter(|_| lang == Lang::Zh) {
-                Some(text) => eprintln!("{text}"),
+                Some(text) => eprintln!("{}", crate::textsafe::terminal_safe(&text)),
                 // Help in Chinese: clap's own words translated (crate::help_zh).
                 None if help && lang == Lang::Zh => {
                     let text = crate::help_zh::localize(&e.render().to_string());
@@ -705,12 +731,15 @@ pub fn main() -> i32 {
         None => Lang::from_env(),
     };
     match run(cli.command, lang) {
+        Ok(_) if STDERR_FAILED.load(std::sync::atomic::Ordering::Relaxed) => 2,
         Ok(code) => code,
+        Err(e) if e.downcast_ref::<ClosedPipe>().is_some() => 141,
         Err(e) => {
             let text = match e.downcast_ref::<Localized>() {
                 Some(l) => l.0.get(lang).to_string(),
                 None => format!("{e:#}"),
             };
+            let text = crate::textsafe::terminal_safe(&text);
             eprintln!("{}: {text}", lang.pick("错误", "error"));
             2
         }
@@ -731,6 +760,13 @@ fn quiet_on_closed_pipe() {
             .unwrap_or("");
         if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
             std::process::exit(141);
+        }
+        // Any other failed print (a full disk, stderr on /dev/full) is an
+        // I/O error: say so if stderr still works, and exit with 2.
+        if msg.starts_with("failed printing to") {
+            let mut err = std::io::stderr();
+            let _ = writeln!(err, "error: {}", crate::textsafe::echo(msg));
+            std::process::exit(2);
         }
         default(info)
     }));
@@ -842,12 +878,35 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
 
 /// Print "error: SUBJECT what" in the chosen language; the exit code for usage errors.
 fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) -> i32 {
+    // Subjects are paths (at most a few KB): escaped, not cut.
+    let subject = crate::textsafe::terminal_safe(&subject.to_string()).into_owned();
     eprintln!(
         "{}: {subject} {}",
         lang.pick("错误", "error"),
         lang.pick(zh, en)
     );
     2
+}
+
+/// Refuse (exit 2) an `-o` that names one of the inputs, links included:
+/// writing the report would replace the questionnaire it was made from.
+fn output_is_input<P: AsRef<std::path::Path>>(
+    output: &Option<PathBuf>,
+    inputs: &[P],
+    lang: Lang,
+) -> Option<i32> {
+    let out = output.as_ref()?;
+    let hit = inputs
+        .iter()
+        .any(|i| i.as_ref() != std::path::Path::new("-") && output::same_file(out, i.as_ref()));
+    hit.then(|| {
+        usage_error(
+            lang,
+            out.display(),
+            "是输入文件之一, 不会覆盖; 请换一个输出文件名",
+            "is one of the input files; it will not be overwritten — choose another output name",
+        )
+    })
 }
 
 /// A file that cannot be read is an I/O error (2); one that is read but
@@ -863,7 +922,10 @@ fn read_error_code(d: &Diagnostic) -> i32 {
 fn print_diags(diags: &[Diagnostic], source: Option<&str>, lang: Lang) {
     let mut err = std::io::stderr().lock();
     for d in diags {
-        let _ = writeln!(err, "{}", d.render(lang, source));
+        if writeln!(err, "{}", d.render(lang, source)).is_err() {
+            STDERR_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+            return;
+        }
     }
 }
 
@@ -917,14 +979,43 @@ fn emit(text: &str, output: &Option<PathBuf>) -> anyhow::Result<()> {
                 format!("cannot write {}: {e}", p.display()),
             )))
         }),
-        None => {
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out.write_all(text.as_bytes());
-            Ok(())
-        }
+        None => write_stdout(text),
     }
 }
+
+/// Standard output was closed by its reader (`zhizao policy facts | head`):
+/// not an error to report; [`main`] stops quietly with status 141, as a
+/// tool killed by SIGPIPE would.
+#[derive(Debug)]
+pub struct ClosedPipe;
+
+impl std::fmt::Display for ClosedPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard output was closed")
+    }
+}
+
+impl std::error::Error for ClosedPipe {}
+
+/// Write `text` to stdout and flush, so a full disk (`> /dev/full`) is an
+/// error the command returns (exit 2 with a message), never a lost report
+/// with status 0 nor a panic.
+pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {
+    output::write_stdout(text.as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            anyhow::Error::new(ClosedPipe)
+        } else {
+            anyhow::Error::new(Localized(crate::lang::Text::new(
+                format!("无法写入标准输出: {e}"),
+                format!("cannot write to standard output: {e}"),
+            )))
+        }
+    })
+}
+
+/// Set when a message could not be written to stderr; [`main`] then exits
+/// with 2 even if the command itself succeeded.
+static STDERR_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
     match cmd {
@@ -939,6 +1030,9 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             profile,
             date,
         } => {
+            if let Some(code) = output_is_input(&output, &[&file], lang) {
+                return Ok(code);
+            }
             let (date, profile) = match report_extras(date.as_deref(), profile.as_deref(), lang) {
                 Ok(x) => x,
                 Err(code) => return Ok(code),
@@ -1034,7 +1128,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             let mut worst = 0;
             for f in &files {
                 if crate::workbook::read::is_workbook(std::path::Path::new(f)) {
-                    worst = worst.max(crate::workbook::convert::validate_workbook(f, lang));
+                    worst = worst.max(crate::workbook::convert::validate_workbook(f, lang)?);
                     continue;
                 }
                 let bytes = match input::read(f) {
@@ -1048,16 +1142,16 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 match input::from_bytes(&bytes, f) {
                     Ok(l) => {
                         print_diags(&l.warnings, Some(&l.source), lang);
-                        println!("{f}: {}", lang.pick("有效", "valid"));
+                        outln!("{f}: {}", lang.pick("有效", "valid"))?;
                     }
                     Err((diags, source)) => {
                         print_diags(&diags, source.as_deref(), lang);
                         let n = diags.iter().filter(|d| d.is_error()).count();
-                        println!(
+                        outln!(
                             "{f}: {} ({n} {})",
                             lang.pick("无效", "invalid"),
                             lang.pick("个错误", if n == 1 { "error" } else { "errors" })
-                        );
+                        )?;
                         worst = worst.max(1);
                     }
                 }
@@ -1153,13 +1247,13 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                 },
             )
             .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
-            println!(
+            outln!(
                 "{} {count} {} {} ({invalid} {})",
                 lang.pick("已写入", "wrote"),
                 lang.pick("份问卷到", "questionnaires to"),
                 out.display(),
                 lang.pick("份无效", "invalid")
-            );
+            )?;
             Ok(0)
         }
         Command::Screen {
@@ -1173,6 +1267,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             reports,
             format,
             previous,
+            follow_links,
         } => run_screen(ScreenArgs {
             paths,
             output,
@@ -1181,6 +1276,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             top,
             policy,
             parse_only,
+            follow_links,
             lang,
             reports,
             report_format: format,
@@ -1223,7 +1319,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Ok(p) => p,
                 Err(c) => return Ok(c),
             };
-            print!("{}", report::pack::list(&pack, lang, report::fit::width()));
+            out!("{}", report::pack::list(&pack, lang, report::fit::width()))?;
             Ok(0)
         }
         PolicyCommand::Show { id, policy } => {
@@ -1233,10 +1329,10 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             };
             match pack.tracks.iter().find(|t| t.id == id) {
                 Some(t) => {
-                    print!(
+                    out!(
                         "{}",
                         report::pack::show(&pack, t, lang, report::fit::width())
-                    );
+                    )?;
                     Ok(0)
                 }
                 None => {
@@ -1245,6 +1341,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                         .iter()
                         .map(|t| (strsim::levenshtein(&id, &t.id), &t.id))
                         .min_by_key(|x| x.0);
+                    let id = crate::textsafe::echo(&id);
                     eprintln!(
                         "{}: {} `{id}`{}",
                         lang.pick("错误", "error"),
@@ -1292,13 +1389,13 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                     }
                 }
             }
-            print!("{}", report::fit::lines(&text, report::fit::width()));
+            out!("{}", report::fit::lines(&text, report::fit::width()))?;
             print_diags(&o.errors, None, lang);
-            print!(
+            out!(
                 "{}",
                 policy::testcase::readings_listing(&engine.policy, &o, lang)
-            );
-            println!("policy test: {}", policy::testcase::summary(&o).get(lang));
+            )?;
+            outln!("policy test: {}", policy::testcase::summary(&o).get(lang))?;
             Ok(if o.failed() == 0 && o.errors.is_empty() {
                 0
             } else {
@@ -1320,14 +1417,14 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                     s.from
                 );
             }
-            print!("{}", report::fit::lines(&text, report::fit::width()));
+            out!("{}", report::fit::lines(&text, report::fit::width()))?;
             Ok(0)
         }
         PolicyCommand::Check { file } => {
             let p = Some(file);
             match load_policy(&p, lang) {
                 Ok(pack) => {
-                    println!(
+                    outln!(
                         "{}: {} ({} {})",
                         p.as_ref()
                             .map(|x| x.display().to_string())
@@ -1335,7 +1432,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                         lang.pick("有效", "valid"),
                         pack.tracks.len(),
                         lang.pick("个扶持项", "tracks")
-                    );
+                    )?;
                     Ok(0)
                 }
                 Err(c) => Ok(c),
@@ -1391,6 +1488,7 @@ struct ScreenArgs {
     top: usize,
     policy: Option<PathBuf>,
     parse_only: bool,
+    follow_links: bool,
     lang: Lang,
     reports: Option<PathBuf>,
     report_format: crate::workbook::reports::ReportFormat,
@@ -1405,14 +1503,30 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             return Ok(usage_error(lang, p.display(), "不存在", "does not exist"));
         }
     }
+    if let Some(code) = output_is_input(&a.output, &a.paths, lang) {
+        return Ok(code);
+    }
+    let (jobs, cut) = screen::clamp_jobs(a.jobs);
+    if let Some(max) = cut {
+        eprintln!(
+            "{}: --jobs {} {} {max}",
+            lang.pick("注意", "note"),
+            a.jobs,
+            lang.pick(
+                "超过本机上限, 改用",
+                "is more than this machine can use; using"
+            )
+        );
+    }
+    let a = ScreenArgs { jobs, ..a };
     if a.parse_only {
         let t = std::time::Instant::now();
         let (ok, failed) = screen::parse_only(&a.paths, a.jobs)?;
         let secs = t.elapsed().as_secs_f64();
-        println!(
+        outln!(
             "parse-only: {ok} parsed, {failed} failed, {secs:.3} s, {:.0} files/s",
             (ok + failed) as f64 / secs.max(1e-9)
-        );
+        )?;
         return Ok(0);
     }
     let kind = match &a.output {
@@ -1428,6 +1542,23 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
                 ));
             }
         },
+    };
+    // Held until the export is written: a second screen to the same file refuses.
+    let _lock = match &a.output {
+        Some(p) => match output::lock_output(p) {
+            Ok(Some(l)) => Some(l),
+            Ok(None) => {
+                return Ok(usage_error(
+                    lang,
+                    p.display(),
+                    "正由另一个 zhizao screen 写入; 请等它完成, 或换一个输出文件",
+                    "is being written by another zhizao screen; wait for it to finish or choose another output",
+                ))
+            }
+            // No lock possible here (a read-only folder): the write will say why.
+            Err(_) => None,
+        },
+        None => None,
     };
     let pack = match load_policy(&a.policy, lang) {
         Ok(p) => p,
@@ -1446,6 +1577,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             progress,
             top: a.top,
             keep_rows: kind.is_some() || a.previous.is_some(),
+            follow_links: a.follow_links,
         },
     )?;
     let targets = screen::targets::default_targets();
@@ -1458,7 +1590,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         &engine.policy,
         lang,
     );
-    print!("{text}");
+    out!("{text}")?;
     let reports = match &a.reports {
         Some(dir) => Some(crate::workbook::convert::screen_reports(
             &engine,
@@ -1480,10 +1612,10 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         None => None,
     };
     if let Some(prev) = &previous {
-        print!(
+        out!(
             "{}",
             crate::workbook::previous::summary(prev, &screened, lang)?
-        );
+        )?;
     }
     let near_misses = match kind {
         Some(export::Kind::Xlsx) => {
@@ -1502,6 +1634,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             near_misses: near_misses.as_deref(),
         };
         if let Err(e) = export::write(path, kind, &cx) {
+            let e = crate::textsafe::terminal_safe(&e.to_string()).into_owned();
             eprintln!(
                 "{}: {} {}: {e}",
                 lang.pick("错误", "error"),
@@ -1510,7 +1643,8 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
             );
             return Ok(2);
         }
-        eprintln!("{} {}", lang.pick("已写入", "written:"), path.display());
+        let shown = crate::textsafe::echo(&path.display().to_string());
+        eprintln!("{} {shown}", lang.pick("已写入", "written:"));
     }
     Ok(if screened.rejected.is_empty() || a.allow_rejected {
         0
@@ -1528,6 +1662,9 @@ fn run_compare(
     policy: &Option<PathBuf>,
     lang: Lang,
 ) -> anyhow::Result<i32> {
+    if let Some(code) = output_is_input(output, &[before, after], lang) {
+        return Ok(code);
+    }
     let engine = match load_policy(policy, lang) {
         Ok(p) => Engine {
             criteria: crate::criteria::default_pack(),

@@ -10,6 +10,11 @@ use crate::lang::{Lang, Text};
 use serde::Serialize;
 use std::fmt::Write as _;
 
+/// Longest message, path or hint a rendered diagnostic shows, in
+/// characters: a backstop behind the cut of each echoed value
+/// ([`crate::textsafe::ECHO_CHARS`]), so no input can make a huge line.
+pub const MESSAGE_CHARS: usize = 600;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,6 +94,13 @@ impl Diagnostic {
     /// Render for a terminal: `file:line:column: error[code]: path: message`,
     /// then the offending source line with a caret, then the hint.
     pub fn render(&self, lang: Lang, source: Option<&str>) -> String {
+        // Everything here may echo what a user typed: escape control
+        // characters for the terminal, and cut what is too long to read.
+        crate::textsafe::terminal_safe(&self.render_raw(lang, source)).into_owned()
+    }
+
+    fn render_raw(&self, lang: Lang, source: Option<&str>) -> String {
+        use crate::textsafe::clip;
         let mut out = String::new();
         let _ = write!(out, "{}", self.file);
         if let Some(l) = self.line {
@@ -105,9 +117,9 @@ impl Diagnostic {
         };
         let _ = write!(out, ": {sev}[{}]: ", self.code);
         if let Some(p) = &self.path {
-            let _ = write!(out, "{p}: ");
+            let _ = write!(out, "{}: ", clip(p, MESSAGE_CHARS));
         }
-        out.push_str(self.message.get(lang));
+        out.push_str(&clip(self.message.get(lang), MESSAGE_CHARS));
         if let (Some(src), Some(l)) = (source, self.line) {
             if let Some(text) = src.lines().nth(l.saturating_sub(1)) {
                 // Quote at most 200 characters of a long line.
@@ -125,7 +137,7 @@ impl Diagnostic {
         }
         if let Some(h) = &self.hint {
             let label = lang.pick("提示", "hint");
-            let _ = write!(out, "\n  = {label}: {}", h.get(lang));
+            let _ = write!(out, "\n  = {label}: {}", clip(h.get(lang), MESSAGE_CHARS));
         }
         out
     }

@@ -16,6 +16,7 @@
 use crate::criteria::{CriterionResult, Status};
 use crate::indicators::Indicators;
 use crate::maturity::Maturity;
+use crate::money::Wan;
 use crate::questionnaire::Questionnaire;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -762,8 +763,9 @@ impl Facts {
     }
 }
 
-fn wan(v: Option<Decimal>) -> Option<Fact> {
-    v.map(|x| Fact::Num(x * Decimal::from(10_000)))
+/// A 万元 amount in CNY. [`Wan`] is at most 10^10, so × 10,000 cannot overflow.
+fn wan(v: Option<Wan>) -> Option<Fact> {
+    v.map(|x| Fact::Num(x.get() * Decimal::from(10_000)))
 }
 fn num<T: Into<Decimal>>(v: Option<T>) -> Option<Fact> {
     v.map(|x| Fact::Num(x.into()))
@@ -1319,14 +1321,14 @@ pub fn build(
                 .flatten()
                 .map(|w| {
                     let mut m = BTreeMap::from([
-                        ("area_m2".to_string(), Fact::Num(w.area_m2)),
+                        ("area_m2".to_string(), Fact::Num(w.area_m2.get())),
                         (
                             "ecommerce_clients_in_district".to_string(),
                             Fact::Num(w.ecommerce_clients_in_district.into()),
                         ),
                         (
                             "investment".to_string(),
-                            Fact::Num(w.investment_wan * Decimal::from(10_000)),
+                            Fact::Num(w.investment_wan.get() * Decimal::from(10_000)),
                         ),
                     ]);
                     put_new(&mut m, w.built_year, year);
@@ -1482,7 +1484,7 @@ mod tests {
     fn money_is_converted_to_cny_and_ids_are_serde_names() {
         let mut q = Questionnaire::default();
         q.enterprise.data_year = 2017;
-        q.ecommerce.online_sales_wan = Some(dec!(2800));
+        q.ecommerce.online_sales_wan = Wan::new(dec!(2800));
         q.listing.venue = Some(ListingVenue::HaixiaQuanzhou);
         q.logistics.rating = Some(LogisticsRating::A5);
         q.logistics.previous_rating = Some(LogisticsRating::A3);

@@ -352,7 +352,7 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         formula: "industrial_output_wan / employees",
         num: (
             "enterprise.industrial_output_wan",
-            e.industrial_output_wan,
+            e.industrial_output_wan.map(Decimal::from),
             Text::new("万元产值", "万元 of output"),
         ),
         den: (
@@ -369,12 +369,12 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         formula: "rd_expense_wan / main_revenue_wan",
         num: (
             "enterprise.rd_expense_wan",
-            e.rd_expense_wan,
+            e.rd_expense_wan.map(Decimal::from),
             Text::new("万元研发费用", "万元 of R&D"),
         ),
         den: (
             "enterprise.main_revenue_wan",
-            e.main_revenue_wan,
+            e.main_revenue_wan.map(Decimal::from),
             Text::new("万元主营收入", "万元 of revenue"),
         ),
         scale: one,
@@ -386,12 +386,12 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         formula: "energy_tce / industrial_output_wan",
         num: (
             "enterprise.energy_tce",
-            e.energy_tce,
+            e.energy_tce.map(Decimal::from),
             Text::new("吨标准煤", "tce"),
         ),
         den: (
             "enterprise.industrial_output_wan",
-            e.industrial_output_wan,
+            e.industrial_output_wan.map(Decimal::from),
             Text::new("万元产值", "万元 of output"),
         ),
         scale: one,
@@ -432,12 +432,12 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         formula: "online_sales_wan / total_sales_wan",
         num: (
             "ecommerce.online_sales_wan",
-            ec.online_sales_wan,
+            ec.online_sales_wan.map(Decimal::from),
             Text::new("万元网上销售", "万元 online"),
         ),
         den: (
             "ecommerce.total_sales_wan",
-            ec.total_sales_wan,
+            ec.total_sales_wan.map(Decimal::from),
             Text::new("万元总销售", "万元 total"),
         ),
         scale: one,
@@ -452,12 +452,12 @@ pub fn compute(q: &Questionnaire) -> Indicators {
         formula: "online_sales_incl_distribution_wan / total_sales_wan",
         num: (
             "ecommerce.online_sales_incl_distribution_wan",
-            ec.online_sales_incl_distribution_wan,
+            ec.online_sales_incl_distribution_wan.map(Decimal::from),
             Text::new("万元网上销售 (含分销)", "万元 online incl. distribution"),
         ),
         den: (
             "ecommerce.total_sales_wan",
-            ec.total_sales_wan,
+            ec.total_sales_wan.map(Decimal::from),
             Text::new("万元总销售", "万元 total"),
         ),
         scale: one,
@@ -469,6 +469,7 @@ pub fn compute(q: &Questionnaire) -> Indicators {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Wan;
     use rust_decimal_macros::dec;
 
     fn q() -> Questionnaire {
@@ -486,7 +487,7 @@ mod tests {
         q.robots.industrial_robots = Some(12);
         q.enterprise.production_workers = Some(800);
         q.enterprise.employees = Some(1000);
-        q.enterprise.industrial_output_wan = Some(dec!(30000));
+        q.enterprise.industrial_output_wan = Wan::new(dec!(30000));
         q
     }
 
@@ -516,13 +517,13 @@ mod tests {
             System::Erp,
             System::Equipment,
         ]);
-        q.enterprise.rd_expense_wan = Some(dec!(450));
-        q.enterprise.main_revenue_wan = Some(dec!(15000));
-        q.enterprise.energy_tce = Some(dec!(1500));
+        q.enterprise.rd_expense_wan = Wan::new(dec!(450));
+        q.enterprise.main_revenue_wan = Wan::new(dec!(15000));
+        q.enterprise.energy_tce = Wan::new(dec!(1500));
         q.quality.national_spot_check_pass_pct = Some(93.0);
-        q.ecommerce.online_sales_wan = Some(dec!(2800));
-        q.ecommerce.online_sales_incl_distribution_wan = Some(dec!(3200));
-        q.ecommerce.total_sales_wan = Some(dec!(4000));
+        q.ecommerce.online_sales_wan = Wan::new(dec!(2800));
+        q.ecommerce.online_sales_incl_distribution_wan = Wan::new(dec!(3200));
+        q.ecommerce.total_sales_wan = Wan::new(dec!(4000));
         let i = compute(&q);
         // 3 of 12 key processes collect data automatically = 25%.
         assert_eq!(i.value("auto_data_collection_rate"), Some(dec!(0.25)));

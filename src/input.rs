@@ -62,8 +62,19 @@ pub fn load(
         ));
         return Err((vec![d], Some(source)));
     }
-    let q: Questionnaire =
-        yaml::from_str(&source, file).map_err(|d| (vec![d], Some(source.clone())))?;
+    let q: Questionnaire = match yaml::from_str_all(&source, file, Some(blank_template())) {
+        Ok(q) => q,
+        Err((mut diags, rest)) => {
+            // The semantic checks of what could be read, so one pass finds both kinds.
+            if let Some(q) = rest {
+                let more = crate::validate::validate(&q, file, Some(&source));
+                diags.extend(more);
+                diags.truncate(crate::validate::MAX_DIAGNOSTICS);
+                diags.sort_by_key(|d| (d.severity, d.line, d.column));
+            }
+            return Err((diags, Some(source)));
+        }
+    };
     let diags = crate::validate::validate(&q, file, Some(&source));
     if diags.iter().any(Diagnostic::is_error) {
         return Err((diags, Some(source)));
@@ -73,6 +84,17 @@ pub fn load(
         warnings: diags,
         source,
         sha256,
+    })
+}
+
+/// The blank questionnaire of `zhizao init` as a YAML tree: stand-ins for
+/// required fields while every structural error of a file is collected
+/// (see [`yaml::from_str_all`]).
+fn blank_template() -> &'static serde_yaml::Value {
+    static BLANK: std::sync::OnceLock<serde_yaml::Value> = std::sync::OnceLock::new();
+    BLANK.get_or_init(|| {
+        serde_yaml::from_str(include_str!("templates/questionnaire.en.yaml"))
+            .unwrap_or(serde_yaml::Value::Null)
     })
 }
 

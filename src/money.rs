@@ -8,6 +8,96 @@ use crate::lang::Lang;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+/// Largest magnitude of a questionnaire amount ([`Wan`]): 10^10 万元 is
+/// 10^14 CNY, about China's GDP, so anything larger is a typo or a unit
+/// mistake. It also keeps every amount far inside `Decimal`'s range
+/// (about 7.9 × 10^28), so no product or sum the indicators or the policy
+/// engine form from questionnaire amounts can overflow.
+pub const AMOUNT_MAX: u64 = 10_000_000_000;
+
+/// An amount from a questionnaire (金额, 万元; the m² and tce fields share
+/// the type): an exact decimal no larger than [`AMOUNT_MAX`] either way.
+///
+/// The bound is part of the type: it is checked when a value is read
+/// (deserialised) or made ([`Wan::new`]), so a new `*_wan` field cannot be
+/// left unchecked and the library never computes with an amount that could
+/// overflow, validated or not. The sign is left to validation, which says
+/// in words why a negative amount is refused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Wan(Decimal);
+
+/// The schema of a plain decimal, inline, so the published questionnaire
+/// schema is the same as before the bound became a type.
+impl schemars::JsonSchema for Wan {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Decimal::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Decimal::json_schema(g)
+    }
+}
+
+impl Wan {
+    /// Zero.
+    pub const ZERO: Wan = Wan(Decimal::ZERO);
+
+    /// `d` when within ±[`AMOUNT_MAX`].
+    pub fn new(d: Decimal) -> Option<Wan> {
+        (d.abs() <= Decimal::from(AMOUNT_MAX)).then_some(Wan(d))
+    }
+
+    /// `d` cut to ±[`AMOUNT_MAX`]: for values a program makes (synthetic
+    /// questionnaires), never for what a user wrote, which is refused.
+    pub fn clamped(d: Decimal) -> Wan {
+        let max = Decimal::from(AMOUNT_MAX);
+        Wan(d.clamp(-max, max))
+    }
+
+    /// The amount.
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Wan {
+    type Target = Decimal;
+    fn deref(&self) -> &Decimal {
+        &self.0
+    }
+}
+
+impl From<Wan> for Decimal {
+    fn from(w: Wan) -> Decimal {
+        w.0
+    }
+}
+
+impl std::fmt::Display for Wan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What the bound is called in a deserialisation error; `yaml::explain`
+/// recognises it to say "too large" and the limit.
+pub const WAN_EXPECTED: &str = "an amount of at most 10000000000";
+
+impl<'de> Deserialize<'de> for Wan {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Wan, D::Error> {
+        let x = <Decimal as Deserialize>::deserialize(d)?;
+        Wan::new(x).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Other(&x.to_string()),
+                &WAN_EXPECTED,
+            )
+        })
+    }
+}
+
 /// A range of CNY: ceilings (最高不超过) are not promises, floors (不少于) have no stated maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
@@ -212,6 +302,29 @@ pub fn group(x: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_is_bounded_by_its_type() {
+        // Found by the hostile corpus: Decimal::MAX in a 万元 field overflowed the
+        // × 10,000 of the facts; the bound was a hand-kept list of fields.
+        let max = Decimal::from(AMOUNT_MAX);
+        assert_eq!(Wan::new(max).map(Wan::get), Some(max));
+        assert_eq!(Wan::new(-max).map(Wan::get), Some(-max));
+        assert!(Wan::new(max + Decimal::ONE).is_none());
+        assert!(Wan::new(Decimal::MAX).is_none());
+        assert_eq!(Wan::clamped(Decimal::MAX).get(), max);
+        // Read from text, the bound holds however the number is written.
+        let read = |t: &str| serde_yaml::from_str::<Wan>(t);
+        assert_eq!(read("10000000000").map(Wan::get).ok(), Some(max));
+        for t in ["10000000001", "1e20", "\"79228162514264337593543950335\""] {
+            let e = read(t).unwrap_err().to_string();
+            assert!(e.contains(WAN_EXPECTED), "{t}: {e}");
+        }
+        // The largest amount × 10,000 (万元 → CNY) × the largest rate stays exact.
+        let cny = max.checked_mul(Decimal::from(10_000)).unwrap();
+        assert!(cny.checked_mul(Decimal::from(100)).is_some());
+    }
+
     use rust_decimal_macros::dec;
 
     #[test]

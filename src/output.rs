@@ -29,6 +29,33 @@ pub fn write_direct(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.flush()
 }
 
+/// Write `bytes` to stdout and flush, returning the error (a full disk, a
+/// closed pipe) instead of panicking as `print!` does.
+pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Whether `a` and `b` name the same file (hard and symbolic links
+/// included), so `-o` can refuse to overwrite an input. A path that does
+/// not exist yet is no input.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    }
+}
+
 /// Write `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let Some(target) = atomic_target(path) else {
@@ -51,7 +78,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// the folder (tempfile's own names the temporary file, which means nothing
 /// to the user): "the folder out/ does not exist".
 pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".zhizao-")
         .suffix(".tmp")
         .tempfile_in(dir)
@@ -66,7 +93,117 @@ pub fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
                 format!("the folder {} does not exist", dir.display())
             };
             std::io::Error::new(e.kind(), why)
-        })
+        })?;
+    pending().push(tmp.path().to_path_buf());
+    Ok(tmp)
+}
+
+/// Temporary files made by [`temp_beside`] in this process: what an
+/// interrupt removes before exiting. A path already renamed over its target
+/// no longer exists, so removing it again is harmless.
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    // A panic while holding the lock leaves a list still worth cleaning.
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Handle SIGINT and SIGTERM (Ctrl-C, `kill`): remove the temporary files
+/// being written and exit with 128 + the signal (130, 143), as a shell
+/// reports a process killed by it. SIGKILL cannot be caught; what it can
+/// leave is listed in docs/testing.md.
+pub fn clean_up_on_signals() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])?;
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                for p in pending().iter() {
+                    let _ = std::fs::remove_file(p);
+                }
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+    Ok(())
+}
+
+/// An advisory lock on an output, held while a command writes it: two
+/// `zhizao screen -o same.xlsx` at once would both report success while one
+/// result is lost. Released, and its lock file removed, when dropped.
+#[derive(Debug)]
+pub struct OutputLock {
+    held: Option<(std::fs::File, PathBuf)>,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked: a process that opened it meanwhile
+        // finds, once it has the lock, that the name no longer leads to it,
+        // and starts again on a new file (see `lock_output`).
+        if let Some((_, path)) = &self.held {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Lock `path` for writing: `Ok(None)` when another process holds the lock.
+///
+/// The lock is on a hidden file beside the output (`.NAME.zhizao-lock`),
+/// not on the output itself, which is replaced by renaming and so is a new
+/// file after every run; the lock file is removed when the lock is
+/// released (a kill can leave it, empty and harmless: a lock dies with its
+/// process). A target that is not a regular file (`/dev/stdout`) is not
+/// locked.
+pub fn lock_output(path: &Path) -> std::io::Result<Option<OutputLock>> {
+    let Some(target) = atomic_target(path) else {
+        return Ok(Some(OutputLock { held: None }));
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lock = target.with_file_name(format!(".{name}.zhizao-lock"));
+    // A few rounds at most: each retry means another run just finished.
+    for _ in 0..8 {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)?;
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => {}
+            Err(fs4::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs4::TryLockError::Error(e)) => return Err(e),
+        }
+        if same_node(&file, &lock) {
+            // An interrupt exits without running destructors: let it remove the file.
+            pending().push(lock.clone());
+            return Ok(Some(OutputLock {
+                held: Some((file, lock)),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the open `file` is still the one `path` names.
+fn same_node(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
 }
 
 /// Give a finished temporary file the mode its target should have: a

@@ -10,9 +10,17 @@
 //! drops a figure. No serde `tag`/`flatten` is used: they would blur the
 //! line/column of errors.
 
-use rust_decimal::Decimal;
+use crate::money::Wan;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+/// A required text: `null`, `~` or nothing is "not filled in", an error,
+/// never the four letters "null" (serde reads a plain `null` into a
+/// `String` as that text).
+fn required_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(d)?
+        .ok_or_else(|| serde::de::Error::invalid_type(serde::de::Unexpected::Unit, &"a string"))
+}
 
 /// The only questionnaire format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -172,6 +180,7 @@ pub enum ProductionMode {
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
     /// 企业名称 (与营业执照一致) / Enterprise name, as on the business licence. 必填 / Required.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// 统一社会信用代码: 18 位, 末位为校验码 (GB 32100-2015), 请加引号 / Unified social
     /// credit code: 18 characters, the last a check character; put it in quotes.
@@ -195,11 +204,11 @@ pub struct Enterprise {
     /// 主营业务收入, 万元 / Main business revenue, in 万元 (10,000 CNY). 例 / Example: 2180.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub main_revenue_wan: Option<Decimal>,
+    pub main_revenue_wan: Option<Wan>,
     /// 工业总产值 (当年价), 万元 / Industrial output value at current prices, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub industrial_output_wan: Option<Decimal>,
+    pub industrial_output_wan: Option<Wan>,
     /// 年平均从业人员, 人 / Average employees in the year (persons).
     #[serde(default)]
     pub employees: Option<u32>,
@@ -209,16 +218,16 @@ pub struct Enterprise {
     /// 研发费用, 万元 / R&D expense, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_expense_wan: Option<Decimal>,
+    pub rd_expense_wan: Option<Wan>,
     /// 综合能耗, 吨标准煤 / Total energy consumption, tonnes of standard coal equivalent.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub energy_tce: Option<Decimal>,
+    pub energy_tce: Option<Wan>,
     /// 当年新增税收区留成财力, 万元: 区级奖励合计的封顶 / The district's retained share of
     /// the new tax revenue this enterprise brought in the data year, in 万元 (caps district awards).
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub new_tax_district_retained_wan: Option<Decimal>,
+    pub new_tax_district_retained_wan: Option<Wan>,
     /// 智能制造装备企业: 生产数控系统、伺服电机、控制系统、机器人或自动化生产线 / Makes
     /// smart-manufacturing equipment (CNC systems, servo motors, control systems, robots, automated lines).
     #[serde(default)]
@@ -791,6 +800,7 @@ pub enum FirstSetScope {
 #[serde(deny_unknown_fields)]
 pub struct FirstSetEquipment {
     /// 产品名称 / Product name. 必填 / Required.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// 首台(套)范围: domestic 国内 或 provincial 省内 / Domestic or provincial first unit. 必填 / Required.
     pub scope: FirstSetScope,
@@ -799,10 +809,10 @@ pub struct FirstSetEquipment {
     pub recognised_by_province: bool,
     /// 销售价格, 万元 / Sale price, in 万元.
     #[serde(default)]
-    pub sale_price_wan: Option<Decimal>,
+    pub sale_price_wan: Option<Wan>,
     /// 开发费用, 万元 (市级补助 30%) / Development cost, in 万元 (for the city's 30% grant).
     #[serde(default)]
-    pub development_cost_wan: Option<Decimal>,
+    pub development_cost_wan: Option<Wan>,
     /// 在原理、结构或性能上有较大创新并经认定, 默认 false / Recognised as a major innovation
     /// in principle, structure or performance; default false.
     #[serde(default)]
@@ -819,6 +829,7 @@ pub struct FirstSetEquipment {
 #[serde(deny_unknown_fields)]
 pub struct DemoLineProject {
     /// 项目名称 / Project name. 必填 / Required.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// 与科研院所共同研发建设, 默认 false / Built jointly with a research institute; default false.
     #[serde(default)]
@@ -828,7 +839,7 @@ pub struct DemoLineProject {
     pub listed_as_key_demo: bool,
     /// 研发和建设总投入, 万元 / Total R&D and construction investment, in 万元.
     #[serde(default)]
-    pub investment_wan: Option<Decimal>,
+    pub investment_wan: Option<Wan>,
     /// 列入重点示范的年份 (每个项目补助一次) / Year it was listed as key demonstration (paid once per project).
     #[schemars(range(min = 1949))]
     #[serde(default)]
@@ -860,16 +871,16 @@ pub struct Projects {
     /// (二(三)4 super-deduction).
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_expensed_wan: Option<Decimal>,
+    pub rd_expensed_wan: Option<Wan>,
     /// 当年研发形成的无形资产成本, 万元 / Cost of intangible assets formed by the year's R&D, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_intangible_cost_wan: Option<Decimal>,
+    pub rd_intangible_cost_wan: Option<Wan>,
     /// 数据年度内正在摊销的研发形成无形资产的成本合计, 万元 (150% 摊销) / Total cost of the
     /// R&D-formed intangible assets being amortised in the data year, in 万元 (amortised at 150%).
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub rd_intangibles_amortised_cost_wan: Option<Decimal>,
+    pub rd_intangibles_amortised_cost_wan: Option<Wan>,
     /// 上述无形资产的摊销年限, 不少于10年 (默认10) / Amortisation period of those assets, at
     /// least 10 years (default 10).
     #[schemars(range(min = 10))]
@@ -903,10 +914,10 @@ pub struct Projects {
 pub struct MakerSpace {
     /// 面积, 平方米 / Floor area, m².
     #[serde(default)]
-    pub area_m2: Option<Decimal>,
+    pub area_m2: Option<Wan>,
     /// 投入, 万元 / Investment, in 万元.
     #[serde(default)]
-    pub investment_wan: Option<Decimal>,
+    pub investment_wan: Option<Wan>,
     /// 经组织评估运营较好 / Passed the evaluation as operating well.
     #[serde(default)]
     pub operating_well: Option<bool>,
@@ -938,7 +949,7 @@ pub struct Purchases {
     /// 采购发票总价 (不含税), 万元 / Invoice total excluding tax, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub cnc_generation_invoice_ex_tax_wan: Option<Decimal>,
+    pub cnc_generation_invoice_ex_tax_wan: Option<Wan>,
 }
 
 /// 电子商务 (四(二)) / E-commerce.
@@ -957,20 +968,20 @@ pub struct Ecommerce {
     /// 当年网上销售额, 万元 / Online sales in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub online_sales_wan: Option<Decimal>,
+    pub online_sales_wan: Option<Wan>,
     /// 当年网上销售额 (含分销), 万元 / Online sales including distribution, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub online_sales_incl_distribution_wan: Option<Decimal>,
+    pub online_sales_incl_distribution_wan: Option<Wan>,
     /// 当年销售总额, 万元 / Total sales in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub total_sales_wan: Option<Decimal>,
+    pub total_sales_wan: Option<Wan>,
     /// 跨境电商当年国际物流费用, 万元 / Cross-border e-commerce: international logistics cost
     /// in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub cross_border_logistics_cost_wan: Option<Decimal>,
+    pub cross_border_logistics_cost_wan: Option<Wan>,
     /// 入驻泉州市网商(虚拟)产业园(鲤城分园) (四(六)3 一址多照) / Settled in the Quanzhou
     /// online-business (virtual) park, Licheng branch (四(六)3: several licences at one address).
     #[serde(default)]
@@ -1011,7 +1022,7 @@ pub struct Logistics {
     /// warehouse giving receipts as collateral with a guarantee: the year's guarantee balance, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
-    pub receipt_guarantee_balance_wan: Option<Decimal>,
+    pub receipt_guarantee_balance_wan: Option<Wan>,
 }
 
 /// 新建电商仓储设施 / A new e-commerce warehouse.
@@ -1019,11 +1030,11 @@ pub struct Logistics {
 #[serde(deny_unknown_fields)]
 pub struct Warehouse {
     /// 面积, 平方米 / Floor area, m². 必填 / Required.
-    pub area_m2: Decimal,
+    pub area_m2: Wan,
     /// 服务本区电商企业数 / Licheng e-commerce firms it serves. 必填 / Required.
     pub ecommerce_clients_in_district: u32,
     /// 投资额, 万元 / Investment, in 万元. 必填 / Required.
-    pub investment_wan: Decimal,
+    pub investment_wan: Wan,
     /// 建成年份 ("新建", 补助一次) / Year it was built ("新建", paid once).
     #[schemars(range(min = 1949))]
     #[serde(default)]
@@ -1100,11 +1111,11 @@ pub struct Listing {
 pub struct CostEstimates {
     /// 单台关键装备数控化改造或更换成本, 万元 / Cost to convert or replace one key machine with a CNC one, in 万元.
     #[serde(default)]
-    pub cnc_unit_wan: Option<Decimal>,
+    pub cnc_unit_wan: Option<Wan>,
     /// 单台工业机器人 (含安装) 成本, 万元 / Cost of one industrial robot, installed, in 万元.
     #[serde(default)]
-    pub robot_wan: Option<Decimal>,
+    pub robot_wan: Option<Wan>,
     /// 单台设备联网成本, 万元 / Cost to network one digital machine, in 万元.
     #[serde(default)]
-    pub network_connection_wan: Option<Decimal>,
+    pub network_connection_wan: Option<Wan>,
 }

@@ -289,7 +289,7 @@ pub fn unit_cost(engine: &Engine, q: &Questionnaire, kind: &str) -> Option<UnitC
         _ => None,
     };
     let (wan, source) = match own {
-        Some(w) => (w, CostSource::Questionnaire),
+        Some(w) => (w.get(), CostSource::Questionnaire),
         None => (
             *engine.criteria.default_unit_costs_wan.get(kind)?,
             CostSource::Default,

@@ -25,6 +25,7 @@
 //! check character, an unknown enum value, a missing required field. Each
 //! fails [`crate::input::from_bytes`] with at least one error.
 
+use crate::money::Wan;
 use crate::questionnaire::{
     BrandTitle, CenterKind, DemoLineProject, DesignPrize, DesignTool, DomainRating,
     FirstSetEquipment, FirstSetScope, Level, LeveledRecognition, ListingVenue, LogisticsRating,
@@ -178,6 +179,16 @@ fn part(x: u64, permille: u64) -> u64 {
 /// Money from tenths of 万元.
 fn wan(tenths: u64) -> Decimal {
     Decimal::new(tenths as i64, 1).normalize()
+}
+
+/// [`wan`] as a questionnaire amount (generated figures are far inside its bound).
+fn wan_t(tenths: u64) -> Wan {
+    Wan::clamped(wan(tenths))
+}
+
+/// A whole number as a questionnaire amount.
+fn wan_n(n: impl Into<Decimal>) -> Wan {
+    Wan::clamped(n.into())
 }
 
 /// A percentage from tenths of a percent.
@@ -573,17 +584,17 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     e.above_designated_size = opt(rng.chance(950), revenue_t >= 20_000);
     e.data_year = data_year;
     e.headquartered_in_district = rng.weighted(&[(Some(true), 88), (Some(false), 7), (None, 5)]);
-    e.main_revenue_wan = Some(wan(revenue_t));
-    e.industrial_output_wan = opt(rng.chance(970), wan(output_t));
+    e.main_revenue_wan = Some(wan_t(revenue_t));
+    e.industrial_output_wan = opt(rng.chance(970), wan_t(output_t));
     e.employees = Some(employees as u32);
     e.production_workers = opt(rng.chance(960), workers as u32);
-    e.rd_expense_wan = opt(rng.chance(900), wan(rd_t));
-    e.energy_tce = opt(rng.chance(880), Decimal::from(energy));
+    e.rd_expense_wan = opt(rng.chance(900), wan_t(rd_t));
+    e.energy_tce = opt(rng.chance(880), wan_n(energy));
     e.new_tax_district_retained_wan = if rng.chance(780) {
         Some(if rng.chance(50) {
-            Decimal::ZERO
+            Wan::ZERO
         } else {
-            wan(rng.share_of(revenue_t, 1, 4).max(1))
+            wan_t(rng.share_of(revenue_t, 1, 4).max(1))
         })
     } else {
         None
@@ -971,8 +982,8 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
                 (FirstSetScope::Provincial, 70),
             ]),
             recognised_by_province: rng.chance(800),
-            sale_price_wan: opt(rng.chance(950), Decimal::from(rng.range(200, 3000))),
-            development_cost_wan: opt(rng.chance(900), Decimal::from(rng.range(100, 1500))),
+            sale_price_wan: opt(rng.chance(950), wan_n(rng.range(200, 3000))),
+            development_cost_wan: opt(rng.chance(900), wan_n(rng.range(100, 1500))),
             major_innovation_recognised: rng.chance(400),
             recognition_year: None,
         }]);
@@ -984,7 +995,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             name: format!("{}智能化生产线示范项目", t.product_zh),
             with_research_institute: rng.chance(600),
             listed_as_key_demo: rng.chance(500),
-            investment_wan: opt(rng.chance(950), Decimal::from(rng.range(500, 8000))),
+            investment_wan: opt(rng.chance(950), wan_n(rng.range(500, 8000))),
             listed_year: None,
         }]);
     } else if thorough {
@@ -1001,19 +1012,19 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         None
     };
     if q.enterprise.rd_expense_wan.is_some() && rng.chance(800) {
-        pr.rd_expensed_wan = Some(wan(rng.share_of(rd_t, 700, 1000)));
+        pr.rd_expensed_wan = Some(wan_t(rng.share_of(rd_t, 700, 1000)));
         pr.rd_intangible_cost_wan = if rng.chance(300) {
-            Some(wan(rng.share_of(rd_t, 10, 300)))
+            Some(wan_t(rng.share_of(rd_t, 10, 300)))
         } else if thorough {
-            Some(Decimal::ZERO)
+            Some(Wan::ZERO)
         } else {
             None
         };
     }
     if rng.chance(15) {
         pr.maker_space = Some(MakerSpace {
-            area_m2: opt(rng.chance(950), Decimal::from(rng.range(200, 2000))),
-            investment_wan: opt(rng.chance(950), Decimal::from(rng.range(150, 900))),
+            area_m2: opt(rng.chance(950), wan_n(rng.range(200, 2000))),
+            investment_wan: opt(rng.chance(950), wan_n(rng.range(150, 900))),
             operating_well: opt(rng.chance(900), rng.chance(700)),
             evaluated_year: None,
         });
@@ -1059,10 +1070,11 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         };
         let price_t = rng.range(t.unit_price_wan.0 * 10, t.unit_price_wan.1 * 10);
         q.purchases.cnc_generation_units = Some(units as u32);
-        q.purchases.cnc_generation_invoice_ex_tax_wan = opt(rng.chance(970), wan(units * price_t));
+        q.purchases.cnc_generation_invoice_ex_tax_wan =
+            opt(rng.chance(970), wan_t(units * price_t));
     } else if thorough {
         q.purchases.cnc_generation_units = Some(0);
-        q.purchases.cnc_generation_invoice_ex_tax_wan = Some(Decimal::ZERO);
+        q.purchases.cnc_generation_invoice_ex_tax_wan = Some(Wan::ZERO);
     }
 
     // E-commerce.
@@ -1072,12 +1084,12 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         ec.original_online_brand = Some(true);
         ec.registered_and_settled_in_quanzhou = Some(rng.chance(900));
         ec.traditional_brand = no(thorough, rng);
-        ec.online_sales_wan = Some(wan(online_t));
+        ec.online_sales_wan = Some(wan_t(online_t));
         ec.online_sales_incl_distribution_wan = opt(
             rng.chance(800),
-            wan(rng.share_of(online_t, 1000, 1150).min(total_sales_t)),
+            wan_t(rng.share_of(online_t, 1000, 1150).min(total_sales_t)),
         );
-        ec.total_sales_wan = Some(wan(total_sales_t));
+        ec.total_sales_wan = Some(wan_t(total_sales_t));
     } else {
         let traditional = size != Size::Small && rng.chance(if sector == Tx { 400 } else { 80 });
         let sells_online = traditional || rng.chance(if sector == Tx { 250 } else { 120 });
@@ -1091,22 +1103,22 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             ec.original_online_brand = no(thorough, rng);
             ec.registered_and_settled_in_quanzhou = Some(rng.chance(850));
             ec.traditional_brand = Some(traditional);
-            ec.online_sales_wan = Some(wan(rng.share_of(incl, 450, 900)));
-            ec.online_sales_incl_distribution_wan = Some(wan(incl));
-            ec.total_sales_wan = Some(wan(total_sales_t));
+            ec.online_sales_wan = Some(wan_t(rng.share_of(incl, 450, 900)));
+            ec.online_sales_incl_distribution_wan = Some(wan_t(incl));
+            ec.total_sales_wan = Some(wan_t(total_sales_t));
         } else if thorough {
             ec.original_online_brand = Some(false);
             ec.traditional_brand = Some(false);
-            ec.online_sales_wan = Some(Decimal::ZERO);
-            ec.total_sales_wan = Some(wan(total_sales_t));
+            ec.online_sales_wan = Some(Wan::ZERO);
+            ec.total_sales_wan = Some(wan_t(total_sales_t));
         }
     }
     let sells_online = ec.online_sales_wan.is_some_and(|v| !v.is_zero());
     if sells_online && rng.chance(if online_brand { 250 } else { 80 }) {
         let (lo, hi) = rng.weighted(&[((30, 170), 40), ((170, 230), 30), ((230, 600), 30)]);
-        ec.cross_border_logistics_cost_wan = Some(Decimal::from(rng.range(lo, hi)));
+        ec.cross_border_logistics_cost_wan = Some(wan_n(rng.range(lo, hi)));
     } else if thorough {
-        ec.cross_border_logistics_cost_wan = Some(Decimal::ZERO);
+        ec.cross_border_logistics_cost_wan = Some(Wan::ZERO);
     }
 
     // Logistics (rare for manufacturers: own logistics arms, warehouses).
@@ -1130,16 +1142,16 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     }
     if rng.chance(15) {
         lg.warehouses = Some(vec![Warehouse {
-            area_m2: Decimal::from(rng.range(6_000, 30_000)),
+            area_m2: wan_n(rng.range(6_000, 30_000)),
             ecommerce_clients_in_district: rng.range(1, 12) as u32,
-            investment_wan: Decimal::from(rng.range(800, 6_000)),
+            investment_wan: wan_n(rng.range(800, 6_000)),
             built_year: None,
         }]);
     } else if thorough {
         lg.warehouses = Some(vec![]);
     }
     if rng.chance(5) {
-        lg.receipt_guarantee_balance_wan = Some(Decimal::from(rng.range(500, 5_000)));
+        lg.receipt_guarantee_balance_wan = Some(wan_n(rng.range(500, 5_000)));
     }
 
     // Industrial design.
@@ -1197,9 +1209,9 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     // Cost estimates.
     if rng.chance(400) {
         let c = &mut q.cost_estimates;
-        c.cnc_unit_wan = opt(rng.chance(900), Decimal::from(rng.range(8, 60)));
-        c.robot_wan = opt(rng.chance(800), Decimal::from(rng.range(18, 45)));
-        c.network_connection_wan = opt(rng.chance(800), wan(rng.range(3, 15)));
+        c.cnc_unit_wan = opt(rng.chance(900), wan_n(rng.range(8, 60)));
+        c.robot_wan = opt(rng.chance(800), wan_n(rng.range(18, 45)));
+        c.network_connection_wan = opt(rng.chance(800), wan_t(rng.range(3, 15)));
     }
 
     (
@@ -1357,7 +1369,7 @@ fn emit(q: &Questionnaire, meta: &Meta, style: Style, header: &[String]) -> Stri
     }
     out.push_str(&format!("schema_version: {}\n", q.schema_version));
     let t = &TRADES[meta.trade];
-    let dec = |v: Option<Decimal>| s(v);
+    let dec = |v: Option<Wan>| s(v.map(Decimal::from));
 
     let e = &q.enterprise;
     let mut sec = Section::new(style);
@@ -2333,7 +2345,7 @@ fn break_consistency(q: &mut Questionnaire, rng: &mut Rng) -> &'static str {
             "percentage above 100"
         }
         7 => {
-            e.new_tax_district_retained_wan = Some(-wan(rng.range(10, 400)));
+            e.new_tax_district_retained_wan = Some(Wan::clamped(-wan(rng.range(10, 400))));
             "negative new tax"
         }
         8 => {
@@ -2530,7 +2542,7 @@ mod tests {
                 assert!(crate::validate::check_credit_code(code).is_ok(), "{code}");
             }
             if let (Some(rev), Some(flag)) = (e.main_revenue_wan, e.above_designated_size) {
-                assert_eq!(flag, rev >= Decimal::from(2000), "{}", s.file_name);
+                assert_eq!(flag, rev.get() >= Decimal::from(2000), "{}", s.file_name);
             }
             let a = engine.assess(
                 &loaded.questionnaire,
@@ -2624,7 +2636,7 @@ mod tests {
             sizes.insert(format!("{:?}", s.meta.size));
             profiles.insert(format!("{:?}", s.meta.profile));
             styles.insert(s.text.contains(": null"));
-            if let Some(o) = q.ecommerce.online_sales_wan {
+            if let Some(o) = q.ecommerce.online_sales_wan.map(Decimal::from) {
                 if q.ecommerce.original_online_brand == Some(true) {
                     if o > Decimal::from(3000) {
                         online_over_line += 1;

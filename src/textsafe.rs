@@ -21,6 +21,15 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` shows nothing: empty, white space, or only invisible
+/// format characters (zero-width space, joiners, word joiner, BOM), so a
+/// name made of them counts as missing.
+pub fn looks_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
+}
+
 /// `s` with every unsafe character written as a visible escape (`\u{1b}`),
 /// borrowed unchanged when there is none.
 pub fn terminal_safe(s: &str) -> Cow<'_, str> {

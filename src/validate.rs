@@ -15,15 +15,23 @@ use rust_decimal::Decimal;
 pub const ROBOT_DENSITY_PLAUSIBLE_MAX: u64 = 3_000;
 /// Plausible range of industrial output per employee, 万元 per person per year.
 pub const OUTPUT_PER_EMPLOYEE_PLAUSIBLE: (u32, u32) = (5, 500);
-/// Largest amount accepted in a 万元, m² or tce field: 10^10 万元 is 10^14 CNY,
-/// about China's GDP, so anything larger is a typo or a unit mistake. Keeping
-/// every amount this far inside `Decimal`'s range (about 7.9 × 10^28) also means
-/// no later product or sum in the indicators or the policy engine can overflow.
-pub const AMOUNT_MAX: u64 = 10_000_000_000;
+/// Largest amount accepted in a 万元, m² or tce field; the bound is part
+/// of the type of those fields ([`crate::money::Wan`]).
+pub const AMOUNT_MAX: u64 = crate::money::AMOUNT_MAX;
 /// Most diagnostics listed for one file. Each is placed by searching the
 /// source, so an unbounded list would make a hostile file slow; nobody reads
 /// past the first hundred anyway. The rest are counted in one last message.
 pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// Earliest year accepted in a year field (the People's Republic's first
+/// year: no recognition, centre or baseline is older).
+pub const YEAR_MIN: i32 = 1949;
+
+/// Whether `y` is a possible year for an event reported in a questionnaire
+/// of `data_year`: from [`YEAR_MIN`] to the data year itself.
+pub fn year_in_range(y: i32, data_year: i32) -> bool {
+    (YEAR_MIN..=data_year).contains(&y)
+}
 
 /// Run every semantic check; returns errors and warnings, errors first.
 pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diagnostic> {
@@ -130,6 +138,8 @@ impl Checks<'_> {
         }
     }
 
+    /// An amount (`*_wan`, `*_m2`, `*_tce`): its size is bounded by its type
+    /// ([`crate::money::Wan`]); here only its sign is checked.
     fn money(&mut self, path: &str, v: Option<Decimal>) {
         if let Some(x) = v {
             if x.is_sign_negative() && !x.is_zero() {
@@ -143,27 +153,13 @@ impl Checks<'_> {
                     None,
                     false,
                 );
-            } else if x > Decimal::from(AMOUNT_MAX) {
-                self.push(
-                    "range",
-                    path,
-                    Text::new(
-                        format!("{x} 大得不合理 (上限 {AMOUNT_MAX})"),
-                        format!("{x} is implausibly large (the limit is {AMOUNT_MAX})"),
-                    ),
-                    Some(Text::new(
-                        "金额以万元为单位: 2180 表示 2180 万元; 面积以平方米为单位",
-                        "money is in 万元 (10,000 CNY): 2180 means 21.8 million CNY; areas are in m²",
-                    )),
-                    false,
-                );
             }
         }
     }
 
     fn year(&mut self, path: &str, y: Option<i32>, data_year: i32) {
         if let Some(y) = y {
-            if !(1949..=data_year).contains(&y) {
+            if !year_in_range(y, data_year) {
                 self.push(
                     "range",
                     path,
@@ -272,6 +268,7 @@ impl Checks<'_> {
                 false,
             );
         }
+        self.every_value(q);
         let e = &q.enterprise;
         if e.name.trim().is_empty() {
             self.push(
@@ -310,76 +307,6 @@ impl Checks<'_> {
                     false,
                 );
             }
-        }
-        for (p, m) in [
-            ("enterprise.main_revenue_wan", e.main_revenue_wan),
-            ("enterprise.industrial_output_wan", e.industrial_output_wan),
-            ("enterprise.rd_expense_wan", e.rd_expense_wan),
-            ("enterprise.energy_tce", e.energy_tce),
-            (
-                "enterprise.new_tax_district_retained_wan",
-                e.new_tax_district_retained_wan,
-            ),
-            ("projects.rd_expensed_wan", q.projects.rd_expensed_wan),
-            (
-                "projects.rd_intangible_cost_wan",
-                q.projects.rd_intangible_cost_wan,
-            ),
-            (
-                "purchases.cnc_generation_invoice_ex_tax_wan",
-                q.purchases.cnc_generation_invoice_ex_tax_wan,
-            ),
-            ("ecommerce.online_sales_wan", q.ecommerce.online_sales_wan),
-            (
-                "ecommerce.online_sales_incl_distribution_wan",
-                q.ecommerce.online_sales_incl_distribution_wan,
-            ),
-            ("ecommerce.total_sales_wan", q.ecommerce.total_sales_wan),
-            (
-                "ecommerce.cross_border_logistics_cost_wan",
-                q.ecommerce.cross_border_logistics_cost_wan,
-            ),
-            (
-                "logistics.receipt_guarantee_balance_wan",
-                q.logistics.receipt_guarantee_balance_wan,
-            ),
-        ] {
-            self.money(p, m);
-        }
-        let pr = &q.projects;
-        for (i, f) in pr.first_set_equipment.iter().flatten().enumerate() {
-            let at = format!("projects.first_set_equipment[{i}]");
-            self.money(&format!("{at}.sale_price_wan"), f.sale_price_wan);
-            self.money(
-                &format!("{at}.development_cost_wan"),
-                f.development_cost_wan,
-            );
-        }
-        for (i, d) in pr.demo_lines.iter().flatten().enumerate() {
-            self.money(
-                &format!("projects.demo_lines[{i}].investment_wan"),
-                d.investment_wan,
-            );
-        }
-        if let Some(m) = &pr.maker_space {
-            self.money("projects.maker_space.area_m2", m.area_m2);
-            self.money("projects.maker_space.investment_wan", m.investment_wan);
-        }
-        for (i, w) in q.logistics.warehouses.iter().flatten().enumerate() {
-            let at = format!("logistics.warehouses[{i}]");
-            self.money(&format!("{at}.area_m2"), Some(w.area_m2));
-            self.money(&format!("{at}.investment_wan"), Some(w.investment_wan));
-        }
-        let c = &q.cost_estimates;
-        for (p, m) in [
-            ("cost_estimates.cnc_unit_wan", c.cnc_unit_wan),
-            ("cost_estimates.robot_wan", c.robot_wan),
-            (
-                "cost_estimates.network_connection_wan",
-                c.network_connection_wan,
-            ),
-        ] {
-            self.money(p, m);
         }
         self.le(
             ("enterprise.production_workers", e.production_workers),
@@ -572,7 +499,7 @@ impl Checks<'_> {
         }
         if let (Some(out), Some(emp)) = (e.industrial_output_wan, e.employees) {
             if emp > 0 {
-                let per = out / Decimal::from(emp);
+                let per = out.get() / Decimal::from(emp);
                 let (lo, hi) = OUTPUT_PER_EMPLOYEE_PLAUSIBLE;
                 if per < Decimal::from(lo) || per > Decimal::from(hi) {
                     self.push(
@@ -599,7 +526,7 @@ impl Checks<'_> {
         }
         if let (Some(rev), Some(flag)) = (e.main_revenue_wan, e.above_designated_size) {
             let threshold = Decimal::from(2000);
-            if flag != (rev >= threshold) {
+            if flag != (rev.get() >= threshold) {
                 self.push(
                     "plausibility",
                     "enterprise.above_designated_size",
@@ -612,6 +539,161 @@ impl Checks<'_> {
                 );
             }
         }
+    }
+}
+
+impl Checks<'_> {
+    /// Checks that hold for every field of a kind, found by name rather than
+    /// listed by hand, so a field added later is checked too: text without
+    /// control characters (所有文字字段), every `year` / `*_year` within
+    /// [`YEAR_MIN`]–data year, and percentages that look like fractions.
+    fn every_value(&mut self, q: &Questionnaire) {
+        // The questionnaire is plain data; serialising it cannot fail.
+        let Ok(tree) = serde_json::to_value(q) else {
+            return;
+        };
+        let mut pct = Vec::new();
+        let mut path = String::new();
+        self.visit(&tree, &mut path, q.enterprise.data_year, &mut pct);
+        self.fractions(&pct);
+    }
+
+    fn visit(
+        &mut self,
+        v: &serde_json::Value,
+        path: &mut String,
+        data_year: i32,
+        pct: &mut Vec<(String, f64)>,
+    ) {
+        use serde_json::Value;
+        let len = path.len();
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    self.field(k, x, path, data_year, pct);
+                    self.visit(x, path, data_year, pct);
+                    path.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    path.push_str(&format!("[{i}]"));
+                    self.visit(x, path, data_year, pct);
+                    path.truncate(len);
+                }
+            }
+            Value::String(s) => self.text(path, s),
+            _ => {}
+        }
+    }
+
+    /// Checks a field's value by the field's name.
+    fn field(
+        &mut self,
+        key: &str,
+        v: &serde_json::Value,
+        path: &str,
+        data_year: i32,
+        pct: &mut Vec<(String, f64)>,
+    ) {
+        // data_year has its own range; baseline_year its own rule (before the data year).
+        let year = (key == "year" || key.ends_with("_year")) && key != "data_year";
+        if year && key != "baseline_year" {
+            let y = v.as_i64().and_then(|y| i32::try_from(y).ok());
+            if y.is_some() {
+                self.year(path, y, data_year);
+            }
+        }
+        if key == "baseline_year" {
+            if let Some(y) = v.as_i64().filter(|y| *y < i64::from(YEAR_MIN)) {
+                self.push(
+                    "range",
+                    path,
+                    Text::new(
+                        format!("年份 {y} 早于 {YEAR_MIN}"),
+                        format!("year {y} is before {YEAR_MIN}"),
+                    ),
+                    None,
+                    false,
+                );
+            }
+        }
+        let amount = key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce");
+        if amount {
+            let text = v
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| v.as_number().map(|n| n.to_string()));
+            self.money(path, text.and_then(|t| t.parse::<Decimal>().ok()));
+        }
+        if key.ends_with("_pct") {
+            if let Some(x) = v.as_f64() {
+                pct.push((path.to_string(), x));
+            }
+        }
+    }
+
+    /// Text a person typed: no control characters (an ESC sequence would
+    /// drive the terminal of whoever reads a report), no bidirectional
+    /// overrides, and not made of invisible characters only.
+    fn text(&mut self, path: &str, s: &str) {
+        // A name is one line: a line break in it could fake a line of output.
+        let one_line = path.ends_with("name") || path.ends_with("credit_code");
+        let bad = |c: &char| crate::textsafe::is_unsafe_char(*c) || (one_line && c.is_control());
+        if let Some(c) = s.chars().find(bad) {
+            let shown = c.escape_unicode().to_string();
+            self.push(
+                "text.control",
+                path,
+                Text::new(
+                    format!("文字中含有控制字符 {shown}"),
+                    format!("the text contains the control character {shown}"),
+                ),
+                Some(Text::new(
+                    "删除这个字符 (常见于从别处复制的文字); 文字中只能有可见字符、空格和换行",
+                    "delete it (it often comes with text copied from elsewhere); text may hold visible characters, spaces and line breaks only",
+                )),
+                false,
+            );
+        } else if !s.is_empty() && crate::textsafe::looks_blank(s) && !s.trim().is_empty() {
+            self.push(
+                "text.invisible",
+                path,
+                Text::new(
+                    "文字只有不可见字符 (零宽字符)",
+                    "the text has only invisible (zero-width) characters",
+                ),
+                Some(Text::new("请写出可见的文字", "write visible text")),
+                false,
+            );
+        }
+    }
+
+    /// Percentages written as fractions (0.85 for 85%): when every filled-in
+    /// `_pct` field is between −1 and 1 and one is not 0, warn once.
+    fn fractions(&mut self, pct: &[(String, f64)]) {
+        let all_small = pct.iter().all(|(_, x)| x.abs() <= 1.0);
+        if pct.is_empty() || !all_small || pct.iter().all(|(_, x)| *x == 0.0) {
+            return;
+        }
+        let (first, x) = &pct[0];
+        self.push(
+            "plausibility",
+            first,
+            Text::new(
+                format!("所有百分比字段都在 −1 到 1 之间 (如 {x}): 是否写成了小数?"),
+                format!("every percentage field is between −1 and 1 (such as {x}): were they written as fractions?"),
+            ),
+            Some(Text::new(
+                "_pct 字段的单位是 %: 85% 写 85, 不写 0.85",
+                "fields ending in _pct are in %: write 85 for 85%, not 0.85",
+            )),
+            true,
+        );
     }
 }
 

@@ -83,16 +83,35 @@ fn too_big(display: &str, cap: u64) -> Diagnostic {
             format!("the file is larger than the {} KB limit", cap / 1024),
         ),
     )
-    .hint(Text::new(
-        "问卷通常只有几十 KB; 请确认选对了文件",
-        "a questionnaire is a few tens of KB; check that this is the right file",
-    ))
+    .hint(if cap == MAX_QUESTIONNAIRE_BYTES {
+        Text::new(
+            "问卷通常只有几十 KB; 请确认选对了文件",
+            "a questionnaire is a few tens of KB; check that this is the right file",
+        )
+    } else {
+        Text::new(
+            "政策包通常只有几十到几百 KB; 请确认选对了文件",
+            "a policy or criteria pack is tens to hundreds of KB; check that this is the right file",
+        )
+    })
 }
 
 /// Decode bytes as UTF-8 text: a UTF-8 BOM is dropped, UTF-16 and invalid
 /// UTF-8 are explained with the position of the first bad byte.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if looks_like_utf32(bytes) {
+        return Err(Diagnostic::error(
+            "input.encoding",
+            file,
+            Text::new("文件是 UTF-32 编码", "the file is encoded as UTF-32"),
+        )
+        .at(1, 1)
+        .hint(Text::new(
+            "请另存为 UTF-8 编码",
+            "save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)",
+        )));
+    }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
         return Err(Diagnostic::error(
             "input.encoding",
@@ -123,7 +142,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
                     "check that this is a YAML questionnaire",
                 )));
             }
-            Ok(s.to_string())
+            Ok(lone_cr_to_lf(s))
         }
         Err(e) => {
             let good = e.valid_up_to();
@@ -145,6 +164,44 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
             )))
         }
     }
+}
+
+/// Line breaks of classic Mac OS (a CR alone) as LF. YAML counts a lone CR
+/// as a line break; the rest of this program counts lines by LF, so without
+/// this a CR-only file was one long line ("only comments" when it began
+/// with one). CRLF is left as it is. Only the text in memory changes.
+fn lone_cr_to_lf(s: &str) -> String {
+    if !s.contains('\r') || !s.replace("\r\n", "").contains('\r') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == '\r' && it.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// UTF-32 (with or without a byte-order mark): each character is 4 bytes,
+/// three of them 0 for the ASCII of keys and numbers.
+fn looks_like_utf32(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512) & !3];
+    let units = head.len() / 4;
+    let ascii = head
+        .chunks_exact(4)
+        .filter(|u| {
+            let zeros = u.iter().filter(|b| **b == 0).count();
+            zeros == 3 && (u[0] != 0 || u[3] != 0)
+        })
+        .count();
+    units >= 2 && ascii * 4 >= units * 3
 }
 
 /// UTF-16 without a byte-order mark: YAML keys, numbers and punctuation are
@@ -287,6 +344,12 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                         )));
                     }
                 }
+                '!' if token_start => {
+                    let next = line[i + 1..].chars().next();
+                    if next.is_some_and(|n| !n.is_whitespace()) {
+                        return Err(tag_error(file, ln + 1, line[..i].chars().count() + 1));
+                    }
+                }
                 '|' | '>' if token_start && depth == 0 => {
                     let rest = line[i + 1..].trim();
                     if rest.is_empty()
@@ -308,6 +371,25 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// A YAML tag (`!!binary`, `!!python/object`, `!custom`): the parser would
+/// drop it silently or turn the value into something else, so it is refused
+/// where it is written.
+fn tag_error(file: &str, line: usize, column: usize) -> Diagnostic {
+    Diagnostic::error(
+        "yaml.tag",
+        file,
+        Text::new(
+            "不支持 YAML 标签 (以 ! 开头, 如 !!binary、!!str)",
+            "YAML tags (starting with !, such as !!binary or !!str) are not allowed",
+        ),
+    )
+    .at(line, column)
+    .hint(Text::new(
+        "删除标签, 直接写值; 若 ! 是文字的一部分, 请给整段文字加引号",
+        "remove the tag and write the value itself; if the ! is part of a text, put the text in quotes",
+    ))
+}
+
 /// Parse YAML text into `T` after the guard, with errors as diagnostics.
 pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
     guard(text, file)?;
@@ -315,10 +397,229 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagno
     serde_path_to_error::deserialize(de).map_err(|e| tab_hint(convert_error(e, file), text))
 }
 
+/// As [`from_str`], but a file with structural errors (unknown fields,
+/// wrong types, bad enum values) reports all of them, not only the first,
+/// up to [`crate::validate::MAX_DIAGNOSTICS`].
+///
+/// The typed parse stops at the first error. After one, the file is read
+/// again as a plain YAML tree; each error found in the tree is recorded and
+/// the offending field taken out, and the typed read repeated, until it
+/// succeeds or an error cannot be stepped over (a required field, which
+/// would then be missing). Syntax errors end the search: past one, the
+/// tree itself is unknown. Valid files take the fast path only.
+///
+/// `filler` (the blank template of `T`, when there is one) gives a stand-in
+/// for a required field taken out, so the search can go on past it.
+pub fn from_str_all<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    filler: Option<&serde_yaml::Value>,
+) -> Result<T, Partial<T>> {
+    let first = match from_str::<T>(text, file) {
+        Ok(t) => return Ok(t),
+        Err(d) => d,
+    };
+    let structural = matches!(
+        first.code,
+        "field.unknown" | "type" | "value.unknown" | "required" | "range" | "field.missing"
+    );
+    let Some(mut tree) = structural
+        .then(|| serde_yaml::from_str::<serde_yaml::Value>(text).ok())
+        .flatten()
+    else {
+        return Err((vec![first], None));
+    };
+    let mut out = vec![first];
+    let mut removed: Vec<String> = Vec::new();
+    let mut stood_in = false;
+    let mut rest = None;
+    // Each round takes something out of the tree or stops; the bound is a guard.
+    for _ in 0..4 * crate::validate::MAX_DIAGNOSTICS {
+        if out.len() >= crate::validate::MAX_DIAGNOSTICS {
+            break;
+        }
+        let e = match serde_path_to_error::deserialize::<_, T>(&tree) {
+            Ok(t) => {
+                rest = Some(t);
+                break;
+            }
+            Err(e) => e,
+        };
+        let path = e.path().to_string();
+        let raw = e.inner().to_string();
+        if raw.starts_with("missing field") {
+            let name = raw.split('`').nth(1).unwrap_or("").to_string();
+            let full = if path == "." {
+                name.clone()
+            } else {
+                format!("{path}.{name}")
+            };
+            // Missing in the file (not taken out by us): an error to report.
+            if !removed.contains(&full) {
+                let d = placed(convert_error(e, file), text);
+                if !out.iter().any(|o| o.path == d.path && o.code == d.code) {
+                    out.push(d);
+                }
+            }
+            // Go on with the template's blank, or without the list holding the item.
+            let stand_in = filler.and_then(|f| get(f, &full)).cloned();
+            let parent = strip_index(&path);
+            let fixed = match stand_in {
+                Some(v) if !removed.contains(&format!("{full}=")) => {
+                    stood_in = true;
+                    removed.push(format!("{full}="));
+                    put(&mut tree, &path, &name, v)
+                }
+                _ => path != parent && take_out(&mut tree, &parent),
+            };
+            if !fixed {
+                break;
+            }
+            removed.push(full);
+            continue;
+        }
+        let target = strip_index(&path);
+        if !take_out(&mut tree, &target) {
+            break;
+        }
+        let d = placed(convert_error(e, file), text);
+        if !out.iter().any(|o| o.path == d.path && o.code == d.code) {
+            out.push(d);
+        }
+        removed.push(target);
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    if out.len() >= crate::validate::MAX_DIAGNOSTICS {
+        out.push(
+            Diagnostic::error(
+                "too_many",
+                file,
+                Text::new(
+                    format!(
+                        "最多列出 {} 个问题, 其余未查",
+                        crate::validate::MAX_DIAGNOSTICS
+                    ),
+                    format!(
+                        "at most {} problems are listed; the rest of the file was not searched",
+                        crate::validate::MAX_DIAGNOSTICS
+                    ),
+                ),
+            )
+            .hint(Text::new(
+                "先改正上面列出的问题, 再重新校验",
+                "fix the problems above, then validate again",
+            )),
+        );
+        return Err((out, None));
+    }
+    // What remains is worth checking further only if nothing was made up.
+    Err((out, rest.filter(|_| !stood_in)))
+}
+
+/// The structural errors of a file, and what is left of it once the bad
+/// fields are taken out, when that is all real input (for the semantic
+/// checks, which then find the rest of the problems in the same pass).
+pub type Partial<T> = (Vec<Diagnostic>, Option<T>);
+
+/// A diagnostic found in the tree has no position: find its field in the text.
+/// A wrong value is shown at the value, as the parser does, not at its key.
+fn placed(d: Diagnostic, text: &str) -> Diagnostic {
+    if d.line.is_some() {
+        return d;
+    }
+    let Some((l, c)) = d.path.as_deref().and_then(|p| crate::diag::locate(text, p)) else {
+        return d;
+    };
+    let mut col = c;
+    if d.code != "field.unknown" {
+        let line = text.split('\n').nth(l - 1).unwrap_or("");
+        let from: usize = line.chars().take(c - 1).map(char::len_utf8).sum();
+        if let Some(i) = line[from..].find(": ") {
+            let value = &line[from + i + 1..];
+            let pad = value.len() - value.trim_start().len();
+            if !value.trim().is_empty() {
+                col = line[..from + i + 1 + pad].chars().count() + 1;
+            }
+        }
+    }
+    d.at(l, col)
+}
+
+/// `a.b[3]` → `a.b`: a bad list item takes its list out (removing the item
+/// alone would renumber the items after it, and their errors would name
+/// the wrong item).
+fn strip_index(path: &str) -> String {
+    match path.rfind('.') {
+        Some(dot) => {
+            let (head, last) = path.split_at(dot + 1);
+            format!("{head}{}", last.split('[').next().unwrap_or(last))
+        }
+        None => path.split('[').next().unwrap_or(path).to_string(),
+    }
+}
+
+/// The node at a dotted path (`a.b[2].c`; `.` is the root) of a YAML tree.
+fn node_mut<'t>(tree: &'t mut serde_yaml::Value, path: &str) -> Option<&'t mut serde_yaml::Value> {
+    let mut node = tree;
+    for seg in path.split('.').filter(|s| !s.is_empty()) {
+        let mut parts = seg.split('[');
+        let key = parts.next().unwrap_or("");
+        node = node.get_mut(key)?;
+        for ix in parts {
+            node = node.get_mut(ix.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(node)
+}
+
+/// The value at a dotted path without list indices (`enterprise.sector`).
+fn get<'t>(tree: &'t serde_yaml::Value, path: &str) -> Option<&'t serde_yaml::Value> {
+    path.split('.').try_fold(tree, |node, key| node.get(key))
+}
+
+/// Set `key` of the mapping at `path` to `v`.
+fn put(tree: &mut serde_yaml::Value, path: &str, key: &str, v: serde_yaml::Value) -> bool {
+    match node_mut(tree, path).and_then(|n| n.as_mapping_mut()) {
+        Some(m) => {
+            m.insert(serde_yaml::Value::String(key.to_string()), v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Remove the field at a dotted path (`a.b[2].c`) from a YAML tree.
+fn take_out(tree: &mut serde_yaml::Value, path: &str) -> bool {
+    let mut segs: Vec<&str> = path.split('.').collect();
+    let Some(last) = segs.pop() else {
+        return false;
+    };
+    let mut node = tree;
+    for seg in segs {
+        let mut parts = seg.split('[');
+        let key = parts.next().unwrap_or("");
+        let Some(next) = node.get_mut(key) else {
+            return false;
+        };
+        node = next;
+        for ix in parts {
+            let Some(i) = ix.trim_end_matches(']').parse::<usize>().ok() else {
+                return false;
+            };
+            let Some(next) = node.get_mut(i) else {
+                return false;
+            };
+            node = next;
+        }
+    }
+    node.as_mapping_mut().and_then(|m| m.remove(last)).is_some()
+}
+
 /// A tab in the indentation near a syntax error is almost always its cause,
 /// whatever the scanner's own words ("found character that cannot start any
 /// token"): say so, with the line.
-fn tab_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
+fn tab_hint(d: Diagnostic, text: &str) -> Diagnostic {
+    let mut d = fullwidth_hint(d, text);
     let Some(line) = d.line.filter(|_| d.code == "yaml.syntax") else {
         return d;
     };
@@ -339,6 +640,73 @@ fn tab_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
         ));
     }
     d
+}
+
+/// A full-width colon `：` or comma `，` (typed with a Chinese input method)
+/// outside quotes and comments is not YAML punctuation: `name： x` is one
+/// text, `[erp， mes]` one item. Whatever error it caused, say so.
+fn fullwidth_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
+    let found = text.split('\n').enumerate().find_map(|(n, l)| {
+        let code = l.split(" #").next().unwrap_or(l);
+        if code.trim_start().starts_with('#') || code.contains(['"', '\'']) {
+            return None;
+        }
+        code.find(['：', '，'])
+            .map(|i| (n + 1, code[i..].chars().next()))
+    });
+    if let Some((line, Some(c))) = found {
+        let (zh, en) = if c == '：' {
+            (
+                "半角冒号 `:`, 冒号后加空格",
+                "the ASCII colon `:` followed by a space",
+            )
+        } else {
+            ("半角逗号 `,`", "the ASCII comma `,`")
+        };
+        d.hint = Some(Text::new(
+            format!("第 {line} 行用了全角符号 `{c}` (中文输入法); YAML 要用{zh}"),
+            format!("line {line} has a full-width `{c}` (Chinese input method); YAML needs {en}"),
+        ));
+    }
+    d
+}
+
+/// libyaml's English phrases in Chinese, for the zh message of a syntax
+/// error; a phrase not in the list stays as it is.
+fn parser_zh(msg: &str) -> String {
+    const PHRASES: [(&str, &str); 18] = [
+        ("did not find expected key", "没有找到应有的字段名"),
+        ("did not find expected ',' or ']'", "缺少 `,` 或 `]`"),
+        ("did not find expected ',' or '}'", "缺少 `,` 或 `}`"),
+        ("did not find expected '-' indicator", "缺少列表项的 `-`"),
+        ("did not find expected node content", "缺少应有的内容"),
+        ("could not find expected ':'", "缺少冒号 `:`"),
+        (
+            "mapping values are not allowed in this context",
+            "此处不能写 `字段: 值`",
+        ),
+        (
+            "found character that cannot start any token",
+            "遇到不能开始任何内容的字符",
+        ),
+        ("found unexpected end of stream", "文件意外结束"),
+        ("found unknown escape character", "未知的转义字符"),
+        (
+            "found a tab character that violates indentation",
+            "Tab 字符破坏了缩进",
+        ),
+        ("control characters are not allowed", "不允许控制字符"),
+        ("while scanning a quoted scalar", "读取带引号的文字时"),
+        ("while scanning a simple key", "读取字段名时"),
+        ("while parsing a block mapping", "读取字段映射时"),
+        ("while parsing a block collection", "读取列表时"),
+        ("while parsing a flow sequence", "读取 [ ] 列表时"),
+        ("while parsing a flow mapping", "读取 { } 映射时"),
+    ];
+    PHRASES
+        .iter()
+        .fold(msg.to_string(), |m, (en, zh)| m.replace(en, zh))
+        .replace(", 读取", ", 在读取")
 }
 
 fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -> Diagnostic {
@@ -366,6 +734,21 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
             "",
         );
     }
+    // Any other "at line N column M" left in the text: the position is shown apart.
+    while let Some(i) = msg.find(" at line ") {
+        let rest = &msg[i + " at line ".len()..];
+        let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(rest);
+        let Some(after) = rest[n..].strip_prefix(" column ") else {
+            break;
+        };
+        let m = digits(after);
+        if n == 0 || m == 0 {
+            break;
+        }
+        let end = i + " at line ".len() + n + " column ".len() + m;
+        msg.replace_range(i..end, "");
+    }
     // serde_yaml repeats the path in front and the position at the end;
     // both are shown separately.
     if let Some(idx) = msg.find(" at line ") {
@@ -384,7 +767,7 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
     }
     let (message, hint) = explain(&msg);
     let mut d = Diagnostic::error(message.0, file, message.1);
-    if path != "." && !path.is_empty() {
+    if path != "." && path != "?" && !path.is_empty() {
         d = d.at_path(path);
     }
     if let Some((l, c)) = loc {
@@ -399,10 +782,12 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
 /// Turn a serde/YAML message into a code, a bilingual message and a hint.
 pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     let expected = friendly_expected(msg);
+    let echo = |s: &str| crate::textsafe::clip(s, crate::textsafe::ECHO_CHARS).into_owned();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or("");
+        let full = rest.split('`').next().unwrap_or("");
         let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
-        let hint = did_you_mean(name, &options);
+        let hint = did_you_mean(full, &options);
+        let name = echo(full);
         return (
             (
                 "field.unknown",
@@ -420,9 +805,13 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let name = rest.split('`').next().unwrap_or("");
+        let full = rest.split('`').next().unwrap_or("");
+        if matches!(full, "null" | "~" | "" | "Null" | "NULL") {
+            return required_here();
+        }
         let options = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or(""));
-        let hint = did_you_mean(name, &options).unwrap_or_else(|| {
+        let name = echo(full);
+        let hint = did_you_mean(full, &options).unwrap_or_else(|| {
             Text::new(
                 format!("可选值: {}", options.join(", ")),
                 format!("allowed values: {}", options.join(", ")),
@@ -492,6 +881,32 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             None,
         );
     }
+    if msg.contains(crate::money::WAN_EXPECTED) {
+        let found = msg
+            .split_once(':')
+            .map(|x| x.1)
+            .and_then(|s| s.split(", expected").next())
+            .unwrap_or("")
+            .trim();
+        let found = crate::textsafe::clip(found, crate::textsafe::ECHO_CHARS);
+        let max = crate::money::AMOUNT_MAX;
+        return (
+            (
+                "range",
+                Text::new(
+                    format!("{found} 大得不合理 (上限 {max})"),
+                    format!("{found} is implausibly large (the limit is {max})"),
+                ),
+            ),
+            Some(Text::new(
+                "金额以万元为单位: 2180 表示 2180 万元; 面积以平方米为单位",
+                "money is in 万元 (10,000 CNY): 2180 means 21.8 million CNY; areas are in m²",
+            )),
+        );
+    }
+    if msg.starts_with("invalid type: unit value") {
+        return required_here();
+    }
     if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
         let found = msg
             .split_once(':')
@@ -503,11 +918,32 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             .trim_end_matches(" as u128")
             .trim_end_matches(" as i128")
             .to_string();
+        let hint_of = number_form_hint(&found);
+        let found = echo(&found);
         let (ezh, een) = expected.unwrap_or(("其他类型", "another type"));
         let out_of_range = found.starts_with("integer `")
             && !found.starts_with("integer `-")
             && een.starts_with("a whole number");
-        let hint = number_form_hint(&found)
+        if out_of_range {
+            if let Some(max) = int_max(msg) {
+                return (
+                    (
+                        "range",
+                        Text::new(
+                            format!("{} 太大, 此字段最大为 {max}", found_zh(&found)),
+                            format!(
+                                "{found} is too large for this field: the largest allowed is {max}"
+                            ),
+                        ),
+                    ),
+                    Some(Text::new(
+                        "请核对单位和位数",
+                        "check the unit and the number of digits",
+                    )),
+                );
+            }
+        }
+        let hint = hint_of
             .or_else(|| {
                 (een == "true or false").then(|| {
                     Text::new(
@@ -556,7 +992,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             (
                 "yaml.syntax",
                 Text::new(
-                    format!("YAML 语法错误: {msg}"),
+                    format!("YAML 语法错误: {}", parser_zh(msg)),
                     format!("YAML syntax error: {msg}"),
                 ),
             ),
@@ -570,6 +1006,38 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         ),
         None,
     )
+}
+
+/// A required value written as `null`, `~` or left empty.
+fn required_here() -> ((&'static str, Text), Option<Text>) {
+    (
+        (
+            "required",
+            Text::new(
+                "此字段必填, 不能为空 (null、~ 或不写)",
+                "this field is required: it cannot be null, ~ or empty",
+            ),
+        ),
+        Some(Text::new(
+            "请填写取值; 文字若正好是 null, 请加引号: \"null\"",
+            "fill in a value; a text that really is null must be quoted: \"null\"",
+        )),
+    )
+}
+
+/// The largest value of the integer type serde expected (`expected u32`).
+fn int_max(msg: &str) -> Option<String> {
+    let exp = msg.rsplit_once("expected ")?.1;
+    let ty = exp.split(|c: char| !c.is_ascii_alphanumeric()).next()?;
+    Some(match ty {
+        "u8" => u8::MAX.to_string(),
+        "u16" => u16::MAX.to_string(),
+        "u32" => u32::MAX.to_string(),
+        "u64" => u64::MAX.to_string(),
+        "i32" => i32::MAX.to_string(),
+        "i64" => i64::MAX.to_string(),
+        _ => return None,
+    })
 }
 
 /// Words a consultant understands for serde's type names.
@@ -654,6 +1122,27 @@ fn number_form_hint(found: &str) -> Option<Text> {
             ),
         ));
     }
+    if let Some(n) = s.strip_suffix('亿') {
+        // 1 亿 = 10,000 万: say what to write in 万元.
+        let wan = n
+            .trim()
+            .parse::<rust_decimal::Decimal>()
+            .ok()
+            .and_then(|x| x.checked_mul(rust_decimal::Decimal::from(10_000)))
+            .map(|x| x.normalize().to_string());
+        return Some(match wan {
+            Some(w) => Text::new(
+                format!("金额字段 (_wan) 的单位是万元: {n}亿 = {w} 万元, 请写 {w}"),
+                format!(
+                    "money fields (_wan) are in 万元 (10,000 CNY): {n}亿 is {w} 万元, write {w}"
+                ),
+            ),
+            None => Text::new(
+                "金额字段 (_wan) 的单位是万元 (1 亿 = 10000 万元)",
+                "money fields (_wan) are in 万元 (10,000 CNY); 1 亿 is 10000 万元",
+            ),
+        });
+    }
     if let Some(n) = s.strip_suffix('万') {
         return Some(Text::new(
             format!("金额字段 (_wan) 的单位已是万元: 请写 {n}"),
@@ -690,11 +1179,31 @@ fn backticked(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The id of a sector written by its Chinese name (`机械汽配` →
+/// `machinery_auto_parts`), when the ids allowed here are the sectors.
+fn zh_sector_id(name: &str, options: &[String]) -> Option<&'static str> {
+    use crate::questionnaire::Sector;
+    let s = Sector::ALL.into_iter().find(|s| s.zh() == name.trim())?;
+    options.iter().any(|o| o == s.id()).then(|| s.id())
+}
+
 /// "did you mean …?" by edit distance.
 fn did_you_mean(name: &str, options: &[String]) -> Option<Text> {
+    // The edit distance costs length × length: a megabyte-long "name" is no typo.
+    if name.len() > 64 {
+        return None;
+    }
+    // Ids are lower case; `ERP` for `erp` is the same word.
+    let lower = name.to_lowercase();
+    if let Some(id) = zh_sector_id(name, options) {
+        return Some(Text::new(
+            format!("是不是想写 `{id}` ({name})?"),
+            format!("did you mean `{id}` ({name})?"),
+        ));
+    }
     let best = options
         .iter()
-        .map(|o| (strsim::damerau_levenshtein(name, o), o))
+        .map(|o| (strsim::damerau_levenshtein(&lower, o), o))
         .min_by_key(|(d, _)| *d)?;
     let limit = (name.chars().count() / 3).max(2);
     (best.0 <= limit).then(|| {
@@ -831,11 +1340,78 @@ mod tests {
     fn numbers_too_large_say_so() {
         for n in ["18446744073709551616", "4294967296"] {
             let e = from_str::<T>(&format!("cnc_units: {n}\n"), "f").unwrap_err();
-            assert_eq!(e.code, "type");
+            assert_eq!(e.code, "range");
             assert!(!e.message.en.contains("u128"), "{}", e.message.en);
             assert!(e.message.en.contains(n), "{}", e.message.en);
-            assert!(e.hint.unwrap().en.contains("too large"));
+            // The field is a u32: the bound is 2^32 − 1, said in both languages.
+            assert!(
+                e.message
+                    .en
+                    .ends_with("is too large for this field: the largest allowed is 4294967295"),
+                "{}",
+                e.message.en
+            );
+            assert!(e.message.zh.ends_with("太大, 此字段最大为 4294967295"));
         }
+        // i64::MAX in a count was called a type error; it is a range error.
+        let e = from_str::<T>("cnc_units: 9223372036854775807\n", "f").unwrap_err();
+        assert_eq!(e.code, "range");
+        assert!(!e.message.en.contains("not allowed here"));
+    }
+
+    #[test]
+    fn tags_are_refused_where_they_are_written() {
+        // Found by the outside test: `!!binary` was silently decoded and a
+        // `!custom` tag reported on the line above it.
+        let e = from_str::<T>("# c\ncnc_units: !!binary aGVsbG8=\n", "f").unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("yaml.tag", Some(2), Some(12)));
+        assert!(guard("a: !custom x\n", "f").is_err());
+        assert!(guard("- !!python/object:os.system x\n", "f").is_err());
+        // An exclamation mark inside text is a character.
+        assert!(guard("a: Hello! World\nb: \"!x\"\nc: x !y\n", "f").is_ok());
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Many {
+        a: u32,
+        b: Option<u32>,
+        items: Option<Vec<u32>>,
+        c: Option<bool>,
+    }
+
+    #[test]
+    fn every_structural_error_in_one_pass() {
+        // validate promised every problem in one pass but stopped at the first.
+        let text = "a: x\nbb: 1\nitems: [1, two]\nc: maybe\n";
+        let (all, rest) = from_str_all::<Many>(text, "f", None).unwrap_err();
+        // The required `a` was taken out and nothing stands in for it: no
+        // made-up value goes on to the semantic checks.
+        assert!(rest.is_none());
+        let got: Vec<_> = all
+            .iter()
+            .map(|d| (d.code, d.path.as_deref().unwrap_or(""), d.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("type", "a", Some(1)),
+                ("field.unknown", "bb", Some(2)),
+                ("type", "items[1]", Some(3)),
+                ("type", "c", Some(4)),
+            ]
+        );
+        // A required field taken out with no stand-in stops the search there,
+        // without a made-up "missing field".
+        assert!(all.iter().all(|d| d.code != "field.missing"));
+        // With `a` fine, what is left is real input, for the semantic checks.
+        let (_, rest) = from_str_all::<Many>("a: 1\nc: maybe\n", "f", None).unwrap_err();
+        assert_eq!(rest.map(|m| (m.a, m.c)), Some((1, None)));
+        // A syntax error ends the search: one message.
+        let (e, _) = from_str_all::<Many>("c: true\na: 'x\n", "f", None).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].code, "yaml.syntax");
     }
 
     #[test]

@@ -367,3 +367,190 @@ fn version_names_the_policy_pack() {
         .success()
         .stdout(predicate::str::contains("licheng-2016"));
 }
+
+/// Nothing a user typed reaches the terminal as a control sequence.
+fn assert_no_raw_controls(what: &str, s: &str) {
+    let bad: Vec<char> = s
+        .chars()
+        .filter(|c| zhizao::textsafe::is_unsafe_char(*c))
+        .collect();
+    assert!(bad.is_empty(), "{what}: raw {bad:?} in {s}");
+}
+
+#[test]
+fn escape_sequences_from_input_never_reach_the_terminal() {
+    // Issue 12, item 4: a name could clear the screen, set the title or fake
+    // "ALL CHECKS PASSED" in assess, screen and validate.
+    let t = tempfile::tempdir().unwrap();
+    let hostile = "tests/hostile/escape-in-name.yaml";
+    let o = zhizao()
+        .args(["assess", hostile, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("control character \\u{1b}"), "{err}");
+    assert_no_raw_controls("assess stderr", &err);
+    // A file whose *name* carries the sequence: valid content, echoed name.
+    let evil = t.path().join("a\u{1b}[2J\u{1b}]0;pwned\u{7}.yaml");
+    std::fs::write(&evil, MINIMAL).unwrap();
+    let o = zhizao().arg("validate").arg(&evil).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("a\\u{1b}[2J"), "{out}");
+    assert_no_raw_controls("validate stdout", &out);
+    std::fs::copy(hostile, t.path().join("b.yaml")).unwrap();
+    let o = zhizao()
+        .arg("screen")
+        .arg(t.path())
+        .args(["--lang", "en"])
+        .env("CI", "1")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("files: 2 · assessed: 1 · rejected: 1"),
+        "{out}"
+    );
+    assert_no_raw_controls("screen stdout", &out);
+    assert_no_raw_controls("screen stderr", &String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn validate_reports_every_kind_of_problem_in_one_pass() {
+    // Issue 12, item 6: validate stopped at the first structural error although
+    // --help, README and the guide promise every problem in one pass.
+    let o = zhizao()
+        .args([
+            "validate",
+            "tests/hostile/many-mistakes.yaml",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let codes: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.split(": error[").nth(1))
+        .filter_map(|r| r.split(']').next())
+        .collect();
+    assert_eq!(
+        codes,
+        ["field.unknown", "type", "value.unknown", "consistency"],
+        "{err}"
+    );
+    assert!(err.contains("many-mistakes.yaml:8:33:"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("invalid (4 errors)"));
+}
+
+#[test]
+fn long_values_are_cut_in_messages_and_tables() {
+    // Issue 12, item 13: a 1 MB value made a 1 MB error line, and 13 files
+    // with 1 MB names a 42 MB terminal summary.
+    let t = tempfile::tempdir().unwrap();
+    let long = "名".repeat(300_000);
+    let bad = write(
+        t.path(),
+        "bad.yaml",
+        &format!("{MINIMAL}  employees: \"{long}\"\n"),
+    );
+    let o = zhizao()
+        .args(["validate", &bad, "--lang", "en"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.len() < 4_000, "{} bytes", err.len());
+    // `string "` (8) + 300,000 名 + `"` (1) = 300,009 characters, cut at 80.
+    assert!(err.contains("…(299929 more)"), "{err}");
+    let subs = t.path().join("subs");
+    std::fs::create_dir(&subs).unwrap();
+    for i in 0..3 {
+        let text = MINIMAL.replace("测试企业", &format!("{i}{long}"));
+        write(&subs, &format!("f{i}.yaml"), &text);
+    }
+    let o = zhizao()
+        .arg("screen")
+        .arg(&subs)
+        .args(["--lang", "en"])
+        .env("CI", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.len() < 30_000, "{} bytes", o.stdout.len());
+    let one = write(t.path(), "one.yaml", &MINIMAL.replace("测试企业", &long));
+    let o = zhizao()
+        .args(["assess", &one, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.len() < 30_000, "{} bytes", o.stdout.len());
+}
+
+#[test]
+fn screen_counts_an_enterprise_once_per_data_year() {
+    // Issue 12, item 7: the same enterprise submitted twice was counted twice
+    // in rankings, budget and targets with no note.
+    let t = tempfile::tempdir().unwrap();
+    let subs = t.path().join("subs");
+    std::fs::create_dir(&subs).unwrap();
+    let ex = std::fs::read_to_string("questionnaires/examples/licheng-footwear.yaml").unwrap();
+    let old = write(&subs, "a-first.yaml", &ex);
+    let new = write(&subs, "b-resubmitted.yaml", &ex);
+    // The resubmission is newer: it is the one counted, whatever the path order.
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    let json = t.path().join("s.json");
+    let run = |json: &Path| {
+        let o = zhizao()
+            .arg("screen")
+            .arg(&subs)
+            .args(["--lang", "en", "-o"])
+            .arg(json)
+            .env("CI", "1")
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
+        (v, String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let (v, out) = run(&json);
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["assessed"], 1);
+    assert_eq!(v["summary"]["duplicates"], 1);
+    assert_eq!(v["enterprises"].as_array().map(Vec::len), Some(1));
+    assert!(v["enterprises"][0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("b-resubmitted.yaml"));
+    let note = format!(
+        "{old}: same enterprise (9135050215583726XH) and data year 2017 as {new}, which is counted instead"
+    );
+    assert!(out.contains(&note), "{out}");
+    // Another data year of the same enterprise is another submission; the
+    // batch then says it mixes years and keeps the budget per year.
+    write(
+        &subs,
+        "c-2016.yaml",
+        &ex.replace("data_year: 2017", "data_year: 2016"),
+    );
+    let (v, out) = run(&json);
+    assert_eq!(v["summary"]["assessed"], 2);
+    assert!(
+        out.contains("the batch mixes data years 2016 (1), 2017 (1)"),
+        "{out}"
+    );
+    let years = v["summary"]["by_year"].as_object().unwrap();
+    assert_eq!(years.keys().collect::<Vec<_>>(), ["2016", "2017"]);
+}

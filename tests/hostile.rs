@@ -318,10 +318,13 @@ fn a_hundred_thousand_repeated_errors_stay_fast() {
 
 /// Run `zhizao screen FOLDER` and return (exit code, stdout, stderr), timed.
 fn screen(root: &Path, folder: &str) -> (i32, String, String) {
-    let (code, out, err, took, rss) = run_bin(
-        &["screen", folder, "--lang", "en", "--jobs", "2"],
-        Some(root),
-    );
+    screen_with(root, folder, &[])
+}
+
+fn screen_with(root: &Path, folder: &str, more: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["screen", folder, "--lang", "en", "--jobs", "2"];
+    args.extend(more);
+    let (code, out, err, took, rss) = run_bin(&args, Some(root));
     assert!(took <= BOUND * 5, "screen took {took:?}");
     if let Some(kb) = rss {
         assert!(kb <= MAX_RSS_KB * 2, "screen used {kb} KB");
@@ -353,7 +356,14 @@ fn a_screened_folder_with_a_symlink_loop_a_dangling_link_an_unreadable_file_and_
         .arg(&fifo)
         .status()
         .is_ok_and(|s| s.success());
-    let (code, out, err) = screen(root, "batch");
+    // By default the link to /proc/self/mem leads out of the folder: not followed.
+    let (_, out, _) = screen(root, "batch");
+    assert!(
+        out.contains("1 links leading out of the given folders not followed"),
+        "{out}"
+    );
+    assert!(!out.contains("batch/unreadable.yaml"), "{out}");
+    let (code, out, err) = screen_with(root, "batch", &["--follow-links"]);
     assert_eq!(code, 1, "rejected files → exit 1: {err}");
     let total = if have_fifo { 4 } else { 3 };
     assert!(
@@ -377,9 +387,15 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
     // The library splits the walk from the reading; remove a file in between
     // and it must come back as rejected with an I/O reason, not vanish.
     let t = tempfile::tempdir().unwrap();
-    for i in 0..3 {
+    // Three enterprises (three credit codes): a copy of one would be a duplicate.
+    let examples = [
+        "licheng-footwear",
+        "autoparts-digital-workshop",
+        "electronics-smart-factory",
+    ];
+    for (i, ex) in examples.iter().enumerate() {
         std::fs::copy(
-            "questionnaires/examples/licheng-footwear.yaml",
+            format!("questionnaires/examples/{ex}.yaml"),
             t.path().join(format!("f{i}.yaml")),
         )
         .unwrap();
@@ -398,6 +414,7 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
             progress: false,
             top: 10,
             keep_rows: false,
+            follow_links: false,
         },
     )
     .unwrap();
@@ -407,4 +424,56 @@ fn a_file_removed_between_walk_and_read_is_accounted_for() {
     assert_eq!(s.rejected[0].code, "io");
     assert!(s.rejected[0].file.ends_with("f1.yaml"));
     assert!(s.rejected[0].reason.en.contains("cannot read"));
+}
+
+/// Every amount of an example questionnaire set to `value`, read without
+/// validation (as a library user could), then assessed.
+fn assess_unvalidated_with_every_amount(value: &str) -> Result<(), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("questionnaires/examples/autoparts-digital-workshop.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = String::new();
+    let mut changed = 0;
+    for line in text.lines() {
+        let key = line.split(':').next().unwrap_or("").trim();
+        let amount = key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce");
+        if amount && !line.trim_end().ends_with(':') && !line.contains('{') {
+            out.push_str(&format!("{}: {value}\n", line.split(':').next().unwrap()));
+            changed += 1;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    assert!(changed >= 5, "the example has amounts to change");
+    let q: zhizao::questionnaire::Questionnaire =
+        unvalidated(&out).map_err(|e| format!("{:?}", e[0].message))?;
+    let a = Engine::default().assess(
+        &q,
+        InputInfo {
+            file: "x".into(),
+            sha256: String::new(),
+        },
+        Vec::new(),
+    );
+    assert!(!zhizao::report::json(&a).is_empty());
+    Ok(())
+}
+
+/// The library's own YAML reader without `validate` (a caller that skips it).
+fn unvalidated(text: &str) -> Result<zhizao::questionnaire::Questionnaire, Vec<Diagnostic>> {
+    zhizao::yaml::from_str_all(text, "x", None).map_err(|(d, _)| d)
+}
+
+#[test]
+fn the_library_never_overflows_on_amounts_validated_or_not() {
+    // Issue 12, item 15: the bound on amounts was a hand-kept list in
+    // validate.rs, and `Engine::assess` on an unvalidated questionnaire
+    // panicked. The bound is now the type's: at it, every figure is computed
+    // (negative amounts too, which only validation refuses); past it, the file
+    // cannot even be read.
+    assess_unvalidated_with_every_amount("10000000000").unwrap();
+    assess_unvalidated_with_every_amount("-10000000000").unwrap();
+    let e = assess_unvalidated_with_every_amount("10000000001").unwrap_err();
+    assert!(e.contains("implausibly large"), "{e}");
 }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use zhizao::assess::{Assessment, Engine, InputInfo};
 use zhizao::criteria::Status;
 use zhizao::indicators::Unit;
+use zhizao::money::Wan;
 use zhizao::policy::eval::TrackStatus;
 use zhizao::policy::pack::Funder;
 use zhizao::questionnaire::*;
@@ -75,7 +76,7 @@ prop_compose! {
         e.sector = Sector::MachineryAutoParts;
         e.production_workers = Some(workers);
         e.employees = Some(workers + extra_staff);
-        e.new_tax_district_retained_wan = retained_wan.map(Decimal::from);
+        e.new_tax_district_retained_wan = retained_wan.and_then(|w| Wan::new(Decimal::from(w)));
         q.robots.industrial_robots = Some(robots);
         let eq = &mut q.equipment;
         eq.key_equipment_total = Some(key_total);
@@ -102,11 +103,11 @@ prop_compose! {
             *slot = r.next().flatten();
         }
         q.purchases.cnc_generation_units = Some(units);
-        q.purchases.cnc_generation_invoice_ex_tax_wan = Some(Decimal::from(invoice_wan));
+        q.purchases.cnc_generation_invoice_ex_tax_wan = Wan::new(Decimal::from(invoice_wan));
         q.ecommerce.original_online_brand = Some(true);
         q.ecommerce.registered_and_settled_in_quanzhou = Some(true);
-        q.ecommerce.online_sales_wan = Some(Decimal::from(online_wan));
-        q.ecommerce.total_sales_wan = Some(Decimal::from(online_wan + total_extra_wan));
+        q.ecommerce.online_sales_wan = Wan::new(Decimal::from(online_wan));
+        q.ecommerce.total_sales_wan = Wan::new(Decimal::from(online_wan + total_extra_wan));
         q.ip_and_brands.invention_patents_granted = Some(patents);
         q.results.operating_cost_change_pct = Some(f64::from(results[0]));
         q.results.rd_cycle_change_pct = Some(f64::from(results[1]));
@@ -203,7 +204,7 @@ proptest! {
             if t.id == "local-cnc-purchase" {
                 if let Some(max) = t.amount.and_then(|r| r.max) {
                     // No tier pays more than 20% of the invoice (二(五)2).
-                    let invoice = q.purchases.cnc_generation_invoice_ex_tax_wan.unwrap() * Decimal::from(10_000);
+                    let invoice = q.purchases.cnc_generation_invoice_ex_tax_wan.unwrap().get() * Decimal::from(10_000);
                     prop_assert!(max <= invoice * Decimal::new(20, 2));
                 }
             }
@@ -232,8 +233,8 @@ proptest! {
         let before = assess(&engine, &q);
         let mut more_q = q.clone();
         // More online sales with the same offline sales: both the amount and the share rise.
-        more_q.ecommerce.online_sales_wan = Some(q.ecommerce.online_sales_wan.unwrap() + Decimal::from(more));
-        more_q.ecommerce.total_sales_wan = Some(q.ecommerce.total_sales_wan.unwrap() + Decimal::from(more));
+        more_q.ecommerce.online_sales_wan = Wan::new(q.ecommerce.online_sales_wan.unwrap().get() + Decimal::from(more));
+        more_q.ecommerce.total_sales_wan = Wan::new(q.ecommerce.total_sales_wan.unwrap().get() + Decimal::from(more));
         let after = assess(&engine, &more_q);
         let status = |a: &Assessment| a.subsidies.iter().find(|t| t.id == "online-brand-award").map(|t| t.status);
         if status(&before) == Some(TrackStatus::Eligible) {

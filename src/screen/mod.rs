@@ -32,7 +32,7 @@ use crate::questionnaire::{ProductionMode, Sector};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -213,7 +213,7 @@ impl Row {
             production_mode: e.production_mode,
             above_designated_size: e.above_designated_size,
             data_year: e.data_year,
-            industrial_output_wan: e.industrial_output_wan,
+            industrial_output_wan: e.industrial_output_wan.map(Decimal::from),
             indicators: PEER_INDICATORS
                 .iter()
                 .map(|id| p.indicators.value(id).and_then(f64_of))
@@ -454,6 +454,34 @@ pub struct Aggregates {
     pub eligible_by_funder: ByFunder,
     /// Eligible + candidate support by funder.
     pub potential_by_funder: ByFunder,
+    /// Files not counted because another file of the same enterprise
+    /// (credit code) and data year was kept ([`Screened::duplicates`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub duplicates: usize,
+    /// Support by data year. A budget is for one year: when a batch mixes
+    /// data years the totals above add different years, and these say how
+    /// much of them belongs to each. Left out of JSON for a one-year batch.
+    #[serde(skip_serializing_if = "one_year")]
+    pub by_year: BTreeMap<i32, YearBudget>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn one_year(m: &BTreeMap<i32, YearBudget>) -> bool {
+    m.len() <= 1
+}
+
+/// Enterprises and support of one data year.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct YearBudget {
+    /// Enterprises assessed with this data year.
+    pub enterprises: usize,
+    /// Eligible support by funder.
+    pub eligible_by_funder: ByFunder,
+    /// Eligible + candidate support by funder.
+    pub potential_by_funder: ByFunder,
 }
 
 impl Aggregates {
@@ -482,6 +510,8 @@ impl Aggregates {
             district_cap_missing: 0,
             eligible_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
             potential_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
+            duplicates: 0,
+            by_year: BTreeMap::new(),
         }
     }
 
@@ -527,6 +557,12 @@ impl Aggregates {
         self.district_cap_missing += o.district_cap_missing;
         add_to(&mut self.eligible_by_funder, &o.eligible_by_funder);
         add_to(&mut self.potential_by_funder, &o.potential_by_funder);
+        for (y, b) in o.by_year {
+            let mine = self.by_year.entry(y).or_default();
+            mine.enterprises += b.enterprises;
+            add_to(&mut mine.eligible_by_funder, &b.eligible_by_funder);
+            add_to(&mut mine.potential_by_funder, &b.potential_by_funder);
+        }
     }
 
     fn fold(&mut self, r: &Row, top: usize) {
@@ -597,6 +633,10 @@ impl Aggregates {
         }
         add_to(&mut self.eligible_by_funder, &r.eligible);
         add_to(&mut self.potential_by_funder, &r.potential);
+        let y = self.by_year.entry(r.data_year).or_default();
+        y.enterprises += 1;
+        add_to(&mut y.eligible_by_funder, &r.eligible);
+        add_to(&mut y.potential_by_funder, &r.potential);
     }
 }
 
@@ -715,6 +755,9 @@ pub struct Options {
     /// Keep every enterprise's row for an export ([`Screened::rows`]).
     /// Without an export nobody reads them, so they are not written.
     pub keep_rows: bool,
+    /// Follow symbolic links that lead out of the given folders
+    /// (by default they are counted and skipped).
+    pub follow_links: bool,
 }
 
 /// Outcome of pass 1 and the spill to read in pass 2.
@@ -725,9 +768,31 @@ pub struct Screened {
     pub peers: Peers,
     /// Rejected files, in path order.
     pub rejected: Vec<Rejected>,
-    /// Notes on things skipped while walking (symlink loops, non-YAML files).
+    /// Notes on things skipped while walking (symlink loops, non-YAML
+    /// files), duplicates and a batch that mixes data years.
     pub notes: Vec<String>,
-    spill: Option<tempfile::NamedTempFile>,
+    /// Submissions not counted, in path order: another file of the same
+    /// enterprise and data year was counted instead.
+    pub duplicates: Vec<Duplicate>,
+    spill: Option<std::sync::Arc<std::fs::File>>,
+}
+
+/// Reads a shared file from its start with its own position, so each call
+/// of [`Screened::rows`] reads all rows whatever other readers do.
+struct ReadFrom {
+    file: std::sync::Arc<std::fs::File>,
+    pos: u64,
+}
+
+impl std::io::Read for ReadFrom {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(self.file.as_ref(), buf, self.pos)?;
+        #[cfg(windows)]
+        let n = std::os::windows::fs::FileExt::seek_read(self.file.as_ref(), buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
 }
 
 impl Screened {
@@ -740,7 +805,10 @@ impl Screened {
                 "rows were not kept: screen with `keep_rows: true` to export them",
             )
         })?;
-        let f = std::fs::File::open(spill.path())?;
+        let f = ReadFrom {
+            file: spill.clone(),
+            pos: 0,
+        };
         Ok(BufReader::new(f).lines().map(move |line| {
             let line = line?;
             let row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
@@ -765,6 +833,7 @@ struct Part {
     peers: PeerIncrements,
     lines: Vec<u8>,
     rejected: Vec<Rejected>,
+    keys: Vec<Key>,
 }
 
 /// Files per worker run inside a chunk.
@@ -812,6 +881,12 @@ impl Part {
             l.warnings.len(),
         );
         drop(b);
+        if let Some(code) = &row.credit_code {
+            let modified = std::fs::metadata(&row.file).and_then(|m| m.modified()).ok();
+            let code = code.trim().to_uppercase();
+            self.keys
+                .push((code, row.data_year, modified, row.file.clone()));
+        }
         if opts.keep_rows {
             // A Row is plain data, so this does not fail; if it ever did, the
             // file is listed as rejected (and not counted) instead of going
@@ -853,6 +928,24 @@ fn progress_bar(n: usize, on: bool) -> indicatif::ProgressBar {
     pb
 }
 
+/// Most worker threads per core `--jobs` may ask for. Screening is mostly
+/// CPU work, so more threads than cores only add memory and switching;
+/// a few per core still cover files waiting on a slow disk. Without a
+/// bound, `--jobs 100000` started thousands of threads.
+pub const JOBS_PER_CORE_MAX: usize = 4;
+
+/// `jobs` within `1..=`[`JOBS_PER_CORE_MAX`] × cores (0 stays 0: all cores),
+/// and the limit when it had to be cut.
+pub fn clamp_jobs(jobs: usize) -> (usize, Option<usize>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = cores.saturating_mul(JOBS_PER_CORE_MAX);
+    if jobs > max {
+        (max, Some(max))
+    } else {
+        (jobs, None)
+    }
+}
+
 fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if jobs > 0 {
@@ -861,27 +954,149 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
     b.build().map_err(std::io::Error::other)
 }
 
-/// Pass 1: walk, assess in parallel, aggregate, spill.
+/// Pass 1: walk, assess in parallel, aggregate, spill. When two files are
+/// of one enterprise (credit code) and one data year, only one is counted
+/// (see [`pick_duplicates`]): the batch is then screened again without the
+/// others, which costs a second pass only for a batch that has duplicates.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
-    let walked = walk::walk(paths);
-    let mut agg = Aggregates::new(engine, opts.top);
-    agg.files = walked.files.len() + walked.rejected.len();
-    let mut peers = Peers::default();
+    let walked = walk::walk_with(paths, opts.follow_links);
+    let mut p = pass(engine, &walked.files, opts, &HashSet::new())?;
+    let duplicates = pick_duplicates(std::mem::take(&mut p.keys));
+    if !duplicates.is_empty() {
+        let skip = duplicates.iter().map(|d| d.file.clone()).collect();
+        p = pass(engine, &walked.files, opts, &skip)?;
+    }
+    // Every file found (and every further row of a workbook, counted by the
+    // pass) is assessed, rejected or a duplicate.
+    let mut agg = p.agg;
+    agg.files += walked.files.len() + walked.rejected.len();
     let mut rejected = walked.rejected;
+    rejected.extend(p.rejected);
+    rejected.sort_by(|a, b| a.file.cmp(&b.file));
+    agg.rejected = rejected.len();
+    agg.duplicates = duplicates.len();
+    let mut notes = walked.notes;
+    notes.extend(duplicate_notes(&duplicates));
+    if agg.by_year.len() > 1 {
+        let years: Vec<String> = agg
+            .by_year
+            .iter()
+            .map(|(y, b)| format!("{y} ({})", b.enterprises))
+            .collect();
+        notes.push(format!(
+            "the batch mixes data years {}: budget totals add different years (per year in the JSON export, summary.by_year)",
+            years.join(", ")
+        ));
+    }
+    Ok(Screened {
+        agg,
+        peers: p.peers,
+        rejected,
+        notes,
+        duplicates,
+        spill: p.spill,
+    })
+}
+
+/// A submission not counted: another file of the same enterprise and data
+/// year was kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    /// The file not counted.
+    pub file: String,
+    /// The file counted instead.
+    pub kept: String,
+    /// 统一社会信用代码 both files give.
+    pub credit_code: String,
+    /// Data year both files give.
+    pub data_year: i32,
+}
+
+/// Who a file says it is, for de-duplication: credit code (upper case),
+/// data year, last modification time, path.
+type Key = (String, i32, Option<std::time::SystemTime>, String);
+
+/// The files to leave out so that each enterprise (credit code) counts once
+/// per data year. Rule (docs/questionnaire.md): the most recently modified
+/// file is kept — a resubmission replaces the earlier one; on equal times
+/// the first path in sorted order. Files without a credit code cannot be
+/// matched and are all counted.
+pub fn pick_duplicates(mut keys: Vec<Key>) -> Vec<Duplicate> {
+    // Best first within a group: newest, then first path.
+    keys.sort_by(|a, b| {
+        (&a.0, a.1)
+            .cmp(&(&b.0, b.1))
+            .then(b.2.cmp(&a.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut out = Vec::new();
+    for group in keys.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let kept = &group[0];
+        for k in &group[1..] {
+            out.push(Duplicate {
+                file: k.3.clone(),
+                kept: kept.3.clone(),
+                credit_code: k.0.clone(),
+                data_year: k.1,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    out
+}
+
+/// One note per duplicate for the summary (the export lists them all).
+fn duplicate_notes(d: &[Duplicate]) -> Vec<String> {
+    const SHOWN: usize = 20;
+    let mut out: Vec<String> = d
+        .iter()
+        .take(SHOWN)
+        .map(|x| {
+            format!(
+                "{}: same enterprise ({}) and data year {} as {}, which is counted instead (the most recently modified)",
+                x.file, x.credit_code, x.data_year, x.kept
+            )
+        })
+        .collect();
+    if d.len() > SHOWN {
+        out.push(format!(
+            "{} more duplicate submissions not counted",
+            d.len() - SHOWN
+        ));
+    }
+    out
+}
+
+/// What one pass over the files gives.
+struct Pass {
+    agg: Aggregates,
+    peers: Peers,
+    rejected: Vec<Rejected>,
+    spill: Option<std::sync::Arc<std::fs::File>>,
+    keys: Vec<Key>,
+}
+
+fn pass(
+    engine: &Engine,
+    files: &walk::PathList,
+    opts: &Options,
+    skip: &HashSet<String>,
+) -> std::io::Result<Pass> {
+    let mut agg = Aggregates::new(engine, opts.top);
+    let mut peers = Peers::default();
+    let mut rejected = Vec::new();
+    let mut keys = Vec::new();
+    // Unnamed (unlinked as soon as it is made): a killed run leaves no spool behind.
     let spill = match opts.keep_rows {
-        true => Some(tempfile::NamedTempFile::new()?),
+        true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
         false => None,
     };
-    let mut out = match &spill {
-        Some(f) => Some(BufWriter::new(f.reopen()?)),
-        None => None,
-    };
-    let pb = progress_bar(walked.files.len(), opts.progress);
+    let mut out = spill.as_ref().map(|f| BufWriter::new(f.as_ref()));
+    let pb = progress_bar(files.len() - skip.len(), opts.progress);
     let pool = pool(opts.jobs)?;
     // Pipeline: a producer thread assesses chunk n+1 on the pool while this
     // thread folds and spills chunk n, so no core waits for the fold. The
     // channel holds one chunk, which bounds memory.
-    let files = &walked.files;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Part>>(1);
     std::thread::scope(|sc| -> std::io::Result<()> {
         let pool = &pool;
@@ -901,8 +1116,13 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                                 (from..to).flat_map(|i| parse_any(&files.get(i))).collect();
                             // A workbook is one file of many rows: extra entries, in runs of RUN.
                             let extra = parsed.len().saturating_sub(to - from);
+                            // Second pass of a batch with duplicates: leave them out (by the
+                            // name they were recorded under: a path, or a workbook row).
+                            let parsed = parsed
+                                .into_iter()
+                                .filter(|(shown, _)| skip.is_empty() || !skip.contains(shown));
                             let mut runs: Vec<(usize, Vec<Parsed>)> = Vec::new();
-                            let mut it = parsed.into_iter().peekable();
+                            let mut it = parsed.peekable();
                             while it.peek().is_some() {
                                 runs.push((0, it.by_ref().take(RUN).collect()));
                             }
@@ -917,6 +1137,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                                 peers: PeerIncrements::default(),
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
+                                keys: Vec::new(),
                             };
                             part.agg.files = extra;
                             for p in parsed {
@@ -941,6 +1162,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
                     out.write_all(&p.lines)?;
                 }
                 rejected.extend(p.rejected);
+                keys.extend(p.keys);
             }
         }
         Ok(())
@@ -948,15 +1170,14 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
     if let Some(out) = out.as_mut() {
         out.flush()?;
     }
+    drop(out);
     pb.finish_and_clear();
-    rejected.sort_by(|a, b| a.file.cmp(&b.file));
-    agg.rejected = rejected.len();
-    Ok(Screened {
+    Ok(Pass {
         agg,
         peers,
         rejected,
-        notes: walked.notes,
         spill,
+        keys,
     })
 }
 
@@ -1013,6 +1234,28 @@ mod tests {
         assert_eq!(names(&a), vec!["b", "d"]);
         assert_eq!(names(&a), names(&b));
         assert_eq!(a.count, 4);
+    }
+
+    #[test]
+    fn one_file_per_enterprise_and_data_year_the_newest_kept() {
+        use std::time::{Duration, SystemTime};
+        let t = |s: u64| Some(SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+        let k = |code: &str, y: i32, m, f: &str| (code.to_string(), y, m, f.to_string());
+        let d = pick_duplicates(vec![
+            k("A", 2017, t(10), "a/old.yaml"),
+            k("A", 2017, t(20), "b/new.yaml"),
+            // Another data year of the same enterprise is another submission.
+            k("A", 2016, t(5), "c/2016.yaml"),
+            // Equal times: the first path in sorted order is kept.
+            k("B", 2017, t(7), "y.yaml"),
+            k("B", 2017, t(7), "x.yaml"),
+            k("C", 2017, None, "only.yaml"),
+        ]);
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| (x.file.as_str(), x.kept.as_str()))
+            .collect();
+        assert_eq!(got, [("a/old.yaml", "b/new.yaml"), ("y.yaml", "x.yaml")]);
     }
 
     #[test]

@@ -78,6 +78,25 @@ impl PathList {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// Drop every path that names a file met earlier in the list (same
+    /// device and inode: a hard or symbolic link, `a/../a/x.yaml`); returns
+    /// how many were dropped. Call after sorting, so the first path wins.
+    fn drop_same_files(&mut self) -> usize {
+        let mut ids = HashSet::new();
+        let spans = std::mem::take(&mut self.spans);
+        let before = spans.len();
+        let kept: Vec<_> = spans
+            .into_iter()
+            .filter(|x| {
+                let (d, n) = self.parts(*x);
+                file_id(Path::new(&format!("{d}{n}"))).is_none_or(|id| ids.insert(id))
+            })
+            .collect();
+        let dropped = before - kept.len();
+        self.spans = kept;
+        dropped
+    }
+
     /// Sort by the bytes of the path and drop duplicates: any total order
     /// makes the run independent of the file system and of threads. Only
     /// the spans move (in place), so sorting costs no copy of the paths.
@@ -90,6 +109,20 @@ impl PathList {
         spans.sort_unstable_by(|a, b| bytes(*a).cmp(bytes(*b)));
         spans.dedup_by(|a, b| bytes(*a).eq(bytes(*b)));
         self.spans = spans;
+    }
+}
+
+/// A file's identity (device, inode) where the platform has one.
+fn file_id(p: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = p;
+        None
     }
 }
 
@@ -177,26 +210,83 @@ fn add_file(w: &mut Walked, p: &Path) {
     }
 }
 
-/// Walk the given paths.
+/// Walk the given paths without leaving them (see [`walk_with`]).
 pub fn walk(paths: &[PathBuf]) -> Walked {
+    walk_with(paths, false)
+}
+
+/// What a walk keeps track of besides its result.
+struct State {
+    /// Canonical folders already listed (a symlink loop is seen twice).
+    seen: HashSet<PathBuf>,
+    /// Canonical folders given on the command line: links are followed only
+    /// to places inside one of them, unless `outside` is set.
+    roots: Vec<PathBuf>,
+    outside: bool,
+    ignored: usize,
+    /// Links not followed because they lead out of the roots.
+    left_out: usize,
+}
+
+impl State {
+    /// Whether the entry `p` (found inside a root) may be used: anything
+    /// that is not a link, and a link whose target is inside a root.
+    fn inside(&self, p: &Path) -> bool {
+        if self.outside || !std::fs::symlink_metadata(p).is_ok_and(|m| m.is_symlink()) {
+            return true;
+        }
+        // A broken link leads nowhere: it is kept, to be rejected with its reason.
+        std::fs::canonicalize(p).map_or(true, |c| self.roots.iter().any(|r| c.starts_with(r)))
+    }
+}
+
+/// Walk the given paths. Folders are searched recursively; a symbolic link
+/// inside them is followed only when it leads to a place inside one of the
+/// given folders, unless `follow_outside` (a link to `/` made a run read
+/// every `*.yaml` on the machine). A file reached twice — through a link
+/// or a path given twice — is screened once, under its first path in
+/// sorted order.
+pub fn walk_with(paths: &[PathBuf], follow_outside: bool) -> Walked {
     let mut w = Walked::default();
-    let mut seen_dirs = HashSet::new();
-    let mut ignored = 0usize;
+    let mut st = State {
+        seen: HashSet::new(),
+        roots: paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect(),
+        outside: follow_outside,
+        ignored: 0,
+        left_out: 0,
+    };
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => dir(p, &mut w, &mut seen_dirs, &mut ignored),
+            Ok(m) if m.is_dir() => dir(p, &mut w, &mut st),
             Ok(_) => add_file(&mut w, p),
             Err(e) => w.rejected.push(unreadable(p, &e)),
         }
     }
-    if ignored > 0 {
-        w.notes.push(format!("{ignored} non-YAML files ignored"));
+    if st.ignored > 0 {
+        w.notes
+            .push(format!("{} non-YAML files ignored", st.ignored));
+    }
+    if st.left_out > 0 {
+        w.notes.push(format!(
+            "{} links leading out of the given folders not followed (--follow-links follows them)",
+            st.left_out
+        ));
     }
     w.files.sort_dedup();
+    let twice = w.files.drop_same_files();
+    if twice > 0 {
+        w.notes.push(format!(
+            "{twice} files reached twice (a link or a repeated path), screened once"
+        ));
+    }
     w
 }
 
-fn dir(d: &Path, w: &mut Walked, seen: &mut HashSet<PathBuf>, ignored: &mut usize) {
+fn dir(d: &Path, w: &mut Walked, st: &mut State) {
     // Canonical paths identify a folder however it is reached, so a symlink
     // loop is recognised the second time round.
     let canon = match std::fs::canonicalize(d) {
@@ -206,7 +296,7 @@ fn dir(d: &Path, w: &mut Walked, seen: &mut HashSet<PathBuf>, ignored: &mut usiz
             return;
         }
     };
-    if !seen.insert(canon) {
+    if !st.seen.insert(canon) {
         w.notes.push(format!(
             "{}: folder already screened (symlink loop), skipped",
             d.display()
@@ -226,20 +316,24 @@ fn dir(d: &Path, w: &mut Walked, seen: &mut HashSet<PathBuf>, ignored: &mut usiz
     let mut subdirs = Vec::new();
     for e in entries.flatten() {
         let p = e.path();
+        if !st.inside(&p) {
+            st.left_out += 1;
+            continue;
+        }
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => subdirs.push(p),
             // Opening a named pipe waits for a writer: it would hang the whole run.
             Ok(m) if is_yaml(&p) && !m.is_file() => w.rejected.push(not_a_file(&p)),
             Ok(_) if is_yaml(&p) => add_file(w, &p),
-            Ok(_) => *ignored += 1,
+            Ok(_) => st.ignored += 1,
             // A YAML name that cannot be followed (broken link, link loop) is an input we could not use.
             Err(e) if is_yaml(&p) => w.rejected.push(unreadable(&p, &e)),
-            Err(_) => *ignored += 1,
+            Err(_) => st.ignored += 1,
         }
     }
     subdirs.sort();
     for d in subdirs {
-        dir(&d, w, seen, ignored);
+        dir(&d, w, st);
     }
 }
 
@@ -274,6 +368,48 @@ mod tests {
             assert!(w.notes.iter().any(|n| n.contains("symlink loop")));
         }
         assert!(w.notes.iter().any(|n| n.contains("1 non-YAML")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_roots_are_not_followed_and_a_file_counts_once() {
+        // Found by the outside test: a link to `/` in a submissions folder
+        // made screen read every *.yaml on the machine.
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("subs");
+        let outside = t.path().join("elsewhere");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("secret.yaml"), "x").unwrap();
+        std::fs::write(root.join("a.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("out")).unwrap();
+        std::os::unix::fs::symlink(outside.join("secret.yaml"), root.join("s.yaml")).unwrap();
+        // Inside the root: followed, but the file behind it counts once.
+        std::os::unix::fs::symlink(root.join("a.yaml"), root.join("b.yaml")).unwrap();
+        let names = |w: &Walked| {
+            w.files
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        };
+        let w = walk(&[root.clone(), root.join("a.yaml")]);
+        assert_eq!(names(&w), ["a.yaml"]);
+        assert!(
+            w.notes.iter().any(|n| n.starts_with("2 links leading out")),
+            "{:?}",
+            w.notes
+        );
+        assert!(
+            w.notes
+                .iter()
+                .any(|n| n.starts_with("1 files reached twice")),
+            "{:?}",
+            w.notes
+        );
+        // Allowed out: the file outside is read once, under its first path
+        // (out/secret.yaml sorts before s.yaml, which names the same file).
+        let w = walk_with(&[root], true);
+        assert_eq!(names(&w), ["a.yaml", "secret.yaml"]);
     }
 
     #[cfg(unix)]

@@ -113,24 +113,24 @@ fn print_diags(diags: &[Diagnostic], l: Lang) {
 
 /// `zhizao validate file.xlsx`: every row valid or listed with its errors.
 /// Exit code as for YAML: 0 all valid, 1 any invalid, 2 unreadable.
-pub fn validate_workbook(f: &str, l: Lang) -> i32 {
+pub fn validate_workbook(f: &str, l: Lang) -> anyhow::Result<i32> {
     let entries = match read::read_path(Path::new(f), f) {
         Ok(e) => e,
         Err(d) => {
             print_diags(std::slice::from_ref(&d), l);
-            return if d.code == "io" { 2 } else { 1 };
+            return Ok(if d.code == "io" { 2 } else { 1 });
         }
     };
     if entries.is_empty() {
-        println!(
+        say(&format!(
             "{}: {}",
             crate::textsafe::echo(f),
             l.pick(
                 "申报表中没有填写任何企业",
                 "no questionnaire rows filled in"
             )
-        );
-        return 1;
+        ))?;
+        return Ok(1);
     }
     let mut worst = 0;
     for e in entries {
@@ -138,21 +138,27 @@ pub fn validate_workbook(f: &str, l: Lang) -> i32 {
         match e.result {
             Ok(loaded) => {
                 print_diags(&loaded.warnings, l);
-                println!("{at}: {}", l.pick("有效", "valid"));
+                say(&format!("{at}: {}", l.pick("有效", "valid")))?;
             }
             Err(diags) => {
                 print_diags(&diags, l);
                 let n = diags.iter().filter(|d| d.is_error()).count();
-                println!(
+                say(&format!(
                     "{at}: {} ({n} {})",
                     l.pick("无效", "invalid"),
                     l.pick("个错误", if n == 1 { "error" } else { "errors" })
-                );
+                ))?;
                 worst = 1;
             }
         }
     }
-    worst
+    Ok(worst)
+}
+
+/// One line on standard output; a write error (a full disk, a closed pipe)
+/// goes back to the command, which reports it as every command does.
+fn say(line: &str) -> anyhow::Result<()> {
+    crate::cli::write_stdout(&format!("{line}\n"))
 }
 
 fn refuse_existing(p: &Path, l: Lang) -> bool {
@@ -290,12 +296,12 @@ pub fn sample_xlsx(
         qs.push(loaded.questionnaire);
     }
     template::write(out, l, &qs)?;
-    println!(
+    say(&format!(
         "{} {count} {} {}",
         l.pick("已写入", "wrote"),
         l.pick("份问卷到", "questionnaires to"),
-        out.display()
-    );
+        crate::textsafe::echo(&out.display().to_string())
+    ))?;
     Ok(0)
 }
 
