@@ -676,14 +676,14 @@ pub struct Recognitions {
     /// 市级商业模式创新典型示范企业 (四(五)1) / City-recognised business-model innovation demonstration enterprise.
     #[serde(default)]
     pub business_model_innovation_demo: Option<bool>,
-    /// 认定年份 (每家一次) / Year recognised (paid once per enterprise).
+    /// 商业模式创新示范认定年份 (每家一次) / Year recognised as a business-model innovation demonstration (paid once per enterprise).
     #[schemars(range(min = 1949))]
     #[serde(default)]
     pub business_model_innovation_demo_year: Option<i32>,
     /// 市级服务型制造转型示范企业 (四(六)1) / City-recognised service-oriented manufacturing demonstration enterprise.
     #[serde(default)]
     pub service_manufacturing_demo: Option<bool>,
-    /// 认定年份 (每家一次) / Year recognised (paid once per enterprise).
+    /// 服务型制造示范认定年份 (每家一次) / Year recognised as a service-oriented manufacturing demonstration (paid once per enterprise).
     #[schemars(range(min = 1949))]
     #[serde(default)]
     pub service_manufacturing_demo_year: Option<i32>,
