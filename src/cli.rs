@@ -1294,10 +1294,8 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             }
             print!("{}", report::fit::lines(&text, report::fit::width()));
             print_diags(&o.errors, None, lang);
-            print!(
-                "{}",
-                policy::testcase::readings_listing(&engine.policy, &o, lang)
-            );
+            let listing = policy::testcase::readings_listing(&engine.policy, &o, lang);
+            print!("{}", report::fit::lines(&listing, report::fit::width()));
             println!("policy test: {}", policy::testcase::summary(&o).get(lang));
             Ok(if o.failed() == 0 && o.errors.is_empty() {
                 0
