@@ -291,10 +291,10 @@ impl ReadingNote {
     /// that picks the alternative is a [`Span::Command`] in both, for the
     /// renderers to set as code.
     pub fn spans(&self, l: Lang) -> Vec<Span> {
-        self.spans_with(l, " ")
+        self.spans_with(l, " ", "（")
     }
 
-    fn spans_with(&self, l: Lang, flag_sep: &str) -> Vec<Span> {
+    fn spans_with(&self, l: Lang, flag_sep: &str, zh_open: &str) -> Vec<Span> {
         let named = match l {
             Lang::Zh => format!("{} {}", self.name.zh, self.clause),
             Lang::En => format!("{} {}", self.id, self.clause),
@@ -311,7 +311,7 @@ impl ReadingNote {
             l.pick("：", ": "),
         ))];
         let (open, close, sep) = match l {
-            Lang::Zh => ("（", "）", "；"),
+            Lang::Zh => (zh_open, "）", "；"),
             Lang::En => (" (", ")", "; "),
         };
         for (k, (id, t)) in self.alternatives.iter().enumerate() {
@@ -328,9 +328,14 @@ impl ReadingNote {
 
     /// [`ReadingNote::spans`] as one plain line for the terminal, where the
     /// command is written `--reading=ID=OPTION` (the same to the parser): one
-    /// word, so wrapping a long line to the terminal never splits it.
+    /// word, so wrapping a long line to the terminal never splits it; in
+    /// Chinese a space before its bracket lets the wrap break there (it breaks
+    /// at spaces only, and a CJK run is one word to it).
     pub fn line(&self, l: Lang) -> String {
-        self.spans_with(l, "=").iter().map(Span::text).collect()
+        self.spans_with(l, "=", " （")
+            .iter()
+            .map(Span::text)
+            .collect()
     }
 }
 
@@ -630,13 +635,18 @@ fn condition<'f>(
         let join = |sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
             results.iter().map(f).collect::<Vec<_>>().join(sep)
         };
-        // An alternative without a label of its own is named by its
-        // questionnaire field (技术中心, not `recognitions.tech_centers`).
+        // In Chinese an alternative without a label of its own is named by
+        // its questionnaire field (企业技术中心, not `recognitions.tech_centers`);
+        // English keeps the fact id.
         let name = |x: &ConditionResult, l: Lang| {
+            let field = || match l {
+                Lang::Zh => crate::fieldnames::label(&x.fact, l).map(str::to_string),
+                Lang::En => None,
+            };
             x.label
                 .as_ref()
                 .map(|t| t.get(l).to_string())
-                .or_else(|| crate::fieldnames::label(&x.fact, l).map(str::to_string))
+                .or_else(field)
                 .unwrap_or_else(|| x.fact.clone())
         };
         r.required_text = Text::new(
