@@ -1391,10 +1391,8 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
             }
             out!("{}", report::fit::lines(&text, report::fit::width()))?;
             print_diags(&o.errors, None, lang);
-            out!(
-                "{}",
-                policy::testcase::readings_listing(&engine.policy, &o, lang)
-            )?;
+            let listing = policy::testcase::readings_listing(&engine.policy, &o, lang);
+            out!("{}", report::fit::lines(&listing, report::fit::width()))?;
             outln!("policy test: {}", policy::testcase::summary(&o).get(lang))?;
             Ok(if o.failed() == 0 && o.errors.is_empty() {
                 0

@@ -22,6 +22,7 @@ pub mod compare;
 pub mod criteria;
 pub mod diag;
 pub mod facts;
+pub mod fieldnames;
 pub mod help_zh;
 pub mod indicators;
 pub mod input;

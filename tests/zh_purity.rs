@@ -27,6 +27,8 @@ const TERMS: &[&str] = &[
     "ERP", "MES", "PLM", "PDM", "SCADA", "DCS", "WMS", "QMS", "CAD", "CAM", "CAPP", "CNC", "PLC",
     "GB", "T", "IFR", "SHA", "JSON", "HTML", "DOCX", "O2O", "tce", "R", "N", "Q", "P", "A",
     "zhizao", "iF", "IDEA", "G-mark", "PDF", "A4", "SHA-256",
+    // Grades of the national A-level logistics rating (AAAAA 级物流企业).
+    "AAA", "AAAA", "AAAAA",
 ];
 
 /// English words that still reach Chinese output from pack data or policy
@@ -214,6 +216,23 @@ fn zh_problems(line: &str) -> Vec<String> {
             let word = word.trim_end_matches(['.', '-']);
             // A command-line flag (`--explain`) is code, not prose.
             if start >= 2 && chars[start - 1] == '-' && chars[start - 2] == '-' {
+                // So is the argument of `--reading ID=OPTION`, the command
+                // that picks the other reading of the text: ids by design,
+                // shown as code in Markdown and HTML (whose code spans are
+                // removed before checking) and plain in the terminal, where
+                // it is skipped here. Only this flag's argument, and only
+                // its id characters.
+                if word == "reading" {
+                    while chars.get(i) == Some(&' ') {
+                        i += 1;
+                    }
+                    while chars
+                        .get(i)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '='))
+                    {
+                        i += 1;
+                    }
+                }
                 continue;
             }
             let ok_term = TERMS.contains(&word)
@@ -387,6 +406,17 @@ fn the_checker_catches_what_it_should() {
     assert!(!zh_problems("合计 (含候选)").is_empty());
     assert!(zh_problems("需上线 MES、PLM/PDM（共 3 个）").is_empty());
     assert!(zh_problems("全国 55.3% (2021)").is_empty());
+    // The argument of `--reading` is a command; ids elsewhere on the line are not.
+    assert!(
+        zh_problems("另一种理解：不封顶（--reading district-cap-trigger=every-enterprise）")
+            .is_empty()
+    );
+    assert!(zh_problems("不封顶（--reading=district-cap-trigger=every-enterprise）").is_empty());
+    assert!(
+        !zh_problems("（--reading district-cap-trigger=every-enterprise）按 warehouse-cap")
+            .is_empty()
+    );
+    assert!(!zh_problems("按解读 district-cap-trigger 不封顶").is_empty());
     assert!(!en_problems("Estimated maturity：Level 2（Standardised）").is_empty());
     assert!(!en_problems("目标未达到，还需 3 台").is_empty());
     assert!(en_problems("local 数控一代 products (数控一代示范产品)").is_empty());

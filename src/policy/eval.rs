@@ -236,6 +236,8 @@ pub struct DistrictCapResult {
 pub struct ReadingNote {
     /// Reading id (for `--reading ID=OPTION`).
     pub id: String,
+    /// 简称 / Short name (what a Chinese report calls the reading).
+    pub name: Text,
     /// Clause.
     pub clause: String,
     /// What is ambiguous.
@@ -267,6 +269,7 @@ impl ReadingNote {
         };
         ReadingNote {
             id: r.id.clone(),
+            name: r.name.clone().unwrap_or_else(|| r.question.clone()),
             clause: r.clause.clone(),
             question: r.question.clone(),
             chosen_text: text_of(&chosen),
@@ -283,27 +286,98 @@ impl ReadingNote {
         }
     }
 
-    /// One line for a report: "[R id] chosen — alternative: … (--reading id=alt)".
-    pub fn line(&self, l: Lang) -> String {
-        let alts = self
-            .alternatives
-            .iter()
-            .map(|(id, t)| format!("{} (--reading {}={id})", t.get(l), self.id))
-            .collect::<Vec<_>>()
-            .join("; ");
+    /// The note as prose and commands: "[R 简称 条款] chosen — 另一种理解：alt
+    /// (`--reading id=alt`)". The reading is named by its id in English and by
+    /// its short name in Chinese (a Chinese report shows no ids); the command
+    /// that picks the alternative is a [`Span::Command`] in both, for the
+    /// renderers to set as code.
+    pub fn spans(&self, l: Lang) -> Vec<Span> {
+        self.spans_with(l, " ", "（")
+    }
+
+    fn spans_with(&self, l: Lang, flag_sep: &str, zh_open: &str) -> Vec<Span> {
+        let named = match l {
+            Lang::Zh => format!("{} {}", self.name.zh, self.clause),
+            Lang::En => format!("{} {}", self.id, self.clause),
+        };
         let default = if self.is_default {
             ""
         } else {
             l.pick(" [非默认]", " [not the default]")
         };
-        format!(
-            "[R {} {}]{default} {} — {}: {alts}",
-            self.id,
-            self.clause,
+        let mut out = vec![Span::Text(format!(
+            "[R {named}]{default} {} — {}{}",
             self.chosen_text.get(l),
-            l.pick("另一种理解", "alternative")
-        )
+            l.pick("另一种理解", "alternative"),
+            l.pick("：", ": "),
+        ))];
+        let (open, close, sep) = match l {
+            Lang::Zh => (zh_open, "）", "；"),
+            Lang::En => (" (", ")", "; "),
+        };
+        for (k, (id, t)) in self.alternatives.iter().enumerate() {
+            let lead = if k == 0 { "" } else { sep };
+            out.push(Span::Text(format!("{lead}{}{open}", t.get(l))));
+            out.push(Span::Command(format!(
+                "--reading{flag_sep}{}={id}",
+                self.id
+            )));
+            out.push(Span::Text(close.to_string()));
+        }
+        out
     }
+
+    /// [`ReadingNote::spans`] as one plain line for the terminal, where the
+    /// command is written `--reading=ID=OPTION` (the same to the parser): one
+    /// word, so wrapping a long line to the terminal never splits it; in
+    /// Chinese a space before its bracket lets the wrap break there (it breaks
+    /// at spaces only, and a CJK run is one word to it).
+    pub fn line(&self, l: Lang) -> String {
+        self.spans_with(l, "=", " （")
+            .iter()
+            .map(Span::text)
+            .collect()
+    }
+}
+
+/// A piece of a report line: prose, or a command the reader can type
+/// (shown as code: backticks in Markdown, `<code>` in HTML, plain in the
+/// terminal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Span {
+    /// Prose.
+    Text(String),
+    /// A command line argument, such as `--reading district-cap-trigger=every-enterprise`.
+    Command(String),
+}
+
+impl Span {
+    /// The text of the span, prose or command.
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text(s) | Span::Command(s) => s,
+        }
+    }
+}
+
+/// The reading the cap's trigger rests on (the one gating its
+/// `min_district_awards` setting): its id and its zh short name.
+fn trigger_reading(pack: &PolicyPack, dc: &super::pack::DistrictCap) -> (String, String) {
+    let id = dc
+        .settings
+        .iter()
+        .filter(|s| s.min_district_awards.is_some())
+        .find_map(|s| s.under.as_ref())
+        .map(|u| u.reading.clone())
+        .unwrap_or_default();
+    let name = pack
+        .readings
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| r.name.as_ref().unwrap_or(&r.question).zh.to_string())
+        .unwrap_or_else(|| "封顶的触发条件".to_string());
+    (id, name)
 }
 
 /// Totals by funder.
@@ -569,10 +643,18 @@ fn condition<'f>(
         let join = |sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
             results.iter().map(f).collect::<Vec<_>>().join(sep)
         };
+        // In Chinese an alternative without a label of its own is named by
+        // its questionnaire field (企业技术中心, not `recognitions.tech_centers`);
+        // English keeps the fact id.
         let name = |x: &ConditionResult, l: Lang| {
+            let field = || match l {
+                Lang::Zh => crate::fieldnames::label(&x.fact, l).map(str::to_string),
+                Lang::En => None,
+            };
             x.label
                 .as_ref()
                 .map(|t| t.get(l).to_string())
+                .or_else(field)
                 .unwrap_or_else(|| x.fact.clone())
         };
         r.required_text = Text::new(
@@ -712,9 +794,9 @@ fn id_zh(id: &str) -> &str {
         "yes" => "是",
         "no" => "否",
         "unconfirmed" => "未确认",
-        "central" => "中心园区",
-        "branch" => "鲤城分园",
-        _ => id,
+        // Other enum values by their zh label in the questionnaire schema
+        // (central → 中心园区运营方).
+        _ => crate::fieldnames::label(id, Lang::Zh).unwrap_or(id),
     }
 }
 
@@ -1327,10 +1409,11 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
             trigger_note: (c.cap.is_some() && !c.triggered).then(|| {
                 let n = c.awards;
                 let need = dc.min_district_awards.unwrap_or(1);
+                let (id, name) = trigger_reading(pack, dc);
                 Text::new(
-                    format!("只有 {n} 项区级奖励 (少于 {need} 项), 按解读 district-cap-trigger 不封顶"),
+                    format!("只有 {n} 项区级奖励（少于 {need} 项），按解读“{name}”不封顶"),
                     format!(
-                        "{n} district award(s), fewer than {need}: the cap does not apply (reading district-cap-trigger)"
+                        "{n} district award(s), fewer than {need}: the cap does not apply (reading {id})"
                     ),
                 )
             }),

@@ -139,6 +139,10 @@ pub struct Reading {
     /// of the result it affects (the district cap or the validity), to show it there.
     #[serde(default)]
     pub affects: Option<PackPart>,
+    /// 简称, 报告中用来指称这处解读 (中文报告不显示 id) / A short name the reports call the
+    /// reading by (a Chinese report shows no ids); the question when absent.
+    #[serde(default)]
+    pub name: Option<Text>,
     /// 歧义所在 / What is ambiguous.
     pub question: Text,
     /// 可选的理解, 至少两个 / The possible readings, at least two.

@@ -25,7 +25,9 @@ pub fn json(a: &Assessment) -> String {
 
 /// The notes under a track's explanation, in report order: the district-cap
 /// cut, the prerequisite, (optionally) the kind of support, and our reading of
-/// the text. Shared by the terminal and the Markdown/HTML reports.
+/// the text. Shared by the terminal and the Markdown/HTML reports; the
+/// readings it rests on follow ([`crate::policy::eval::ReadingNote::spans`]),
+/// each renderer setting their `--reading` commands as code.
 pub fn track_notes(
     t: &crate::policy::eval::TrackResult,
     l: crate::lang::Lang,
@@ -56,7 +58,6 @@ pub fn track_notes(
     if let Some(tax) = &t.tax {
         lines.extend(tax.steps.iter().map(|s| s.get(l).to_string()));
     }
-    lines.extend(t.readings.iter().map(|r| r.line(l)));
     lines
 }
 

@@ -515,6 +515,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
             for note in super::track_notes(t, l, true) {
                 let _ = writeln!(out, "  {}", fields::humanize(&note, l));
             }
+            for r in &t.readings {
+                let _ = writeln!(out, "  {}", r.line(l));
+            }
         }
     }
     if !a.references.is_empty() {

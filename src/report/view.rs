@@ -432,7 +432,33 @@ struct TrackExplain {
     status: String,
     class: &'static str,
     conditions: Vec<ConditionView>,
-    lines: Vec<String>,
+    /// Each line as spans: prose, or a command set as code.
+    lines: Vec<Vec<SpanView>>,
+}
+
+/// A piece of a report line; `code` for a command the reader can type
+/// (`--reading …`), which the templates set as code.
+#[derive(Debug, Serialize)]
+struct SpanView {
+    text: String,
+    code: bool,
+}
+
+impl SpanView {
+    fn prose(text: String) -> Vec<SpanView> {
+        vec![SpanView { text, code: false }]
+    }
+
+    fn of(spans: Vec<crate::policy::eval::Span>) -> Vec<SpanView> {
+        use crate::policy::eval::Span;
+        spans
+            .into_iter()
+            .map(|s| match s {
+                Span::Text(text) => SpanView { text, code: false },
+                Span::Command(text) => SpanView { text, code: true },
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -1359,9 +1385,17 @@ fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
         .iter()
         .filter(|t| SHOWN.contains(&t.status))
         .map(|t| {
-            let mut lines: Vec<String> =
-                t.explanation.iter().map(|x| x.get(l).to_string()).collect();
-            lines.extend(super::track_notes(t, l, false));
+            let mut lines: Vec<Vec<SpanView>> = t
+                .explanation
+                .iter()
+                .map(|x| SpanView::prose(x.get(l).to_string()))
+                .collect();
+            lines.extend(
+                super::track_notes(t, l, false)
+                    .into_iter()
+                    .map(SpanView::prose),
+            );
+            lines.extend(t.readings.iter().map(|r| SpanView::of(r.spans(l))));
             TrackExplain {
                 title: t.title.get(l).to_string(),
                 id: shown_id(&t.id, l),
