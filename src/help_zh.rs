@@ -63,7 +63,9 @@ pub fn try_parse(lang: Lang) -> Result<Cli, clap::Error> {
 pub fn command(lang: Lang) -> Command {
     match lang {
         Lang::En => Cli::command(),
-        Lang::Zh => apply(Cli::command()).version(VERSION_ZH),
+        // clap wraps only at spaces, which Chinese prose lacks: it lays out
+        // unwrapped here, and `localize` wraps the rendered page.
+        Lang::Zh => apply(Cli::command()).version(VERSION_ZH).term_width(0),
     }
 }
 
@@ -245,12 +247,16 @@ const CLAP_WORDS: &[(&str, &str)] = &[
 /// The help text `text` (as clap rendered it) with clap's own words in
 /// Chinese, and lines wrapped to the terminal ([`wrap`]).
 pub fn localize(text: &str) -> String {
+    // clap wraps at most at 100 columns, as does this.
+    wrap(&clap_words(text), crate::report::fit::width().min(100))
+}
+
+fn clap_words(text: &str) -> String {
     let mut out = text.to_string();
     for (en, zh) in CLAP_WORDS {
         out = out.replace(en, zh);
     }
-    // clap wraps at most at 100 columns, as does this.
-    wrap(&out, crate::report::fit::width().min(100))
+    out
 }
 
 /// Every line of `text` wider than `width` broken onto continuation lines.
@@ -349,7 +355,15 @@ const MAN_WORDS: &[(&str, &str)] = &[
     (".SH DESCRIPTION", ".SH 描述"),
     (".SH OPTIONS", ".SH 选项"),
     (".SH SUBCOMMANDS", ".SH 命令"),
-    (".SH EXTRA", ".SH 示例"),
+    (".SH EXTRA", ".SH 补充说明"),
+    (
+        "Print help (see a summary with \\*(Aq\\-h\\*(Aq)",
+        "显示帮助（\\-h 只显示摘要）",
+    ),
+    (
+        "Print help (see more with \\*(Aq\\-\\-help\\*(Aq)",
+        "显示帮助（\\-\\-help 显示详细说明）",
+    ),
     (".SH VERSION", ".SH 版本"),
     (".SH AUTHORS", ".SH 作者"),
     ("[\\fIOPTIONS\\fR]", "[\\fI选项\\fR]"),
@@ -365,7 +379,9 @@ pub fn localize_man(roff: &str) -> String {
     for (en, zh) in MAN_WORDS {
         out = out.replace(en, zh);
     }
-    localize(&out)
+    // Not wrapped: `man` lays out the page, and a roff line must not be
+    // broken where the next one would start with a control character.
+    clap_words(&out)
 }
 
 #[cfg(test)]

@@ -154,8 +154,8 @@ pub const CATALOGUE: &[CmdZh] = &[
                 id: "profile",
                 help: "顾问信息文件（YAML），用于报告封面和审计信息",
                 long: "顾问信息文件（YAML），用于报告封面和审计信息。\n\n\
-字段：firm（咨询机构）、consultant（顾问）、client_contact（客户联系人）、visit_date（走访日期）、\
-logo（PNG 图片，路径相对于该文件）、confidentiality（保密声明）、sign_off（签字确认）；\
+字段：`firm`（咨询机构）、`consultant`（顾问）、`client_contact`（客户联系人）、`visit_date`（走访日期）、\
+`logo`（PNG 图片，路径相对于该文件）、`confidentiality`（保密声明）、`sign_off`（签字确认）；\
 详见 docs/reports.md。示例：`--profile consultant.yaml`。",
                 values: &[],
             },
@@ -369,7 +369,7 @@ logo（PNG 图片，路径相对于该文件）、confidentiality（保密声明
         path: "policy facts",
         about: "列出政策包的条件和金额可引用的事实。",
         long: "列出政策包的条件和金额可引用的事实。\n\n\
-每个事实一行：名称、类型（bool 布尔、number 数值、money 金额、id 编号、tally 计数、items 清单）\
+每个事实一行：名称、类型（`bool` 布尔、`number` 数值、`money` 金额、`id` 编号、`tally` 计数、`items` 清单）\
 及其来源的问卷字段或指标。编写政策包时使用。",
         after: "示例：zhizao policy facts | grep ecommerce",
         args: &[],
