@@ -49,7 +49,7 @@ pub struct ArgZh {
 /// The version line in Chinese (政策包与通知日期).
 pub const VERSION_ZH: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    "（政策包 licheng-2016，依据 2016 年 7 月 29 日印发的通知）"
+    "（政策包 licheng-2016，依据 2016-07-29 印发的通知）"
 );
 
 /// Parse the process arguments; in Chinese the help pages come from the
