@@ -309,6 +309,12 @@ fn may_break(a: char, b: char) -> bool {
     (wide(a) || wide(b)) && !NO_START.contains(b) && !NO_END.contains(a)
 }
 
+/// Punctuation after which a Chinese line reads best broken.
+const PAUSES: &str = "，。；、：）」》";
+
+/// How many columns short a line may end to break at a pause.
+const SOFT_SLACK: usize = 10;
+
 fn wrap_line(line: &str, width: usize) -> Vec<String> {
     if textwrap::core::display_width(line) <= width {
         return vec![line.to_string()];
@@ -319,11 +325,14 @@ fn wrap_line(line: &str, width: usize) -> Vec<String> {
     let mut prefix = String::new();
     loop {
         let mut used = textwrap::core::display_width(&prefix);
-        let mut cut = None;
+        let (mut cut, mut soft) = (None, None);
         let mut end = rest.len();
         for i in 0..rest.len() {
             if i > 0 && may_break(rest[i - 1], rest[i]) {
                 cut = Some(i);
+                if rest[i] == ' ' || PAUSES.contains(rest[i - 1]) {
+                    soft = Some((i, used));
+                }
             }
             used += char_width(rest[i]);
             if used > width {
@@ -335,8 +344,13 @@ fn wrap_line(line: &str, width: usize) -> Vec<String> {
             lines.push(prefix + &rest.iter().collect::<String>());
             return lines;
         }
+        // Prefer a break after a pause (，。；) or at a space to one inside
+        // a word (示|例) when it leaves the line short by a few columns only.
+        let near = soft
+            .filter(|&(_, at)| width - at <= SOFT_SLACK)
+            .map(|s| s.0);
         // No break point in reach: break at the edge rather than overflow.
-        let at = cut.filter(|&c| c > 0).unwrap_or(end.max(1));
+        let at = near.or(cut).filter(|&c| c > 0).unwrap_or(end.max(1));
         let head: String = rest[..at].iter().collect();
         lines.push(prefix + head.trim_end());
         rest.drain(..at);
@@ -416,6 +430,11 @@ mod tests {
             "{w}"
         );
         assert_eq!(w.replace(['\n', ' '], ""), line.replace(' ', ""));
+        // A break after a pause is preferred to one inside a word.
+        assert_eq!(
+            wrap("一二三四五，六七八九十", 14),
+            "一二三四五，\n六七八九十"
+        );
         // Lines that fit are left alone; Latin words break at spaces.
         assert_eq!(wrap("short line", 40), "short line");
         assert_eq!(wrap("aaaa bbbb cccc", 9), "aaaa bbbb\ncccc");
