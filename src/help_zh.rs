@@ -380,8 +380,7 @@ const MAN_WORDS: &[(&str, &str)] = &[
     ),
     (".SH VERSION", ".SH 版本"),
     (".SH AUTHORS", ".SH 作者"),
-    ("[\\fIOPTIONS\\fR]", "[\\fI选项\\fR]"),
-    ("<\\fISUBCOMMANDS\\fR>", "<\\fI命令\\fR>"),
+    ("<\\fIsubcommands\\fR>", "<\\fI命令\\fR>"),
     ("\\fIPossible values:\\fR", "\\fI可选值：\\fR"),
     ("[default: ", "[默认："),
 ];
@@ -395,8 +394,14 @@ pub fn localize_man(roff: &str) -> String {
     }
     // Not wrapped: `man` lays out the page, and a roff line must not be
     // broken where the next one would start with a control character.
-    clap_words(&out)
+    // groff breaks lines only at spaces unless its Chinese macros (groff
+    // 1.22.4 and later) mark Chinese characters as breakable.
+    format!("{MAN_PREAMBLE}{}", clap_words(&out))
 }
+
+/// First lines of a Chinese man page: groff's Chinese line breaking.
+const MAN_PREAMBLE: &str =
+    ".\\\" Chinese line breaking (zh.tmac, groff 1.22.4 and later)\n.mso zh.tmac\n";
 
 #[cfg(test)]
 mod tests {

@@ -233,6 +233,11 @@ fn every_man_page_is_chinese() {
         ] {
             assert!(!roff.contains(&format!(".SH {h}")), "{args:?}: .SH {h}");
         }
+        assert!(
+            roff.contains("\n.mso zh.tmac\n"),
+            "{args:?}: no Chinese line breaking"
+        );
+        assert!(!roff.contains("subcommands"), "{args:?}: English synopsis");
         let name = format!("zhizao man {}", page.unwrap_or_default());
         check_page(&name, &man_text(&roff), &allowed, &mut problems);
     }
