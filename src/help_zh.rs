@@ -107,8 +107,47 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
+/// The Chinese placeholder of each argument's value (`--format <格式>`), by
+/// clap id; the same id names the same kind of value in every command.
+const VALUE_NAMES: &[(&str, &str)] = &[
+    ("after", "问卷"),
+    ("before", "问卷"),
+    ("command", "命令"),
+    ("count", "数量"),
+    ("date", "日期"),
+    ("file", "文件"),
+    ("files", "文件"),
+    ("format", "格式"),
+    ("id", "编号"),
+    ("inputs", "输入"),
+    ("invalid_share", "比例"),
+    ("jobs", "线程数"),
+    ("lang", "语言"),
+    ("out", "文件夹"),
+    ("output", "输出"),
+    ("paths", "路径"),
+    ("policy", "政策包"),
+    ("previous", "文件"),
+    ("profile", "文件"),
+    ("reading", "解读编号=选项"),
+    ("reports", "文件夹"),
+    ("sector", "产业"),
+    ("seed", "种子"),
+    ("set", "路径=值"),
+    ("shell", "SHELL"),
+    ("top", "数量"),
+    ("which", "模式"),
+];
+
+fn value_name(id: &str) -> Option<&'static str> {
+    VALUE_NAMES.iter().find(|(i, _)| *i == id).map(|(_, v)| *v)
+}
+
 fn localize_arg(arg: Arg, zh: &'static ArgZh) -> Arg {
-    let arg = arg.help(zh.help).long_help(zh.long);
+    let mut arg = arg.help(zh.help).long_help(zh.long);
+    if let Some(v) = value_name(zh.id).filter(|_| arg.get_action().takes_values()) {
+        arg = arg.value_name(v);
+    }
     if zh.values.is_empty() {
         arg
     } else {
@@ -192,6 +231,9 @@ fn missing_at(cmd: &Command, path: &str, out: &mut Vec<String>) {
         // A global argument is described once, on zhizao itself.
         if arg.is_global_set() && !path.is_empty() {
             continue;
+        }
+        if arg.get_action().takes_values() && value_name(id).is_none() {
+            out.push(format!("placeholder of `{id}` of `zhizao {path}`"));
         }
         let a = zh.and_then(|c| c.args.iter().find(|a| a.id == id));
         let Some(a) = a else {
