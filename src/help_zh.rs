@@ -441,9 +441,11 @@ pub fn localize_man(roff: &str) -> String {
     format!("{MAN_PREAMBLE}{}", clap_words(&out))
 }
 
-/// First lines of a Chinese man page: groff's Chinese line breaking.
+/// First lines of a Chinese man page: groff's Chinese line breaking, and
+/// lines set flush left (justified lines of Chinese with Latin words in
+/// them get wide gaps).
 const MAN_PREAMBLE: &str =
-    ".\\\" Chinese line breaking (zh.tmac, groff 1.22.4 and later)\n.mso zh.tmac\n";
+    ".\\\" Chinese line breaking (zh.tmac, groff 1.22.4 and later)\n.mso zh.tmac\n.ad l\n";
 
 #[cfg(test)]
 mod tests {
