@@ -695,7 +695,10 @@ pub fn main() -> i32 {
     // Without the handler an interrupt still stops the process; only the
     // clean-up of temporary files would be lost, so a failure is not fatal.
     let _ = output::clean_up_on_signals();
-    let cli = match Cli::try_parse() {
+    // The help pages are written in the language of `--lang` or the locale,
+    // so it is found before parsing (crate::help_zh).
+    let early = lang_from_args(&std::env::args_os().collect::<Vec<_>>());
+    let cli = match crate::help_zh::try_parse(early.unwrap_or_else(Lang::from_env)) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -1441,7 +1444,7 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
 
 /// `zhizao man [COMMAND]`: the roff page of zhizao or of one command.
 fn man_page(command: Option<&str>, lang: Lang) -> anyhow::Result<i32> {
-    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut cmd = crate::help_zh::command(lang);
     cmd.build();
     let page = match command {
         None => cmd,
@@ -1456,7 +1459,10 @@ fn man_page(command: Option<&str>, lang: Lang) -> anyhow::Result<i32> {
                     // this runs once per process.
                     let full: &'static str =
                         Box::leak(format!("zhizao-{}", sub.get_name()).into_boxed_str());
-                    sub.name(full).version(version())
+                    sub.name(full).version(match lang {
+                        Lang::Zh => crate::help_zh::VERSION_ZH,
+                        Lang::En => version(),
+                    })
                 }
                 None => {
                     let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
@@ -1474,7 +1480,11 @@ fn man_page(command: Option<&str>, lang: Lang) -> anyhow::Result<i32> {
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out)?;
-    emit(&String::from_utf8_lossy(&out), &None)?;
+    let roff = String::from_utf8_lossy(&out);
+    match lang {
+        Lang::Zh => emit(&crate::help_zh::localize_man(&roff), &None)?,
+        Lang::En => emit(&roff, &None)?,
+    }
     Ok(0)
 }
 

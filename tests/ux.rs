@@ -52,7 +52,7 @@ fn completions_reject_an_unknown_shell() {
 
 #[test]
 fn man_page_is_roff_with_every_command() {
-    let page = stdout(zhizao().arg("man"));
+    let page = stdout(zhizao().args(["man", "--lang", "en"]));
     assert!(
         page.contains(".TH zhizao 1"),
         "{}",
