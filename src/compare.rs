@@ -248,9 +248,19 @@ pub fn range_delta(before: Range, after: Range) -> Range {
     }
 }
 
-/// Show a signed range in one unit: "0.00 – +50.00万元" (zh), "CNY 0 – +CNY
-/// 500,000" (en).
+/// Show a signed range in one unit. A gain from nothing up to a ceiling
+/// reads "最多 +50.00万元" / "up to +CNY 500,000" (not "0.00 – +50.00万元");
+/// any other range signs both ends ("−5.00 – +50.00万元").
 pub fn show_delta(r: Range, lang: Lang) -> String {
+    if let Some(m) = r
+        .max
+        .filter(|m| r.min.is_zero() && m.is_sign_positive() && !m.is_zero())
+    {
+        return match lang {
+            Lang::Zh => format!("最多 +{}万元", money::wan_2dp(m)),
+            Lang::En => format!("up to +{}", money::report(m, lang)),
+        };
+    }
     if lang == Lang::Zh {
         let sign = |x: Decimal| {
             let n = money::wan_2dp(x.abs());
@@ -759,5 +769,20 @@ mod tests {
         assert_eq!(range_delta(a, b).max, None);
         assert_eq!(range_delta(a, a), Range::ZERO);
         assert_eq!(show_delta(range_delta(a, a), Lang::En), "CNY 0");
+    }
+
+    #[test]
+    fn an_up_to_gain_reads_as_one_amount() {
+        let up_to = Range {
+            min: Decimal::ZERO,
+            max: Some(Decimal::from(1_500_000)),
+        };
+        assert_eq!(show_delta(up_to, Lang::Zh), "最多 +150.00万元");
+        assert_eq!(show_delta(up_to, Lang::En), "up to +CNY 1,500,000");
+        let mixed = Range {
+            min: Decimal::from(-50_000),
+            max: Some(Decimal::from(500_000)),
+        };
+        assert_eq!(show_delta(mixed, Lang::Zh), "−5.00 – +50.00万元");
     }
 }

@@ -425,7 +425,7 @@ fn executive_summary_opens_the_report() {
     assert!(exec < md.find("## 概要").unwrap());
     let first = md[exec..].lines().find(|l| l.starts_with("| 1 |")).unwrap();
     assert!(first.contains("智能工厂"), "{first}");
-    assert!(first.contains("市 0.00 – +150.00万元"), "{first}");
+    assert!(first.contains("市 最多 +150.00万元"), "{first}");
 }
 
 // ─── escaping ───────────────────────────────────────────────────────────────
@@ -801,7 +801,7 @@ fn roadmap_names_actions_their_size_cost_and_what_they_unlock() {
         "{road}"
     );
     assert!(road.contains("digital-workshop-award"), "{road}");
-    assert!(road.contains("CNY 0 – +CNY 500,000"), "{road}");
+    assert!(road.contains("up to +CNY 500,000"), "{road}");
     // Default unit costs are labelled as estimates.
     let zh = run_ok(&[
         "assess",
