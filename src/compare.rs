@@ -509,15 +509,7 @@ pub fn json(c: &Comparison) -> String {
 
 /// A table fitted to the terminal width ([`crate::report::fit`]).
 fn table(rows: Vec<Vec<String>>, l: Lang) -> String {
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|c| crate::report::terminal::typeset(c, l))
-                .collect()
-        })
-        .collect();
-    crate::report::fit::table(rows, crate::report::fit::width())
+    crate::report::terminal::typeset_table(rows, l, crate::report::fit::width())
 }
 
 fn level_text(l: Option<u8>, lang: Lang) -> String {

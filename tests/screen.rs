@@ -206,3 +206,81 @@ fn parse_only_baseline_counts_files() {
         .success()
         .stdout(predicate::str::contains("parse-only: 6 parsed, 0 failed"));
 }
+
+/// Issue 11, item 1: a data year after the pack's horizon (2020, the
+/// `validity-horizon` reading) is computed as usual and said so in the
+/// screening outputs too: the terminal summary, the CSV column and the
+/// workbook's Summary sheet.
+#[test]
+fn a_data_year_after_the_horizon_is_flagged_in_every_screening_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("in")).unwrap();
+    let base = std::fs::read_to_string("questionnaires/examples/licheng-footwear.yaml").unwrap();
+    std::fs::write(d.join("in/2017.yaml"), &base).unwrap();
+    let later = base
+        .replacen("data_year: 2017", "data_year: 2022", 1)
+        .replacen(
+            "credit_code: \"9135050215583726XH\"",
+            "credit_code: null",
+            1,
+        );
+    std::fs::write(d.join("in/2022.yaml"), later).unwrap();
+    let out = zhizao()
+        .args(["screen", "--lang", "zh"])
+        .arg(d.join("in"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("数据年度晚于政策包期限的企业") && text.contains("执行）：1"),
+        "{text}"
+    );
+    let csv_path = d.join("r.csv");
+    zhizao()
+        .args(["screen", "--lang", "en", "-o"])
+        .arg(&csv_path)
+        .arg(d.join("in"))
+        .assert()
+        .success();
+    let bytes = std::fs::read(&csv_path).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let col = head
+        .iter()
+        .position(|h| h == "policy_beyond_horizon")
+        .unwrap();
+    let year = head.iter().position(|h| h == "data_year").unwrap();
+    let mut flags: Vec<(String, String)> = r
+        .records()
+        .map(|x| {
+            let x = x.unwrap();
+            (x[year].to_string(), x[col].to_string())
+        })
+        .collect();
+    flags.sort();
+    assert_eq!(
+        flags,
+        [
+            ("2017".to_string(), "false".to_string()),
+            ("2022".to_string(), "true".to_string())
+        ]
+    );
+    let x = d.join("r.xlsx");
+    zhizao()
+        .args(["screen", "--lang", "zh", "-o"])
+        .arg(&x)
+        .arg(d.join("in"))
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
+    let sum = wb.worksheet_range("概要").unwrap();
+    let row = sum
+        .rows()
+        .find(|r| r[0] == Data::String("数据年度晚于政策包期限的企业".into()))
+        .expect("a Summary line for the horizon");
+    assert_eq!(row[1], Data::Float(1.0));
+}

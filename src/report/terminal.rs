@@ -36,14 +36,19 @@ fn heading(out: &mut String, title: &str, code: &str, color: bool) {
     let _ = writeln!(out, "{}", paint(title, code, color));
 }
 
-/// A table fitted to the width, its cells in Chinese typography under zh
-/// (before layout, so full-width marks are measured).
 fn table(rows: Vec<Vec<String>>, o: Options) -> String {
+    typeset_table(rows, o.lang, o.width)
+}
+
+/// A table fitted to `width`, its cells in Chinese typography under zh
+/// (before layout, so full-width marks are measured). Shared by every
+/// terminal view (assessment, comparison, screening summary).
+pub fn typeset_table(rows: Vec<Vec<String>>, l: Lang, width: usize) -> String {
     let rows = rows
         .into_iter()
-        .map(|r| r.into_iter().map(|c| typeset(c, o.lang)).collect())
+        .map(|r| r.into_iter().map(|c| typeset(c, l)).collect())
         .collect();
-    super::fit::table(rows, o.width)
+    super::fit::table(rows, width)
 }
 
 /// Chinese punctuation for zh text ([`super::zh::punct`]); en unchanged.

@@ -99,6 +99,7 @@ pub fn enterprise_headers(l: Lang) -> Vec<String> {
         ("候选项", "candidate_tracks"),
         ("接近项", "near_tracks"),
         ("区级封顶生效", "district_cap_binding"),
+        ("超出政策期限", "policy_beyond_horizon"),
         ("状态", "status"),
         ("未能使用的原因", "rejected_reason"),
     ] {
@@ -174,6 +175,7 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     v.push(tracks_with(r, T::Candidate));
     v.push(tracks_with(r, T::Near));
     v.push(r.district_cap_binding.to_string());
+    v.push(r.policy_beyond_horizon.to_string());
     v.push("assessed".into());
     v.push(String::new());
     v

@@ -450,6 +450,9 @@ pub struct Aggregates {
     pub district_cap_binding: usize,
     /// Enterprises without the district-cap figure.
     pub district_cap_missing: usize,
+    /// Enterprises whose data year is after the policy pack's horizon (解读
+    /// `validity-horizon`): computed as usual, and said so in every output.
+    pub beyond_horizon: usize,
     /// Totals over all enterprises: eligible support by funder.
     pub eligible_by_funder: ByFunder,
     /// Eligible + candidate support by funder.
@@ -508,6 +511,7 @@ impl Aggregates {
                 .collect(),
             district_cap_binding: 0,
             district_cap_missing: 0,
+            beyond_horizon: 0,
             eligible_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
             potential_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
             duplicates: 0,
@@ -555,6 +559,7 @@ impl Aggregates {
         }
         self.district_cap_binding += o.district_cap_binding;
         self.district_cap_missing += o.district_cap_missing;
+        self.beyond_horizon += o.beyond_horizon;
         add_to(&mut self.eligible_by_funder, &o.eligible_by_funder);
         add_to(&mut self.potential_by_funder, &o.potential_by_funder);
         for (y, b) in o.by_year {
@@ -627,6 +632,9 @@ impl Aggregates {
         }
         if r.district_cap_binding {
             self.district_cap_binding += 1;
+        }
+        if r.policy_beyond_horizon {
+            self.beyond_horizon += 1;
         }
         if r.district_cap_missing {
             self.district_cap_missing += 1;

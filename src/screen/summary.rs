@@ -10,15 +10,7 @@ use std::fmt::Write as _;
 
 /// A table fitted to the terminal width ([`crate::report::fit`]).
 fn table(rows: Vec<Vec<String>>, l: Lang) -> String {
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|c| crate::report::terminal::typeset(c, l))
-                .collect()
-        })
-        .collect();
-    crate::report::fit::table(rows, crate::report::fit::width())
+    crate::report::terminal::typeset_table(rows, l, crate::report::fit::width())
 }
 
 /// Show a dashboard value in its unit.
@@ -261,6 +253,17 @@ pub fn render(
         ),
         a.district_cap_missing
     );
+    if a.beyond_horizon > 0 {
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            l.pick(
+                "注意：数据年度晚于政策包期限的企业（金额照常计算，请先确认政策仍在执行）",
+                "Note: firms whose data year is after the policy pack's horizon (computed as usual; check the policy is still applied)"
+            ),
+            a.beyond_horizon
+        );
+    }
 
     if !rejected.is_empty() {
         let _ = writeln!(

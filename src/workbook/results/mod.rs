@@ -475,6 +475,16 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
             String::new(),
             &fm.int,
         ),
+        (
+            l.pick(
+                "数据年度晚于政策包期限的企业",
+                "Enterprises after the policy pack's horizon",
+            )
+            .into(),
+            Some(s.agg.beyond_horizon as f64),
+            String::new(),
+            &fm.int,
+        ),
     ];
     for (k, who) in Funder::ALL.iter().enumerate() {
         lines.push((
@@ -716,6 +726,7 @@ fn enterprise_cols() -> Vec<Col> {
         col("候选扶持项", "Candidate tracks", 40.0, Text),
         col("接近的扶持项", "Near tracks", 40.0, Text),
         col("区级封顶生效", "District cap binds", 10.0, Text),
+        col("超出政策期限", "After policy horizon", 10.0, Text),
         col("来源", "Source", 40.0, Text),
         col("报告", "Report", 24.0, Text),
         col("产业代码", "sector_id", 12.0, Text),
@@ -844,6 +855,8 @@ fn enterprise_row(
         c += 1;
     }
     sh.text(r, c, yes_no(row.district_cap_binding, l))?;
+    c += 1;
+    sh.text(r, c, yes_no(row.policy_beyond_horizon, l))?;
     c += 1;
     sh.link(r, c, &file_url(&row.file, &links.base), &row.file)?;
     c += 1;
