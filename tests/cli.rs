@@ -409,7 +409,7 @@ fn escape_sequences_from_input_never_reach_the_terminal() {
         .unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("files: 2 · assessed: 1 · rejected: 1"),
+        out.contains("submissions: 2 · assessed: 1 · rejected: 1"),
         "{out}"
     );
     assert_no_raw_controls("screen stdout", &out);

@@ -368,7 +368,7 @@ fn a_screened_folder_with_a_symlink_loop_a_dangling_link_an_unreadable_file_and_
     let total = if have_fifo { 4 } else { 3 };
     assert!(
         out.contains(&format!(
-            "files: {total} · assessed: 1 · rejected: {}",
+            "submissions: {total} · assessed: 1 · rejected: {}",
             total - 1
         )),
         "{out}"

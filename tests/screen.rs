@@ -54,7 +54,7 @@ fn every_file_is_accounted_for_and_the_summary_is_stable() {
     assert_eq!(out.status.code(), Some(1), "rejected files → exit 1");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
-        text.contains("files: 11 · assessed: 6 · rejected: 5"),
+        text.contains("submissions: 11 · assessed: 6 · rejected: 5"),
         "{text}"
     );
     for f in [

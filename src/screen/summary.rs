@@ -80,7 +80,9 @@ pub fn render(
     let _ = writeln!(
         out,
         "{}: {} · {}: {} · {}: {} · {} {} {}\n",
-        l.pick("文件", "files"),
+        // A workbook holds one questionnaire per row: what is counted is
+        // submissions (files and workbook rows), not files.
+        l.pick("问卷", "submissions"),
         a.files,
         l.pick("已评估", "assessed"),
         a.assessed,
@@ -193,8 +195,18 @@ pub fn render(
                 .map(|r| r.report(l))
                 .unwrap_or_default()
         };
+        // A reader of Chinese output gets the track's title; English output
+        // keeps the id a bureau's scripts and the JSON use.
+        let name = match l {
+            Lang::Zh => pack
+                .tracks
+                .iter()
+                .find(|t| &t.id == id)
+                .map_or_else(|| id.clone(), |t| t.title.zh.to_string()),
+            Lang::En => id.clone(),
+        };
         rows.push(vec![
-            id.clone(),
+            name,
             b.eligible.to_string(),
             b.candidate.to_string(),
             b.near.to_string(),
