@@ -268,12 +268,21 @@ fn choices(node: &Value) -> Option<Vec<Choice>> {
         .collect()
 }
 
+/// Advice that only holds for YAML (a cell formatted as text needs no
+/// quotes), left out of the workbook's notes.
+const YAML_ONLY: &[&str] = &[", 请加引号", "; put it in quotes"];
+
 /// The description of a node, split into its Chinese and English halves.
 fn describe(node: &Value) -> Text {
-    let d = node
+    let mut d = node
         .get("description")
         .and_then(Value::as_str)
-        .unwrap_or("");
+        .unwrap_or("")
+        .to_string();
+    for advice in YAML_ONLY {
+        d = d.replace(advice, "");
+    }
+    let d = d.as_str();
     let t = split_bilingual(d);
     match d.split_once(" 例 / Example: ") {
         Some((_, ex)) => Text::new(
@@ -345,6 +354,17 @@ fn unit_of(name: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_credit_code_note_gives_no_yaml_quoting_advice() {
+        let code = fields()
+            .iter()
+            .find(|f| f.path == "enterprise.credit_code")
+            .unwrap();
+        assert!(code.note.zh.contains("校验码"), "{}", code.note.zh);
+        assert!(!code.note.zh.contains("引号"), "{}", code.note.zh);
+        assert!(!code.note.en.contains("quotes"), "{}", code.note.en);
+    }
 
     #[test]
     fn columns_follow_the_questionnaire() {
