@@ -30,6 +30,27 @@ pub struct CapRule {
     pub split_shares_counted: bool,
 }
 
+/// Which tracks a cap run counts: the cap and its trigger are decided on
+/// the awards of the total being shown, so a candidate (not an award yet)
+/// never cuts what is already due (应享受的区级奖励).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapSet {
+    /// Eligible tracks only: the `eligible` totals.
+    Eligible,
+    /// Eligible and candidate tracks: the `potential` totals.
+    Potential,
+}
+
+impl CapSet {
+    /// Whether a track of this status is in the set.
+    pub fn includes(self, s: TrackStatus) -> bool {
+        match self {
+            CapSet::Eligible => s == TrackStatus::Eligible,
+            CapSet::Potential => matches!(s, TrackStatus::Eligible | TrackStatus::Candidate),
+        }
+    }
+}
+
 /// What the cap did.
 #[derive(Debug, Clone, Default)]
 pub struct CapCut {
@@ -42,8 +63,8 @@ pub struct CapCut {
 }
 
 /// The part of a track's district share that the cap governs.
-fn cappable(t: &Outcome, rule: CapRule) -> Option<Range> {
-    if !t.counts() {
+fn cappable(t: &Outcome, rule: CapRule, set: CapSet) -> Option<Range> {
+    if !t.counts() || !set.includes(t.status) {
         return None;
     }
     let d = *t.by_funder.get(&Funder::District)?;
@@ -61,12 +82,13 @@ fn cappable(t: &Outcome, rule: CapRule) -> Option<Range> {
     (r.max != Some(Decimal::ZERO) || !r.min.is_zero()).then_some(r)
 }
 
-/// Cut the tracks' district shares to `cap` (see the module comment).
-pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule) -> CapCut {
+/// Cut the district shares of the tracks in `set` to `cap` (see the module
+/// comment); tracks outside the set are neither counted nor touched.
+pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule, set: CapSet) -> CapCut {
     let shares: Vec<(usize, Range)> = tracks
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| cappable(t, rule).map(|r| (i, r)))
+        .filter_map(|(i, t)| cappable(t, rule, set).map(|r| (i, r)))
         .filter(|(_, r)| r.max.is_none_or(|m| m > Decimal::ZERO))
         .collect();
     // "符合多次享受…条件的": count awards (each prize, patent, centre, project),
@@ -276,7 +298,7 @@ mod tests {
             let cap = Decimal::new(cap_fen, 2);
             let mut ts = build(&spec);
             let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
-            let c = apply(&mut ts, Some(cap), EVERY);
+            let c = apply(&mut ts, Some(cap), EVERY, CapSet::Potential);
             let after: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
             // Tracks with a zero share are not awards; the rest are.
             let shares: Vec<usize> = (0..ts.len())
@@ -312,7 +334,7 @@ mod tests {
             let cap = Decimal::new(cap_fen, 2);
             let mut ts = build(&spec);
             let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
-            apply(&mut ts, Some(cap), EVERY);
+            apply(&mut ts, Some(cap), EVERY, CapSet::Potential);
             let eligible_cut = ts.iter().zip(&before).any(|(t, b)| {
                 t.status == TrackStatus::Eligible && t.by_funder[&Funder::District].min < b.min
             });
@@ -331,7 +353,7 @@ mod tests {
             let mut ts = build(&[t]);
             let before = ts[0].by_funder[&Funder::District];
             let rule = CapRule { min_awards: 2, split_shares_counted: true };
-            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule, CapSet::Potential);
             prop_assert!(!c.triggered);
             prop_assert_eq!(ts[0].by_funder[&Funder::District], before);
         }
@@ -351,7 +373,7 @@ mod tests {
             prop_assume!(before.max.is_none_or(|m| m > Decimal::ZERO));
             let cap = Decimal::new(cap_fen, 2);
             let rule = CapRule { min_awards: 2, split_shares_counted: true };
-            let c = apply(&mut ts, Some(cap), rule);
+            let c = apply(&mut ts, Some(cap), rule, CapSet::Potential);
             prop_assert!(c.triggered);
             prop_assert_eq!(c.awards, n);
             let after = ts[0].by_funder[&Funder::District];
@@ -375,7 +397,7 @@ mod tests {
             ts[1].district_matched = Range::exact(matched);
             ts[1].district_awards = DistrictAwards { own: 0, matched: 1 };
             let rule = CapRule { min_awards: 2, split_shares_counted: false };
-            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule, CapSet::Potential);
             prop_assert!(!c.triggered);
             prop_assert_eq!(c.awards, 1);
             prop_assert_eq!(ts[0].by_funder[&Funder::District], Range::exact(own));

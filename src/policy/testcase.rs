@@ -111,6 +111,47 @@ pub struct CapExpect {
     /// Tracks cut.
     #[serde(default)]
     pub cut: Option<Vec<String>>,
+    /// The cap run on eligible tracks alone (the fields above are the run
+    /// on eligible + candidates).
+    #[serde(default)]
+    pub eligible: Option<Box<CapExpect>>,
+}
+
+/// Compare one run of the cap, (before, after, cut), with what a case expects.
+fn check_cap(
+    ce: &CapExpect,
+    (before, after, cut): (crate::money::Range, crate::money::Range, &Vec<String>),
+    what: &str,
+    diffs: &mut Vec<String>,
+) {
+    let show = |v: Option<Decimal>| v.map_or("open".into(), |d| d.normalize().to_string());
+    if let Some(b) = ce.before.filter(|b| before.max != Some(*b)) {
+        diffs.push(format!(
+            "{what}: before expected {b}, got {}",
+            show(before.max)
+        ));
+    }
+    if let Some(b) = ce.after.filter(|b| after.max != Some(*b)) {
+        diffs.push(format!(
+            "{what}: after expected {b}, got {}",
+            show(after.max)
+        ));
+    }
+    if let Some(b) = ce.after_min.filter(|b| after.min != *b) {
+        diffs.push(format!(
+            "{what}: after (minimum) expected {b}, got {}",
+            after.min.normalize()
+        ));
+    }
+    if let Some(want) = &ce.cut {
+        let mut want = want.clone();
+        want.sort();
+        let mut got = cut.clone();
+        got.sort();
+        if want != got {
+            diffs.push(format!("{what}: cut expected {want:?}, got {got:?}"));
+        }
+    }
 }
 
 /// Outcome of one case.
@@ -459,38 +500,12 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
         match &a.district_cap {
             None => diffs.push("the pack has no district cap".into()),
             Some(dc) => {
-                if let Some(b) = ce.before {
-                    if dc.before.max != Some(b) {
-                        diffs.push(format!(
-                            "district cap: before expected {b}, got {}",
-                            show(dc.before.max)
-                        ));
-                    }
-                }
-                if let Some(b) = ce.after {
-                    if dc.after.max != Some(b) {
-                        diffs.push(format!(
-                            "district cap: after expected {b}, got {}",
-                            show(dc.after.max)
-                        ));
-                    }
-                }
-                if let Some(b) = ce.after_min {
-                    if dc.after.min != b {
-                        diffs.push(format!(
-                            "district cap: after (minimum) expected {b}, got {}",
-                            dc.after.min.normalize()
-                        ));
-                    }
-                }
-                if let Some(cut) = &ce.cut {
-                    let mut want = cut.clone();
-                    want.sort();
-                    let mut got = dc.cut.clone();
-                    got.sort();
-                    if want != got {
-                        diffs.push(format!("district cap: cut expected {want:?}, got {got:?}"));
-                    }
+                let all = (dc.before, dc.after, &dc.cut);
+                check_cap(ce, all, "district cap", &mut diffs);
+                if let Some(ee) = &ce.eligible {
+                    let e = &dc.eligible;
+                    let run = (e.before, e.after, &e.cut);
+                    check_cap(ee, run, "district cap (eligible only)", &mut diffs);
                 }
             }
         }
