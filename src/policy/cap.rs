@@ -253,6 +253,7 @@ mod tests {
             amount: Some(r),
             by_funder: ByFunder::from([(Funder::District, r)]),
             district_before_cap: None,
+            district_potential: None,
             district_matched: Range::ZERO,
             district_awards: DistrictAwards { own: 1, matched: 0 },
             missing: vec![],
@@ -401,6 +402,88 @@ mod tests {
             prop_assert!(!c.triggered);
             prop_assert_eq!(c.awards, 1);
             prop_assert_eq!(ts[0].by_funder[&Funder::District], Range::exact(own));
+        }
+    }
+
+    /// Σ district (min, max) of the tracks in `set`; an open max counts as `None`.
+    fn district_sum(ts: &[Outcome], set: CapSet) -> Range {
+        ts.iter()
+            .filter(|t| set.includes(t.status))
+            .map(|t| t.by_funder[&Funder::District])
+            .fold(Range::ZERO, Range::plus)
+    }
+
+    proptest! {
+        #[test]
+        fn the_eligible_run_leaves_candidates_alone_and_equals_a_run_without_them(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+            min_awards in 1u32..4,
+        ) {
+            let cap = Some(Decimal::new(cap_fen, 2));
+            let rule = CapRule { min_awards, split_shares_counted: true };
+            let mut ts = build(&spec);
+            let before = ts.clone();
+            apply(&mut ts, cap, rule, CapSet::Eligible);
+            // Only the eligible tracks, as if the candidates were not there.
+            let mut alone: Vec<Outcome> = before
+                .iter()
+                .filter(|t| t.status == TrackStatus::Eligible)
+                .cloned()
+                .collect();
+            apply(&mut alone, cap, rule, CapSet::Potential);
+            let mut alone = alone.iter();
+            for (t, b) in ts.iter().zip(&before) {
+                let got = t.by_funder[&Funder::District];
+                if t.status == TrackStatus::Candidate {
+                    prop_assert_eq!(got, b.by_funder[&Funder::District]);
+                } else {
+                    let want = alone.next().expect("one per eligible track");
+                    prop_assert_eq!(got, want.by_funder[&Funder::District]);
+                }
+            }
+        }
+
+        #[test]
+        fn candidates_never_raise_what_an_eligible_track_gets(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+            min_awards in 1u32..4,
+        ) {
+            // Per eligible track: potential share ≤ due share (for every trigger reading).
+            let cap = Some(Decimal::new(cap_fen, 2));
+            let rule = CapRule { min_awards, split_shares_counted: true };
+            let mut due = build(&spec);
+            let mut all = due.clone();
+            let ce = apply(&mut due, cap, rule, CapSet::Eligible);
+            let cp = apply(&mut all, cap, rule, CapSet::Potential);
+            prop_assert!(ce.awards <= cp.awards);
+            prop_assert!(!ce.triggered || cp.triggered);
+            for (d, a) in due.iter().zip(&all).filter(|(d, _)| d.status == TrackStatus::Eligible) {
+                let (d, a) = (d.by_funder[&Funder::District], a.by_funder[&Funder::District]);
+                prop_assert!(a.min <= d.min);
+                prop_assert!(d.max.is_none_or(|m| a.max.is_some_and(|x| x <= m)));
+            }
+        }
+
+        #[test]
+        fn under_the_every_enterprise_reading_the_eligible_total_is_at_most_the_potential_total(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            // Both runs are capped at the same figure, and the potential one has
+            // more to share. (Under the literal trigger this need not hold: one
+            // eligible award is due in full, while a candidate can trigger the
+            // cap on the potential total; see policies/tests/district-cap.yaml.)
+            let cap = Some(Decimal::new(cap_fen, 2));
+            let mut due = build(&spec);
+            let mut all = due.clone();
+            apply(&mut due, cap, EVERY, CapSet::Eligible);
+            apply(&mut all, cap, EVERY, CapSet::Potential);
+            let e = district_sum(&due, CapSet::Eligible);
+            let p = district_sum(&all, CapSet::Potential);
+            prop_assert!(e.min <= p.min, "min {} > {}", e.min, p.min);
+            prop_assert!(e.max.is_some_and(|m| p.max.is_some_and(|x| m <= x)));
         }
     }
 
