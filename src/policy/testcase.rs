@@ -57,6 +57,9 @@ pub struct Case {
     /// (listed by `zhizao policy test`).
     #[serde(default)]
     pub depends_on: Vec<String>,
+    /// Expected totals' maxima by funder, after the district cap.
+    #[serde(default)]
+    pub totals: Option<TotalsExpect>,
     /// Expected validity warning: `true` when the data year is after the
     /// pack's horizon (amounts still computed).
     #[serde(default)]
@@ -95,6 +98,19 @@ pub struct Expect {
     pub missing: Option<Vec<String>>,
 }
 
+/// Expected totals (maxima by funder): `eligible` is what is due, the cap
+/// decided on eligible awards alone; `potential` adds the candidates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotalsExpect {
+    /// Eligible totals.
+    #[serde(default)]
+    pub eligible: BTreeMap<Funder, Decimal>,
+    /// Eligible + candidate totals.
+    #[serde(default)]
+    pub potential: BTreeMap<Funder, Decimal>,
+}
+
 /// Expected district cap.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,6 +131,55 @@ pub struct CapExpect {
     /// on eligible + candidates).
     #[serde(default)]
     pub eligible: Option<Box<CapExpect>>,
+}
+
+/// Every case, whatever it expects: the tracks' shares add up to the totals
+/// exactly, eligible tracks' due shares to the eligible totals, and with
+/// candidates (an eligible track at its potential district share) to the
+/// potential totals.
+fn shares_add_up(a: &crate::policy::eval::PolicyResult) -> Vec<String> {
+    use crate::money::Range;
+    let sum = |potential: bool| {
+        let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
+        let counted = a
+            .tracks
+            .iter()
+            .filter(|t| t.status == TrackStatus::Eligible || (potential && t.counts()));
+        for t in counted {
+            for (f, r) in &t.by_funder {
+                let r = match t.district_potential {
+                    Some(d) if potential && *f == Funder::District => d,
+                    _ => *r,
+                };
+                let e = by.entry(*f).or_insert(Range::ZERO);
+                *e = e.plus(r);
+            }
+        }
+        by
+    };
+    let mut diffs = Vec::new();
+    let runs = [
+        ("eligible", sum(false), &a.eligible_totals),
+        ("potential", sum(true), &a.potential_totals),
+    ];
+    for (what, got, totals) in runs {
+        for (f, want) in &totals.by_funder {
+            let g = got.get(f).copied().unwrap_or(Range::ZERO);
+            if g != *want {
+                let show = |r: Range| {
+                    let max = r.max.map_or("open".into(), |d| d.normalize().to_string());
+                    format!("{}–{max}", r.min.normalize())
+                };
+                diffs.push(format!(
+                    "{what} totals, {}: the tracks add up to {}, the total is {}",
+                    f.label().en,
+                    show(g),
+                    show(*want)
+                ));
+            }
+        }
+    }
+    diffs
 }
 
 /// Compare one run of the cap, (before, after, cut), with what a case expects.
@@ -510,6 +575,25 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
             }
         }
     }
+    if let Some(te) = &case.totals {
+        let runs = [
+            ("eligible", &te.eligible, &a.eligible_totals),
+            ("potential", &te.potential, &a.potential_totals),
+        ];
+        for (what, want, got) in runs {
+            for (f, w) in want {
+                let g = got.by_funder.get(f).and_then(|r| r.max);
+                if g != Some(*w) {
+                    diffs.push(format!(
+                        "{what} total, {}: expected {w}, got {}",
+                        f.label().en,
+                        g.map_or("open".into(), |d| d.normalize().to_string())
+                    ));
+                }
+            }
+        }
+    }
+    diffs.extend(shares_add_up(&a));
     if let Some(want) = case.beyond_horizon {
         if a.beyond_horizon != want {
             diffs.push(format!(
