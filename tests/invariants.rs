@@ -58,12 +58,19 @@ fn sum(ranges: impl IntoIterator<Item = Range>) -> Range {
 }
 
 /// Funder totals over the tracks with one of `statuses`, as the engine should add them.
+/// With candidates (the potential totals) an eligible track counts at its
+/// `district_potential` share when it has one (methodology §5.8 step 6).
 fn by_funder_of(a: &Assessment, statuses: &[TrackStatus]) -> BTreeMap<Funder, Range> {
+    let potential = statuses.contains(&TrackStatus::Candidate);
     let mut m: BTreeMap<Funder, Range> = Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect();
     for t in a.subsidies.iter().filter(|t| statuses.contains(&t.status)) {
         for (f, r) in &t.by_funder {
+            let r = match t.district_potential {
+                Some(d) if potential && *f == Funder::District => d,
+                _ => *r,
+            };
             let e = m.entry(*f).or_insert(Range::ZERO);
-            *e = e.plus(*r);
+            *e = e.plus(r);
         }
     }
     m
@@ -282,11 +289,23 @@ proptest! {
             prop_assert!(after <= before);
         }
         // Every cut track shows its district share before the cap, and the cut made it smaller.
+        // `dc.cut` is the run on eligible + candidates: an eligible track cut only there keeps
+        // its due share in `by_funder` and shows the cut one as `district_potential`.
         for id in &dc.cut {
             let t = a.subsidies.iter().find(|t| &t.id == id).unwrap();
-            let before = t.district_before_cap.expect("a cut track keeps its share before the cap");
             let after = t.by_funder[&Funder::District];
+            if let (None, Some(p)) = (t.district_before_cap, t.district_potential) {
+                prop_assert_eq!(t.status, TrackStatus::Eligible);
+                prop_assert!(p.min <= after.min, "{id}");
+                prop_assert!(after.max.is_none() || p.max <= after.max, "{id}");
+                continue;
+            }
+            let before = t.district_before_cap.expect("a cut track keeps its share before the cap");
             prop_assert!(after.max <= before.max || before.max.is_none(), "{id}");
+        }
+        for id in &dc.eligible.cut {
+            let t = a.subsidies.iter().find(|t| &t.id == id).unwrap();
+            prop_assert!(t.district_before_cap.is_some(), "{id}");
         }
     }
 

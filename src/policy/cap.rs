@@ -30,6 +30,27 @@ pub struct CapRule {
     pub split_shares_counted: bool,
 }
 
+/// Which tracks a cap run counts: the cap and its trigger are decided on
+/// the awards of the total being shown, so a candidate (not an award yet)
+/// never cuts what is already due (应享受的区级奖励).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapSet {
+    /// Eligible tracks only: the `eligible` totals.
+    Eligible,
+    /// Eligible and candidate tracks: the `potential` totals.
+    Potential,
+}
+
+impl CapSet {
+    /// Whether a track of this status is in the set.
+    pub fn includes(self, s: TrackStatus) -> bool {
+        match self {
+            CapSet::Eligible => s == TrackStatus::Eligible,
+            CapSet::Potential => matches!(s, TrackStatus::Eligible | TrackStatus::Candidate),
+        }
+    }
+}
+
 /// What the cap did.
 #[derive(Debug, Clone, Default)]
 pub struct CapCut {
@@ -42,8 +63,8 @@ pub struct CapCut {
 }
 
 /// The part of a track's district share that the cap governs.
-fn cappable(t: &Outcome, rule: CapRule) -> Option<Range> {
-    if !t.counts() {
+fn cappable(t: &Outcome, rule: CapRule, set: CapSet) -> Option<Range> {
+    if !t.counts() || !set.includes(t.status) {
         return None;
     }
     let d = *t.by_funder.get(&Funder::District)?;
@@ -61,12 +82,13 @@ fn cappable(t: &Outcome, rule: CapRule) -> Option<Range> {
     (r.max != Some(Decimal::ZERO) || !r.min.is_zero()).then_some(r)
 }
 
-/// Cut the tracks' district shares to `cap` (see the module comment).
-pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule) -> CapCut {
+/// Cut the district shares of the tracks in `set` to `cap` (see the module
+/// comment); tracks outside the set are neither counted nor touched.
+pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule, set: CapSet) -> CapCut {
     let shares: Vec<(usize, Range)> = tracks
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| cappable(t, rule).map(|r| (i, r)))
+        .filter_map(|(i, t)| cappable(t, rule, set).map(|r| (i, r)))
         .filter(|(_, r)| r.max.is_none_or(|m| m > Decimal::ZERO))
         .collect();
     // "符合多次享受…条件的": count awards (each prize, patent, centre, project),
@@ -231,6 +253,7 @@ mod tests {
             amount: Some(r),
             by_funder: ByFunder::from([(Funder::District, r)]),
             district_before_cap: None,
+            district_potential: None,
             district_matched: Range::ZERO,
             district_awards: DistrictAwards { own: 1, matched: 0 },
             missing: vec![],
@@ -276,7 +299,7 @@ mod tests {
             let cap = Decimal::new(cap_fen, 2);
             let mut ts = build(&spec);
             let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
-            let c = apply(&mut ts, Some(cap), EVERY);
+            let c = apply(&mut ts, Some(cap), EVERY, CapSet::Potential);
             let after: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
             // Tracks with a zero share are not awards; the rest are.
             let shares: Vec<usize> = (0..ts.len())
@@ -312,7 +335,7 @@ mod tests {
             let cap = Decimal::new(cap_fen, 2);
             let mut ts = build(&spec);
             let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
-            apply(&mut ts, Some(cap), EVERY);
+            apply(&mut ts, Some(cap), EVERY, CapSet::Potential);
             let eligible_cut = ts.iter().zip(&before).any(|(t, b)| {
                 t.status == TrackStatus::Eligible && t.by_funder[&Funder::District].min < b.min
             });
@@ -331,7 +354,7 @@ mod tests {
             let mut ts = build(&[t]);
             let before = ts[0].by_funder[&Funder::District];
             let rule = CapRule { min_awards: 2, split_shares_counted: true };
-            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule, CapSet::Potential);
             prop_assert!(!c.triggered);
             prop_assert_eq!(ts[0].by_funder[&Funder::District], before);
         }
@@ -351,7 +374,7 @@ mod tests {
             prop_assume!(before.max.is_none_or(|m| m > Decimal::ZERO));
             let cap = Decimal::new(cap_fen, 2);
             let rule = CapRule { min_awards: 2, split_shares_counted: true };
-            let c = apply(&mut ts, Some(cap), rule);
+            let c = apply(&mut ts, Some(cap), rule, CapSet::Potential);
             prop_assert!(c.triggered);
             prop_assert_eq!(c.awards, n);
             let after = ts[0].by_funder[&Funder::District];
@@ -375,10 +398,92 @@ mod tests {
             ts[1].district_matched = Range::exact(matched);
             ts[1].district_awards = DistrictAwards { own: 0, matched: 1 };
             let rule = CapRule { min_awards: 2, split_shares_counted: false };
-            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule);
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule, CapSet::Potential);
             prop_assert!(!c.triggered);
             prop_assert_eq!(c.awards, 1);
             prop_assert_eq!(ts[0].by_funder[&Funder::District], Range::exact(own));
+        }
+    }
+
+    /// Σ district (min, max) of the tracks in `set`; an open max counts as `None`.
+    fn district_sum(ts: &[Outcome], set: CapSet) -> Range {
+        ts.iter()
+            .filter(|t| set.includes(t.status))
+            .map(|t| t.by_funder[&Funder::District])
+            .fold(Range::ZERO, Range::plus)
+    }
+
+    proptest! {
+        #[test]
+        fn the_eligible_run_leaves_candidates_alone_and_equals_a_run_without_them(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+            min_awards in 1u32..4,
+        ) {
+            let cap = Some(Decimal::new(cap_fen, 2));
+            let rule = CapRule { min_awards, split_shares_counted: true };
+            let mut ts = build(&spec);
+            let before = ts.clone();
+            apply(&mut ts, cap, rule, CapSet::Eligible);
+            // Only the eligible tracks, as if the candidates were not there.
+            let mut alone: Vec<Outcome> = before
+                .iter()
+                .filter(|t| t.status == TrackStatus::Eligible)
+                .cloned()
+                .collect();
+            apply(&mut alone, cap, rule, CapSet::Potential);
+            let mut alone = alone.iter();
+            for (t, b) in ts.iter().zip(&before) {
+                let got = t.by_funder[&Funder::District];
+                if t.status == TrackStatus::Candidate {
+                    prop_assert_eq!(got, b.by_funder[&Funder::District]);
+                } else {
+                    let want = alone.next().expect("one per eligible track");
+                    prop_assert_eq!(got, want.by_funder[&Funder::District]);
+                }
+            }
+        }
+
+        #[test]
+        fn candidates_never_raise_what_an_eligible_track_gets(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+            min_awards in 1u32..4,
+        ) {
+            // Per eligible track: potential share ≤ due share (for every trigger reading).
+            let cap = Some(Decimal::new(cap_fen, 2));
+            let rule = CapRule { min_awards, split_shares_counted: true };
+            let mut due = build(&spec);
+            let mut all = due.clone();
+            let ce = apply(&mut due, cap, rule, CapSet::Eligible);
+            let cp = apply(&mut all, cap, rule, CapSet::Potential);
+            prop_assert!(ce.awards <= cp.awards);
+            prop_assert!(!ce.triggered || cp.triggered);
+            for (d, a) in due.iter().zip(&all).filter(|(d, _)| d.status == TrackStatus::Eligible) {
+                let (d, a) = (d.by_funder[&Funder::District], a.by_funder[&Funder::District]);
+                prop_assert!(a.min <= d.min);
+                prop_assert!(d.max.is_none_or(|m| a.max.is_some_and(|x| x <= m)));
+            }
+        }
+
+        #[test]
+        fn under_the_every_enterprise_reading_the_eligible_total_is_at_most_the_potential_total(
+            spec in prop::collection::vec(arb_track(), 1..7),
+            cap_fen in 0i64..100_000_000,
+        ) {
+            // Both runs are capped at the same figure, and the potential one has
+            // more to share. (Under the literal trigger this need not hold: one
+            // eligible award is due in full, while a candidate can trigger the
+            // cap on the potential total; see policies/tests/district-cap.yaml.)
+            let cap = Some(Decimal::new(cap_fen, 2));
+            let mut due = build(&spec);
+            let mut all = due.clone();
+            apply(&mut due, cap, EVERY, CapSet::Eligible);
+            apply(&mut all, cap, EVERY, CapSet::Potential);
+            let e = district_sum(&due, CapSet::Eligible);
+            let p = district_sum(&all, CapSet::Potential);
+            prop_assert!(e.min <= p.min, "min {} > {}", e.min, p.min);
+            prop_assert!(e.max.is_some_and(|m| p.max.is_some_and(|x| m <= x)));
         }
     }
 

@@ -5,6 +5,7 @@
 //! an amount range split by funder that adds up exactly, and then the
 //! district cap across tracks.
 
+use super::cap::CapSet;
 use super::pack::{
     Amount, AmountBound, Condition, Funder, Part, PolicyPack, Prerequisite, Track, TrackKind,
 };
@@ -167,6 +168,11 @@ pub struct TrackResult {
     /// District share before the cap, when the cap cut it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub district_before_cap: Option<Range>,
+    /// An eligible track's district share in the potential totals, when
+    /// candidates trigger or tighten the cap there (`by_funder` is what is
+    /// due on the eligible awards alone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district_potential: Option<Range>,
     /// How the amount was computed, step by step.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explanation: Vec<Text>,
@@ -225,6 +231,30 @@ pub struct DistrictCapResult {
     /// Explanation.
     pub note: Text,
     /// Why the cap was not applied although its figure is given (the trigger reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_note: Option<Text>,
+    /// The cap run on the eligible tracks alone, for the eligible totals
+    /// (the fields above are the run on eligible + candidates, for the
+    /// potential totals): a candidate is not an award yet.
+    pub eligible: DistrictCapRun,
+}
+
+/// One run of the district cap, in JSON (see [`DistrictCapResult::eligible`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct DistrictCapRun {
+    /// Sum of the district shares of the run's tracks before the cap.
+    pub before: Range,
+    /// After the cap.
+    pub after: Range,
+    /// Whether the cap binds.
+    pub binding: bool,
+    /// District awards counted.
+    pub awards: u32,
+    /// The cap applies.
+    pub triggered: bool,
+    /// Tracks whose district share was cut.
+    pub cut: Vec<String>,
+    /// Why the cap was not applied although its figure is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trigger_note: Option<Text>,
 }
@@ -1399,24 +1429,29 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
             binding: !c.cut.is_empty(),
             awards: c.awards,
             triggered: c.triggered,
-            cut: c.cut.iter().map(|i| pack.tracks[*i].id.clone()).collect(),
+            cut: track_ids(pack, &c.cut),
             missing: if c.cap.is_none() {
                 vec![dc.fact.clone()]
             } else {
                 vec![]
             },
             note: dc.note.clone(),
-            trigger_note: (c.cap.is_some() && !c.triggered).then(|| {
-                let n = c.awards;
-                let need = dc.min_district_awards.unwrap_or(1);
-                let (id, name) = trigger_reading(pack, dc);
-                Text::new(
-                    format!("只有 {n} 项区级奖励（少于 {need} 项），按解读“{name}”不封顶"),
-                    format!(
-                        "{n} district award(s), fewer than {need}: the cap does not apply (reading {id})"
-                    ),
-                )
-            }),
+            trigger_note: trigger_note(pack, dc, c.cap, c.awards, c.triggered),
+            eligible: DistrictCapRun {
+                before: c.eligible.before,
+                after: c.eligible.after,
+                binding: !c.eligible.cut.is_empty(),
+                awards: c.eligible.awards,
+                triggered: c.eligible.triggered,
+                cut: track_ids(pack, &c.eligible.cut),
+                trigger_note: trigger_note(
+                    pack,
+                    dc,
+                    c.cap,
+                    c.eligible.awards,
+                    c.eligible.triggered,
+                ),
+            },
         });
     let tracks = pack
         .tracks
@@ -1436,6 +1471,31 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         eligible_totals: s.eligible_totals,
         potential_totals: s.potential_totals,
     }
+}
+
+fn track_ids(pack: &PolicyPack, at: &[usize]) -> Vec<String> {
+    at.iter().map(|i| pack.tracks[*i].id.clone()).collect()
+}
+
+/// Why a given cap figure was not applied: too few district awards under
+/// the trigger reading.
+fn trigger_note(
+    pack: &PolicyPack,
+    dc: &super::pack::DistrictCap,
+    cap: Option<Decimal>,
+    awards: u32,
+    triggered: bool,
+) -> Option<Text> {
+    (cap.is_some() && !triggered).then(|| {
+        let need = dc.min_district_awards.unwrap_or(1);
+        let (id, name) = trigger_reading(pack, dc);
+        Text::new(
+            format!("只有 {awards} 项区级奖励（少于 {need} 项），按解读“{name}”不封顶"),
+            format!(
+                "{awards} district award(s), fewer than {need}: the cap does not apply (reading {id})"
+            ),
+        )
+    })
 }
 
 /// Why no track is in force: the data year is before the pack's first day
@@ -1506,6 +1566,10 @@ pub struct Outcome {
     pub by_funder: ByFunder,
     /// District share before the cap, when the cap cut it.
     pub district_before_cap: Option<Range>,
+    /// An eligible track's district share in the potential totals, when the
+    /// cap run on eligible + candidates gives it less than is due to it
+    /// (`by_funder`, from the cap run on eligible tracks only).
+    pub district_potential: Option<Range>,
     /// The part of the district share that is the district's side of a
     /// city/district split (配套资金), for the matching-shares reading.
     pub district_matched: Range,
@@ -1524,7 +1588,10 @@ impl Outcome {
     }
 }
 
-/// The district cap applied to one enterprise, without texts.
+/// The district cap applied to one enterprise, without texts. The cap is
+/// run twice by the same function: on eligible + candidate tracks (the
+/// fields here, for the potential totals) and on eligible tracks alone
+/// (`eligible`, for the eligible totals), so a candidate never cuts what is due.
 #[derive(Debug, Clone)]
 pub struct CapOutcome {
     /// The cap, CNY; `None` when the figure is missing.
@@ -1538,6 +1605,23 @@ pub struct CapOutcome {
     /// Tracks paying a district share under the cap.
     pub awards: u32,
     /// The cap applies (a cap figure, and enough district awards under the trigger reading).
+    pub triggered: bool,
+    /// The same run on the eligible tracks alone.
+    pub eligible: CapRun,
+}
+
+/// One run of the cap over a set of tracks (see [`super::cap::CapSet`]).
+#[derive(Debug, Clone)]
+pub struct CapRun {
+    /// Sum of district shares before the cap.
+    pub before: Range,
+    /// After the cap.
+    pub after: Range,
+    /// Positions (in the pack) of the tracks whose district share was cut.
+    pub cut: Vec<usize>,
+    /// District awards counted.
+    pub awards: u32,
+    /// The cap applies.
     pub triggered: bool,
 }
 
@@ -1575,31 +1659,28 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         .iter()
         .map(|t| outcome(pack, t, facts, in_force, detail))
         .collect();
+    let mut potential = tracks.clone();
     let district_cap = pack.district_cap.as_ref().map(|dc| {
         let cap = facts.get(&dc.fact).and_then(Fact::num);
         let rule = super::cap::CapRule {
             min_awards: dc.min_district_awards.unwrap_or(1),
             split_shares_counted: dc.split_shares_counted.unwrap_or(true),
         };
-        let district = |ts: &[Outcome]| {
-            ts.iter()
-                .filter(|t| t.counts())
-                .filter_map(|t| t.by_funder.get(&Funder::District).copied())
-                .fold(Range::ZERO, Range::plus)
-        };
-        let before = district(&tracks);
-        let c = super::cap::apply(&mut tracks, cap, rule);
+        let p = cap_run(&mut potential, cap, rule, CapSet::Potential);
+        let eligible = cap_run(&mut tracks, cap, rule, CapSet::Eligible);
         CapOutcome {
             cap,
-            before,
-            after: district(&tracks),
-            cut: c.cut,
-            awards: c.awards,
-            triggered: c.triggered,
+            before: p.before,
+            after: p.after,
+            cut: p.cut,
+            awards: p.awards,
+            triggered: p.triggered,
+            eligible,
         }
     });
+    take_potential_shares(&mut tracks, &potential);
     let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
-    let potential_totals = totals(tracks.iter().filter(|t| t.counts()));
+    let potential_totals = totals(potential.iter().filter(|t| t.counts()));
     Summary {
         in_force,
         beyond_horizon,
@@ -1607,6 +1688,51 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         district_cap,
         eligible_totals,
         potential_totals,
+    }
+}
+
+/// Run the cap on the tracks of `set`, with their district sums before and after.
+fn cap_run(
+    tracks: &mut [Outcome],
+    cap: Option<Decimal>,
+    rule: super::cap::CapRule,
+    set: CapSet,
+) -> CapRun {
+    let district = |ts: &[Outcome]| {
+        ts.iter()
+            .filter(|t| t.counts() && set.includes(t.status))
+            .filter_map(|t| t.by_funder.get(&Funder::District).copied())
+            .fold(Range::ZERO, Range::plus)
+    };
+    let before = district(tracks);
+    let c = super::cap::apply(tracks, cap, rule, set);
+    CapRun {
+        before,
+        after: district(tracks),
+        cut: c.cut,
+        awards: c.awards,
+        triggered: c.triggered,
+    }
+}
+
+/// A candidate's shares come from the potential run (it has no due share);
+/// an eligible track keeps its due share and notes the potential one when
+/// the candidates cut it there.
+fn take_potential_shares(tracks: &mut [Outcome], potential: &[Outcome]) {
+    for (t, p) in tracks.iter_mut().zip(potential) {
+        match t.status {
+            TrackStatus::Candidate => {
+                t.by_funder = p.by_funder.clone();
+                t.district_before_cap = p.district_before_cap;
+            }
+            TrackStatus::Eligible => {
+                let d = p.by_funder.get(&Funder::District);
+                if d != t.by_funder.get(&Funder::District) {
+                    t.district_potential = d.copied();
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -1664,6 +1790,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         amount: None,
         by_funder: ByFunder::new(),
         district_before_cap: None,
+        district_potential: None,
         district_matched: Range::ZERO,
         district_awards: DistrictAwards::default(),
         missing: vec![],
@@ -1751,6 +1878,7 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         amount: o.amount,
         by_funder: o.by_funder,
         district_before_cap: o.district_before_cap,
+        district_potential: o.district_potential,
         explanation: o.explanation,
         support: t.support.clone(),
         interpretation: t.interpretation.clone(),

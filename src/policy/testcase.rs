@@ -57,6 +57,9 @@ pub struct Case {
     /// (listed by `zhizao policy test`).
     #[serde(default)]
     pub depends_on: Vec<String>,
+    /// Expected totals' maxima by funder, after the district cap.
+    #[serde(default)]
+    pub totals: Option<TotalsExpect>,
     /// Expected validity warning: `true` when the data year is after the
     /// pack's horizon (amounts still computed).
     #[serde(default)]
@@ -95,6 +98,19 @@ pub struct Expect {
     pub missing: Option<Vec<String>>,
 }
 
+/// Expected totals (maxima by funder): `eligible` is what is due, the cap
+/// decided on eligible awards alone; `potential` adds the candidates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotalsExpect {
+    /// Eligible totals.
+    #[serde(default)]
+    pub eligible: BTreeMap<Funder, Decimal>,
+    /// Eligible + candidate totals.
+    #[serde(default)]
+    pub potential: BTreeMap<Funder, Decimal>,
+}
+
 /// Expected district cap.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,6 +127,96 @@ pub struct CapExpect {
     /// Tracks cut.
     #[serde(default)]
     pub cut: Option<Vec<String>>,
+    /// The cap run on eligible tracks alone (the fields above are the run
+    /// on eligible + candidates).
+    #[serde(default)]
+    pub eligible: Option<Box<CapExpect>>,
+}
+
+/// Every case, whatever it expects: the tracks' shares add up to the totals
+/// exactly, eligible tracks' due shares to the eligible totals, and with
+/// candidates (an eligible track at its potential district share) to the
+/// potential totals.
+fn shares_add_up(a: &crate::policy::eval::PolicyResult) -> Vec<String> {
+    use crate::money::Range;
+    let sum = |potential: bool| {
+        let mut by: BTreeMap<Funder, Range> = BTreeMap::new();
+        let counted = a
+            .tracks
+            .iter()
+            .filter(|t| t.status == TrackStatus::Eligible || (potential && t.counts()));
+        for t in counted {
+            for (f, r) in &t.by_funder {
+                let r = match t.district_potential {
+                    Some(d) if potential && *f == Funder::District => d,
+                    _ => *r,
+                };
+                let e = by.entry(*f).or_insert(Range::ZERO);
+                *e = e.plus(r);
+            }
+        }
+        by
+    };
+    let mut diffs = Vec::new();
+    let runs = [
+        ("eligible", sum(false), &a.eligible_totals),
+        ("potential", sum(true), &a.potential_totals),
+    ];
+    for (what, got, totals) in runs {
+        for (f, want) in &totals.by_funder {
+            let g = got.get(f).copied().unwrap_or(Range::ZERO);
+            if g != *want {
+                let show = |r: Range| {
+                    let max = r.max.map_or("open".into(), |d| d.normalize().to_string());
+                    format!("{}–{max}", r.min.normalize())
+                };
+                diffs.push(format!(
+                    "{what} totals, {}: the tracks add up to {}, the total is {}",
+                    f.label().en,
+                    show(g),
+                    show(*want)
+                ));
+            }
+        }
+    }
+    diffs
+}
+
+/// Compare one run of the cap, (before, after, cut), with what a case expects.
+fn check_cap(
+    ce: &CapExpect,
+    (before, after, cut): (crate::money::Range, crate::money::Range, &Vec<String>),
+    what: &str,
+    diffs: &mut Vec<String>,
+) {
+    let show = |v: Option<Decimal>| v.map_or("open".into(), |d| d.normalize().to_string());
+    if let Some(b) = ce.before.filter(|b| before.max != Some(*b)) {
+        diffs.push(format!(
+            "{what}: before expected {b}, got {}",
+            show(before.max)
+        ));
+    }
+    if let Some(b) = ce.after.filter(|b| after.max != Some(*b)) {
+        diffs.push(format!(
+            "{what}: after expected {b}, got {}",
+            show(after.max)
+        ));
+    }
+    if let Some(b) = ce.after_min.filter(|b| after.min != *b) {
+        diffs.push(format!(
+            "{what}: after (minimum) expected {b}, got {}",
+            after.min.normalize()
+        ));
+    }
+    if let Some(want) = &ce.cut {
+        let mut want = want.clone();
+        want.sort();
+        let mut got = cut.clone();
+        got.sort();
+        if want != got {
+            diffs.push(format!("{what}: cut expected {want:?}, got {got:?}"));
+        }
+    }
 }
 
 /// Outcome of one case.
@@ -459,42 +565,35 @@ fn run_case_with(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<
         match &a.district_cap {
             None => diffs.push("the pack has no district cap".into()),
             Some(dc) => {
-                if let Some(b) = ce.before {
-                    if dc.before.max != Some(b) {
-                        diffs.push(format!(
-                            "district cap: before expected {b}, got {}",
-                            show(dc.before.max)
-                        ));
-                    }
-                }
-                if let Some(b) = ce.after {
-                    if dc.after.max != Some(b) {
-                        diffs.push(format!(
-                            "district cap: after expected {b}, got {}",
-                            show(dc.after.max)
-                        ));
-                    }
-                }
-                if let Some(b) = ce.after_min {
-                    if dc.after.min != b {
-                        diffs.push(format!(
-                            "district cap: after (minimum) expected {b}, got {}",
-                            dc.after.min.normalize()
-                        ));
-                    }
-                }
-                if let Some(cut) = &ce.cut {
-                    let mut want = cut.clone();
-                    want.sort();
-                    let mut got = dc.cut.clone();
-                    got.sort();
-                    if want != got {
-                        diffs.push(format!("district cap: cut expected {want:?}, got {got:?}"));
-                    }
+                let all = (dc.before, dc.after, &dc.cut);
+                check_cap(ce, all, "district cap", &mut diffs);
+                if let Some(ee) = &ce.eligible {
+                    let e = &dc.eligible;
+                    let run = (e.before, e.after, &e.cut);
+                    check_cap(ee, run, "district cap (eligible only)", &mut diffs);
                 }
             }
         }
     }
+    if let Some(te) = &case.totals {
+        let runs = [
+            ("eligible", &te.eligible, &a.eligible_totals),
+            ("potential", &te.potential, &a.potential_totals),
+        ];
+        for (what, want, got) in runs {
+            for (f, w) in want {
+                let g = got.by_funder.get(f).and_then(|r| r.max);
+                if g != Some(*w) {
+                    diffs.push(format!(
+                        "{what} total, {}: expected {w}, got {}",
+                        f.label().en,
+                        g.map_or("open".into(), |d| d.normalize().to_string())
+                    ));
+                }
+            }
+        }
+    }
+    diffs.extend(shares_add_up(&a));
     if let Some(want) = case.beyond_horizon {
         if a.beyond_horizon != want {
             diffs.push(format!(

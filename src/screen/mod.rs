@@ -61,8 +61,24 @@ pub struct RowTrack {
     pub id: String,
     /// Status.
     pub status: TrackStatus,
-    /// Amount by funder after the district cap.
+    /// Amount by funder after the district cap (an eligible track: what is
+    /// due, the cap decided on eligible awards only).
     pub by_funder: ByFunder,
+    /// An eligible track's district share in the potential totals, when the
+    /// cap decided on eligible + candidates cuts it further.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub potential_district: Option<Range>,
+}
+
+impl RowTrack {
+    /// Its amount by funder in the potential totals (eligible + candidates).
+    fn potential(&self) -> ByFunder {
+        let mut by = self.by_funder.clone();
+        if let Some(d) = self.potential_district {
+            by.insert(Funder::District, d);
+        }
+        by
+    }
 }
 
 /// The compact result of one enterprise.
@@ -133,7 +149,7 @@ struct RowParts<'a, T> {
     indicators: &'a crate::indicators::Indicators,
     maturity: &'a crate::maturity::Maturity,
     criteria: &'a [crate::criteria::CriterionResult],
-    /// (id, status, by funder) of every track.
+    /// (id, status, by funder, potential district share) of every track.
     tracks: T,
     eligible: &'a ByFunder,
     potential: &'a ByFunder,
@@ -152,7 +168,10 @@ impl Row {
             indicators: &a.indicators,
             maturity: &a.maturity,
             criteria: &a.criteria,
-            tracks: a.subsidies.iter().map(|t| (&t.id, t.status, &t.by_funder)),
+            tracks: a
+                .subsidies
+                .iter()
+                .map(|t| (&t.id, t.status, &t.by_funder, t.district_potential)),
             eligible: &a.totals.eligible.by_funder,
             potential: &a.totals.potential.by_funder,
             cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
@@ -182,7 +201,7 @@ impl Row {
                 .tracks
                 .iter()
                 .zip(&b.policy.tracks)
-                .map(|(t, o)| (&t.id, o.status, &o.by_funder)),
+                .map(|(t, o)| (&t.id, o.status, &o.by_funder, o.district_potential)),
             eligible: &b.policy.eligible_totals.by_funder,
             potential: &b.policy.potential_totals.by_funder,
             cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
@@ -193,7 +212,10 @@ impl Row {
     }
 
     fn build<'a>(
-        p: RowParts<'a, impl Iterator<Item = (&'a String, TrackStatus, &'a ByFunder)>>,
+        p: RowParts<
+            'a,
+            impl Iterator<Item = (&'a String, TrackStatus, &'a ByFunder, Option<Range>)>,
+        >,
     ) -> Row {
         let q = p.q;
         let e = &q.enterprise;
@@ -229,16 +251,17 @@ impl Row {
             potential: p.potential.clone(),
             tracks: p
                 .tracks
-                .filter(|(_, status, _)| {
+                .filter(|(_, status, _, _)| {
                     matches!(
                         status,
                         TrackStatus::Eligible | TrackStatus::Candidate | TrackStatus::Near
                     )
                 })
-                .map(|(id, status, by_funder)| RowTrack {
+                .map(|(id, status, by_funder, potential_district)| RowTrack {
                     id: id.clone(),
                     status,
                     by_funder: by_funder.clone(),
+                    potential_district,
                 })
                 .collect(),
             district_cap_binding: p.cap_binding,
@@ -619,7 +642,7 @@ impl Aggregates {
                     TrackStatus::Eligible => {
                         b.eligible += 1;
                         add_to(&mut b.eligible_by_funder, &t.by_funder);
-                        add_to(&mut b.potential_by_funder, &t.by_funder);
+                        add_to(&mut b.potential_by_funder, &t.potential());
                     }
                     TrackStatus::Candidate => {
                         b.candidate += 1;
