@@ -1197,12 +1197,15 @@ mod tests {
         c.fractions(&pct);
     }
 
-    /// (code, path, line, column, message) of every finding of one walk.
+    /// (code, path, line, column, message) of one finding.
+    type Finding = (String, Option<String>, Option<usize>, Option<usize>, String);
+
+    /// Every finding of one walk.
     fn findings(
         q: &Questionnaire,
         src: &str,
         walk: fn(&mut Checks, &Questionnaire),
-    ) -> Vec<(String, Option<String>, Option<usize>, Option<usize>, String)> {
+    ) -> Vec<Finding> {
         let mut c = Checks {
             out: Vec::new(),
             file: "f.yaml",
