@@ -673,7 +673,8 @@ impl Checks<'_> {
 /// stands, without first building a `serde_json::Value` tree of the whole
 /// questionnaire (that tree cost about a tenth of a file's screening). The
 /// path is one buffer, grown and cut back as the walk enters and leaves a
-/// field, and read only when a check reports.
+/// field; only a reported problem and each `_pct` value (kept for the
+/// fractions warning) copy it.
 struct Walk<'c, 'a> {
     checks: &'c mut Checks<'a>,
     /// `enterprise.name`, `lines[2].name`: the field now being visited.
