@@ -10,6 +10,7 @@ use crate::diag::{locate, Diagnostic};
 use crate::lang::Text;
 use crate::questionnaire::{Questionnaire, SCHEMA_VERSION};
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 /// Robot density above which we warn (IFR 2023: Korea, the world's highest, is ~1,000).
 pub const ROBOT_DENSITY_PLAUSIBLE_MAX: u64 = 3_000;
@@ -548,47 +549,18 @@ impl Checks<'_> {
     /// control characters (所有文字字段), every `year` / `*_year` within
     /// [`YEAR_MIN`]–data year, and percentages that look like fractions.
     fn every_value(&mut self, q: &Questionnaire) {
-        // The questionnaire is plain data; serialising it cannot fail.
-        let Ok(tree) = serde_json::to_value(q) else {
-            return;
+        let mut walk = Walk {
+            checks: self,
+            path: String::new(),
+            key_at: None,
+            data_year: q.enterprise.data_year,
+            pct: Vec::new(),
         };
-        let mut pct = Vec::new();
-        let mut path = String::new();
-        self.visit(&tree, &mut path, q.enterprise.data_year, &mut pct);
+        // Serialising into the walk only fails on types a questionnaire
+        // does not hold (i128, non-text map keys); then nothing more is checked.
+        let _ = q.serialize(&mut walk);
+        let pct = std::mem::take(&mut walk.pct);
         self.fractions(&pct);
-    }
-
-    fn visit(
-        &mut self,
-        v: &serde_json::Value,
-        path: &mut String,
-        data_year: i32,
-        pct: &mut Vec<(String, f64)>,
-    ) {
-        use serde_json::Value;
-        let len = path.len();
-        match v {
-            Value::Object(m) => {
-                for (k, x) in m {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(k);
-                    self.field(k, x, path, data_year, pct);
-                    self.visit(x, path, data_year, pct);
-                    path.truncate(len);
-                }
-            }
-            Value::Array(items) => {
-                for (i, x) in items.iter().enumerate() {
-                    path.push_str(&format!("[{i}]"));
-                    self.visit(x, path, data_year, pct);
-                    path.truncate(len);
-                }
-            }
-            Value::String(s) => self.text(path, s),
-            _ => {}
-        }
     }
 
     /// Checks a field's value by the field's name.
@@ -622,8 +594,7 @@ impl Checks<'_> {
                 );
             }
         }
-        let amount = key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce");
-        if amount {
+        if is_amount(key) {
             let text = v
                 .as_str()
                 .map(str::to_string)
@@ -695,6 +666,361 @@ impl Checks<'_> {
             true,
         );
     }
+}
+
+/// The walk of [`Checks::every_value`]: the questionnaire serialises itself
+/// into this, field by field, so every string and number is seen where it
+/// stands, without first building a `serde_json::Value` tree of the whole
+/// questionnaire (that tree cost about a tenth of a file's screening). The
+/// path is one buffer, grown and cut back as the walk enters and leaves a
+/// field; only a reported problem and each `_pct` value (kept for the
+/// fractions warning) copy it.
+struct Walk<'c, 'a> {
+    checks: &'c mut Checks<'a>,
+    /// `enterprise.name`, `lines[2].name`: the field now being visited.
+    path: String,
+    /// Where the current field's name starts in `path`; `None` for a list
+    /// item, whose value is checked as text only (as the old tree walk did).
+    key_at: Option<usize>,
+    data_year: i32,
+    pct: Vec<(String, f64)>,
+}
+
+/// Stops the walk: raised only for a value a questionnaire never holds.
+#[derive(Debug)]
+struct Stop;
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("value outside the questionnaire's data model")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl serde::ser::Error for Stop {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+impl<'c, 'a> Walk<'c, 'a> {
+    /// Enters field `key` of the object whose path ends at `base`.
+    fn enter_key(&mut self, base: usize, key: &str) {
+        self.path.truncate(base);
+        if base > 0 {
+            self.path.push('.');
+        }
+        self.key_at = Some(self.path.len());
+        self.path.push_str(key);
+    }
+
+    /// Enters item `i` of the list whose path ends at `base`.
+    fn enter_index(&mut self, base: usize, i: usize) {
+        use std::fmt::Write;
+        self.path.truncate(base);
+        let _ = write!(self.path, "[{i}]");
+        self.key_at = None;
+    }
+
+    /// A number: checked by its field's name (year, amount, percentage).
+    fn number(&mut self, n: serde_json::Number) {
+        if let Some(at) = self.key_at {
+            let key = &self.path[at..];
+            let v = serde_json::Value::Number(n);
+            self.checks
+                .field(key, &v, &self.path, self.data_year, &mut self.pct);
+        }
+    }
+
+    /// Text: an amount written as text is read as one, then every text is
+    /// checked for control and invisible characters.
+    fn text(&mut self, s: &str) {
+        if let Some(at) = self.key_at {
+            if is_amount(&self.path[at..]) {
+                self.checks.money(&self.path, s.parse::<Decimal>().ok());
+            }
+        }
+        self.checks.text(&self.path, s);
+    }
+
+    /// Starts a list, an object or a one-field object (an enum variant
+    /// with data, serialised as `{variant: …}`).
+    fn open(&mut self, variant: Option<&'static str>) -> Nested<'_, 'c, 'a> {
+        let end = self.path.len();
+        if let Some(v) = variant {
+            self.enter_key(end, v);
+        }
+        Nested {
+            base: self.path.len(),
+            end,
+            i: 0,
+            walk: self,
+        }
+    }
+}
+
+/// A list or object being walked; `end` is the path to restore after it.
+struct Nested<'w, 'c, 'a> {
+    walk: &'w mut Walk<'c, 'a>,
+    base: usize,
+    end: usize,
+    i: usize,
+}
+
+impl Nested<'_, '_, '_> {
+    fn item<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
+        self.walk.enter_index(self.base, self.i);
+        self.i += 1;
+        v.serialize(&mut *self.walk)
+    }
+
+    fn field<T: ?Sized + serde::Serialize>(&mut self, key: &str, v: &T) -> Result<(), Stop> {
+        self.walk.enter_key(self.base, key);
+        v.serialize(&mut *self.walk)
+    }
+
+    fn close(self) -> Result<(), Stop> {
+        self.walk.path.truncate(self.end);
+        self.walk.key_at = None;
+        Ok(())
+    }
+}
+
+impl<'w, 'c, 'a> serde::Serializer for &'w mut Walk<'c, 'a> {
+    type Ok = ();
+    type Error = Stop;
+    type SerializeSeq = Nested<'w, 'c, 'a>;
+    type SerializeTuple = Nested<'w, 'c, 'a>;
+    type SerializeTupleStruct = Nested<'w, 'c, 'a>;
+    type SerializeTupleVariant = Nested<'w, 'c, 'a>;
+    type SerializeMap = Nested<'w, 'c, 'a>;
+    type SerializeStruct = Nested<'w, 'c, 'a>;
+    type SerializeStructVariant = Nested<'w, 'c, 'a>;
+
+    fn serialize_bool(self, _: bool) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Stop> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Stop> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Stop> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Stop> {
+        self.number(v.into());
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Stop> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Stop> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Stop> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Stop> {
+        self.number(v.into());
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Stop> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Stop> {
+        // NaN and infinities become null in JSON: no number to check.
+        if let Some(n) = serde_json::Number::from_f64(v) {
+            self.number(n);
+        }
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Stop> {
+        self.text(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Stop> {
+        self.text(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + serde::Serialize>(self, v: &T) -> Result<(), Stop> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, v: &'static str) -> Result<(), Stop> {
+        self.text(v);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: ?Sized + serde::Serialize>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Stop> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + serde::Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), Stop> {
+        let mut one = self.open(None);
+        one.field(variant, v)?;
+        one.close()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Stop> {
+        Ok(self.open(None))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Stop> {
+        Ok(self.open(None))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Stop> {
+        Ok(self.open(None))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Stop> {
+        Ok(self.open(Some(variant)))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Stop> {
+        Ok(self.open(None))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Stop> {
+        Ok(self.open(None))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Stop> {
+        Ok(self.open(Some(variant)))
+    }
+}
+
+impl serde::ser::SerializeSeq for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_element<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTuple for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_element<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTupleStruct for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTupleVariant for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeStruct for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Stop> {
+        self.field(key, v)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeStructVariant for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Stop> {
+        self.field(key, v)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeMap for Nested<'_, '_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_key<T: ?Sized + serde::Serialize>(&mut self, key: &T) -> Result<(), Stop> {
+        // Keys as JSON writes them (text, numbers, booleans); a questionnaire
+        // has no maps today, so this rare path may allocate.
+        let key = match serde_json::to_value(key).map_err(|_| Stop)? {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            _ => return Err(Stop),
+        };
+        self.walk.enter_key(self.base, &key);
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
+        v.serialize(&mut *self.walk)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.close()
+    }
+}
+
+/// Fields in 万元, m² or tce: amounts, never negative.
+fn is_amount(key: &str) -> bool {
+    key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce")
 }
 
 /// Characters of a 统一社会信用代码, in value order (GB 32100-2015: digits and
@@ -823,5 +1149,141 @@ mod tests {
             "{:?}",
             last.message
         );
+    }
+
+    /// The tree walk `every_value` used before the serialising walk: kept
+    /// here only as the oracle the new walk must agree with.
+    fn tree_walk(c: &mut Checks, q: &Questionnaire) {
+        fn visit(
+            c: &mut Checks,
+            v: &serde_json::Value,
+            path: &mut String,
+            y: i32,
+            pct: &mut Vec<(String, f64)>,
+        ) {
+            use serde_json::Value;
+            let len = path.len();
+            match v {
+                Value::Object(m) => {
+                    for (k, x) in m {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(k);
+                        c.field(k, x, path, y, pct);
+                        visit(c, x, path, y, pct);
+                        path.truncate(len);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, x) in items.iter().enumerate() {
+                        path.push_str(&format!("[{i}]"));
+                        visit(c, x, path, y, pct);
+                        path.truncate(len);
+                    }
+                }
+                Value::String(s) => c.text(path, s),
+                _ => {}
+            }
+        }
+        let tree = serde_json::to_value(q).expect("plain data");
+        let mut pct = Vec::new();
+        visit(
+            c,
+            &tree,
+            &mut String::new(),
+            q.enterprise.data_year,
+            &mut pct,
+        );
+        c.fractions(&pct);
+    }
+
+    /// (code, path, line, column, message) of one finding.
+    type Finding = (String, Option<String>, Option<usize>, Option<usize>, String);
+
+    /// Every finding of one walk.
+    fn findings(
+        q: &Questionnaire,
+        src: &str,
+        walk: fn(&mut Checks, &Questionnaire),
+    ) -> Vec<Finding> {
+        let mut c = Checks {
+            out: Vec::new(),
+            file: "f.yaml",
+            source: Some(src),
+            dropped: (0, 0),
+        };
+        walk(&mut c, q);
+        c.out
+            .iter()
+            .map(|d| {
+                let m = d.message.en.to_string();
+                (d.code.to_string(), d.path.clone(), d.line, d.column, m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn serialising_walk_finds_what_the_tree_walk_found() {
+        let hostile = format!(
+            "{HEAD}  credit_code: \"\\u200B\"\n\
+             results:\n  baseline_year: 1900\n  operating_cost_change_pct: 0.2\n  rd_cycle_change_pct: -0.5\n\
+             recognitions:\n  tech_centers:\n    - {{kind: enterprise_tech_center, level: provincial, year: 1900}}\n\
+             \x20   - {{kind: enterprise_tech_center, level: municipal, year: 2030}}\n\
+             projects:\n  demo_lines:\n    - {{name: ok, investment_wan: 5}}\n\
+             \x20   - {{name: \"a\\e[2Jb\", investment_wan: 5}}\n\
+             \x20   - {{name: \"\\u200B\\u200B\", investment_wan: 5}}\n\
+             \x20   - {{name: \"line\\nbreak\", investment_wan: 5}}\n\
+             \x20   - {{name: \"x\\u202Ey\", investment_wan: 5}}\n"
+        );
+        let mut texts = vec![hostile];
+        for f in [
+            "electronics-smart-factory",
+            "licheng-footwear",
+            "process-ceramics-plant",
+        ] {
+            let path = format!(
+                "{}/questionnaires/examples/{f}.yaml",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).expect("example questionnaire");
+            // Bad text in a nested list item of a real questionnaire.
+            texts.push(text.replacen("name: \"", "name: \"\\e]0;t\\a", 2));
+            texts.push(text);
+        }
+        for text in &texts {
+            let q: Questionnaire =
+                serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            let new = findings(&q, text, |c, q| c.every_value(q));
+            assert_eq!(new, findings(&q, text, tree_walk), "{text}");
+            let injected = text.contains("\\e");
+            assert_eq!(
+                injected,
+                new.iter().any(|f| f.0 == "text.control"),
+                "{new:?}"
+            );
+        }
+        // And by hand for the hostile file: every finding, in walk order.
+        let q: Questionnaire = serde_yaml::from_str(&texts[0]).expect("parses");
+        let paths: Vec<_> = findings(&q, &texts[0], |c, q| c.every_value(q))
+            .into_iter()
+            .map(|f| (f.0, f.1.unwrap_or_default()))
+            .collect();
+        let want = [
+            ("text.invisible", "enterprise.credit_code"),
+            ("range", "results.baseline_year"),
+            ("range", "recognitions.tech_centers[0].year"),
+            ("range", "recognitions.tech_centers[1].year"),
+            ("text.control", "projects.demo_lines[1].name"),
+            ("text.invisible", "projects.demo_lines[2].name"),
+            ("text.control", "projects.demo_lines[3].name"),
+            ("text.control", "projects.demo_lines[4].name"),
+            ("plausibility", "results.operating_cost_change_pct"),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(c, p)| (c.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(paths, want);
     }
 }
