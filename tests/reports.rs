@@ -833,3 +833,55 @@ fn a_footnote_says_where_wan_figures_are_rounded() {
     let en = run_ok(&["assess", AUTOPARTS, "--format", "markdown", "--lang", "en"]);
     assert!(!en.contains(note) && en.contains("CNY 11,162.79"));
 }
+
+/// Issue 11 item 5, review: one eligible district award (a new national
+/// technology centre, 500,000, 二(四)3) and one candidate with a district
+/// share (smart-equipment-rd, up to 300,000, 二(三)1) under a cap of
+/// 200,000. The candidate is not an award yet, so the eligible 500,000 is
+/// due uncapped (one award: the literal trigger is not met), and only the
+/// total with candidates is capped to 200,000. The cap line must say both.
+#[test]
+fn the_cap_line_tells_the_eligible_run_from_the_run_with_candidates() {
+    let q = "schema_version: 1
+enterprise:
+  name: 测试企业
+  sector: machinery_auto_parts
+  production_mode: discrete
+  above_designated_size: true
+  cnc_smart_manufacturing_enterprise: true
+  data_year: 2017
+  headquartered_in_district: true
+  main_revenue_wan: 20000
+  industrial_output_wan: 22000
+  employees: 400
+  production_workers: 300
+  new_tax_district_retained_wan: 20
+projects:
+  smart_equipment_rd: true
+  smart_equipment_rd_supported_by_province_or_city: false
+recognitions:
+  tech_centers:
+  - {kind: enterprise_tech_center, level: national, year: 2017}
+";
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("q.yaml");
+    std::fs::write(&f, q).unwrap();
+    for (lang, heads, due, capped, eligible_line) in [
+        ("zh", ["符合项合计", "含候选项合计"], "区 50.00万元", "区 20.00万元", "仅计符合项（候选项尚不是奖励）：区级份额 50.00万元 → 50.00万元"),
+        ("en", ["Eligible total", "Incl. candidates"], "district CNY 500,000", "district CNY 200,000", "Eligible tracks alone (a candidate is not an award yet): district shares CNY 500,000 → CNY 500,000"),
+    ] {
+        let out = Command::cargo_bin("zhizao")
+            .unwrap()
+            .env("COLUMNS", "200")
+            .args(["assess", "--lang", lang])
+            .arg(&f)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let eligible = text.lines().find(|l| l.starts_with(heads[0])).unwrap_or("");
+        assert!(eligible.contains(due), "{text}");
+        let potential = text.lines().find(|l| l.starts_with(heads[1])).unwrap_or("");
+        assert!(potential.contains(capped), "{text}");
+        assert!(text.contains(eligible_line), "{text}");
+    }
+}

@@ -114,6 +114,37 @@ pub fn cut_names(a: &crate::assess::Assessment, l: crate::lang::Lang) -> String 
         .join(l.pick("、", ", "))
 }
 
+/// The district cap on the eligible tracks alone, when the cap binds on the
+/// run with candidates that the cap line shows and the eligible tracks come
+/// out otherwise: a candidate is not an award yet, so what is due now can
+/// be capped differently (or not at all). `None` otherwise.
+pub fn eligible_cap_note(a: &crate::assess::Assessment, l: crate::lang::Lang) -> Option<String> {
+    let dc = a.district_cap.as_ref()?;
+    dc.cap?;
+    let e = &dc.eligible;
+    // Worth a line only when the cap cuts the total with candidates and the
+    // eligible tracks alone (some district money) come out otherwise.
+    let differs = e.after != dc.after || e.binding != dc.binding;
+    if !dc.binding || e.before == crate::money::Range::ZERO || !differs {
+        return None;
+    }
+    let why = match (&e.trigger_note, e.binding) {
+        (Some(n), _) => format!(" ({})", n.get(l)),
+        (None, true) => format!(" ({})", l.pick("已封顶", "cap binds")),
+        (None, false) => String::new(),
+    };
+    Some(format!(
+        "{}: {} {} → {}{why}",
+        l.pick(
+            "仅计符合项（候选项尚不是奖励）",
+            "Eligible tracks alone (a candidate is not an award yet)"
+        ),
+        l.pick("区级份额", "district shares"),
+        e.before.report(l),
+        e.after.report(l),
+    ))
+}
+
 /// A condition value in words: in Chinese, `true` / `false` are 是 / 否
 /// (the engine writes them as in the pack).
 pub fn value_words(v: &str, l: crate::lang::Lang) -> String {

@@ -428,6 +428,9 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 if let Some(n) = &dc.trigger_note {
                     let _ = writeln!(out, "  {}", n.get(l));
                 }
+                if let Some(n) = super::eligible_cap_note(a, l) {
+                    let _ = writeln!(out, "  {n}");
+                }
                 // The pack-wide readings (cap trigger, matching shares) the cap rests on.
                 let cap = Some(crate::policy::pack::PackPart::DistrictCap);
                 for r in a

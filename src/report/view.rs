@@ -855,9 +855,12 @@ fn cap_line(a: &Assessment, l: Lang) -> String {
     let Some(dc) = &a.district_cap else {
         return String::new();
     };
+    let eligible = super::eligible_cap_note(a, l)
+        .map(|n| format!("; {n}"))
+        .unwrap_or_default();
     match dc.cap {
         Some(cap) => format!(
-            "{} ({}): {}; {} {} → {}{}",
+            "{} ({}): {}; {} {} → {}{}{eligible}",
             l.pick("区级奖励上限", "District cap"),
             dc.clause,
             money::report(cap, l),
