@@ -28,21 +28,8 @@ BIN=target/release/zhizao
 # the start does not last through the runs).
 warm() { find "$WORK/large" -name "*.yaml" -exec cat {} + > /dev/null; }
 
-# best-of-RUNS wall time (s) and max RSS (KB) of a command
-measure() {
-  local best="" rss=0 line t m tf
-  tf=$(mktemp)
-  for _ in $(seq "$RUNS"); do
-    warm
-    /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2>&1 || true
-    line=$(tail -n1 "$tf")
-    t=${line% *}; m=${line#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    if [ "$m" -gt "$rss" ]; then rss=$m; fi
-  done
-  rm -f "$tf"
-  echo "$best $rss"
-}
+# measure CMD... → "best-seconds max-RSS-KB" (uses warm() above).
+. scripts/bench-lib.sh
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(rustc --version)"
 echo "files: large=$N_LARGE small=$N_SMALL runs=$RUNS (best of)"

@@ -23,20 +23,8 @@ BIN=target/release/zhizao
 
 warm() { find "$WORK/yaml" -name "*.yaml" -exec cat {} + > /dev/null; cat "$WORK/rows.xlsx" > /dev/null; }
 
-measure() {
-  local best="" rss=0 line t m tf
-  tf=$(mktemp)
-  for _ in $(seq "$RUNS"); do
-    warm
-    /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2>&1 || true
-    line=$(tail -n1 "$tf")
-    t=${line% *}; m=${line#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    if [ "$m" -gt "$rss" ]; then rss=$m; fi
-  done
-  rm -f "$tf"
-  echo "$best $rss"
-}
+# measure CMD... → "best-seconds max-RSS-KB" (uses warm() above).
+. scripts/bench-lib.sh
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(rustc --version)"
 echo "questionnaires: $N  runs: $RUNS (best of)  jobs: $JOBS  workbook: $(du -h "$WORK/rows.xlsx" | cut -f1)"

@@ -16,18 +16,8 @@ BIN=target/release/zhizao
 [ -d "$WORK/q" ] || "$BIN" sample --count "$N" --seed 2016 --out "$WORK/q" >/dev/null
 
 warm() { find "$WORK/q" -name "*.yaml" -exec cat {} + > /dev/null; }
-best() {
-  local b="" t tf
-  tf=$(mktemp)
-  for _ in $(seq "$RUNS"); do
-    warm
-    /usr/bin/time -f "%e" -o "$tf" "$@" > /dev/null 2>&1
-    t=$(tail -n1 "$tf")
-    if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then b=$t; fi
-  done
-  rm -f "$tf"
-  echo "$b"
-}
+. scripts/bench-lib.sh
+best() { measure "$@" | cut -d' ' -f1; }
 t_zhizao=$(best "$BIN" screen "$WORK/q" --allow-rejected --jobs 1 -o "$WORK/z.csv")
 t_peer=$(best python3 benches/peer/peer.py "$WORK/q" --jobs 1 -o "$WORK/p.csv")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
