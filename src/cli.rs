@@ -880,11 +880,13 @@ pub fn usage_error_zh(e: &clap::Error) -> Option<String> {
 }
 
 /// Print "error: SUBJECT what" in the chosen language; the exit code for usage errors.
-fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) -> i32 {
+/// An empty subject prints "error: what".
+pub(crate) fn usage_error(lang: Lang, subject: impl std::fmt::Display, zh: &str, en: &str) -> i32 {
     // Subjects are paths (at most a few KB): escaped, not cut.
     let subject = crate::textsafe::terminal_safe(&subject.to_string()).into_owned();
+    let sep = if subject.is_empty() { "" } else { " " };
     eprintln!(
-        "{}: {subject} {}",
+        "{}: {subject}{sep}{}",
         lang.pick("错误", "error"),
         lang.pick(zh, en)
     );

@@ -163,14 +163,11 @@ fn say(line: &str) -> anyhow::Result<()> {
 
 fn refuse_existing(p: &Path, l: Lang) -> bool {
     if p.exists() {
-        eprintln!(
-            "{}: {} {}",
-            l.pick("错误", "error"),
-            crate::textsafe::echo(&p.display().to_string()),
-            l.pick(
-                "已存在, 不会覆盖",
-                "already exists; it will not be overwritten"
-            )
+        crate::cli::usage_error(
+            l,
+            p.display(),
+            "已存在, 不会覆盖",
+            "already exists; it will not be overwritten",
         );
         return true;
     }
@@ -180,15 +177,12 @@ fn refuse_existing(p: &Path, l: Lang) -> bool {
 /// `zhizao init --format xlsx -o FILE`.
 pub fn init_xlsx(output: Option<&Path>, l: Lang) -> anyhow::Result<i32> {
     let Some(out) = output else {
-        eprintln!(
-            "{}: {}",
-            l.pick("错误", "error"),
-            l.pick(
-                "--format xlsx 需要 -o 文件.xlsx",
-                "--format xlsx needs -o FILE.xlsx"
-            )
-        );
-        return Ok(2);
+        return Ok(crate::cli::usage_error(
+            l,
+            "",
+            "--format xlsx 需要 -o 文件.xlsx",
+            "--format xlsx needs -o FILE.xlsx",
+        ));
     };
     if refuse_existing(out, l) {
         return Ok(2);
@@ -206,40 +200,30 @@ pub fn run(inputs: &[String], out: &Path, l: Lang) -> anyhow::Result<i32> {
             return Ok(2);
         }
         if let Some(wb) = inputs.iter().find(|i| read::is_workbook(Path::new(i))) {
-            eprintln!(
-                "{}: {} {}",
-                l.pick("错误", "error"),
-                crate::textsafe::echo(wb),
-                l.pick(
-                    "已是工作簿; 输出为 .xlsx 时输入应为 YAML",
-                    "is a workbook already; with a .xlsx output the inputs are YAML"
-                )
-            );
-            return Ok(2);
+            return Ok(crate::cli::usage_error(
+                l,
+                wb,
+                "已是工作簿; 输出为 .xlsx 时输入应为 YAML",
+                "is a workbook already; with a .xlsx output the inputs are YAML",
+            ));
         }
         yaml_to_workbook(inputs, out, l)?
     } else {
         let [one] = inputs else {
-            eprintln!(
-                "{}: {}",
-                l.pick("错误", "error"),
-                l.pick(
-                    "输出为文件夹或 .yaml 时只能输入一个 .xlsx 工作簿",
-                    "a folder or .yaml output takes exactly one .xlsx workbook"
-                )
-            );
-            return Ok(2);
+            return Ok(crate::cli::usage_error(
+                l,
+                "",
+                "输出为文件夹或 .yaml 时只能输入一个 .xlsx 工作簿",
+                "a folder or .yaml output takes exactly one .xlsx workbook",
+            ));
         };
         if !read::is_workbook(Path::new(one)) {
-            eprintln!(
-                "{}: {}",
-                l.pick("错误", "error"),
-                l.pick(
-                    "YAML 转换为工作簿时 -o 须以 .xlsx 结尾",
-                    "to convert YAML into a workbook, -o must end in .xlsx"
-                )
-            );
-            return Ok(2);
+            return Ok(crate::cli::usage_error(
+                l,
+                "",
+                "YAML 转换为工作簿时 -o 须以 .xlsx 结尾",
+                "to convert YAML into a workbook, -o must end in .xlsx",
+            ));
         }
         workbook_to_yaml(Path::new(one), out)?
     };
@@ -269,15 +253,12 @@ pub fn sample_xlsx(
     l: Lang,
 ) -> anyhow::Result<i32> {
     if invalid_share != 0.0 {
-        eprintln!(
-            "{}: {}",
-            l.pick("错误", "error"),
-            l.pick(
-                "--format xlsx 只写有效问卷; 请去掉 --invalid-share",
-                "--format xlsx writes valid questionnaires only; drop --invalid-share"
-            )
-        );
-        return Ok(2);
+        return Ok(crate::cli::usage_error(
+            l,
+            "",
+            "--format xlsx 只写有效问卷; 请去掉 --invalid-share",
+            "--format xlsx writes valid questionnaires only; drop --invalid-share",
+        ));
     }
     if refuse_existing(out, l) {
         return Ok(2);
