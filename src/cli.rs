@@ -1048,8 +1048,8 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                     Err(code) => return Ok(code),
                 };
             let engine = Engine {
-                criteria: crate::criteria::default_pack(),
                 policy: pack,
+                ..Engine::shipped()
             };
             let bytes = match input::read(&file) {
                 Ok(b) => b,
@@ -1369,8 +1369,8 @@ fn run_policy(pc: PolicyCommand, lang: Lang) -> anyhow::Result<i32> {
                 Err(c) => return Ok(c),
             };
             let engine = Engine {
-                criteria: crate::criteria::default_pack(),
                 policy: pack,
+                ..Engine::shipped()
             };
             let paths = if paths.is_empty() {
                 vec![PathBuf::from("policies/tests")]
@@ -1575,8 +1575,8 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
         Err(c) => return Ok(c),
     };
     let engine = Engine {
-        criteria: crate::criteria::default_pack(),
         policy: pack,
+        ..Engine::shipped()
     };
     let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     let screened = screen::screen(
@@ -1677,8 +1677,8 @@ fn run_compare(
     }
     let engine = match load_policy(policy, lang) {
         Ok(p) => Engine {
-            criteria: crate::criteria::default_pack(),
             policy: p,
+            ..Engine::shipped()
         },
         Err(code) => return Ok(code),
     };
