@@ -7,7 +7,8 @@
 
 use super::cap::CapSet;
 use super::pack::{
-    Amount, AmountBound, Condition, Funder, Part, PolicyPack, Prerequisite, Track, TrackKind,
+    Amount, AmountBound, Condition, Formula, Funder, Op, Part, Payer, PerItemAmount, PolicyPack,
+    Prerequisite, Test, Track, TrackKind,
 };
 use crate::facts::{Fact, Facts};
 use crate::lang::{Lang, Text};
@@ -502,105 +503,49 @@ fn fact_of<'f>(facts: &'f Facts, c: &Condition) -> Option<&'f Fact> {
 /// result ([`condition`]) and the batch verdict ([`Verdict`]) both ask here,
 /// and nothing is allocated.
 fn judge<'f>(c: &Condition, value_of: ValueOf<'_, 'f>, near_within: Decimal) -> (Truth, bool) {
-    if let Some(alts) = &c.any_of {
-        let mut unknown = false;
-        for a in alts {
-            match judge(a, value_of, near_within).0 {
-                Truth::Yes => return (Truth::Yes, false),
-                Truth::Unknown => unknown = true,
-                Truth::No => {}
-            }
-        }
-        return (if unknown { Truth::Unknown } else { Truth::No }, false);
-    }
-    let value = value_of(c);
-    if let Some((t, op)) = threshold(c) {
-        let Some(v) = value.and_then(Fact::num) else {
-            return (Truth::Unknown, false);
-        };
-        let ok = match op {
-            Op::AtLeast => v >= t,
-            Op::MoreThan => v > t,
-            Op::AtMost => v <= t,
-            Op::LessThan => v < t,
-        };
-        if ok {
-            return (Truth::Yes, false);
-        }
-        // A zero threshold has no "near": 20% of nothing is nothing.
-        let near = !t.is_zero() && (t - v).abs() <= near_within * t.abs();
-        return (Truth::No, near);
-    }
     let yes_no = |b: bool| if b { Truth::Yes } else { Truth::No };
-    if let Some(want) = c.is {
-        return match value {
-            Some(Fact::Bool(b)) => (yes_no(*b == want), false),
-            _ => (Truth::Unknown, false),
-        };
-    }
-    if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
-        let negate = c.none_of.is_some();
-        return match value {
-            Some(Fact::Id(id)) => (yes_no(list.iter().any(|x| x == id) != negate), false),
-            _ => (Truth::Unknown, false),
-        };
-    }
-    if let Some(n) = c.count_at_least {
-        return match value {
-            Some(Fact::Tally(t)) => (yes_no(t.values().sum::<u32>() >= n), false),
-            _ => (Truth::Unknown, false),
-        };
-    }
-    if let Some(conds) = &c.any_item {
-        return match value {
-            Some(Fact::Items(list)) => {
-                let (hits, unknown) = item_hits(list, conds, near_within);
-                let t = if hits > 0 {
-                    Truth::Yes
-                } else if unknown {
-                    Truth::Unknown
-                } else {
-                    Truth::No
-                };
-                (t, false)
+    let value = value_of(c);
+    let truth = match (&c.test, value) {
+        (Test::AnyOf(alts), _) => {
+            let mut unknown = false;
+            for a in alts {
+                match judge(a, value_of, near_within).0 {
+                    Truth::Yes => return (Truth::Yes, false),
+                    Truth::Unknown => unknown = true,
+                    Truth::No => {}
+                }
             }
-            _ => (Truth::Unknown, false),
-        };
-    }
-    (Truth::Unknown, false)
-}
-
-/// Comparison operators of numeric conditions.
-#[derive(Clone, Copy)]
-enum Op {
-    AtLeast,
-    MoreThan,
-    AtMost,
-    LessThan,
-}
-
-impl Op {
-    fn symbol(self) -> &'static str {
-        match self {
-            Op::AtLeast => "≥",
-            Op::MoreThan => ">",
-            Op::AtMost => "≤",
-            Op::LessThan => "<",
+            if unknown {
+                Truth::Unknown
+            } else {
+                Truth::No
+            }
         }
-    }
-}
-
-/// The numeric threshold of a condition, if it has one (the first of
-/// `at_least`, `more_than`, `at_most`, `less_than`).
-fn threshold(c: &Condition) -> Option<(Decimal, Op)> {
-    [
-        (c.at_least, Op::AtLeast),
-        (c.more_than, Op::MoreThan),
-        (c.at_most, Op::AtMost),
-        (c.less_than, Op::LessThan),
-    ]
-    .into_iter()
-    .find_map(|(t, op)| t.map(|t| (t, op)))
+        (Test::Compare(op, t), Some(Fact::Num(v))) => {
+            if op.holds(*v, *t) {
+                return (Truth::Yes, false);
+            }
+            // A zero threshold has no "near": 20% of nothing is nothing.
+            let near = !t.is_zero() && (*t - *v).abs() <= near_within * t.abs();
+            return (Truth::No, near);
+        }
+        (Test::Is(want), Some(Fact::Bool(b))) => yes_no(b == want),
+        (Test::OneOf(ids), Some(Fact::Id(id))) => yes_no(ids.iter().any(|x| x == id)),
+        (Test::NoneOf(ids), Some(Fact::Id(id))) => yes_no(!ids.iter().any(|x| x == id)),
+        (Test::CountAtLeast(n), Some(Fact::Tally(t))) => yes_no(t.values().sum::<u32>() >= *n),
+        (Test::AnyItem(conds), Some(Fact::Items(list))) => {
+            let (hits, unknown) = item_hits(list, conds, near_within);
+            if hits > 0 {
+                Truth::Yes
+            } else if unknown {
+                Truth::Unknown
+            } else {
+                Truth::No
+            }
+        }
+        _ => Truth::Unknown,
+    };
+    (truth, false)
 }
 
 /// Items meeting every one of `conds`, and whether some item could not be
@@ -656,143 +601,175 @@ fn condition<'f>(
         actual_text: None,
         required_text: Text::default(),
     };
-    if let Some(alts) = &c.any_of {
-        let results: Vec<ConditionResult> = alts
-            .iter()
-            .map(|a| condition(a, value_of, near_within))
-            .collect();
-        r.fact = results
-            .iter()
-            .map(|x| x.fact.as_str())
-            .collect::<Vec<_>>()
-            .join(" | ");
-        r.required = results
-            .iter()
-            .map(|x| format!("{} {}", x.fact, x.required))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        r.actual = Some(
-            results
-                .iter()
-                .map(|x| x.actual.as_deref().unwrap_or("unknown"))
-                .collect::<Vec<_>>()
-                .join(" | "),
-        );
-        let join = |sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
-            results.iter().map(f).collect::<Vec<_>>().join(sep)
-        };
-        // In Chinese an alternative without a label of its own is named by
-        // its questionnaire field (企业技术中心, not `recognitions.tech_centers`);
-        // English keeps the fact id.
-        let name = |x: &ConditionResult, l: Lang| {
-            let field = || match l {
-                Lang::Zh => crate::fieldnames::label(&x.fact, l).map(str::to_string),
-                Lang::En => None,
-            };
-            x.label
-                .as_ref()
-                .map(|t| t.get(l).to_string())
-                .or_else(field)
-                .unwrap_or_else(|| x.fact.clone())
-        };
-        r.required_text = Text::new(
-            join(" 或 ", &|x| {
-                format!("{} {}", name(x, Lang::Zh), x.required_text.zh)
-            }),
-            join(" or ", &|x| {
-                format!("{} {}", name(x, Lang::En), x.required_text.en)
-            }),
-        );
-        let act = |x: &ConditionResult, l: Lang| {
-            x.actual_text
-                .as_ref()
-                .map(|t| t.get(l).to_string())
-                .unwrap_or_else(|| l.pick("未知", "unknown").to_string())
-        };
-        r.actual_text = Some(Text::new(
-            join(" | ", &|x| act(x, Lang::Zh)),
-            join(" | ", &|x| act(x, Lang::En)),
-        ));
-        return r;
-    }
-    if let Some((t, op)) = threshold(c) {
-        let sym = op.symbol();
-        r.required = format!("{sym} {}", show_num(&c.fact, t));
-        r.required_text = Text::new(
-            format!("{sym} {}", show_num_in(&c.fact, t, Lang::Zh)),
-            r.required.clone(),
-        );
-        let Some(v) = value.and_then(Fact::num) else {
-            return r;
-        };
-        r.actual = Some(show_num(&c.fact, v));
-        r.actual_text = Some(Text::new(
-            show_num_in(&c.fact, v, Lang::Zh),
-            show_num(&c.fact, v),
-        ));
-        if truth == Truth::No {
-            r.gap = Some(gap(c, v, t, op));
-        }
-        return r;
-    }
-    if let Some(want) = c.is {
-        let yes_no = |b: bool| {
-            if b {
-                Text::new("是", "yes")
-            } else {
-                Text::new("否", "no")
-            }
-        };
-        r.required = want.to_string();
-        r.required_text = yes_no(want);
-        if let Some(Fact::Bool(b)) = value {
-            r.actual = Some(b.to_string());
-            r.actual_text = Some(yes_no(*b));
-        }
-        return r;
-    }
-    if let Some(list) = c.one_of.as_ref().or(c.none_of.as_ref()) {
-        let negate = c.none_of.is_some();
-        r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
-        let zh: Vec<&str> = list.iter().map(|x| id_zh(x)).collect();
-        let en: Vec<String> = list.iter().map(|x| id_en(x)).collect();
-        r.required_text = Text::new(
-            format!("{}{}", if negate { "不是 " } else { "" }, zh.join(" | ")),
-            format!("{}{}", if negate { "not " } else { "" }, en.join(" | ")),
-        );
-        if let Some(Fact::Id(id)) = value {
-            r.actual = Some(id.to_string());
-            r.actual_text = Some(Text::new(id_zh(id).to_string(), id_en(id)));
-        }
-        return r;
-    }
-    if let Some(n) = c.count_at_least {
-        r.required = format!("≥ {n}");
-        r.required_text = Text::new(format!("≥ {n} 项"), format!("≥ {n} entries"));
-        if let Some(Fact::Tally(t)) = value {
-            let total = t.values().sum::<u32>();
-            r.actual = Some(total.to_string());
-            r.actual_text = Some(Text::new(format!("{total} 项"), format!("{total} entries")));
-        }
-        return r;
-    }
-    if let Some(conds) = &c.any_item {
-        r.required = "any item with all conditions".into();
-        r.required_text = Text::new(
-            "至少一项满足全部条件",
-            "at least one item meeting all conditions",
-        );
-        if let Some(Fact::Items(list)) = value {
-            let (hits, _) = item_hits(list, conds, near_within);
-            let n = list.len();
-            r.actual = Some(format!("{hits} of {n}"));
-            r.actual_text = Some(Text::new(
-                format!("{n} 项中 {hits} 项满足"),
-                format!("{hits} of {n}"),
-            ));
-        }
+    match &c.test {
+        Test::AnyOf(alts) => explain_any_of(&mut r, alts, value_of, near_within),
+        Test::Compare(op, t) => explain_compare(&mut r, c, value, (*t, *op), truth),
+        Test::Is(want) => explain_is(&mut r, *want, value),
+        Test::OneOf(list) => explain_ids(&mut r, list, false, value),
+        Test::NoneOf(list) => explain_ids(&mut r, list, true, value),
+        Test::CountAtLeast(n) => explain_count(&mut r, *n, value),
+        Test::AnyItem(conds) => explain_items(&mut r, conds, value, near_within),
+        Test::Unbuilt => {}
     }
     r
+}
+
+/// `any_of`: each alternative explained, joined with "or".
+fn explain_any_of<'f>(
+    r: &mut ConditionResult,
+    alts: &[Condition],
+    value_of: ValueOf<'_, 'f>,
+    near_within: Decimal,
+) {
+    let results: Vec<ConditionResult> = alts
+        .iter()
+        .map(|a| condition(a, value_of, near_within))
+        .collect();
+    r.fact = results
+        .iter()
+        .map(|x| x.fact.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    r.required = results
+        .iter()
+        .map(|x| format!("{} {}", x.fact, x.required))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    r.actual = Some(
+        results
+            .iter()
+            .map(|x| x.actual.as_deref().unwrap_or("unknown"))
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    let join = |sep: &str, f: &dyn Fn(&ConditionResult) -> String| {
+        results.iter().map(f).collect::<Vec<_>>().join(sep)
+    };
+    // In Chinese an alternative without a label of its own is named by
+    // its questionnaire field (企业技术中心, not `recognitions.tech_centers`);
+    // English keeps the fact id.
+    let name = |x: &ConditionResult, l: Lang| {
+        let field = || match l {
+            Lang::Zh => crate::fieldnames::label(&x.fact, l).map(str::to_string),
+            Lang::En => None,
+        };
+        x.label
+            .as_ref()
+            .map(|t| t.get(l).to_string())
+            .or_else(field)
+            .unwrap_or_else(|| x.fact.clone())
+    };
+    r.required_text = Text::new(
+        join(" 或 ", &|x| {
+            format!("{} {}", name(x, Lang::Zh), x.required_text.zh)
+        }),
+        join(" or ", &|x| {
+            format!("{} {}", name(x, Lang::En), x.required_text.en)
+        }),
+    );
+    let act = |x: &ConditionResult, l: Lang| {
+        x.actual_text
+            .as_ref()
+            .map(|t| t.get(l).to_string())
+            .unwrap_or_else(|| l.pick("未知", "unknown").to_string())
+    };
+    r.actual_text = Some(Text::new(
+        join(" | ", &|x| act(x, Lang::Zh)),
+        join(" | ", &|x| act(x, Lang::En)),
+    ));
+}
+
+/// A numeric comparison: required, actual and the gap when it fails.
+fn explain_compare(
+    r: &mut ConditionResult,
+    c: &Condition,
+    value: Option<&Fact>,
+    (t, op): (Decimal, Op),
+    truth: Truth,
+) {
+    let sym = op.symbol();
+    r.required = format!("{sym} {}", show_num(&c.fact, t));
+    r.required_text = Text::new(
+        format!("{sym} {}", show_num_in(&c.fact, t, Lang::Zh)),
+        r.required.clone(),
+    );
+    let Some(v) = value.and_then(Fact::num) else {
+        return;
+    };
+    r.actual = Some(show_num(&c.fact, v));
+    r.actual_text = Some(Text::new(
+        show_num_in(&c.fact, v, Lang::Zh),
+        show_num(&c.fact, v),
+    ));
+    if truth == Truth::No {
+        r.gap = Some(gap(c, v, t, op));
+    }
+}
+
+/// A yes/no fact.
+fn explain_is(r: &mut ConditionResult, want: bool, value: Option<&Fact>) {
+    let yes_no = |b: bool| {
+        if b {
+            Text::new("是", "yes")
+        } else {
+            Text::new("否", "no")
+        }
+    };
+    r.required = want.to_string();
+    r.required_text = yes_no(want);
+    if let Some(Fact::Bool(b)) = value {
+        r.actual = Some(b.to_string());
+        r.actual_text = Some(yes_no(*b));
+    }
+}
+
+/// An id among (or none of) a list.
+fn explain_ids(r: &mut ConditionResult, list: &[String], negate: bool, value: Option<&Fact>) {
+    r.required = format!("{}{}", if negate { "not " } else { "" }, list.join(" | "));
+    let zh: Vec<&str> = list.iter().map(|x| id_zh(x)).collect();
+    let en: Vec<String> = list.iter().map(|x| id_en(x)).collect();
+    r.required_text = Text::new(
+        format!("{}{}", if negate { "不是 " } else { "" }, zh.join(" | ")),
+        format!("{}{}", if negate { "not " } else { "" }, en.join(" | ")),
+    );
+    if let Some(Fact::Id(id)) = value {
+        r.actual = Some(id.to_string());
+        r.actual_text = Some(Text::new(id_zh(id).to_string(), id_en(id)));
+    }
+}
+
+/// A tally's count.
+fn explain_count(r: &mut ConditionResult, n: u32, value: Option<&Fact>) {
+    r.required = format!("≥ {n}");
+    r.required_text = Text::new(format!("≥ {n} 项"), format!("≥ {n} entries"));
+    if let Some(Fact::Tally(t)) = value {
+        let total = t.values().sum::<u32>();
+        r.actual = Some(total.to_string());
+        r.actual_text = Some(Text::new(format!("{total} 项"), format!("{total} entries")));
+    }
+}
+
+/// Items meeting all of the item conditions.
+fn explain_items(
+    r: &mut ConditionResult,
+    conds: &[Condition],
+    value: Option<&Fact>,
+    near_within: Decimal,
+) {
+    r.required = "any item with all conditions".into();
+    r.required_text = Text::new(
+        "至少一项满足全部条件",
+        "at least one item meeting all conditions",
+    );
+    if let Some(Fact::Items(list)) = value {
+        let (hits, _) = item_hits(list, conds, near_within);
+        let n = list.len();
+        r.actual = Some(format!("{hits} of {n}"));
+        r.actual_text = Some(Text::new(
+            format!("{n} 项中 {hits} 项满足"),
+            format!("{hits} of {n}"),
+        ));
+    }
 }
 
 /// The name of a table id in the explanation: the pack's `names` for it,
@@ -932,14 +909,15 @@ fn part_amount<'f>(
             .and_then(|f| f.num())
             .ok_or_else(|| vec![name.to_string()])
     };
-    let a = if let Some(x) = p.fixed {
-        steps.add(|| {
-            let (z, e) = cny(x);
-            Text::new(format!("定额 {z}"), format!("fixed {e}"))
-        });
-        x
-    } else if let Some(l) = &p.lookup {
-        match get(&l.fact) {
+    let a = match p.formula() {
+        Formula::Fixed(x) => {
+            steps.add(|| {
+                let (z, e) = cny(x);
+                Text::new(format!("定额 {z}"), format!("fixed {e}"))
+            });
+            x
+        }
+        Formula::Lookup(l) => match get(&l.fact) {
             Some(Fact::Id(id)) => {
                 let x = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
                 steps.add(|| {
@@ -953,33 +931,34 @@ fn part_amount<'f>(
                 x
             }
             _ => return Err(vec![l.fact.clone()]),
+        },
+        Formula::Rate(r) => {
+            let base = num(&r.base)?;
+            let x = base * r.rate;
+            steps.add(|| {
+                let ((bz, be), (xz, xe)) = (cny(base), cny(x));
+                let rate = pct(r.rate);
+                Text::new(
+                    format!("{rate} × {bz} = {xz}"),
+                    format!("{rate} × {be} = {xe}"),
+                )
+            });
+            x
         }
-    } else if let Some(r) = &p.rate {
-        let base = num(&r.base)?;
-        let x = base * r.rate;
-        steps.add(|| {
-            let ((bz, be), (xz, xe)) = (cny(base), cny(x));
-            let rate = pct(r.rate);
-            Text::new(
-                format!("{rate} × {bz} = {xz}"),
-                format!("{rate} × {be} = {xe}"),
-            )
-        });
-        x
-    } else if let Some(u) = &p.per_unit {
-        let n = num(&u.fact)?;
-        let x = n * u.each;
-        steps.add(|| {
-            let ((ez, ee), (xz, xe)) = (cny(u.each), cny(x));
-            let n = n.normalize();
-            Text::new(
-                format!("{n} × {ez} = {xz} ({})", u.fact),
-                format!("{n} × {ee} = {xe} ({})", u.fact),
-            )
-        });
-        x
-    } else if let Some(t) = &p.per_tally {
-        match get(&t.fact) {
+        Formula::PerUnit(u) => {
+            let n = num(&u.fact)?;
+            let x = n * u.each;
+            steps.add(|| {
+                let ((ez, ee), (xz, xe)) = (cny(u.each), cny(x));
+                let n = n.normalize();
+                Text::new(
+                    format!("{n} × {ez} = {xz} ({})", u.fact),
+                    format!("{n} × {ee} = {xe} ({})", u.fact),
+                )
+            });
+            x
+        }
+        Formula::PerTally(t) => match get(&t.fact) {
             Some(Fact::Tally(counts)) => {
                 let mut x = Decimal::ZERO;
                 for (id, n) in counts {
@@ -998,11 +977,9 @@ fn part_amount<'f>(
                 x
             }
             _ => return Err(vec![t.fact.clone()]),
-        }
-    } else if let Some(pi) = &p.per_item {
-        per_item(pi, get, near_within, &mut steps)?
-    } else {
-        Decimal::ZERO
+        },
+        Formula::PerItem(pi) => per_item(pi, get, near_within, &mut steps)?,
+        Formula::Nothing => Decimal::ZERO,
     };
     let mut a = money::to_fen(a);
     if let Some(c) = p.cap {
@@ -1041,21 +1018,21 @@ fn per_item<'f>(
             }
             Truth::Yes => {}
         }
-        let (each, how) = if let Some(f) = pi.fixed {
-            (f, (String::new(), String::new()))
-        } else if let Some(r) = &pi.rate {
-            let Some(b) = item.get(&r.base).and_then(Fact::num) else {
-                missing.push(format!("{}[{i}].{}", pi.items, r.base));
-                continue;
-            };
-            let (bz, be) = cny(b);
-            let rate = pct(r.rate);
-            (
-                b * r.rate,
-                (format!("{rate} × {bz} = "), format!("{rate} × {be} = ")),
-            )
-        } else if let Some(l) = &pi.lookup {
-            match item.get(&l.fact) {
+        let (each, how) = match pi.each() {
+            PerItemAmount::Fixed(f) => (f, (String::new(), String::new())),
+            PerItemAmount::Rate(r) => {
+                let Some(b) = item.get(&r.base).and_then(Fact::num) else {
+                    missing.push(format!("{}[{i}].{}", pi.items, r.base));
+                    continue;
+                };
+                let (bz, be) = cny(b);
+                let rate = pct(r.rate);
+                (
+                    b * r.rate,
+                    (format!("{rate} × {bz} = "), format!("{rate} × {be} = ")),
+                )
+            }
+            PerItemAmount::Lookup(l) => match item.get(&l.fact) {
                 Some(Fact::Id(id)) => {
                     let v = l.table.get(id.as_ref()).copied().unwrap_or(Decimal::ZERO);
                     let (nz, ne) = id_name(l, id);
@@ -1065,9 +1042,8 @@ fn per_item<'f>(
                     missing.push(format!("{}[{i}].{}", pi.items, l.fact));
                     continue;
                 }
-            }
-        } else {
-            (Decimal::ZERO, (String::new(), String::new()))
+            },
+            PerItemAmount::Nothing => (Decimal::ZERO, (String::new(), String::new())),
         };
         let capped = pi.cap_each.filter(|c| each > *c);
         steps.add(|| {
@@ -1095,14 +1071,14 @@ fn per_item<'f>(
 /// One part's explanation line: its arithmetic, whether it is a ceiling or
 /// a floor, and who pays (with the split).
 fn part_line(p: &Part, s: &[Text]) -> Text {
-    let who = |l: Lang| match (&p.split, &p.funder) {
-        (Some(sp), _) => sp
+    let who = |l: Lang| match p.payer() {
+        Payer::Split(sp) => sp
             .iter()
             .map(|(f, pct)| format!("{} {}%", f.label().get(l), pct.normalize()))
             .collect::<Vec<_>>()
             .join(" / "),
-        (None, Some(f)) => f.label().get(l).to_string(),
-        _ => String::new(),
+        Payer::One(f) => f.label().get(l).to_string(),
+        Payer::Nobody => String::new(),
     };
     let (bz, be) = match p.bound {
         AmountBound::Exact => ("", ""),
@@ -1144,13 +1120,12 @@ fn group_cap(
     if all_of(&g.when, &|x: &Condition| fact_of(facts, x), near_within) != Truth::Yes {
         return;
     }
-    let inside = |p: &Part| match (&p.split, &p.funder) {
-        (Some(sp), _) => sp.keys().all(|f| g.funders.contains(f)),
-        (None, Some(f)) => g.funders.contains(f),
-        (None, None) => false,
+    let inside = |p: &Part| match p.payer() {
+        Payer::Split(sp) => sp.keys().all(|f| g.funders.contains(f)),
+        Payer::One(f) => g.funders.contains(f),
+        Payer::Nobody => false,
     };
-    let kept =
-        |p: &Part| p.split.is_none() && p.funder.as_ref().is_some_and(|f| g.kept.contains(f));
+    let kept = |p: &Part| matches!(p.payer(), Payer::One(f) if g.kept.contains(f));
     let inside_all: Vec<usize> = (0..amounts.len())
         .filter(|i| inside(amounts[*i].0))
         .collect();
@@ -1208,10 +1183,10 @@ fn group_cap(
 
 /// Split a part's range by funder.
 fn split_part(p: &Part, amount: Decimal) -> Vec<(Funder, Range)> {
-    let shares: Vec<(Funder, Decimal)> = match (&p.split, &p.funder) {
-        (Some(s), _) => s.iter().map(|(f, pct)| (f.clone(), *pct)).collect(),
-        (None, Some(f)) => vec![(f.clone(), Decimal::ONE_HUNDRED)],
-        (None, None) => vec![],
+    let shares: Vec<(Funder, Decimal)> = match p.payer() {
+        Payer::Split(s) => s.iter().map(|(f, pct)| (f.clone(), *pct)).collect(),
+        Payer::One(f) => vec![(f.clone(), Decimal::ONE_HUNDRED)],
+        Payer::Nobody => vec![],
     };
     money::split(amount, &shares)
         .into_iter()
@@ -1368,7 +1343,11 @@ pub struct DistrictAwards {
 }
 
 fn pays(p: &Part, funder: &Funder) -> bool {
-    p.funder.as_ref() == Some(funder) || p.split.as_ref().is_some_and(|s| s.contains_key(funder))
+    match p.payer() {
+        Payer::One(f) => f == funder,
+        Payer::Split(s) => s.contains_key(funder),
+        Payer::Nobody => false,
+    }
 }
 
 /// The funder whose awards the pack's per-enterprise cap limits (the
@@ -1384,22 +1363,20 @@ fn awards_in_part<'f>(
     get: &dyn Fn(&str) -> Option<&'f Fact>,
     near_within: Decimal,
 ) -> u32 {
-    let n = if let Some(t) = &p.per_tally {
-        match get(&t.fact) {
+    let n = match p.formula() {
+        Formula::PerTally(t) => match get(&t.fact) {
             Some(Fact::Tally(counts)) => counts
                 .iter()
                 .filter(|(id, _)| t.table.get(*id).is_some_and(|v| !v.is_zero()))
                 .map(|(_, n)| *n)
                 .sum(),
             _ => 1,
-        }
-    } else if let Some(u) = &p.per_unit {
-        get(&u.fact)
+        },
+        Formula::PerUnit(u) => get(&u.fact)
             .and_then(Fact::num)
             .and_then(|n| n.trunc().to_u32())
-            .unwrap_or(1)
-    } else if let Some(pi) = &p.per_item {
-        match get(&pi.items) {
+            .unwrap_or(1),
+        Formula::PerItem(pi) => match get(&pi.items) {
             Some(Fact::Items(list)) => {
                 let hits = list.iter().filter(|item| {
                     all_of(&pi.when, &|x: &Condition| item.get(&x.fact), near_within) == Truth::Yes
@@ -1407,9 +1384,8 @@ fn awards_in_part<'f>(
                 u32::try_from(hits.count()).unwrap_or(u32::MAX)
             }
             _ => 1,
-        }
-    } else {
-        1
+        },
+        Formula::Fixed(_) | Formula::Lookup(_) | Formula::Rate(_) | Formula::Nothing => 1,
     };
     n.max(1)
 }
@@ -1797,14 +1773,14 @@ fn unknown_facts(conds: &[Condition], facts: &Facts, near_within: Decimal) -> Ve
         if judge(c, &|x: &Condition| fact_of(facts, x), near_within).0 != Truth::Unknown {
             continue;
         }
-        match (&c.any_of, &c.any_item, fact_of(facts, c)) {
-            (Some(alts), _, _) => out.push(
+        match (&c.test, fact_of(facts, c)) {
+            (Test::AnyOf(alts), _) => out.push(
                 alts.iter()
                     .map(|a| crate::facts::to_fill(&a.fact))
                     .collect::<Vec<_>>()
                     .join(" | "),
             ),
-            (None, Some(sub), Some(Fact::Items(list))) => {
+            (Test::AnyItem(sub), Some(Fact::Items(list))) => {
                 out.extend(unknown_item_fields(&c.fact, list, sub, near_within));
             }
             _ => out.push(crate::facts::to_fill(&c.fact).to_string()),

@@ -103,7 +103,9 @@ pub fn with_readings(pack: &PolicyPack, choices: &readings::Choices) -> Result<P
     Ok(p)
 }
 
-/// Give every condition over an enterprise fact its registry position.
+/// Give every condition over an enterprise fact its registry position, and
+/// every condition its typed test (built after its alternatives' slots, so
+/// the copies inside the test carry them).
 /// Conditions inside `any_item` name item fields, which are not in the fact
 /// table, and keep their names.
 fn resolve_slots(pack: &mut PolicyPack) {
@@ -113,6 +115,7 @@ fn resolve_slots(pack: &mut PolicyPack) {
             if let Some(alts) = c.any_of.as_mut() {
                 conds(alts);
             }
+            c.build_tests();
         }
     }
     for t in &mut pack.tracks {
@@ -132,6 +135,10 @@ fn resolve_slots(pack: &mut PolicyPack) {
                 .chain(tiered.flat_map(|t| t.parts.iter_mut()))
             {
                 conds(&mut p.when);
+                // Item conditions read an item's fields: no slot, a test all the same.
+                for c in p.per_item.iter_mut().flat_map(|pi| pi.when.iter_mut()) {
+                    c.build_tests();
+                }
             }
         }
     }

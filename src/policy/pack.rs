@@ -492,6 +492,112 @@ pub struct Condition {
     /// directly instead of looking the name up.
     #[serde(skip)]
     pub slot: Option<usize>,
+    /// The test, built once at load from the flat fields above (which keep
+    /// exact error positions); the evaluator reads only this.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub test: Test,
+}
+
+/// 数值比较 / How a numeric condition compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// ≥ (`at_least`).
+    AtLeast,
+    /// > (`more_than`).
+    MoreThan,
+    /// ≤ (`at_most`).
+    AtMost,
+    /// < (`less_than`).
+    LessThan,
+}
+
+impl Op {
+    /// The symbol reports show.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::AtLeast => "≥",
+            Op::MoreThan => ">",
+            Op::AtMost => "≤",
+            Op::LessThan => "<",
+        }
+    }
+
+    /// Whether `v` passes against `t`.
+    pub fn holds(self, v: Decimal, t: Decimal) -> bool {
+        match self {
+            Op::AtLeast => v >= t,
+            Op::MoreThan => v > t,
+            Op::AtMost => v <= t,
+            Op::LessThan => v < t,
+        }
+    }
+}
+
+/// 条件的判断方式 / What a condition tests: one kind, with its data — the
+/// pack's flat fields (`at_least`, `is`, `one_of`, …) converted at load, after
+/// the checks have made sure exactly one is set.
+#[derive(Debug, Clone, Default)]
+pub enum Test {
+    /// Not built: a condition made in code without loading a pack. Never
+    /// holds or fails (unknown).
+    #[default]
+    Unbuilt,
+    /// 任一成立 / Any of these holds (`any_of`).
+    AnyOf(Vec<Condition>),
+    /// 数值比较 / A number compared with a threshold.
+    Compare(Op, Decimal),
+    /// 是/否 / A yes/no fact equals this.
+    Is(bool),
+    /// 取值之一 / An id among these (`one_of`).
+    OneOf(Vec<String>),
+    /// 不是其中任一 / An id none of these (`none_of`).
+    NoneOf(Vec<String>),
+    /// 计数至少 / A tally counting at least this many.
+    CountAtLeast(u32),
+    /// 至少一项满足全部条件 / Some item of a list meets all of these (`any_item`).
+    AnyItem(Vec<Condition>),
+}
+
+impl Condition {
+    /// Build the tests of this condition and of those nested in it. The
+    /// first comparison set wins, in the order the checks name them (a
+    /// loaded pack has exactly one).
+    pub fn build_tests(&mut self) {
+        for c in self
+            .any_of
+            .iter_mut()
+            .chain(self.any_item.iter_mut())
+            .flatten()
+        {
+            c.build_tests();
+        }
+        let compare = [
+            (self.at_least, Op::AtLeast),
+            (self.more_than, Op::MoreThan),
+            (self.at_most, Op::AtMost),
+            (self.less_than, Op::LessThan),
+        ]
+        .into_iter()
+        .find_map(|(t, op)| t.map(|t| Test::Compare(op, t)));
+        self.test = if let Some(alts) = &self.any_of {
+            Test::AnyOf(alts.clone())
+        } else if let Some(t) = compare {
+            t
+        } else if let Some(b) = self.is {
+            Test::Is(b)
+        } else if let Some(ids) = &self.one_of {
+            Test::OneOf(ids.clone())
+        } else if let Some(ids) = &self.none_of {
+            Test::NoneOf(ids.clone())
+        } else if let Some(n) = self.count_at_least {
+            Test::CountAtLeast(n)
+        } else if let Some(sub) = &self.any_item {
+            Test::AnyItem(sub.clone())
+        } else {
+            Test::Unbuilt
+        };
+    }
 }
 
 /// 金额是确定值、上限还是下限 / Whether an amount is exact, a ceiling or a floor.
@@ -679,6 +785,89 @@ pub struct PerItem {
     /// 每个条目封顶, 元 / Cap per item, CNY.
     #[serde(default)]
     pub cap_each: Option<Decimal>,
+}
+
+/// 金额公式 / The one formula of an amount part, as a closed set: the pack
+/// check guarantees exactly one of the part's formula fields is set, and the
+/// evaluator matches on this instead of testing each field in turn.
+#[derive(Debug, Clone, Copy)]
+pub enum Formula<'a> {
+    /// 固定金额 / A fixed sum.
+    Fixed(Decimal),
+    /// 按取值查表 / Looked up by an id fact.
+    Lookup(&'a Lookup),
+    /// 比例 × 金额事实 / A rate of a money fact.
+    Rate(&'a Rate),
+    /// 每单位金额 / Per unit.
+    PerUnit(&'a PerUnit),
+    /// 按计数查表 / Per counted id.
+    PerTally(&'a Lookup),
+    /// 每个符合条件的条目 / Per qualifying item.
+    PerItem(&'a PerItem),
+    /// None set (a part built in code; a loaded pack has one): pays nothing.
+    Nothing,
+}
+
+/// 出资 / Who pays a part: one funder, or a split.
+#[derive(Debug, Clone, Copy)]
+pub enum Payer<'a> {
+    /// 单一出资方 / One funder.
+    One(&'a Funder),
+    /// 按比例分担 / Shares in percent, adding up to 100.
+    Split(&'a BTreeMap<Funder, Decimal>),
+    /// None given (a part built in code): nobody pays.
+    Nobody,
+}
+
+impl Part {
+    /// The part's formula.
+    pub fn formula(&self) -> Formula<'_> {
+        match (&self.fixed, &self.lookup, &self.rate) {
+            (Some(x), _, _) => Formula::Fixed(*x),
+            (_, Some(l), _) => Formula::Lookup(l),
+            (_, _, Some(r)) => Formula::Rate(r),
+            _ => match (&self.per_unit, &self.per_tally, &self.per_item) {
+                (Some(u), _, _) => Formula::PerUnit(u),
+                (_, Some(t), _) => Formula::PerTally(t),
+                (_, _, Some(i)) => Formula::PerItem(i),
+                _ => Formula::Nothing,
+            },
+        }
+    }
+
+    /// Who pays it (a split wins over a single funder; the check allows one).
+    pub fn payer(&self) -> Payer<'_> {
+        match (&self.split, &self.funder) {
+            (Some(s), _) => Payer::Split(s),
+            (None, Some(f)) => Payer::One(f),
+            (None, None) => Payer::Nobody,
+        }
+    }
+}
+
+/// 每个条目的金额 / What one qualifying item is worth.
+#[derive(Debug, Clone, Copy)]
+pub enum PerItemAmount<'a> {
+    /// 固定金额 / A fixed sum.
+    Fixed(Decimal),
+    /// 比例 × 条目字段 / A rate of an item field.
+    Rate(&'a Rate),
+    /// 按条目字段查表 / Looked up by an item field.
+    Lookup(&'a Lookup),
+    /// None set: nothing.
+    Nothing,
+}
+
+impl PerItem {
+    /// The per-item amount rule.
+    pub fn each(&self) -> PerItemAmount<'_> {
+        match (&self.fixed, &self.rate, &self.lookup) {
+            (Some(x), _, _) => PerItemAmount::Fixed(*x),
+            (_, Some(r), _) => PerItemAmount::Rate(r),
+            (_, _, Some(l)) => PerItemAmount::Lookup(l),
+            _ => PerItemAmount::Nothing,
+        }
+    }
 }
 
 /// 税收优惠: 额外扣除额及按税率估算的节税额 / A tax benefit: the extra deduction from taxable
