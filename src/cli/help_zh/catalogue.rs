@@ -1,5 +1,5 @@
 //! The Chinese help texts (中文帮助文本), one entry per command of
-//! [`crate::cli::Cli`]. Terms as in the notice and docs/guide.zh.md:
+//! [`crate::cli::args::Cli`]. Terms as in the notice and docs/guide.zh.md:
 //! 问卷, 扶持项, 政策包, 条款, 参考标准, 成熟度, 申报表, 筛查.
 
 use super::{ArgZh, CmdZh};
