@@ -9,27 +9,38 @@ use crate::maturity::{self, Maturity};
 use crate::policy::eval::{DistrictCapResult, PolicyResult, Totals, TrackResult};
 use crate::policy::pack::PolicyPack;
 use crate::questionnaire::{Questionnaire, Sector};
+use crate::reference::References;
+use crate::screen::targets::Targets;
 use crate::{facts, lang::Text, policy};
 use serde::Serialize;
+
+mod load;
+pub use load::{LoadError, PackSources};
 
 /// Version of the JSON output format (see docs/json-output.md).
 pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
 
-/// The packs an assessment runs on.
+/// Every pack an assessment runs on (规则包), loaded once by
+/// [`Engine::load`] and shared by every factory of a batch.
 #[derive(Debug, Clone)]
 pub struct Engine {
     /// Criteria and maturity model.
     pub criteria: CriteriaPack,
-    /// Subsidy policy.
+    /// The subsidy policy (the first pack given).
     pub policy: PolicyPack,
+    /// More policy packs evaluated together with it (a city and a district
+    /// notice at once). Totals add up across packs by funder; each pack's
+    /// validity, readings and caps apply to its own tracks.
+    pub more_policies: Vec<PolicyPack>,
+    /// District targets (the screening dashboard, report target lines).
+    pub targets: Targets,
+    /// Reference figures for peer comparison.
+    pub references: References,
 }
 
 impl Default for Engine {
     fn default() -> Engine {
-        Engine {
-            criteria: criteria::default_pack(),
-            policy: policy::default_pack(),
-        }
+        Engine::shipped()
     }
 }
 
@@ -87,6 +98,10 @@ pub struct PackInfo {
     /// Readings of the policy text and the option in effect.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<crate::policy::eval::ReadingNote>,
+    /// The other policy packs evaluated together with the first, when
+    /// several were given (each with its own validity).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more_policies: Vec<crate::policy::combine::PolicyInfo>,
     /// Criteria pack id.
     pub criteria_id: String,
     /// Criteria pack version.
@@ -139,6 +154,11 @@ pub struct Brief {
 }
 
 impl Engine {
+    /// Every policy pack, in the order given.
+    pub fn policies(&self) -> impl Iterator<Item = &PolicyPack> {
+        std::iter::once(&self.policy).chain(&self.more_policies)
+    }
+
     /// Indicators, maturity, criteria and facts: the stages before the policy.
     fn stages(
         &self,
@@ -159,7 +179,7 @@ impl Engine {
             indicators,
             maturity,
             criteria,
-            policy: policy::eval::summarize(&self.policy, &f),
+            policy: policy::combine::summarize_all(&self.policy, &self.more_policies, &f),
         }
     }
 
@@ -172,6 +192,8 @@ impl Engine {
         warnings: Vec<Diagnostic>,
     ) -> Assessment {
         let (ind, m, crit, f) = self.stages(q, true);
+        let (joint, more_policies) =
+            policy::combine::evaluate_all(&self.policy, &self.more_policies, &f);
         let PolicyResult {
             pack_id,
             pack_version,
@@ -183,8 +205,8 @@ impl Engine {
             district_cap,
             eligible_totals,
             potential_totals,
-        } = policy::eval::evaluate(&self.policy, &f);
-        let references = crate::reference::compare(crate::reference::shipped(), &ind);
+        } = joint;
+        let references = crate::reference::compare(&self.references, &ind);
         let e = &q.enterprise;
         Assessment {
             schema_version: OUTPUT_SCHEMA_VERSION,
@@ -196,6 +218,7 @@ impl Engine {
                 validity_note,
                 beyond_horizon,
                 readings,
+                more_policies,
                 criteria_id: self.criteria.id.clone(),
                 criteria_version: self.criteria.version.clone(),
             },

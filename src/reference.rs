@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 /// The shipped reference data.
 pub const DEFAULT_REFERENCES: &str = include_str!("../benchmarks/reference.yaml");
+/// Name shown for the embedded reference data.
+pub const DEFAULT_REFERENCES_NAME: &str = "benchmarks/reference.yaml";
 
 /// One reference figure.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -39,16 +41,10 @@ pub struct References {
 
 /// The embedded references (tested to load).
 pub fn default_references() -> References {
-    match crate::yaml::from_str(DEFAULT_REFERENCES, "benchmarks/reference.yaml") {
+    match crate::yaml::from_str(DEFAULT_REFERENCES, DEFAULT_REFERENCES_NAME) {
         Ok(r) => r,
         Err(e) => panic!("embedded reference data is invalid: {e:?}"),
     }
-}
-
-/// The embedded references, parsed once per process.
-pub fn shipped() -> &'static References {
-    static CELL: std::sync::OnceLock<References> = std::sync::OnceLock::new();
-    CELL.get_or_init(default_references)
 }
 
 /// A factory's indicator beside one reference figure.

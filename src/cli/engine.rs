@@ -13,8 +13,8 @@ use zhizao::policy::{self, pack::PolicyPack};
 pub fn build(policy: Option<&Path>, readings: &[String], lang: Lang) -> Result<Engine, CliError> {
     let pack = choose_readings(load_policy(policy, lang)?, readings)?;
     Ok(Engine {
-        criteria: zhizao::criteria::default_pack(),
         policy: pack,
+        ..Engine::shipped()
     })
 }
 

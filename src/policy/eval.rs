@@ -140,6 +140,10 @@ pub struct ConditionResult {
 pub struct TrackResult {
     /// Track id.
     pub id: String,
+    /// The pack it belongs to, when several packs are evaluated together
+    /// (track ids are unique within a pack only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
     /// Title.
     pub title: Text,
     /// Clause.
@@ -1866,6 +1870,7 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
     };
     TrackResult {
         id: t.id.clone(),
+        pack: None,
         title: t.title.clone(),
         clause: t.clause.clone(),
         kind: t.kind,

@@ -2,6 +2,7 @@
 //! evaluated per enterprise with exact money.
 
 pub mod cap;
+pub mod combine;
 pub mod eval;
 pub mod pack;
 pub mod readings;
@@ -119,6 +120,37 @@ fn resolve_slots(pack: &mut PolicyPack) {
                 conds(&mut p.when);
             }
         }
+    }
+}
+
+/// Check packs that are evaluated together: ids must differ (a track is
+/// named by pack and id), and a funder two packs declare must be the same
+/// funder in both (same level), so their totals can be added.
+pub fn check_together(packs: &[PolicyPack]) -> Result<(), Vec<Diagnostic>> {
+    let mut errs = Vec::new();
+    let mut seen: std::collections::BTreeMap<&str, &PolicyPack> = Default::default();
+    for p in packs {
+        if seen.insert(p.id.as_str(), p).is_some() {
+            errs.push(
+                Diagnostic::error(
+                    "policy.duplicate",
+                    &p.source_file,
+                    Text::new(
+                        format!("政策包 `{}` 给了两次", p.id),
+                        format!("policy pack `{}` is given twice", p.id),
+                    ),
+                )
+                .hint(Text::new(
+                    "每个 --policy 给一个不同的政策包",
+                    "give each --policy a different pack",
+                )),
+            );
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(errs)
     }
 }
 

@@ -411,8 +411,8 @@ pub fn check(engine: &Engine, base: &Value, case: &Case, file: &str) -> Vec<Stri
         return match crate::policy::with_readings(&engine.policy, &case.readings) {
             Ok(policy) => {
                 let e = Engine {
-                    criteria: engine.criteria.clone(),
                     policy,
+                    ..engine.clone()
                 };
                 run_case_with(&e, base, case, file)
             }

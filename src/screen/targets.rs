@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 /// The default targets, embedded.
 pub const DEFAULT_TARGETS: &str = include_str!("../../policies/licheng-2016-targets.yaml");
+/// Name shown for the embedded targets.
+pub const DEFAULT_TARGETS_NAME: &str = "policies/licheng-2016-targets.yaml";
 
 /// A single target figure.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -60,7 +62,7 @@ pub struct Targets {
 
 /// The embedded targets (tested to load).
 pub fn default_targets() -> Targets {
-    match crate::yaml::from_str(DEFAULT_TARGETS, "policies/licheng-2016-targets.yaml") {
+    match crate::yaml::from_str(DEFAULT_TARGETS, DEFAULT_TARGETS_NAME) {
         Ok(t) => t,
         Err(e) => panic!("embedded targets are invalid: {e:?}"),
     }

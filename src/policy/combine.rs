@@ -1,0 +1,109 @@
+//! Several policy packs evaluated together (多个政策包并行测算): a city and a
+//! district notice at once. Each pack is evaluated on its own — its validity,
+//! readings and caps apply to its own tracks — and the results are joined:
+//! tracks in pack order, totals added up by funder.
+
+use super::eval::{self, PolicyResult, Summary, Totals};
+use super::pack::PolicyPack;
+use crate::facts::Facts;
+use crate::lang::Text;
+use serde::Serialize;
+
+/// One pack's standing in a joint evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyInfo {
+    /// Pack id.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+    /// Title of the policy document.
+    pub title: Text,
+    /// In force for the data year.
+    pub in_force: bool,
+    /// Why not, or the horizon warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validity_note: Option<Text>,
+    /// The data year is after the pack's horizon.
+    pub beyond_horizon: bool,
+}
+
+impl Totals {
+    /// Both totals together, funder by funder (a funder either lacks is zero there).
+    pub fn plus(&self, o: &Totals) -> Totals {
+        let mut by_funder = self.by_funder.clone();
+        for (f, r) in &o.by_funder {
+            let e = by_funder
+                .entry(f.clone())
+                .or_insert(crate::money::Range::ZERO);
+            *e = e.plus(*r);
+        }
+        Totals {
+            by_funder,
+            total: self.total.plus(o.total),
+        }
+    }
+}
+
+/// Every pack evaluated with explanations: the first pack's result carries
+/// the others' tracks (tagged with their pack) and totals, and each pack's
+/// standing is listed when there is more than one.
+pub fn evaluate_all(
+    first: &PolicyPack,
+    rest: &[PolicyPack],
+    facts: &Facts,
+) -> (PolicyResult, Vec<PolicyInfo>) {
+    let mut joint = eval::evaluate(first, facts);
+    if rest.is_empty() {
+        return (joint, Vec::new());
+    }
+    let mut infos = vec![info(first, &joint)];
+    tag(&mut joint, &first.id);
+    for p in rest {
+        let mut r = eval::evaluate(p, facts);
+        infos.push(info(p, &r));
+        tag(&mut r, &p.id);
+        joint.tracks.append(&mut r.tracks);
+        joint.readings.append(&mut r.readings);
+        joint.eligible_totals = joint.eligible_totals.plus(&r.eligible_totals);
+        joint.potential_totals = joint.potential_totals.plus(&r.potential_totals);
+        joint.beyond_horizon |= r.beyond_horizon;
+        if joint.district_cap.is_none() {
+            joint.district_cap = r.district_cap;
+        }
+    }
+    (joint, infos)
+}
+
+/// Every pack's statuses and amounts, joined like [`evaluate_all`].
+pub fn summarize_all(first: &PolicyPack, rest: &[PolicyPack], facts: &Facts) -> Summary {
+    let mut joint = eval::summarize(first, facts);
+    for p in rest {
+        let mut s = eval::summarize(p, facts);
+        joint.tracks.append(&mut s.tracks);
+        joint.eligible_totals = joint.eligible_totals.plus(&s.eligible_totals);
+        joint.potential_totals = joint.potential_totals.plus(&s.potential_totals);
+        joint.beyond_horizon |= s.beyond_horizon;
+        joint.in_force |= s.in_force;
+        if joint.district_cap.is_none() {
+            joint.district_cap = s.district_cap;
+        }
+    }
+    joint
+}
+
+fn tag(r: &mut PolicyResult, pack: &str) {
+    for t in &mut r.tracks {
+        t.pack = Some(pack.to_string());
+    }
+}
+
+fn info(p: &PolicyPack, r: &PolicyResult) -> PolicyInfo {
+    PolicyInfo {
+        id: p.id.clone(),
+        version: p.version.clone(),
+        title: p.title.clone(),
+        in_force: r.in_force,
+        validity_note: r.validity_note.clone(),
+        beyond_horizon: r.beyond_horizon,
+    }
+}
