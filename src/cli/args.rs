@@ -373,13 +373,8 @@ pub struct AssessArgs {
     /// file is replaced. Example: `-o report.json`.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Use this policy pack instead of the embedded 2016 Licheng pack.
-    ///
-    /// The pack is checked when loaded; `zhizao policy check FILE` reports
-    /// every problem of a pack. See docs/policy-authoring.md. Example:
-    /// `--policy my-pack.yaml`.
-    #[arg(long)]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub packs: PackArgs,
     /// What-if (假设分析): override a questionnaire value, `path=value`; repeatable.
     ///
     /// The path is dotted into the questionnaire (list items by index:
@@ -436,12 +431,8 @@ pub struct CompareArgs {
     /// `-o compare.html`.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Use this policy pack instead of the embedded 2016 Licheng pack.
-    ///
-    /// Both questionnaires are assessed with it. Example:
-    /// `--policy my-pack.yaml`.
-    #[arg(long)]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub packs: PackArgs,
 }
 
 // The arguments of `validate` (its help is on the variant).
@@ -574,11 +565,8 @@ pub struct ScreenArgs {
     /// Enterprises sheet always lists everyone. Example: `--top 20`.
     #[arg(long, default_value_t = zhizao::screen::DEFAULT_TOP)]
     pub top: usize,
-    /// Use this policy pack instead of the embedded one.
-    ///
-    /// Example: `--policy my-pack.yaml`.
-    #[arg(long)]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub packs: PackArgs,
     /// Follow symbolic links that lead out of the given folders.
     ///
     /// By default a link inside a screened folder is followed only to a
@@ -650,11 +638,8 @@ pub struct ManArgs {
 // The arguments of `list` (its help is on the variant).
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Policy pack file (default: the embedded 2016 Licheng pack).
-    ///
-    /// Example: `--policy my-pack.yaml`.
-    #[arg(long)]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub packs: PackArgs,
 }
 
 // The arguments of `show` (its help is on the variant).
@@ -664,11 +649,8 @@ pub struct ShowArgs {
     ///
     /// Example: `smart-factory-award`.
     pub id: String,
-    /// Policy pack file (default: the embedded 2016 Licheng pack).
-    ///
-    /// Example: `--policy my-pack.yaml`.
-    #[arg(long)]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub packs: PackArgs,
 }
 
 // The arguments of `test` (its help is on the variant).
@@ -678,11 +660,8 @@ pub struct TestArgs {
     ///
     /// Folders are searched for `*.yaml`. Example: `policies/tests`.
     pub paths: Vec<PathBuf>,
-    /// Policy pack file (default: the embedded 2016 Licheng pack).
-    ///
-    /// Example: `--policy my-pack.yaml`.
-    #[arg(long)]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub packs: PackArgs,
 }
 
 // The arguments of `check` (its help is on the variant).
@@ -692,6 +671,42 @@ pub struct CheckArgs {
     ///
     /// Example: `policies/licheng-2016.yaml`.
     pub file: PathBuf,
+}
+
+/// The packs a command assesses with (规则包), by default those embedded
+/// in the binary; each file replaces one (`--policy` adds up: the packs
+/// given are evaluated together).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PackArgs {
+    /// Policy pack file instead of the embedded 2016 Licheng pack; repeatable.
+    ///
+    /// Each pack is checked when loaded (`zhizao policy check FILE` reports
+    /// every problem of a pack; see docs/policy-authoring.md). Several packs
+    /// (a city and a district notice) are evaluated together, each with its
+    /// own validity, funders and caps, the totals added up by funder.
+    /// Example: `--policy my-pack.yaml`.
+    #[arg(long)]
+    pub policy: Vec<PathBuf>,
+    /// Criteria pack file (reference criteria, maturity model) instead of the embedded one.
+    ///
+    /// The digital-workshop and smart-factory reference criteria and the
+    /// maturity levels, written as criteria/licheng-2016.yaml is. Example:
+    /// `--criteria my-criteria.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub criteria: Option<PathBuf>,
+    /// District targets file instead of the embedded one.
+    ///
+    /// The targets the screening dashboard and the reports measure against,
+    /// written as policies/licheng-2016-targets.yaml is. Example:
+    /// `--targets targets-2017.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Reference figures file (peer comparison) instead of the embedded one.
+    ///
+    /// The figures each indicator is compared with, written as
+    /// benchmarks/reference.yaml is. Example: `--references peers.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub references: Option<PathBuf>,
 }
 
 /// `--lang zh|en` or `--lang=zh|en` among raw arguments (for usage errors,

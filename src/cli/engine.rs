@@ -1,53 +1,56 @@
-//! The packs a command assesses with, loaded from the flags: the one place
-//! the CLI builds an [`Engine`].
+//! The packs a command assesses with, loaded from its flags: the one place
+//! the CLI builds an [`Engine`] (through the library's one loader).
 
+use super::args::PackArgs;
 use super::io::print_diags;
 use super::{CliError, Localized};
-use std::path::Path;
-use zhizao::assess::Engine;
+use zhizao::assess::{Engine, LoadError, PackSources};
 use zhizao::lang::{Lang, Text};
-use zhizao::policy::{self, pack::PolicyPack};
+use zhizao::policy::readings;
 
-/// The engine of `--policy FILE` (else the embedded pack) read the way
-/// `--reading ID=OPTION` says.
-pub fn build(policy: Option<&Path>, readings: &[String], lang: Lang) -> Result<Engine, CliError> {
-    let pack = choose_readings(load_policy(policy, lang)?, readings)?;
-    Ok(Engine {
-        policy: pack,
-        ..Engine::shipped()
-    })
-}
-
-/// The pack of `--policy FILE`, else the embedded one. A file that cannot
-/// be read is an I/O error (2), an invalid pack invalid input (1); either
-/// prints its diagnostics.
-pub fn load_policy(path: Option<&Path>, lang: Lang) -> Result<PolicyPack, CliError> {
-    let Some(p) = path else {
-        return Ok(policy::default_pack());
+/// The engine of the pack flags (the embedded packs where none is given),
+/// read the way `--reading ID=OPTION` says. A file that cannot be read
+/// exits 2, an invalid pack 1 (with every problem printed), a bad reading 2.
+pub fn load(packs: &PackArgs, reading: &[String], lang: Lang) -> Result<Engine, CliError> {
+    let sources = PackSources {
+        criteria: packs.criteria.clone(),
+        policies: packs.policy.clone(),
+        targets: packs.targets.clone(),
+        references: packs.references.clone(),
+        readings: choices(reading)?,
     };
-    let shown = p.display().to_string();
-    let text = zhizao::yaml::read_capped(p, &shown, zhizao::yaml::MAX_PACK_BYTES)
-        .and_then(|b| zhizao::yaml::decode(&b, &shown))
-        .map_err(|d| {
-            print_diags(&[d], None, lang);
-            CliError::code(2)
-        })?;
-    policy::load_pack(&text, &shown).map_err(|ds| {
-        print_diags(&ds, Some(&text), lang);
-        CliError::code(1)
-    })
+    Engine::load(&sources).map_err(|e| load_error(e, lang))
 }
 
-/// The pack under the readings given with `--reading ID=OPTION` (exit code 2 on a bad one).
-fn choose_readings(pack: PolicyPack, args: &[String]) -> Result<PolicyPack, CliError> {
-    if args.is_empty() {
-        return Ok(pack);
-    }
-    let bad = |m: Text| CliError::new(anyhow::Error::new(Localized(m)), 2);
-    let mut choices = policy::readings::Choices::new();
+/// `--reading ID=OPTION`, each well formed (exit 2 otherwise); whether the
+/// reading exists is the loader's question.
+fn choices(args: &[String]) -> Result<readings::Choices, CliError> {
+    let mut choices = readings::Choices::new();
     for a in args {
-        let (id, opt) = policy::readings::parse_choice(a).map_err(bad)?;
+        let (id, opt) = readings::parse_choice(a).map_err(bad_reading)?;
         choices.insert(id, opt);
     }
-    policy::with_readings(&pack, &choices).map_err(bad)
+    Ok(choices)
+}
+
+fn bad_reading(m: Text) -> CliError {
+    CliError::new(anyhow::Error::new(Localized(m)), 2)
+}
+
+/// Print what the loader found wrong; the error carrying its exit code.
+fn load_error(e: LoadError, lang: Lang) -> CliError {
+    let code = e.exit_code();
+    match e {
+        LoadError::Read(d) => print_diags(&[d], None, lang),
+        LoadError::Invalid {
+            diagnostics,
+            source,
+        } => {
+            // Problems between packs point into no one text.
+            let source = Some(source.as_str()).filter(|s| !s.is_empty());
+            print_diags(&diagnostics, source, lang);
+        }
+        LoadError::Reading(m) => return bad_reading(m),
+    }
+    CliError::code(code)
 }

@@ -113,6 +113,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("before", "问卷"),
     ("command", "命令"),
     ("count", "数量"),
+    ("criteria", "文件"),
     ("date", "日期"),
     ("file", "文件"),
     ("files", "文件"),
@@ -127,6 +128,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("paths", "路径"),
     ("policy", "政策包"),
     ("previous", "文件"),
+    ("references", "文件"),
     ("profile", "文件"),
     ("reading", "解读编号=选项"),
     ("reports", "文件夹"),
@@ -134,6 +136,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("seed", "种子"),
     ("set", "路径=值"),
     ("shell", "SHELL"),
+    ("targets", "文件"),
     ("top", "数量"),
     ("which", "模式"),
 ];

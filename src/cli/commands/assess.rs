@@ -15,7 +15,7 @@ pub fn exec(args: AssessArgs, s: &Settings) -> CliResult {
     let mut out = Out::stdout();
     io::output_is_input(&args.output, &[&args.file])?;
     let (date, profile) = report_extras(args.date.as_deref(), args.profile.as_deref())?;
-    let engine = engine::build(args.policy.as_deref(), &args.reading, lang)?;
+    let engine = engine::load(&args.packs, &args.reading, lang)?;
     let (loaded, overrides) = load(&args.file, &args.set, lang)?;
     let a = engine.assess(
         &loaded.questionnaire,

@@ -12,7 +12,7 @@ pub fn exec(args: CompareArgs, s: &Settings) -> CliResult {
     let lang = s.lang;
     let mut out = Out::stdout();
     io::output_is_input(&args.output, &[&args.before, &args.after])?;
-    let engine = engine::build(args.policy.as_deref(), &[], lang)?;
+    let engine = engine::load(&args.packs, &[], lang)?;
     let b = assess(&engine, &args.before, lang)?;
     let a = assess(&engine, &args.after, lang)?;
     let c = zhizao::compare::compare(&b, &a);

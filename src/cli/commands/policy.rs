@@ -1,6 +1,6 @@
 //! `zhizao policy …`: inspect, test and check the policy pack (政策包).
 
-use crate::cli::args::{CheckArgs, ListArgs, PolicyCommand, ShowArgs, TestArgs};
+use crate::cli::args::{CheckArgs, ListArgs, PackArgs, PolicyCommand, ShowArgs, TestArgs};
 use crate::cli::io::{self, Out};
 use crate::cli::{engine, CliError, CliResult, Settings};
 use std::path::PathBuf;
@@ -18,21 +18,27 @@ pub fn exec(command: PolicyCommand, s: &Settings) -> CliResult {
     }
 }
 
-/// `policy list`: one row per track.
+/// `policy list`: one row per track, pack after pack.
 fn list(args: ListArgs, s: &Settings) -> CliResult {
-    let pack = engine::load_policy(args.policy.as_deref(), s.lang)?;
-    Out::stdout().print(&report::pack::list(&pack, s.lang, s.width))
+    let engine = engine::load(&args.packs, &[], s.lang)?;
+    let mut out = Out::stdout();
+    for pack in engine.policies() {
+        out.print(&report::pack::list(pack, s.lang, s.width))?;
+    }
+    Ok(())
 }
 
 /// `policy show ID`: one track in full; a misspelt id gets the closest one.
 fn show(args: ShowArgs, s: &Settings) -> CliResult {
-    let pack = engine::load_policy(args.policy.as_deref(), s.lang)?;
-    if let Some(t) = pack.tracks.iter().find(|t| t.id == args.id) {
-        return Out::stdout().print(&report::pack::show(&pack, t, s.lang, s.width));
+    let engine = engine::load(&args.packs, &[], s.lang)?;
+    for pack in engine.policies() {
+        if let Some(t) = pack.tracks.iter().find(|t| t.id == args.id) {
+            return Out::stdout().print(&report::pack::show(pack, t, s.lang, s.width));
+        }
     }
-    let best = pack
-        .tracks
-        .iter()
+    let best = engine
+        .policies()
+        .flat_map(|p| &p.tracks)
         .map(|t| (strsim::levenshtein(&args.id, &t.id), &t.id))
         .min_by_key(|x| x.0)
         .filter(|b| b.0 <= 4);
@@ -53,7 +59,7 @@ fn show(args: ShowArgs, s: &Settings) -> CliResult {
 fn test(args: TestArgs, s: &Settings) -> CliResult {
     let lang = s.lang;
     let mut out = Out::stdout();
-    let engine = engine::build(args.policy.as_deref(), &[], lang)?;
+    let engine = engine::load(&args.packs, &[], lang)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("policies/tests")]
     } else {
@@ -109,12 +115,16 @@ fn facts(s: &Settings) -> CliResult {
 /// `policy check FILE`: every load-time error of a pack (exit 1), or "valid".
 fn check(args: CheckArgs, s: &Settings) -> CliResult {
     let lang = s.lang;
-    let pack = engine::load_policy(Some(&args.file), lang)?;
+    let packs = PackArgs {
+        policy: vec![args.file.clone()],
+        ..PackArgs::default()
+    };
+    let engine = engine::load(&packs, &[], lang)?;
     Out::stdout().line(&format!(
         "{}: {} ({} {})",
         args.file.display(),
         lang.pick("有效", "valid"),
-        pack.tracks.len(),
+        engine.policy.tracks.len(),
         lang.pick("个扶持项", "tracks")
     ))
 }

@@ -27,7 +27,7 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
     let kind = export_kind(args.output.as_deref())?;
     // Held until the export is written: a second screen to the same file refuses.
     let _lock = lock_output(args.output.as_deref())?;
-    let engine = engine::build(args.policy.as_deref(), &[], lang)?;
+    let engine = engine::load(&args.packs, &[], lang)?;
     let screened = screen::screen(
         &engine,
         &args.paths,
@@ -39,8 +39,7 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
             follow_links: args.follow_links,
         },
     )?;
-    let targets = screen::targets::default_targets();
-    let dashboard = screen::targets::dashboard(&targets, &screened.agg);
+    let dashboard = screen::targets::dashboard(&engine.targets, &screened.agg);
     out.print(&screen::summary::render(
         &screened.agg,
         &dashboard,
