@@ -225,3 +225,51 @@ fn quiet_on_closed_pipe() {
         default(info)
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(lang: Lang) -> Settings {
+        Settings {
+            lang,
+            width: 80,
+            color: false,
+            progress: false,
+        }
+    }
+
+    #[test]
+    fn exit_codes_follow_the_error_kind() {
+        let s = settings(Lang::En);
+        assert_eq!(exit_code(Ok(()), &s), 0);
+        assert_eq!(exit_code(Err(CliError::code(1)), &s), 1);
+        assert_eq!(exit_code(Err(CliError::usage("x", "坏", "bad")), &s), 2);
+        // Any other error is an I/O error; a closed stdout stops as SIGPIPE would.
+        assert_eq!(exit_code(Err(anyhow::anyhow!("disk").into()), &s), 2);
+        assert_eq!(
+            exit_code(Err(anyhow::Error::new(ClosedPipe).into()), &s),
+            141
+        );
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        assert_eq!(exit_code(Err(io.into()), &s), 2);
+    }
+
+    #[test]
+    fn usage_errors_read_subject_then_what_in_either_language() {
+        let text = |e: CliError, lang: Lang| -> String {
+            let e = e.error.expect("a message");
+            e.downcast_ref::<Localized>()
+                .expect("localized")
+                .0
+                .get(lang)
+                .to_string()
+        };
+        let e = || CliError::usage("a.yaml", "已存在, 不会覆盖", "already exists");
+        assert_eq!(text(e(), Lang::Zh), "a.yaml 已存在, 不会覆盖");
+        assert_eq!(text(e(), Lang::En), "a.yaml already exists");
+        // An empty subject leaves no leading space.
+        let bare = CliError::usage("", "需要 -o", "needs -o");
+        assert_eq!(text(bare, Lang::En), "needs -o");
+    }
+}
