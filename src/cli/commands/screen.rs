@@ -14,11 +14,7 @@ use zhizao::screen::{self, export};
 pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
     let lang = s.lang;
     let mut out = Out::stdout();
-    for p in &args.paths {
-        if !p.exists() && std::fs::symlink_metadata(p).is_err() {
-            return Err(CliError::usage(p.display(), "不存在", "does not exist"));
-        }
-    }
+    check_paths(&args.paths)?;
     io::output_is_input(&args.output, &args.paths)?;
     let jobs = jobs(args.jobs, lang);
     if args.parse_only {
@@ -81,6 +77,16 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
         true => Ok(()),
         false => Err(CliError::code(1)),
     }
+}
+
+/// Every path given exists (a dangling link too: the walk reports it).
+fn check_paths(paths: &[PathBuf]) -> CliResult {
+    for p in paths {
+        if !p.exists() && std::fs::symlink_metadata(p).is_err() {
+            return Err(CliError::usage(p.display(), "不存在", "does not exist"));
+        }
+    }
+    Ok(())
 }
 
 /// `--jobs`, cut to what this machine can use (with a note).
