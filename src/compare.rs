@@ -328,12 +328,12 @@ fn track_amount(t: &crate::policy::eval::TrackResult) -> Option<Range> {
 }
 
 fn totals_change(before: &Totals, after: &Totals) -> TotalsChange {
-    let delta_by_funder = Funder::ALL
+    let delta_by_funder = Funder::standard_all()
         .iter()
         .map(|f| {
             let b = before.by_funder.get(f).copied().unwrap_or(Range::ZERO);
             let a = after.by_funder.get(f).copied().unwrap_or(Range::ZERO);
-            (*f, range_delta(b, a))
+            (f.clone(), range_delta(b, a))
         })
         .collect();
     TotalsChange {

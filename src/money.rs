@@ -202,7 +202,7 @@ pub fn floor_fen(x: Decimal) -> Decimal {
 /// Split `total` by percentages (which add up to 100): every share but the
 /// last is rounded to the fen, the last takes the remainder, so the shares
 /// add up to `total` exactly.
-pub fn split<K: Copy>(total: Decimal, shares: &[(K, Decimal)]) -> Vec<(K, Decimal)> {
+pub fn split<K: Clone>(total: Decimal, shares: &[(K, Decimal)]) -> Vec<(K, Decimal)> {
     let mut out = Vec::with_capacity(shares.len());
     let mut given = Decimal::ZERO;
     for (i, (k, pct)) in shares.iter().enumerate() {
@@ -212,7 +212,7 @@ pub fn split<K: Copy>(total: Decimal, shares: &[(K, Decimal)]) -> Vec<(K, Decima
             to_fen(total * *pct / Decimal::ONE_HUNDRED)
         };
         given += part;
-        out.push((*k, part));
+        out.push((k.clone(), part));
     }
     out
 }

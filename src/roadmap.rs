@@ -708,11 +708,14 @@ fn unlocks(before: &Assessment, after: &Assessment) -> Unlocks {
                 .copied()
                 .unwrap_or(Range::ZERO)
         };
-        (f, compare::range_delta(of(before), of(after)))
+        let d = compare::range_delta(of(before), of(after));
+        (f, d)
     };
     let mut u = Unlocks {
         money: c.potential.delta,
-        by_funder: crate::policy::pack::Funder::ALL.map(funder_delta).to_vec(),
+        by_funder: crate::policy::pack::Funder::standard_all()
+            .map(funder_delta)
+            .to_vec(),
         ..Default::default()
     };
     for cr in &c.criteria {

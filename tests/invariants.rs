@@ -62,14 +62,17 @@ fn sum(ranges: impl IntoIterator<Item = Range>) -> Range {
 /// `district_potential` share when it has one (methodology §5.8 step 6).
 fn by_funder_of(a: &Assessment, statuses: &[TrackStatus]) -> BTreeMap<Funder, Range> {
     let potential = statuses.contains(&TrackStatus::Candidate);
-    let mut m: BTreeMap<Funder, Range> = Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect();
+    let mut m: BTreeMap<Funder, Range> = Funder::standard_all()
+        .iter()
+        .map(|f| (f.clone(), Range::ZERO))
+        .collect();
     for t in a.subsidies.iter().filter(|t| statuses.contains(&t.status)) {
         for (f, r) in &t.by_funder {
             let r = match t.district_potential {
-                Some(d) if potential && *f == Funder::District => d,
+                Some(d) if potential && *f == Funder::standard("district") => d,
                 _ => *r,
             };
-            let e = m.entry(*f).or_insert(Range::ZERO);
+            let e = m.entry(f.clone()).or_insert(Range::ZERO);
             *e = e.plus(r);
         }
     }
@@ -234,7 +237,7 @@ proptest! {
                     // Before the district cap, the funder parts add up to the amount.
                     let mut parts = t.by_funder.clone();
                     if let Some(before) = t.district_before_cap {
-                        parts.insert(Funder::District, before);
+                        parts.insert(Funder::standard("district"), before);
                     }
                     prop_assert_eq!(sum(parts.values().copied()), amount, "{}", &t.id);
                     prop_assert!(amount.min >= Decimal::ZERO, "{}", &t.id);
@@ -261,7 +264,7 @@ proptest! {
     fn the_district_cap_holds(seed in any::<u64>(), index in 0usize..1_000_000) {
         let (_, a) = valid_sample(seed, index);
         let Some(dc) = &a.district_cap else { return Ok(()); };
-        let district = a.totals.potential.by_funder[&Funder::District];
+        let district = a.totals.potential.by_funder[&Funder::standard("district")];
         prop_assert_eq!(district, dc.after);
         match dc.cap {
             // The literal trigger reading (default): one district award is not capped.
@@ -293,7 +296,7 @@ proptest! {
         // its due share in `by_funder` and shows the cut one as `district_potential`.
         for id in &dc.cut {
             let t = a.subsidies.iter().find(|t| &t.id == id).unwrap();
-            let after = t.by_funder[&Funder::District];
+            let after = t.by_funder[&Funder::standard("district")];
             if let (None, Some(p)) = (t.district_before_cap, t.district_potential) {
                 prop_assert_eq!(t.status, TrackStatus::Eligible);
                 prop_assert!(p.min <= after.min, "{id}");

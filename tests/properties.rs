@@ -193,7 +193,7 @@ proptest! {
                 // Before the district cap, funder parts add up to the amount exactly.
                 let mut by = t.by_funder.clone();
                 if let Some(before) = t.district_before_cap {
-                    by.insert(Funder::District, before);
+                    by.insert(Funder::standard("district"), before);
                 }
                 let sum_max: Option<Decimal> = by.values().map(|r| r.max).sum();
                 let sum_min: Decimal = by.values().map(|r| r.min).sum();
@@ -218,7 +218,7 @@ proptest! {
             if !dc.triggered {
                 prop_assert_eq!(dc.after, dc.before);
             }
-            let district_total = a.totals.potential.by_funder[&Funder::District].max;
+            let district_total = a.totals.potential.by_funder[&Funder::standard("district")].max;
             prop_assert_eq!(district_total, dc.after.max);
         }
         // Totals are the sums of their parts.

@@ -21,8 +21,10 @@ use crate::money::{self, Range};
 use rust_decimal::Decimal;
 
 /// How the cap is read (from the pack's readings).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CapRule {
+    /// The funder whose shares are capped (the district in the 2016 notice).
+    pub funder: Funder,
     /// The cap applies only when the counted district shares hold at least
     /// this many awards (each prize, patent, item or project is one).
     pub min_awards: u32,
@@ -63,11 +65,11 @@ pub struct CapCut {
 }
 
 /// The part of a track's district share that the cap governs.
-fn cappable(t: &Outcome, rule: CapRule, set: CapSet) -> Option<Range> {
+fn cappable(t: &Outcome, rule: &CapRule, set: CapSet) -> Option<Range> {
     if !t.counts() || !set.includes(t.status) {
         return None;
     }
-    let d = *t.by_funder.get(&Funder::District)?;
+    let d = *t.by_funder.get(&rule.funder)?;
     if rule.split_shares_counted {
         return Some(d);
     }
@@ -84,7 +86,7 @@ fn cappable(t: &Outcome, rule: CapRule, set: CapSet) -> Option<Range> {
 
 /// Cut the district shares of the tracks in `set` to `cap` (see the module
 /// comment); tracks outside the set are neither counted nor touched.
-pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule, set: CapSet) -> CapCut {
+pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: &CapRule, set: CapSet) -> CapCut {
     let shares: Vec<(usize, Range)> = tracks
         .iter()
         .enumerate()
@@ -131,7 +133,9 @@ pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule, set: C
         };
         if new != *old {
             let t = &mut tracks[*i];
-            let full = t.by_funder[&Funder::District];
+            let Some(&full) = t.by_funder.get(&rule.funder) else {
+                continue; // cappable() found the share; never reached
+            };
             let kept = full.min - old.min;
             let kept_max = match (full.max, old.max) {
                 (Some(a), Some(b)) => a - b,
@@ -139,7 +143,7 @@ pub fn apply(tracks: &mut [Outcome], cap: Option<Decimal>, rule: CapRule, set: C
             };
             t.district_before_cap = Some(full);
             t.by_funder.insert(
-                Funder::District,
+                rule.funder.clone(),
                 Range {
                     min: new.min + kept,
                     max: new.max.map(|m| m + kept_max),
@@ -251,7 +255,7 @@ mod tests {
         Outcome {
             status,
             amount: Some(r),
-            by_funder: ByFunder::from([(Funder::District, r)]),
+            by_funder: ByFunder::from([(Funder::standard("district"), r)]),
             district_before_cap: None,
             district_potential: None,
             district_matched: Range::ZERO,
@@ -285,10 +289,13 @@ mod tests {
             .collect()
     }
 
-    const EVERY: CapRule = CapRule {
-        min_awards: 1,
-        split_shares_counted: true,
-    };
+    fn every() -> CapRule {
+        CapRule {
+            funder: Funder::standard("district"),
+            min_awards: 1,
+            split_shares_counted: true,
+        }
+    }
 
     proptest! {
         #[test]
@@ -298,9 +305,9 @@ mod tests {
         ) {
             let cap = Decimal::new(cap_fen, 2);
             let mut ts = build(&spec);
-            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
-            let c = apply(&mut ts, Some(cap), EVERY, CapSet::Potential);
-            let after: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
+            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::standard("district")]).collect();
+            let c = apply(&mut ts, Some(cap), &every(), CapSet::Potential);
+            let after: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::standard("district")]).collect();
             // Tracks with a zero share are not awards; the rest are.
             let shares: Vec<usize> = (0..ts.len())
                 .filter(|i| before[*i].max.is_none_or(|m| m > Decimal::ZERO))
@@ -334,14 +341,14 @@ mod tests {
         ) {
             let cap = Decimal::new(cap_fen, 2);
             let mut ts = build(&spec);
-            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::District]).collect();
-            apply(&mut ts, Some(cap), EVERY, CapSet::Potential);
+            let before: Vec<Range> = ts.iter().map(|t| t.by_funder[&Funder::standard("district")]).collect();
+            apply(&mut ts, Some(cap), &every(), CapSet::Potential);
             let eligible_cut = ts.iter().zip(&before).any(|(t, b)| {
-                t.status == TrackStatus::Eligible && t.by_funder[&Funder::District].min < b.min
+                t.status == TrackStatus::Eligible && t.by_funder[&Funder::standard("district")].min < b.min
             });
             if eligible_cut {
                 for t in ts.iter().filter(|t| t.status == TrackStatus::Candidate) {
-                    prop_assert_eq!(t.by_funder[&Funder::District].min, Decimal::ZERO);
+                    prop_assert_eq!(t.by_funder[&Funder::standard("district")].min, Decimal::ZERO);
                 }
             }
         }
@@ -352,11 +359,11 @@ mod tests {
             cap_fen in 0i64..100_000_000,
         ) {
             let mut ts = build(&[t]);
-            let before = ts[0].by_funder[&Funder::District];
-            let rule = CapRule { min_awards: 2, split_shares_counted: true };
-            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule, CapSet::Potential);
+            let before = ts[0].by_funder[&Funder::standard("district")];
+            let rule = CapRule { funder: Funder::standard("district"), min_awards: 2, split_shares_counted: true };
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), &rule, CapSet::Potential);
             prop_assert!(!c.triggered);
-            prop_assert_eq!(ts[0].by_funder[&Funder::District], before);
+            prop_assert_eq!(ts[0].by_funder[&Funder::standard("district")], before);
         }
     }
 
@@ -370,14 +377,14 @@ mod tests {
             // Two patents (or prizes, centres) in one track are two awards: "多次".
             let mut ts = build(&[t]);
             ts[0].district_awards = DistrictAwards { own: n, matched: 0 };
-            let before = ts[0].by_funder[&Funder::District];
+            let before = ts[0].by_funder[&Funder::standard("district")];
             prop_assume!(before.max.is_none_or(|m| m > Decimal::ZERO));
             let cap = Decimal::new(cap_fen, 2);
-            let rule = CapRule { min_awards: 2, split_shares_counted: true };
-            let c = apply(&mut ts, Some(cap), rule, CapSet::Potential);
+            let rule = CapRule { funder: Funder::standard("district"), min_awards: 2, split_shares_counted: true };
+            let c = apply(&mut ts, Some(cap), &rule, CapSet::Potential);
             prop_assert!(c.triggered);
             prop_assert_eq!(c.awards, n);
-            let after = ts[0].by_funder[&Funder::District];
+            let after = ts[0].by_funder[&Funder::standard("district")];
             prop_assert_eq!(after.min, cap.min(before.min));
             prop_assert_eq!(after.max, Some(before.max.map_or(cap, |m| cap.min(m))));
         }
@@ -397,11 +404,11 @@ mod tests {
             ];
             ts[1].district_matched = Range::exact(matched);
             ts[1].district_awards = DistrictAwards { own: 0, matched: 1 };
-            let rule = CapRule { min_awards: 2, split_shares_counted: false };
-            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), rule, CapSet::Potential);
+            let rule = CapRule { funder: Funder::standard("district"), min_awards: 2, split_shares_counted: false };
+            let c = apply(&mut ts, Some(Decimal::new(cap_fen, 2)), &rule, CapSet::Potential);
             prop_assert!(!c.triggered);
             prop_assert_eq!(c.awards, 1);
-            prop_assert_eq!(ts[0].by_funder[&Funder::District], Range::exact(own));
+            prop_assert_eq!(ts[0].by_funder[&Funder::standard("district")], Range::exact(own));
         }
     }
 
@@ -409,7 +416,7 @@ mod tests {
     fn district_sum(ts: &[Outcome], set: CapSet) -> Range {
         ts.iter()
             .filter(|t| set.includes(t.status))
-            .map(|t| t.by_funder[&Funder::District])
+            .map(|t| t.by_funder[&Funder::standard("district")])
             .fold(Range::ZERO, Range::plus)
     }
 
@@ -421,25 +428,25 @@ mod tests {
             min_awards in 1u32..4,
         ) {
             let cap = Some(Decimal::new(cap_fen, 2));
-            let rule = CapRule { min_awards, split_shares_counted: true };
+            let rule = CapRule { funder: Funder::standard("district"), min_awards, split_shares_counted: true };
             let mut ts = build(&spec);
             let before = ts.clone();
-            apply(&mut ts, cap, rule, CapSet::Eligible);
+            apply(&mut ts, cap, &rule, CapSet::Eligible);
             // Only the eligible tracks, as if the candidates were not there.
             let mut alone: Vec<Outcome> = before
                 .iter()
                 .filter(|t| t.status == TrackStatus::Eligible)
                 .cloned()
                 .collect();
-            apply(&mut alone, cap, rule, CapSet::Potential);
+            apply(&mut alone, cap, &rule, CapSet::Potential);
             let mut alone = alone.iter();
             for (t, b) in ts.iter().zip(&before) {
-                let got = t.by_funder[&Funder::District];
+                let got = t.by_funder[&Funder::standard("district")];
                 if t.status == TrackStatus::Candidate {
-                    prop_assert_eq!(got, b.by_funder[&Funder::District]);
+                    prop_assert_eq!(got, b.by_funder[&Funder::standard("district")]);
                 } else {
                     let want = alone.next().expect("one per eligible track");
-                    prop_assert_eq!(got, want.by_funder[&Funder::District]);
+                    prop_assert_eq!(got, want.by_funder[&Funder::standard("district")]);
                 }
             }
         }
@@ -452,15 +459,15 @@ mod tests {
         ) {
             // Per eligible track: potential share ≤ due share (for every trigger reading).
             let cap = Some(Decimal::new(cap_fen, 2));
-            let rule = CapRule { min_awards, split_shares_counted: true };
+            let rule = CapRule { funder: Funder::standard("district"), min_awards, split_shares_counted: true };
             let mut due = build(&spec);
             let mut all = due.clone();
-            let ce = apply(&mut due, cap, rule, CapSet::Eligible);
-            let cp = apply(&mut all, cap, rule, CapSet::Potential);
+            let ce = apply(&mut due, cap, &rule, CapSet::Eligible);
+            let cp = apply(&mut all, cap, &rule, CapSet::Potential);
             prop_assert!(ce.awards <= cp.awards);
             prop_assert!(!ce.triggered || cp.triggered);
             for (d, a) in due.iter().zip(&all).filter(|(d, _)| d.status == TrackStatus::Eligible) {
-                let (d, a) = (d.by_funder[&Funder::District], a.by_funder[&Funder::District]);
+                let (d, a) = (d.by_funder[&Funder::standard("district")], a.by_funder[&Funder::standard("district")]);
                 prop_assert!(a.min <= d.min);
                 prop_assert!(d.max.is_none_or(|m| a.max.is_some_and(|x| x <= m)));
             }
@@ -478,8 +485,8 @@ mod tests {
             let cap = Some(Decimal::new(cap_fen, 2));
             let mut due = build(&spec);
             let mut all = due.clone();
-            apply(&mut due, cap, EVERY, CapSet::Eligible);
-            apply(&mut all, cap, EVERY, CapSet::Potential);
+            apply(&mut due, cap, &every(), CapSet::Eligible);
+            apply(&mut all, cap, &every(), CapSet::Potential);
             let e = district_sum(&due, CapSet::Eligible);
             let p = district_sum(&all, CapSet::Potential);
             prop_assert!(e.min <= p.min, "min {} > {}", e.min, p.min);

@@ -1091,7 +1091,7 @@ fn per_item<'f>(
 /// One part's explanation line: its arithmetic, whether it is a ceiling or
 /// a floor, and who pays (with the split).
 fn part_line(p: &Part, s: &[Text]) -> Text {
-    let who = |l: Lang| match (&p.split, p.funder) {
+    let who = |l: Lang| match (&p.split, &p.funder) {
         (Some(sp), _) => sp
             .iter()
             .map(|(f, pct)| format!("{} {}%", f.label().get(l), pct.normalize()))
@@ -1140,12 +1140,13 @@ fn group_cap(
     if all_of(&g.when, &|x: &Condition| fact_of(facts, x), near_within) != Truth::Yes {
         return;
     }
-    let inside = |p: &Part| match (&p.split, p.funder) {
+    let inside = |p: &Part| match (&p.split, &p.funder) {
         (Some(sp), _) => sp.keys().all(|f| g.funders.contains(f)),
         (None, Some(f)) => g.funders.contains(&f),
         (None, None) => false,
     };
-    let kept = |p: &Part| p.split.is_none() && p.funder.is_some_and(|f| g.kept.contains(&f));
+    let kept =
+        |p: &Part| p.split.is_none() && p.funder.as_ref().is_some_and(|f| g.kept.contains(f));
     let inside_all: Vec<usize> = (0..amounts.len())
         .filter(|i| inside(amounts[*i].0))
         .collect();
@@ -1203,9 +1204,9 @@ fn group_cap(
 
 /// Split a part's range by funder.
 fn split_part(p: &Part, amount: Decimal) -> Vec<(Funder, Range)> {
-    let shares: Vec<(Funder, Decimal)> = match (&p.split, p.funder) {
-        (Some(s), _) => s.iter().map(|(f, pct)| (*f, *pct)).collect(),
-        (None, Some(f)) => vec![(f, Decimal::ONE_HUNDRED)],
+    let shares: Vec<(Funder, Decimal)> = match (&p.split, &p.funder) {
+        (Some(s), _) => s.iter().map(|(f, pct)| (f.clone(), *pct)).collect(),
+        (None, Some(f)) => vec![(f.clone(), Decimal::ONE_HUNDRED)],
         (None, None) => vec![],
     };
     money::split(amount, &shares)
@@ -1229,6 +1230,7 @@ fn amount(
     a: &Amount,
     facts: &Facts,
     near_within: Decimal,
+    capped: Option<&Funder>,
     beyond: &mut Option<Text>,
     detail: bool,
 ) -> Result<TrackAmount, Vec<String>> {
@@ -1317,7 +1319,7 @@ fn amount(
     let mut matched = Range::ZERO;
     let mut awards = DistrictAwards::default();
     for (p, x) in amounts {
-        if pays_district(p) && !x.is_zero() {
+        if capped.is_some_and(|c| pays(p, c)) && !x.is_zero() {
             let n = awards_in_part(p, &get, near_within);
             if p.split.is_some() {
                 awards.matched += n;
@@ -1326,7 +1328,7 @@ fn amount(
             }
         }
         for (f, r) in split_part(p, x) {
-            if f == Funder::District && p.split.is_some() {
+            if capped == Some(&f) && p.split.is_some() {
                 matched = matched.plus(r);
             }
             let e = by.entry(f).or_insert(Range::ZERO);
@@ -1361,11 +1363,14 @@ pub struct DistrictAwards {
     pub matched: u32,
 }
 
-fn pays_district(p: &Part) -> bool {
-    p.funder == Some(Funder::District)
-        || p.split
-            .as_ref()
-            .is_some_and(|s| s.keys().any(|f| *f == Funder::District))
+fn pays(p: &Part, funder: &Funder) -> bool {
+    p.funder.as_ref() == Some(funder) || p.split.as_ref().is_some_and(|s| s.contains_key(funder))
+}
+
+/// The funder whose awards the pack's per-enterprise cap limits (the
+/// district, in the 2016 notice), if the pack has such a cap.
+pub fn capped_funder(pack: &PolicyPack) -> Option<&Funder> {
+    pack.district_cap.as_ref().map(|c| &c.funder)
 }
 
 /// The awards in one paying part: each qualifying item, each prize of a
@@ -1435,7 +1440,7 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
             triggered: c.triggered,
             cut: track_ids(pack, &c.cut),
             missing: if c.cap.is_none() {
-                vec![dc.fact.clone()]
+                dc.fact.iter().cloned().collect()
             } else {
                 vec![]
             },
@@ -1665,13 +1670,18 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         .collect();
     let mut potential = tracks.clone();
     let district_cap = pack.district_cap.as_ref().map(|dc| {
-        let cap = facts.get(&dc.fact).and_then(Fact::num);
+        let cap = match (&dc.fact, dc.amount) {
+            (_, Some(fixed)) => Some(fixed),
+            (Some(f), None) => facts.get(f).and_then(Fact::num),
+            (None, None) => None,
+        };
         let rule = super::cap::CapRule {
+            funder: dc.funder.clone(),
             min_awards: dc.min_district_awards.unwrap_or(1),
             split_shares_counted: dc.split_shares_counted.unwrap_or(true),
         };
-        let p = cap_run(&mut potential, cap, rule, CapSet::Potential);
-        let eligible = cap_run(&mut tracks, cap, rule, CapSet::Eligible);
+        let p = cap_run(&mut potential, cap, &rule, CapSet::Potential);
+        let eligible = cap_run(&mut tracks, cap, &rule, CapSet::Eligible);
         CapOutcome {
             cap,
             before: p.before,
@@ -1682,9 +1692,12 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
             eligible,
         }
     });
-    take_potential_shares(&mut tracks, &potential);
-    let eligible_totals = totals(tracks.iter().filter(|t| t.status == TrackStatus::Eligible));
-    let potential_totals = totals(potential.iter().filter(|t| t.counts()));
+    take_potential_shares(&mut tracks, &potential, capped_funder(pack));
+    let eligible_totals = totals(
+        pack,
+        tracks.iter().filter(|t| t.status == TrackStatus::Eligible),
+    );
+    let potential_totals = totals(pack, potential.iter().filter(|t| t.counts()));
     Summary {
         in_force,
         beyond_horizon,
@@ -1699,13 +1712,13 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
 fn cap_run(
     tracks: &mut [Outcome],
     cap: Option<Decimal>,
-    rule: super::cap::CapRule,
+    rule: &super::cap::CapRule,
     set: CapSet,
 ) -> CapRun {
     let district = |ts: &[Outcome]| {
         ts.iter()
             .filter(|t| t.counts() && set.includes(t.status))
-            .filter_map(|t| t.by_funder.get(&Funder::District).copied())
+            .filter_map(|t| t.by_funder.get(&rule.funder).copied())
             .fold(Range::ZERO, Range::plus)
     };
     let before = district(tracks);
@@ -1722,7 +1735,8 @@ fn cap_run(
 /// A candidate's shares come from the potential run (it has no due share);
 /// an eligible track keeps its due share and notes the potential one when
 /// the candidates cut it there.
-fn take_potential_shares(tracks: &mut [Outcome], potential: &[Outcome]) {
+fn take_potential_shares(tracks: &mut [Outcome], potential: &[Outcome], capped: Option<&Funder>) {
+    let Some(capped) = capped else { return };
     for (t, p) in tracks.iter_mut().zip(potential) {
         match t.status {
             TrackStatus::Candidate => {
@@ -1730,8 +1744,8 @@ fn take_potential_shares(tracks: &mut [Outcome], potential: &[Outcome]) {
                 t.district_before_cap = p.district_before_cap;
             }
             TrackStatus::Eligible => {
-                let d = p.by_funder.get(&Funder::District);
-                if d != t.by_funder.get(&Funder::District) {
+                let d = p.by_funder.get(capped);
+                if d != t.by_funder.get(capped) {
                     t.district_potential = d.copied();
                 }
             }
@@ -1829,7 +1843,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
     if matches!(o.status, TrackStatus::Eligible | TrackStatus::Candidate) {
         if let Some(a) = &t.amount {
             let mut beyond = None;
-            match amount(a, facts, near, &mut beyond, detail) {
+            match amount(a, facts, near, capped_funder(pack), &mut beyond, detail) {
                 Ok(TrackAmount {
                     by,
                     matched,
@@ -1906,11 +1920,16 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
     }
 }
 
-fn totals<'a>(tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
-    let mut by: BTreeMap<Funder, Range> = Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect();
+/// Totals by funder: every funder the pack declares (zero when it pays nothing).
+fn totals<'a>(pack: &PolicyPack, tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
+    let mut by: BTreeMap<Funder, Range> = pack
+        .funders
+        .iter()
+        .map(|d| (Funder::new(d.clone()), Range::ZERO))
+        .collect();
     for t in tracks {
         for (f, r) in &t.by_funder {
-            let e = by.entry(*f).or_insert(Range::ZERO);
+            let e = by.entry(f.clone()).or_insert(Range::ZERO);
             *e = e.plus(*r);
         }
     }

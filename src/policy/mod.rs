@@ -4,6 +4,7 @@
 pub mod cap;
 pub mod combine;
 pub mod eval;
+pub mod funders;
 pub mod pack;
 pub mod readings;
 pub mod tax;
@@ -42,6 +43,17 @@ pub fn load_pack_with(
         errs: Vec::new(),
         dropped: 0,
     };
+    for (path, id) in funders::undeclared_or_repeated(&mut pack) {
+        c.err(
+            &path,
+            format!("出资方 `{id}` 未在 funders 中声明或重复声明"),
+            format!("funder `{id}` is not declared in `funders`, or declared twice"),
+            Some(Text::new(
+                "在政策包顶层的 funders 中声明每个出资方 (id、name、level) 各一次",
+                "declare each funder once in the pack's top-level `funders` (id, name, level)",
+            )),
+        );
+    }
     c.pack(&pack);
     c.numbers(&pack);
     for (path, zh, en) in readings::check(&pack) {
@@ -129,6 +141,16 @@ fn resolve_slots(pack: &mut PolicyPack) {
 pub fn check_together(packs: &[PolicyPack]) -> Result<(), Vec<Diagnostic>> {
     let mut errs = Vec::new();
     let mut seen: std::collections::BTreeMap<&str, &PolicyPack> = Default::default();
+    for (pack, id) in funders::conflicts(packs) {
+        errs.push(Diagnostic::error(
+            "policy.funder",
+            &pack,
+            Text::new(
+                format!("出资方 `{id}` 在两个政策包中的层级不同, 合计无法相加"),
+                format!("funder `{id}` has different levels in two packs; totals cannot be added"),
+            ),
+        ));
+    }
     for p in packs {
         if seen.insert(p.id.as_str(), p).is_some() {
             errs.push(
@@ -240,7 +262,25 @@ impl Checker<'_> {
             }
         }
         if let Some(dc) = &p.district_cap {
-            self.fact_kind("district_cap.fact", &dc.fact, &[Kind::Money]);
+            match (&dc.fact, dc.amount) {
+                (Some(f), None) => {
+                    self.fact_kind("district_cap.fact", f, &[Kind::Money]);
+                }
+                (None, Some(x)) => self.number(
+                    "district_cap.amount",
+                    x,
+                    Decimal::from(PACK_AMOUNT_MAX),
+                    false,
+                ),
+                _ => self.err(
+                    "district_cap",
+                    "封顶须恰好给出 fact (金额事实) 或 amount (固定金额) 之一".into(),
+                    "a cap needs exactly one of `fact` (a money fact) and `amount` (a fixed sum)"
+                        .into(),
+                    None,
+                ),
+            }
+
             if dc.clause.trim().is_empty() {
                 self.missing_clause("district_cap.clause");
             }

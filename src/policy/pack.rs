@@ -51,8 +51,13 @@ pub struct PolicyPack {
     /// "Near" margin: a numeric condition missed by at most this share of its threshold is reported
     /// as `near` (e.g. 0.2 = within 20%).
     pub near_within: Decimal,
-    /// 每家企业区级奖励的封顶 / The per-enterprise cap on district-level awards.
+    /// 出资方 (省、市、区、国家……); 不写时为省、市、区三级 / The funders the tracks pay through;
+    /// province, city and district when absent.
     #[serde(default)]
+    pub funders: Vec<FunderDecl>,
+    /// 每家企业从一个出资方所得奖励的封顶 (2016 通知: 区级) / The per-enterprise cap on one
+    /// funder's awards (the district's in the 2016 notice).
+    #[serde(default, alias = "funder_cap")]
     pub district_cap: Option<DistrictCap>,
     /// 扶持项 / Subsidy tracks.
     pub tracks: Vec<Track>,
@@ -63,14 +68,24 @@ pub struct PolicyPack {
     pub as_written: Option<Box<PolicyPack>>,
 }
 
-/// 一家企业一年区级奖励合计的封顶 / Cap on the district's share for one enterprise in one year.
+/// 一家企业一年从某一出资方 (默认区级) 所得奖励合计的封顶 / Cap on one funder's share (the
+/// district's by default) for one enterprise in one year. Written `district_cap` (or `funder_cap`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DistrictCap {
     /// 条款 / Clause.
     pub clause: String,
+    /// 受封顶的出资方 (默认区级) / The funder whose awards are capped (the district by default).
+    #[serde(default = "district_funder")]
+    pub funder: Funder,
     /// 存放封顶金额的金额事实 / Money fact holding the cap. 例 / Example: `enterprise.new_tax_district_retained`.
-    pub fact: String,
+    /// fact 与 amount 恰好设一个 / Exactly one of `fact` and `amount` is set.
+    #[serde(default)]
+    pub fact: Option<String>,
+    /// 固定的封顶金额, 元 (如"每家企业每年最高 100 万元") / A fixed cap, CNY (e.g. "at most
+    /// 1,000,000 per enterprise a year").
+    #[serde(default)]
+    pub amount: Option<Decimal>,
     /// 说明 / Explanation.
     pub note: Text,
     /// 随解读变化的设置 / Settings that depend on a reading (each gated by `under`).
@@ -84,6 +99,10 @@ pub struct DistrictCap {
     /// Whether the district's share of a city/district split counts under the cap (set by `settings`; default yes).
     #[serde(skip)]
     pub split_shares_counted: Option<bool>,
+}
+
+fn district_funder() -> Funder {
+    Funder::standard("district")
 }
 
 /// 封顶的一项设置, 可随解读变化 / One district-cap setting, possibly depending on a reading.
@@ -176,31 +195,159 @@ pub struct ReadingOption {
     pub text: Text,
 }
 
-/// 出资方 / Who pays.
+/// 出资层级 / A funder's level of government, which orders funders in every
+/// total (national first).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-pub enum Funder {
+pub enum FunderLevel {
+    /// 国家级 / National.
+    National,
     /// 省级 / Province.
     Province,
-    /// 市级 / City.
+    /// 市级 / City (prefecture).
     City,
-    /// 区级 / District.
+    /// 县(区)级 / County or district.
     District,
+    /// 其他 (园区、行业协会等) / Others (a park, an association).
+    Other,
 }
 
-impl Funder {
-    /// All funders in report order.
-    pub const ALL: [Funder; 3] = [Funder::Province, Funder::City, Funder::District];
+/// 出资方声明 / A funder a pack declares: who pays, at which level.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FunderDecl {
+    /// 标识, 扶持项的 funders/split 用它 / Id the tracks' `funders` and `split` use. 例 / Example: `district`.
+    pub id: String,
+    /// 名称 (报告用) / Name shown in reports. 例 / Example: `{zh: 区, en: district}`.
+    pub name: Text,
+    /// 层级 / Level.
+    pub level: FunderLevel,
+}
 
-    /// Label.
-    pub fn label(self) -> Text {
-        match self {
-            Funder::Province => Text::new("省", "province"),
-            Funder::City => Text::new("市", "city"),
-            Funder::District => Text::new("区", "district"),
-        }
+/// The funders a pack that declares none pays through: the three of the
+/// 2016 notice, kept so that packs written before funders were data still load.
+pub fn standard_funders() -> Vec<FunderDecl> {
+    [
+        ("province", "省", "province", FunderLevel::Province),
+        ("city", "市", "city", FunderLevel::City),
+        ("district", "区", "district", FunderLevel::District),
+    ]
+    .into_iter()
+    .map(|(id, zh, en, level)| FunderDecl {
+        id: id.into(),
+        name: Text::new(zh, en),
+        level,
+    })
+    .collect()
+}
+
+/// 出资方 / Who pays: a funder the pack declares, named by its id in the
+/// pack. Ordered by level, then id, so totals list national money first and
+/// the district's last; equal when level and id are. Cheap to clone (shared).
+#[derive(Debug, Clone)]
+pub struct Funder(std::sync::Arc<FunderDecl>);
+
+impl Funder {
+    /// The funder a declaration describes.
+    pub fn new(d: FunderDecl) -> Funder {
+        Funder(std::sync::Arc::new(d))
+    }
+
+    /// A funder named in a pack before its declaration is known: a standard
+    /// id takes its standard level and name; any other id is `Other` until
+    /// [`super::resolve_funders`] gives it the pack's declaration.
+    fn named(id: &str) -> Funder {
+        let d = standard_funders()
+            .into_iter()
+            .find(|d| d.id == id)
+            .unwrap_or_else(|| FunderDecl {
+                id: id.to_string(),
+                name: Text::new(id.to_string(), id.to_string()),
+                level: FunderLevel::Other,
+            });
+        Funder::new(d)
+    }
+
+    /// The standard funder with this id (`province`, `city`, `district`).
+    pub fn standard(id: &str) -> Funder {
+        Funder::named(id)
+    }
+
+    /// The three standard funders in report order (province, city, district):
+    /// the fixed money columns of the bureau's sheets.
+    pub fn standard_all() -> [Funder; 3] {
+        ["province", "city", "district"].map(Funder::named)
+    }
+
+    /// Id, as the pack names it.
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// Level.
+    pub fn level(&self) -> FunderLevel {
+        self.0.level
+    }
+
+    /// Name (label in reports).
+    pub fn label(&self) -> Text {
+        self.0.name.clone()
+    }
+}
+
+impl PartialEq for Funder {
+    fn eq(&self, o: &Funder) -> bool {
+        self.level() == o.level() && self.id() == o.id()
+    }
+}
+impl Eq for Funder {}
+impl PartialOrd for Funder {
+    fn partial_cmp(&self, o: &Funder) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Funder {
+    fn cmp(&self, o: &Funder) -> std::cmp::Ordering {
+        (self.level(), self.id()).cmp(&(o.level(), o.id()))
+    }
+}
+impl std::hash::Hash for Funder {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.level().hash(h);
+        self.id().hash(h);
+    }
+}
+
+impl Serialize for Funder {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Funder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Funder, D::Error> {
+        let id = String::deserialize(d)?;
+        Ok(Funder::named(&id))
+    }
+}
+
+impl JsonSchema for Funder {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Funder".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "出资方 id, 须在政策包的 funders 中声明 (未声明时为 province、city、district) / A funder id declared in the pack's `funders` (province, city, district when the pack declares none)."
+        })
+    }
+}
+
+impl std::fmt::Display for Funder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
     }
 }
 
@@ -427,7 +574,6 @@ pub struct Part {
     /// 出资方分担比例, 百分比合计 100 / Split between funders, percentages adding up to 100.
     /// 例 / Example: `{city: 30, district: 70}`.
     #[serde(default)]
-    #[schemars(extend("propertyNames" = { "enum": ["province", "city", "district"] }))]
     pub split: Option<BTreeMap<Funder, Decimal>>,
     /// 确定值、上限或下限 / Exact, ceiling or floor.
     #[serde(default)]

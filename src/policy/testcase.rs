@@ -148,10 +148,10 @@ fn shares_add_up(a: &crate::policy::eval::PolicyResult) -> Vec<String> {
         for t in counted {
             for (f, r) in &t.by_funder {
                 let r = match t.district_potential {
-                    Some(d) if potential && *f == Funder::District => d,
+                    Some(d) if potential && *f == Funder::standard("district") => d,
                     _ => *r,
                 };
-                let e = by.entry(*f).or_insert(Range::ZERO);
+                let e = by.entry(f.clone()).or_insert(Range::ZERO);
                 *e = e.plus(r);
             }
         }

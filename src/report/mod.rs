@@ -41,7 +41,7 @@ pub fn track_notes(
             l.pick("区级份额封顶:", "district share capped:"),
             b.report(l),
             t.by_funder
-                .get(&Funder::District)
+                .get(&Funder::standard("district"))
                 .map(|r| r.report(l))
                 .unwrap_or_default()
         ));

@@ -259,7 +259,7 @@ fn part(p: &crate::policy::pack::Part, l: Lang) -> String {
         AmountBound::UpTo => what = format!("{} {what}", l.pick("最高", "up to")),
         AmountBound::AtLeast => what = format!("{} {what}", l.pick("不少于", "at least")),
     }
-    if let Some(f) = p.funder {
+    if let Some(f) = &p.funder {
         what.push_str(&format!(", {}", f.label().get(l)));
     }
     if let Some(split) = &p.split {

@@ -354,11 +354,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
                 } else {
                     near_gap
                 },
-                funder(Funder::Province),
-                format!("{}", funder(Funder::City)),
+                funder(Funder::standard("province")),
+                format!("{}", funder(Funder::standard("city"))),
                 format!(
                     "{}{}",
-                    funder(Funder::District),
+                    funder(Funder::standard("district")),
                     if t.district_before_cap.is_some() {
                         " *"
                     } else {
@@ -384,7 +384,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         )
     );
     let tot = |t: &crate::policy::eval::Totals| {
-        Funder::ALL
+        Funder::standard_all()
             .iter()
             .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].report(l)))
             .collect::<Vec<_>>()

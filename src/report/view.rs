@@ -826,7 +826,7 @@ fn funder_cell(t: &TrackResult, f: Funder, l: Lang) -> String {
         Some(r) => format!(
             "{}{}",
             r.report(l),
-            if f == Funder::District && t.district_before_cap.is_some() {
+            if f == Funder::standard("district") && t.district_before_cap.is_some() {
                 " *"
             } else {
                 ""
@@ -837,7 +837,7 @@ fn funder_cell(t: &TrackResult, f: Funder, l: Lang) -> String {
 }
 
 fn totals_line(t: &crate::policy::eval::Totals, l: Lang) -> String {
-    Funder::ALL
+    Funder::standard_all()
         .iter()
         .map(|f| {
             format!(
@@ -1293,9 +1293,9 @@ fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<String>) {
                     clause: t.clause.clone(),
                     kind: kind_label(t.kind).get(l).to_string(),
                     amount: track_amount(t, l),
-                    province: funder_cell(t, Funder::Province, l),
-                    city: funder_cell(t, Funder::City, l),
-                    district: funder_cell(t, Funder::District, l),
+                    province: funder_cell(t, Funder::standard("province"), l),
+                    city: funder_cell(t, Funder::standard("city"), l),
+                    district: funder_cell(t, Funder::standard("district"), l),
                     note: track_note(t, l),
                 })
                 .collect();
@@ -1452,7 +1452,7 @@ fn report_view(r: &ReportInput) -> ReportView {
             d.level
         ));
     }
-    let money = Funder::ALL
+    let money = Funder::standard_all()
         .iter()
         .map(|f| MoneyRow {
             funder: f.label().get(l).to_string(),
@@ -1734,7 +1734,7 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
         (l.pick("符合项", "Eligible now"), &c.eligible),
         (l.pick("含候选项", "Incl. candidates"), &c.potential),
     ] {
-        for f in Funder::ALL {
+        for f in Funder::standard_all() {
             let b = tc.before.by_funder.get(&f).copied().unwrap_or(Range::ZERO);
             let a = tc.after.by_funder.get(&f).copied().unwrap_or(Range::ZERO);
             let d = tc.delta_by_funder.get(&f).copied().unwrap_or(Range::ZERO);

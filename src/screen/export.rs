@@ -167,9 +167,9 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     ];
     v.extend(r.indicators.iter().map(|x| opt(*x)));
     v.extend(pct.iter().map(|x| rounded(*x, 1)));
-    v.push(money(max_of(&r.eligible, Funder::Province)));
-    v.push(money(max_of(&r.eligible, Funder::City)));
-    v.push(money(max_of(&r.eligible, Funder::District)));
+    v.push(money(max_of(&r.eligible, Funder::standard("province"))));
+    v.push(money(max_of(&r.eligible, Funder::standard("city"))));
+    v.push(money(max_of(&r.eligible, Funder::standard("district"))));
     v.push(money(total_max(&r.potential)));
     v.push(tracks_with(r, T::Eligible));
     v.push(tracks_with(r, T::Candidate));

@@ -75,7 +75,7 @@ impl RowTrack {
     fn potential(&self) -> ByFunder {
         let mut by = self.by_funder.clone();
         if let Some(d) = self.potential_district {
-            by.insert(Funder::District, d);
+            by.insert(Funder::standard("district"), d);
         }
         by
     }
@@ -418,7 +418,7 @@ pub struct TrackBudget {
 
 fn add_to(map: &mut ByFunder, other: &ByFunder) {
     for (f, r) in other {
-        let e = map.entry(*f).or_insert(Range::ZERO);
+        let e = map.entry(f.clone()).or_insert(Range::ZERO);
         *e = e.plus(*r);
     }
 }
@@ -535,8 +535,14 @@ impl Aggregates {
             district_cap_binding: 0,
             district_cap_missing: 0,
             beyond_horizon: 0,
-            eligible_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
-            potential_by_funder: Funder::ALL.iter().map(|f| (*f, Range::ZERO)).collect(),
+            eligible_by_funder: Funder::standard_all()
+                .iter()
+                .map(|f| (f.clone(), Range::ZERO))
+                .collect(),
+            potential_by_funder: Funder::standard_all()
+                .iter()
+                .map(|f| (f.clone(), Range::ZERO))
+                .collect(),
             duplicates: 0,
             by_year: BTreeMap::new(),
         }

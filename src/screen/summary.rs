@@ -210,14 +210,14 @@ pub fn render(
             b.eligible.to_string(),
             b.candidate.to_string(),
             b.near.to_string(),
-            f(Funder::Province),
-            f(Funder::City),
-            f(Funder::District),
+            f(Funder::standard("province")),
+            f(Funder::standard("city")),
+            f(Funder::standard("district")),
         ]);
     }
     let _ = writeln!(out, "{}", table(rows, l));
     let tot = |m: &std::collections::BTreeMap<Funder, Range>| {
-        Funder::ALL
+        Funder::standard_all()
             .iter()
             .map(|f| {
                 format!(
@@ -249,7 +249,7 @@ pub fn render(
             "District matching funds (incl. candidates)"
         ),
         a.potential_by_funder
-            .get(&Funder::District)
+            .get(&Funder::standard("district"))
             .copied()
             .unwrap_or(Range::ZERO)
             .report(l)

@@ -75,12 +75,12 @@ pub fn rows(path: &Path, shown: &str) -> anyhow::Result<Vec<Then>> {
             }
             let get = |i: Option<usize>| i.and_then(|i| r.get(i));
             let mut eligible = crate::policy::eval::ByFunder::new();
-            for (k, who) in Funder::ALL.iter().enumerate() {
+            for (k, who) in Funder::standard_all().iter().enumerate() {
                 // Columns 24–26: 符合 · 省/市/区 (万元), after 10 fixed and 14 indicator columns.
                 let at = col(10 + 2 * ind.len() + k);
                 if let Some(y) = get(at).and_then(yuan) {
                     eligible.insert(
-                        *who,
+                        who.clone(),
                         Range {
                             min: y,
                             max: Some(y),

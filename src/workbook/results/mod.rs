@@ -269,17 +269,17 @@ fn first_pass(cx: &Context) -> anyhow::Result<Pass> {
         p.rows += 1;
         p.track_rows += row.tracks.len() as u32;
         let year = p.by_year.entry(row.data_year).or_default();
-        for (k, who) in Funder::ALL.iter().enumerate() {
-            let x = max_of(&row.eligible, *who).unwrap_or_default();
+        for (k, who) in Funder::standard_all().iter().enumerate() {
+            let x = max_of(&row.eligible, who.clone()).unwrap_or_default();
             p.eligible[k] += x;
             year[k] += x;
         }
         p.potential += total_max(&row.potential).unwrap_or_default();
         p.district_potential
-            .push(max_of(&row.potential, Funder::District).unwrap_or_default());
+            .push(max_of(&row.potential, Funder::standard("district")).unwrap_or_default());
         for t in &row.tracks {
-            for (k, who) in Funder::ALL.iter().enumerate() {
-                p.track_totals[k] += max_of(&t.by_funder, *who).unwrap_or_default();
+            for (k, who) in Funder::standard_all().iter().enumerate() {
+                p.track_totals[k] += max_of(&t.by_funder, who.clone()).unwrap_or_default();
             }
             p.track_totals[3] += total_max(&t.by_funder).unwrap_or_default();
         }
@@ -486,7 +486,7 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
             &fm.int,
         ),
     ];
-    for (k, who) in Funder::ALL.iter().enumerate() {
+    for (k, who) in Funder::standard_all().iter().enumerate() {
         lines.push((
             format!(
                 "{} · {}",
@@ -527,7 +527,7 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
     // A batch mixing data years: the money of each year apart.
     if p.by_year.len() > 1 {
         for (y, m) in &p.by_year {
-            for (k, who) in Funder::ALL.iter().enumerate() {
+            for (k, who) in Funder::standard_all().iter().enumerate() {
                 lines.push((
                     format!(
                         "{} {y} · {}",
@@ -836,7 +836,7 @@ fn enterprise_row(
         }
         c += 1;
     }
-    for who in Funder::ALL {
+    for who in Funder::standard_all() {
         if let Some(m) = max_of(&row.eligible, who) {
             sh.num(r, c, f(wan(m)), &fm.wan)?;
         }
@@ -936,8 +936,8 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::Re
             sh.text(r, 3, &track_title(cx.pack, &t.id, l))?;
             sh.text(r, 4, clause)?;
             sh.text(r, 5, t.status.label().get(l))?;
-            for (k, who) in Funder::ALL.iter().enumerate() {
-                if let Some(m) = max_of(&t.by_funder, *who) {
+            for (k, who) in Funder::standard_all().iter().enumerate() {
+                if let Some(m) = max_of(&t.by_funder, who.clone()) {
                     sh.num(r, 6 + k as u16, f(wan(m)), &fm.wan)?;
                 }
             }
@@ -985,9 +985,9 @@ fn budget(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()> 
     let b = &cx.screened.agg.budget;
     let mut sums = [Decimal::ZERO; 6];
     for (_, tb) in b {
-        for (k, who) in Funder::ALL.iter().enumerate() {
-            sums[k] += max_of(&tb.eligible_by_funder, *who).unwrap_or_default();
-            sums[3 + k] += max_of(&tb.potential_by_funder, *who).unwrap_or_default();
+        for (k, who) in Funder::standard_all().iter().enumerate() {
+            sums[k] += max_of(&tb.eligible_by_funder, who.clone()).unwrap_or_default();
+            sums[3 + k] += max_of(&tb.potential_by_funder, who.clone()).unwrap_or_default();
         }
     }
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
@@ -1015,11 +1015,11 @@ fn budget(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()> 
         sh.num(r, 2, tb.eligible as f64, &fm.int)?;
         sh.num(r, 3, tb.candidate as f64, &fm.int)?;
         sh.num(r, 4, tb.near as f64, &fm.int)?;
-        for (k, who) in Funder::ALL.iter().enumerate() {
-            if let Some(m) = max_of(&tb.eligible_by_funder, *who) {
+        for (k, who) in Funder::standard_all().iter().enumerate() {
+            if let Some(m) = max_of(&tb.eligible_by_funder, who.clone()) {
                 sh.num(r, 5 + k as u16, f(wan(m)), &fm.wan)?;
             }
-            if let Some(m) = max_of(&tb.potential_by_funder, *who) {
+            if let Some(m) = max_of(&tb.potential_by_funder, who.clone()) {
                 sh.num(r, 8 + k as u16, f(wan(m)), &fm.wan)?;
             }
         }
