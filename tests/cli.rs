@@ -720,3 +720,32 @@ fn criteria_flag_replaces_the_reference_criteria() {
     assert_eq!(check["required"], "≥ 90%");
     assert_eq!(check["status"], "not_met");
 }
+
+#[test]
+fn a_second_notice_beside_the_2016_one_on_the_command_line() {
+    let (code, json) = assess_json(
+        SMART,
+        &[
+            "--policy",
+            "policies/licheng-2016.yaml",
+            "--policy",
+            "tests/packs/second-notice.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let e = &v["totals"]["eligible"];
+    // By hand (as tests/packs.rs): the second pack gives national 60% of 1% of
+    // R&D expense 91,000,000 = 546,000, and city 200,000 + 364,000 capped at
+    // 250,000; the 2016 notice alone gives city 20–220万元, district 60万元.
+    assert_eq!(e["by_funder"]["national"]["min"], "546000");
+    assert_eq!(e["by_funder"]["national"]["max"], "546000");
+    assert_eq!(e["by_funder"]["city"]["min"], "450000");
+    assert_eq!(e["by_funder"]["city"]["max"], "2450000");
+    assert_eq!(e["by_funder"]["district"]["min"], "600000");
+    assert_eq!(e["total"]["min"], "1596000");
+    assert_eq!(e["total"]["max"], "3596000");
+    // National first: funders in level order.
+    let order: Vec<&String> = e["by_funder"].as_object().unwrap().keys().collect();
+    assert_eq!(order, ["national", "province", "city", "district"]);
+}
