@@ -44,8 +44,26 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
         &engine.policy,
         lang,
     ))?;
+    after_summary(&mut out, &args, &engine, &screened, &dashboard, kind, lang)?;
+    match screened.rejected.is_empty() || args.allow_rejected {
+        true => Ok(()),
+        false => Err(CliError::code(1)),
+    }
+}
+
+/// What follows the summary: the reports (`--reports`), the comparison
+/// with a previous screening (`--previous`) and the export (`-o`).
+fn after_summary(
+    out: &mut Out,
+    args: &ScreenArgs,
+    engine: &Engine,
+    screened: &screen::Screened,
+    dashboard: &[screen::targets::TargetLine],
+    kind: Option<export::Kind>,
+    lang: Lang,
+) -> CliResult {
     let reports = match &args.reports {
-        Some(dir) => Some(write_reports(&engine, &args, dir, lang)?),
+        Some(dir) => Some(write_reports(engine, args, dir, lang)?),
         None => None,
     };
     let previous = match &args.previous {
@@ -53,30 +71,27 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
         None => None,
     };
     if let Some(prev) = &previous {
-        out.print(&zhizao::workbook::previous::summary(prev, &screened, lang)?)?;
+        out.print(&zhizao::workbook::previous::summary(prev, screened, lang)?)?;
     }
-    if let (Some(path), Some(kind)) = (&args.output, kind) {
-        let near_misses = match kind {
-            export::Kind::Xlsx => Some(zhizao::workbook::nearmiss::find(
-                &engine, &screened, args.top,
-            )?),
-            _ => None,
-        };
-        let cx = export::Context {
-            screened: &screened,
-            dashboard: &dashboard,
-            pack: &engine.policy,
-            lang,
-            reports: reports.as_ref(),
-            previous: previous.as_ref(),
-            near_misses: near_misses.as_deref(),
-        };
-        write_export(path, kind, &cx)?;
-    }
-    match screened.rejected.is_empty() || args.allow_rejected {
-        true => Ok(()),
-        false => Err(CliError::code(1)),
-    }
+    let (Some(path), Some(kind)) = (&args.output, kind) else {
+        return Ok(());
+    };
+    let near_misses = match kind {
+        export::Kind::Xlsx => Some(zhizao::workbook::nearmiss::find(
+            engine, screened, args.top,
+        )?),
+        _ => None,
+    };
+    let cx = export::Context {
+        screened,
+        dashboard,
+        pack: &engine.policy,
+        lang,
+        reports: reports.as_ref(),
+        previous: previous.as_ref(),
+        near_misses: near_misses.as_deref(),
+    };
+    write_export(path, kind, &cx)
 }
 
 /// Every path given exists (a dangling link too: the walk reports it).
