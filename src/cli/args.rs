@@ -45,7 +45,7 @@ Exit codes / 退出码: 0 ok, 1 invalid input or failed policy tests, 2 usage or
 /// Guides / 使用指南: docs/guide.zh.md, docs/guide.en.md. Run `zhizao <COMMAND>
 /// --help` for the details and an example of each command.
 #[derive(Debug, Parser)]
-#[command(name = "zhizao", version = version(), after_help = AFTER_HELP)]
+#[command(name = "zhizao", after_help = AFTER_HELP)]
 pub struct Cli {
     /// Output language of reports, messages and errors: zh (简体中文) or en (English).
     ///
@@ -61,12 +61,18 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The version line: the crate version and the policy pack it embeds.
-pub fn version() -> &'static str {
-    concat!(
-        env!("CARGO_PKG_VERSION"),
-        " (policy pack licheng-2016, notice of 2016-07-29)"
-    )
+/// The version line in `lang`: the crate version and the embedded policy
+/// pack (its id and the date of its notice, read from the pack). clap takes
+/// `&'static str` (without its `string` feature): one line per process.
+pub fn version(lang: Lang) -> &'static str {
+    let pack = zhizao::policy::default_pack();
+    let v = env!("CARGO_PKG_VERSION");
+    let (id, date) = (&pack.id, &pack.document_date);
+    let line = match lang {
+        Lang::Zh => format!("{v}（政策包 {id}，依据 {date} 印发的通知）"),
+        Lang::En => format!("{v} (policy pack {id}, notice of {date})"),
+    };
+    Box::leak(line.into_boxed_str())
 }
 
 /// Language argument.

@@ -10,7 +10,7 @@
 //! possible value has no Chinese text ([`missing`]), so a new flag cannot be
 //! added without its translation.
 
-use super::args::{Cli, FileFormat, Format, LangArg, ReportFormatArg, SchemaArg};
+use super::args::{version, Cli, FileFormat, Format, LangArg, ReportFormatArg, SchemaArg};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParser};
 use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
 use zhizao::lang::Lang;
@@ -45,12 +45,6 @@ pub struct ArgZh {
     pub values: &'static [(&'static str, &'static str)],
 }
 
-/// The version line in Chinese (政策包与通知日期).
-pub const VERSION_ZH: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    "（政策包 licheng-2016，依据 2016-07-29 印发的通知）"
-);
-
 /// Parse the process arguments; in Chinese the help pages come from the
 /// Chinese command tree.
 pub fn try_parse(lang: Lang) -> Result<Cli, clap::Error> {
@@ -61,10 +55,10 @@ pub fn try_parse(lang: Lang) -> Result<Cli, clap::Error> {
 /// The clap command tree in `lang`: the derive's English, or its Chinese.
 pub fn command(lang: Lang) -> Command {
     match lang {
-        Lang::En => Cli::command(),
+        Lang::En => Cli::command().version(version(lang)),
         // clap wraps only at spaces, which Chinese prose lacks: it lays out
         // unwrapped here, and `localize` wraps the rendered page.
-        Lang::Zh => apply(Cli::command()).version(VERSION_ZH).term_width(0),
+        Lang::Zh => apply(Cli::command()).version(version(lang)).term_width(0),
     }
 }
 

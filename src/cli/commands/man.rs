@@ -42,8 +42,5 @@ fn subcommand_page(cmd: &clap::Command, name: &str, lang: Lang) -> Result<clap::
     // clap names are `&'static str` without its `string` feature; this
     // runs once per process.
     let full: &'static str = Box::leak(format!("zhizao-{}", sub.get_name()).into_boxed_str());
-    Ok(sub.clone().name(full).version(match lang {
-        Lang::Zh => help_zh::VERSION_ZH,
-        Lang::En => version(),
-    }))
+    Ok(sub.clone().name(full).version(version(lang)))
 }
