@@ -749,3 +749,34 @@ fn a_second_notice_beside_the_2016_one_on_the_command_line() {
     let order: Vec<&String> = e["by_funder"].as_object().unwrap().keys().collect();
     assert_eq!(order, ["national", "province", "city", "district"]);
 }
+
+#[test]
+fn written_file_names_are_echoed_terminal_safe() {
+    let t = tempfile::tempdir().unwrap();
+    let book = t.path().join("a\u{1b}[2Jb.xlsx");
+    let out = zhizao()
+        .args(["init", "--format", "xlsx", "--lang", "en", "-o"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("written:"), "{err}");
+    assert_no_raw_controls("init --format xlsx", &err);
+    let converted = t.path().join("c\u{1b}]0;x\u{7}.xlsx");
+    let out = zhizao()
+        .args([
+            "convert",
+            "questionnaires/examples/licheng-footwear.yaml",
+            "--lang",
+            "en",
+        ])
+        .arg("-o")
+        .arg(&converted)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("written:"), "{err}");
+    assert_no_raw_controls("convert", &err);
+}

@@ -42,7 +42,8 @@ pub fn exec(args: ConvertArgs, s: &Settings) -> CliResult {
     };
     print_row_diags(&outcome.errors, l);
     for w in &outcome.written {
-        eprintln!("{} {}", l.pick("已写入", "written:"), w.display());
+        let shown = zhizao::textsafe::echo(&w.display().to_string());
+        eprintln!("{} {shown}", l.pick("已写入", "written:"));
     }
     if to_workbook && !outcome.errors.is_empty() {
         eprintln!(

@@ -55,7 +55,8 @@ fn workbook(args: &InitArgs, lang: Lang) -> CliResult {
     };
     refuse_existing(out)?;
     zhizao::workbook::template::write(out, lang, &[])?;
-    eprintln!("{} {}", lang.pick("已写入", "written:"), out.display());
+    let shown = zhizao::textsafe::echo(&out.display().to_string());
+    eprintln!("{} {shown}", lang.pick("已写入", "written:"));
     Ok(())
 }
 

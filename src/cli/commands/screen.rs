@@ -184,7 +184,7 @@ fn write_reports(
         l.pick("已写入", "wrote"),
         w.by_file.len(),
         l.pick("份企业报告到", "enterprise reports to"),
-        dir.display()
+        zhizao::textsafe::echo(&dir.display().to_string())
     );
     Ok(w.by_file)
 }
