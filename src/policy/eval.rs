@@ -1142,7 +1142,7 @@ fn group_cap(
     }
     let inside = |p: &Part| match (&p.split, &p.funder) {
         (Some(sp), _) => sp.keys().all(|f| g.funders.contains(f)),
-        (None, Some(f)) => g.funders.contains(&f),
+        (None, Some(f)) => g.funders.contains(f),
         (None, None) => false,
     };
     let kept =
