@@ -143,3 +143,97 @@ fn a_funder_the_pack_does_not_declare_is_an_error_at_its_line() {
         other => panic!("expected an invalid pack, got {other:?}"),
     }
 }
+
+fn with_second(text: &str) -> (tempfile::TempDir, Engine) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path: PathBuf = dir.path().join("second.yaml");
+    std::fs::write(&path, text).expect("write");
+    let sources = PackSources {
+        policies: vec![root().join("policies/licheng-2016.yaml"), path],
+        ..PackSources::default()
+    };
+    let engine = Engine::load(&sources).expect("loads");
+    (dir, engine)
+}
+
+fn second_text() -> String {
+    std::fs::read_to_string(root().join("tests/packs/second-notice.yaml")).expect("fixture")
+}
+
+#[test]
+fn validity_is_by_date_a_pack_from_march_covers_part_of_the_year() {
+    // The example's data year is 2017; the second pack takes effect on 2017-03-01.
+    let text = second_text().replace(
+        "effective_from: \"2016-01-01\"",
+        "effective_from: \"2017-03-01\"",
+    );
+    let (_dir, engine) = with_second(&text);
+    let a = assess(&engine, "electronics-smart-factory.yaml");
+    let second = &a.packs.more_policies[1];
+    assert!(second.in_force);
+    let note = second.validity_note.as_ref().expect("a part-year note");
+    assert!(note.en.contains("2017-03-01") && note.en.contains("part of data year 2017"));
+    // A pack from 2018 is not in force in 2017: its tracks pay nothing, the first pack's still do.
+    let text = second_text().replace(
+        "effective_from: \"2016-01-01\"",
+        "effective_from: \"2018-01-01\"",
+    );
+    let (_dir, engine) = with_second(&text);
+    let a = assess(&engine, "electronics-smart-factory.yaml");
+    assert!(!a.packs.more_policies[1].in_force);
+    assert_eq!(eligible(&a, "national"), Decimal::ZERO);
+    let alone = assess(&Engine::shipped(), "electronics-smart-factory.yaml");
+    assert_eq!(a.totals.eligible.total, alone.totals.eligible.total);
+}
+
+#[test]
+fn highest_only_pays_the_larger_award_before_the_funder_cap() {
+    // 就高不重复 over the two tracks: rd-grant (910,000 in all) beats
+    // scale-award (200,000), so scale-award pays nothing. With the cap raised
+    // to 1,000,000 the city pays rd-grant's 40% = 364,000 alone; with the
+    // fixture's 250,000 cap that one award is cut to 250,000.
+    let group = "highest_only:\n  - clause: \"第四条\"\n    tracks: [scale-award, rd-grant]\n    note: {zh: \"就高不重复（虚构）\", en: \"highest only (fictitious)\"}\n\ntracks:";
+    let base = second_text().replacen("tracks:", group, 1);
+    for (cap, city) in [("1000000", dec!(364000)), ("250000", dec!(250000))] {
+        let text = base.replace("amount: 250000", &format!("amount: {cap}"));
+        let (_dir, engine) = with_second(&text);
+        let a = assess(&engine, "electronics-smart-factory.yaml");
+        let alone = assess(&Engine::shipped(), "electronics-smart-factory.yaml");
+        assert_eq!(eligible(&a, "national"), dec!(546000), "cap {cap}");
+        assert_eq!(
+            eligible(&a, "city") - eligible(&alone, "city"),
+            city,
+            "cap {cap}"
+        );
+        let scale = a
+            .subsidies
+            .iter()
+            .find(|t| t.id == "scale-award")
+            .expect("track");
+        assert_eq!(scale.not_stacked_with.as_deref(), Some("rd-grant"));
+        assert!(scale.by_funder.values().all(|r| r.is_zero()));
+        assert!(scale
+            .explanation
+            .iter()
+            .any(|s| s.zh.contains("就高不重复")));
+    }
+}
+
+#[test]
+fn a_highest_only_group_must_name_tracks_of_the_pack() {
+    let group = "highest_only:\n  - clause: \"第四条\"\n    tracks: [scale-award, no-such-track]\n    note: {zh: 测试, en: test}\n\ntracks:";
+    let text = second_text().replacen("tracks:", group, 1);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path: PathBuf = dir.path().join("bad.yaml");
+    std::fs::write(&path, text).expect("write");
+    let sources = PackSources {
+        policies: vec![path],
+        ..PackSources::default()
+    };
+    match Engine::load(&sources) {
+        Err(zhizao::assess::LoadError::Invalid { diagnostics, .. }) => assert!(diagnostics
+            .iter()
+            .any(|d| d.message.en.contains("`no-such-track`") && d.line.is_some())),
+        other => panic!("expected an invalid pack, got {other:?}"),
+    }
+}

@@ -242,6 +242,46 @@ pub fn proportional(weights: &[Decimal], target: Decimal) -> Vec<Decimal> {
     out
 }
 
+/// 就高不重复: of the tracks at `positions` that pay in `set`, only the one
+/// with the largest award is paid (the larger maximum, an open one largest;
+/// then the larger minimum; on a tie the first listed). The others keep their
+/// status and computed amount but pay nothing, and count as no award under
+/// a funder's cap.
+pub fn keep_highest(tracks: &mut [Outcome], rule: usize, positions: &[usize], set: CapSet) {
+    let paying: Vec<usize> = positions
+        .iter()
+        .copied()
+        .filter(|&i| {
+            tracks
+                .get(i)
+                .is_some_and(|t| t.counts() && set.includes(t.status))
+        })
+        .collect();
+    let size = |i: usize| {
+        let r = tracks[i]
+            .by_funder
+            .values()
+            .fold(Range::ZERO, |a, b| a.plus(*b));
+        (r.max.is_none(), r.max.unwrap_or(r.min), r.min)
+    };
+    let Some(best) = paying
+        .iter()
+        .copied()
+        .reduce(|a, b| if size(b) > size(a) { b } else { a })
+    else {
+        return;
+    };
+    for i in paying.into_iter().filter(|&i| i != best) {
+        let t = &mut tracks[i];
+        for r in t.by_funder.values_mut() {
+            *r = Range::ZERO;
+        }
+        t.district_matched = Range::ZERO;
+        t.district_awards = Default::default();
+        t.not_stacked = Some((best, rule));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +300,7 @@ mod tests {
             district_potential: None,
             district_matched: Range::ZERO,
             district_awards: DistrictAwards { own: 1, matched: 0 },
+            not_stacked: None,
             missing: vec![],
             explanation: vec![],
         }
@@ -500,5 +541,43 @@ mod tests {
         let groups = vec![vec![0, 1], vec![2]];
         let got = fill(&groups, &[dec!(100), dec!(50), dec!(120)], dec!(200));
         assert_eq!(got, vec![dec!(100), dec!(50), dec!(50)]);
+    }
+
+    proptest! {
+        /// 就高不重复: of the paying tracks in the group one keeps its money —
+        /// one with the largest maximum — and the group pays exactly that.
+        #[test]
+        fn highest_only_pays_one_award_the_largest(
+            spec in proptest::collection::vec(arb_track(), 1..6),
+        ) {
+            let mut ts: Vec<Outcome> = spec
+                .iter()
+                .map(|&(eligible, min, kind, extra)| {
+                    let status = if eligible { TrackStatus::Eligible } else { TrackStatus::Candidate };
+                    let min = Decimal::new(min, 2);
+                    let max = match kind {
+                        0 => Some(min),
+                        1 => Some(min + Decimal::new(extra, 2)),
+                        _ => None,
+                    };
+                    track(status, min, max)
+                })
+                .collect();
+            let all: Vec<usize> = (0..ts.len()).collect();
+            let before = ts.clone();
+            keep_highest(&mut ts, 0, &all, CapSet::Potential);
+            let paid: Vec<usize> = (0..ts.len()).filter(|&i| ts[i].not_stacked.is_none()).collect();
+            prop_assert_eq!(paid.len(), 1);
+            let key = |o: &Outcome| {
+                let r = o.by_funder[&Funder::standard("district")];
+                (r.max.is_none(), r.max.unwrap_or(r.min), r.min)
+            };
+            let best = key(&before[paid[0]]);
+            prop_assert!(before.iter().all(|o| key(o) <= best));
+            prop_assert_eq!(&ts[paid[0]].by_funder, &before[paid[0]].by_funder);
+            for (i, o) in ts.iter().enumerate().filter(|(i, _)| *i != paid[0]) {
+                prop_assert!(o.by_funder.values().all(|r| r.is_zero()), "track {} still pays", i);
+            }
+        }
     }
 }

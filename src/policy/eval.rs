@@ -144,6 +144,10 @@ pub struct TrackResult {
     /// (track ids are unique within a pack only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,
+    /// Not paid under a highest-only rule (就高不重复): the id of the track
+    /// paid instead (its amount stays shown; `by_funder` is zero).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_stacked_with: Option<String>,
     /// Title.
     pub title: Text,
     /// Clause.
@@ -1421,7 +1425,9 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
     let (in_force, data_year) = in_force(pack, facts);
     let horizon = beyond_horizon(pack, data_year);
     let validity_note = if in_force {
-        horizon.map(|h| horizon_warning(h, data_year))
+        horizon
+            .map(|h| horizon_warning(h, data_year))
+            .or_else(|| part_year_note(pack, data_year))
     } else {
         Some(not_in_force_note(pack, data_year))
     };
@@ -1524,6 +1530,27 @@ fn not_in_force_note(pack: &PolicyPack, data_year: Option<i32>) -> Text {
     )
 }
 
+/// Validity is by date: a pack in force for part of the data year only
+/// (it took effect after 1 January, or ended before 31 December) applies,
+/// with a note that only what falls within its dates is covered.
+fn part_year_note(pack: &PolicyPack, data_year: Option<i32>) -> Option<Text> {
+    let y = data_year?;
+    let from = pack.effective_from.as_str();
+    let to = pack.effective_to.as_deref();
+    let starts_late = year_of(from) == Some(y) && !from.ends_with("-01-01");
+    let ends_early = to.is_some_and(|t| year_of(t) == Some(y) && !t.ends_with("-12-31"));
+    if !starts_late && !ends_early {
+        return None;
+    }
+    let range = format!("{from} – {}", to.unwrap_or("…"));
+    Some(Text::new(
+        format!("本政策有效期 ({range}) 只覆盖数据年度 {y} 的一部分: 只有在此期间内发生的事项适用"),
+        format!(
+            "this policy's validity ({range}) covers only part of data year {y}: only what happens within it applies"
+        ),
+    ))
+}
+
 /// The horizon a data year is beyond, if any (the first one left after the
 /// readings apply).
 fn beyond_horizon(pack: &PolicyPack, data_year: Option<i32>) -> Option<&super::pack::Horizon> {
@@ -1584,6 +1611,9 @@ pub struct Outcome {
     pub district_matched: Range,
     /// The district awards in its district share (the cap's trigger counts them).
     pub district_awards: DistrictAwards,
+    /// Not paid under a highest-only rule (就高不重复): the position of the
+    /// track whose larger award is paid instead, and the rule's index.
+    pub not_stacked: Option<(usize, usize)>,
     /// Fields to fill in (missing-data tracks).
     pub missing: Vec<String>,
     /// Amount steps (only when texts are built).
@@ -1669,6 +1699,10 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         .map(|t| outcome(pack, t, facts, in_force, detail))
         .collect();
     let mut potential = tracks.clone();
+    for (k, rule) in pack.highest_only.iter().enumerate() {
+        super::cap::keep_highest(&mut potential, k, &rule.positions, CapSet::Potential);
+        super::cap::keep_highest(&mut tracks, k, &rule.positions, CapSet::Eligible);
+    }
     let district_cap = pack.district_cap.as_ref().map(|dc| {
         let cap = match (&dc.fact, dc.amount) {
             (_, Some(fixed)) => Some(fixed),
@@ -1742,6 +1776,7 @@ fn take_potential_shares(tracks: &mut [Outcome], potential: &[Outcome], capped: 
             TrackStatus::Candidate => {
                 t.by_funder = p.by_funder.clone();
                 t.district_before_cap = p.district_before_cap;
+                t.not_stacked = p.not_stacked;
             }
             TrackStatus::Eligible => {
                 let d = p.by_funder.get(capped);
@@ -1811,6 +1846,7 @@ fn outcome(pack: &PolicyPack, t: &Track, facts: &Facts, in_force: bool, detail: 
         district_potential: None,
         district_matched: Range::ZERO,
         district_awards: DistrictAwards::default(),
+        not_stacked: None,
         missing: vec![],
         explanation: vec![],
     };
@@ -1882,9 +1918,11 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
             .map(|c| condition(c, &|x: &Condition| fact_of(facts, x), pack.near_within))
             .collect()
     };
+    let (not_stacked_with, explanation) = not_stacked(pack, &o);
     TrackResult {
         id: t.id.clone(),
         pack: None,
+        not_stacked_with,
         title: t.title.clone(),
         clause: t.clause.clone(),
         kind: t.kind,
@@ -1898,7 +1936,7 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         by_funder: o.by_funder,
         district_before_cap: o.district_before_cap,
         district_potential: o.district_potential,
-        explanation: o.explanation,
+        explanation,
         support: t.support.clone(),
         interpretation: t.interpretation.clone(),
         readings: pack
@@ -1918,6 +1956,29 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
                 super::tax::estimate(tb, facts, &holds)
             }),
     }
+}
+
+/// A track a highest-only rule does not pay: the id of the track paid
+/// instead, and the explanation with the rule's line added.
+fn not_stacked(pack: &PolicyPack, o: &Outcome) -> (Option<String>, Vec<Text>) {
+    let mut steps = o.explanation.clone();
+    let Some((best, rule)) = o.not_stacked else {
+        return (None, steps);
+    };
+    let (Some(b), Some(r)) = (pack.tracks.get(best), pack.highest_only.get(rule)) else {
+        return (None, steps);
+    };
+    steps.push(Text::new(
+        format!(
+            "就高不重复 ({}): 只享受金额较高的「{}」, 本项不另计",
+            r.clause, b.title.zh
+        ),
+        format!(
+            "highest only, not stacked ({}): only the larger \"{}\" is paid; this track adds nothing",
+            r.clause, b.title.en
+        ),
+    ));
+    (Some(b.id.clone()), steps)
 }
 
 /// Totals by funder: every funder the pack declares (zero when it pays nothing).

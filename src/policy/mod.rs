@@ -82,6 +82,7 @@ pub fn load_pack_with(
     if c.errs.is_empty() {
         readings::apply(&mut pack, choices);
         resolve_slots(&mut pack);
+        resolve_groups(&mut pack);
         Ok(pack)
     } else {
         Err(c.errs)
@@ -98,6 +99,7 @@ pub fn with_readings(pack: &PolicyPack, choices: &readings::Choices) -> Result<P
     readings::check_choices(&p, choices)?;
     readings::apply(&mut p, choices);
     resolve_slots(&mut p);
+    resolve_groups(&mut p);
     Ok(p)
 }
 
@@ -204,6 +206,48 @@ struct Checker<'a> {
     dropped: usize,
 }
 
+impl Checker<'_> {
+    /// 就高不重复 groups: a clause, at least two tracks, each a track of the pack.
+    fn highest_only(&mut self, p: &PolicyPack) {
+        for (i, h) in p.highest_only.iter().enumerate() {
+            let at = format!("highest_only[{i}]");
+            if h.clause.trim().is_empty() {
+                self.missing_clause(&format!("{at}.clause"));
+            }
+            if h.tracks.len() < 2 {
+                self.err(
+                    &format!("{at}.tracks"),
+                    "就高不重复至少需要两个扶持项".into(),
+                    "a highest-only group needs at least two tracks".into(),
+                    None,
+                );
+            }
+            for (j, id) in h.tracks.iter().enumerate() {
+                if !p.tracks.iter().any(|t| t.id == *id) {
+                    self.err(
+                        &format!("{at}.tracks[{j}]"),
+                        format!("没有 id 为 `{id}` 的扶持项"),
+                        format!("no track has the id `{id}`"),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Each highest-only group's tracks by position (ids checked at load).
+fn resolve_groups(pack: &mut PolicyPack) {
+    let ids: Vec<String> = pack.tracks.iter().map(|t| t.id.clone()).collect();
+    for h in &mut pack.highest_only {
+        h.positions = h
+            .tracks
+            .iter()
+            .filter_map(|id| ids.iter().position(|t| t == id))
+            .collect();
+    }
+}
+
 fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
@@ -285,6 +329,7 @@ impl Checker<'_> {
                 self.missing_clause("district_cap.clause");
             }
         }
+        self.highest_only(p);
         let mut seen = BTreeSet::new();
         for (i, t) in p.tracks.iter().enumerate() {
             let at = format!("tracks[{i}]");

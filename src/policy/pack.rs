@@ -59,6 +59,10 @@ pub struct PolicyPack {
     /// funder's awards (the district's in the 2016 notice).
     #[serde(default, alias = "funder_cap")]
     pub district_cap: Option<DistrictCap>,
+    /// 就高不重复: 同一事项符合多项扶持时只享受金额最高的一项 / "The highest only, not
+    /// stacked": of the listed tracks an enterprise qualifies for, only the largest award is paid.
+    #[serde(default)]
+    pub highest_only: Vec<HighestOnly>,
     /// 扶持项 / Subsidy tracks.
     pub tracks: Vec<Track>,
     /// The pack as written, before the readings were applied (kept so that
@@ -66,6 +70,22 @@ pub struct PolicyPack {
     #[serde(skip)]
     #[schemars(skip)]
     pub as_written: Option<Box<PolicyPack>>,
+}
+
+/// 就高不重复 / Of these tracks, only the one with the largest award is paid.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HighestOnly {
+    /// 条款 / Clause.
+    pub clause: String,
+    /// 互不叠加的扶持项 id, 至少两个 / Ids of the tracks that do not stack (at least two).
+    pub tracks: Vec<String>,
+    /// 说明 / Explanation.
+    pub note: Text,
+    /// Positions of `tracks` in the pack (set at load; not part of the file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub positions: Vec<usize>,
 }
 
 /// 一家企业一年从某一出资方 (默认区级) 所得奖励合计的封顶 / Cap on one funder's share (the
