@@ -17,13 +17,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod assess;
-pub mod cli;
 pub mod compare;
 pub mod criteria;
 pub mod diag;
 pub mod facts;
 pub mod fieldnames;
-pub mod help_zh;
 pub mod indicators;
 pub mod input;
 pub mod lang;

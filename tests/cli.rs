@@ -556,3 +556,227 @@ fn screen_counts_an_enterprise_once_per_data_year() {
     let years = v["summary"]["by_year"].as_object().unwrap();
     assert_eq!(years.keys().collect::<Vec<_>>(), ["2016", "2017"]);
 }
+
+/// `assess FILE --format json` with extra arguments: (exit code, JSON or stderr).
+fn assess_json(file: &str, extra: &[&str]) -> (i32, String) {
+    let out = zhizao()
+        .args(["assess", file, "--format", "json", "--lang", "en"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let text = if out.status.success() {
+        out.stdout
+    } else {
+        out.stderr
+    };
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&text).into_owned(),
+    )
+}
+
+const SMART: &str = "questionnaires/examples/electronics-smart-factory.yaml";
+
+#[test]
+fn pack_flags_naming_the_shipped_files_change_nothing() {
+    let (code, shipped) = assess_json(SMART, &[]);
+    assert_eq!(code, 0, "{shipped}");
+    let given = [
+        "--policy",
+        "policies/licheng-2016.yaml",
+        "--criteria",
+        "criteria/licheng-2016.yaml",
+        "--targets",
+        "policies/licheng-2016-targets.yaml",
+        "--references",
+        "benchmarks/reference.yaml",
+    ];
+    assert_eq!(assess_json(SMART, &given), (0, shipped));
+}
+
+#[test]
+fn references_flag_replaces_the_reference_figures() {
+    let t = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string("benchmarks/reference.yaml").unwrap();
+    // The national CNC ratio (55.3%, 2021) becomes 44%.
+    let changed = shipped.replacen("value: 0.553", "value: 0.44", 1);
+    assert_ne!(changed, shipped);
+    let refs = write(t.path(), "refs.yaml", &changed);
+    let (code, json) = assess_json(SMART, &["--references", &refs]);
+    assert_eq!(code, 0, "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = &v["references"][0];
+    assert_eq!(first["indicator"], "cnc_ratio");
+    assert_eq!(first["reference"], 0.44);
+    // The factory's CNC ratio is 0.88 (88 of 100 key machines): 0.88 / 0.44 = 2.
+    assert_eq!(first["ratio"], 2.0);
+}
+
+#[test]
+fn targets_flag_replaces_the_district_targets_of_screen() {
+    let t = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string("policies/licheng-2016-targets.yaml").unwrap();
+    let changed = shipped.replacen(
+        "  robot_density:\n    value: 100",
+        "  robot_density:\n    value: 200",
+        1,
+    );
+    assert_ne!(changed, shipped);
+    let targets = write(t.path(), "targets.yaml", &changed);
+    let out = t.path().join("screen.json");
+    zhizao()
+        .args([
+            "screen",
+            "questionnaires/examples",
+            "--targets",
+            &targets,
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let line = v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "robot_density")
+        .expect("robot density line")
+        .clone();
+    assert_eq!(line["target"], "200");
+    // 67 robots / 3020 workers × 10,000 = 221.85 per 10,000; 221.85 / 200 = 1.109.
+    assert_eq!(line["actual"], "221.8543");
+    assert_eq!(line["progress"], "1.1093");
+}
+
+#[test]
+fn two_policy_packs_add_up_by_funder() {
+    let t = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string("policies/licheng-2016.yaml").unwrap();
+    // The same notice under another id: every track and cap applies twice,
+    // each pack's own district cap to its own tracks.
+    let twin = shipped.replacen("\nid: licheng-2016\n", "\nid: licheng-2016-twin\n", 1);
+    assert_ne!(twin, shipped);
+    let twin = write(t.path(), "twin.yaml", &twin);
+    let (code, json) = assess_json(
+        SMART,
+        &["--policy", "policies/licheng-2016.yaml", "--policy", &twin],
+    );
+    assert_eq!(code, 0, "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let e = &v["totals"]["eligible"];
+    // One pack: city 20–220万元, district 60万元 (the terminal snapshot of
+    // this example); two: twice each, and the total twice 80–280万元.
+    assert_eq!(e["by_funder"]["city"]["min"], "400000");
+    assert_eq!(e["by_funder"]["city"]["max"], "4400000");
+    assert_eq!(e["by_funder"]["district"]["min"], "1200000");
+    assert_eq!(e["by_funder"]["district"]["max"], "1200000");
+    assert_eq!(e["total"]["min"], "1600000");
+    assert_eq!(e["total"]["max"], "5600000");
+}
+
+#[test]
+fn pack_flag_errors_name_the_file_and_keep_their_exit_codes() {
+    let t = tempfile::tempdir().unwrap();
+    let missing = t.path().join("nope.yaml").display().to_string();
+    for flag in ["--policy", "--criteria", "--targets", "--references"] {
+        let (code, err) = assess_json(SMART, &[flag, &missing]);
+        assert_eq!(code, 2, "{flag}: {err}");
+        assert!(err.contains("nope.yaml"), "{flag}: {err}");
+    }
+    let bad = write(t.path(), "bad.yaml", "id: 1\nunknown_key: true\n");
+    for flag in ["--policy", "--criteria", "--targets", "--references"] {
+        let (code, err) = assess_json(SMART, &[flag, &bad]);
+        assert_eq!(code, 1, "{flag}: {err}");
+        assert!(err.contains("bad.yaml"), "{flag}: {err}");
+    }
+    let twice = [
+        "--policy",
+        "policies/licheng-2016.yaml",
+        "--policy",
+        "policies/licheng-2016.yaml",
+    ];
+    let (code, err) = assess_json(SMART, &twice);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("given twice"), "{err}");
+}
+
+#[test]
+fn criteria_flag_replaces_the_reference_criteria() {
+    let t = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string("criteria/licheng-2016.yaml").unwrap();
+    // The first check (CNC ratio of an automated & digitised manufacturer,
+    // ≥ 50%) asks for 90%; this factory has 88%.
+    let changed = shipped.replacen("at_least: 0.5\n", "at_least: 0.9\n", 1);
+    assert_ne!(changed, shipped);
+    let criteria = write(t.path(), "criteria.yaml", &changed);
+    let (code, json) = assess_json(SMART, &["--criteria", &criteria]);
+    assert_eq!(code, 0, "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let check = &v["criteria"][0]["checks"][0];
+    assert_eq!(check["id"], "cnc_ratio");
+    assert_eq!(check["actual"], "88%");
+    assert_eq!(check["required"], "≥ 90%");
+    assert_eq!(check["status"], "not_met");
+}
+
+#[test]
+fn a_second_notice_beside_the_2016_one_on_the_command_line() {
+    let (code, json) = assess_json(
+        SMART,
+        &[
+            "--policy",
+            "policies/licheng-2016.yaml",
+            "--policy",
+            "tests/packs/second-notice.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let e = &v["totals"]["eligible"];
+    // By hand (as tests/packs.rs): the second pack gives national 60% of 1% of
+    // R&D expense 91,000,000 = 546,000, and city 200,000 + 364,000 capped at
+    // 250,000; the 2016 notice alone gives city 20–220万元, district 60万元.
+    assert_eq!(e["by_funder"]["national"]["min"], "546000");
+    assert_eq!(e["by_funder"]["national"]["max"], "546000");
+    assert_eq!(e["by_funder"]["city"]["min"], "450000");
+    assert_eq!(e["by_funder"]["city"]["max"], "2450000");
+    assert_eq!(e["by_funder"]["district"]["min"], "600000");
+    assert_eq!(e["total"]["min"], "1596000");
+    assert_eq!(e["total"]["max"], "3596000");
+    // National first: funders in level order.
+    let order: Vec<&String> = e["by_funder"].as_object().unwrap().keys().collect();
+    assert_eq!(order, ["national", "province", "city", "district"]);
+}
+
+#[test]
+fn written_file_names_are_echoed_terminal_safe() {
+    let t = tempfile::tempdir().unwrap();
+    let book = t.path().join("a\u{1b}[2Jb.xlsx");
+    let out = zhizao()
+        .args(["init", "--format", "xlsx", "--lang", "en", "-o"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("written:"), "{err}");
+    assert_no_raw_controls("init --format xlsx", &err);
+    let converted = t.path().join("c\u{1b}]0;x\u{7}.xlsx");
+    let out = zhizao()
+        .args([
+            "convert",
+            "questionnaires/examples/licheng-footwear.yaml",
+            "--lang",
+            "en",
+        ])
+        .arg("-o")
+        .arg(&converted)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("written:"), "{err}");
+    assert_no_raw_controls("convert", &err);
+}

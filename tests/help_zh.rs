@@ -9,7 +9,13 @@
 //! the few product names of [`TERMS`].
 
 use assert_cmd::Command;
-use zhizao::lang::Lang;
+use clap::CommandFactory;
+
+// The command line's grammar lives in the binary; its tree is read here
+// from the same source file (the English tree: names are the same in both).
+#[allow(dead_code)]
+#[path = "../src/cli/args.rs"]
+mod args;
 
 /// Product and tool names that stay in Latin letters in Chinese text.
 const TERMS: &[&str] = &[
@@ -55,7 +61,7 @@ fn paths() -> Vec<Vec<String>> {
             walk(sub, p, out);
         }
     }
-    let mut cmd = zhizao::help_zh::command(Lang::En);
+    let mut cmd = args::Cli::command();
     cmd.build();
     let mut out = Vec::new();
     walk(&cmd, Vec::new(), &mut out);
@@ -75,7 +81,7 @@ fn typed_names() -> Vec<String> {
         }
         cmd.get_subcommands().for_each(|s| walk(s, out));
     }
-    let mut cmd = zhizao::help_zh::command(Lang::En);
+    let mut cmd = args::Cli::command();
     cmd.build();
     let mut out = Vec::new();
     walk(&cmd, &mut out);

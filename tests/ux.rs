@@ -6,6 +6,12 @@ use assert_cmd::Command;
 use std::path::Path;
 use zhizao::lang::Lang;
 
+// The command line's grammar lives in the binary; its tree is read here
+// from the same source file.
+#[allow(dead_code)]
+#[path = "../src/cli/args.rs"]
+mod args;
+
 /// The binary with no locale variables, so each test sets exactly what it needs.
 fn zhizao() -> Command {
     let mut c = Command::cargo_bin("zhizao").expect("binary builds");
@@ -118,7 +124,7 @@ fn every_command_and_flag_has_help_and_every_command_an_example() {
         }
     }
     let mut problems = Vec::new();
-    walk(&zhizao::cli::Cli::command(), "", &mut problems);
+    walk(&args::Cli::command(), "", &mut problems);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -276,7 +282,7 @@ fn usage_errors_follow_the_language_too() {
 
 #[test]
 fn lang_is_found_among_raw_arguments() {
-    use zhizao::cli::lang_from_args;
+    use args::lang_from_args;
     let a = |v: &[&str]| -> Vec<std::ffi::OsString> { v.iter().map(|s| s.into()).collect() };
     assert_eq!(
         lang_from_args(&a(&["zhizao", "--lang", "en", "x"])),

@@ -1,4 +1,4 @@
-//! `zhizao convert`: YAML questionnaires ↔ rows of a questionnaire workbook.
+//! YAML questionnaires ↔ rows of a questionnaire workbook (`zhizao convert`).
 //!
 //! YAML files → one workbook (one row each, in the order given); a workbook →
 //! one YAML file per row (`<workbook>-row<N>.yaml`, named by the sheet row so
@@ -99,170 +99,12 @@ pub fn workbook_to_yaml(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
     Ok(o)
 }
 
-fn print_diags(diags: &[Diagnostic], l: Lang) {
-    use std::io::Write as _;
-    let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(
-            err,
-            "{}",
-            crate::textsafe::terminal_safe(&d.render(l, None))
-        );
-    }
-}
-
-/// `zhizao validate file.xlsx`: every row valid or listed with its errors.
-/// Exit code as for YAML: 0 all valid, 1 any invalid, 2 unreadable.
-pub fn validate_workbook(f: &str, l: Lang) -> anyhow::Result<i32> {
-    let entries = match read::read_path(Path::new(f), f) {
-        Ok(e) => e,
-        Err(d) => {
-            print_diags(std::slice::from_ref(&d), l);
-            return Ok(if d.code == "io" { 2 } else { 1 });
-        }
-    };
-    if entries.is_empty() {
-        say(&format!(
-            "{}: {}",
-            crate::textsafe::echo(f),
-            l.pick(
-                "申报表中没有填写任何企业",
-                "no questionnaire rows filled in"
-            )
-        ))?;
-        return Ok(1);
-    }
-    let mut worst = 0;
-    for e in entries {
-        let at = crate::textsafe::echo(&e.at);
-        match e.result {
-            Ok(loaded) => {
-                print_diags(&loaded.warnings, l);
-                say(&format!("{at}: {}", l.pick("有效", "valid")))?;
-            }
-            Err(diags) => {
-                print_diags(&diags, l);
-                let n = diags.iter().filter(|d| d.is_error()).count();
-                say(&format!(
-                    "{at}: {} ({n} {})",
-                    l.pick("无效", "invalid"),
-                    l.pick("个错误", if n == 1 { "error" } else { "errors" })
-                ))?;
-                worst = 1;
-            }
-        }
-    }
-    Ok(worst)
-}
-
-/// One line on standard output; a write error (a full disk, a closed pipe)
-/// goes back to the command, which reports it as every command does.
-fn say(line: &str) -> anyhow::Result<()> {
-    crate::cli::write_stdout(&format!("{line}\n"))
-}
-
-fn refuse_existing(p: &Path, l: Lang) -> bool {
-    if p.exists() {
-        crate::cli::usage_error(
-            l,
-            p.display(),
-            "已存在, 不会覆盖",
-            "already exists; it will not be overwritten",
-        );
-        return true;
-    }
-    false
-}
-
-/// `zhizao init --format xlsx -o FILE`.
-pub fn init_xlsx(output: Option<&Path>, l: Lang) -> anyhow::Result<i32> {
-    let Some(out) = output else {
-        return Ok(crate::cli::usage_error(
-            l,
-            "",
-            "--format xlsx 需要 -o 文件.xlsx",
-            "--format xlsx needs -o FILE.xlsx",
-        ));
-    };
-    if refuse_existing(out, l) {
-        return Ok(2);
-    }
-    template::write(out, l, &[])?;
-    eprintln!("{} {}", l.pick("已写入", "written:"), out.display());
-    Ok(0)
-}
-
-/// `zhizao convert INPUTS -o OUT`.
-pub fn run(inputs: &[String], out: &Path, l: Lang) -> anyhow::Result<i32> {
-    let to_workbook = read::is_workbook(out);
-    let outcome = if to_workbook {
-        if refuse_existing(out, l) {
-            return Ok(2);
-        }
-        if let Some(wb) = inputs.iter().find(|i| read::is_workbook(Path::new(i))) {
-            return Ok(crate::cli::usage_error(
-                l,
-                wb,
-                "已是工作簿; 输出为 .xlsx 时输入应为 YAML",
-                "is a workbook already; with a .xlsx output the inputs are YAML",
-            ));
-        }
-        yaml_to_workbook(inputs, out, l)?
-    } else {
-        let [one] = inputs else {
-            return Ok(crate::cli::usage_error(
-                l,
-                "",
-                "输出为文件夹或 .yaml 时只能输入一个 .xlsx 工作簿",
-                "a folder or .yaml output takes exactly one .xlsx workbook",
-            ));
-        };
-        if !read::is_workbook(Path::new(one)) {
-            return Ok(crate::cli::usage_error(
-                l,
-                "",
-                "YAML 转换为工作簿时 -o 须以 .xlsx 结尾",
-                "to convert YAML into a workbook, -o must end in .xlsx",
-            ));
-        }
-        workbook_to_yaml(Path::new(one), out)?
-    };
-    print_diags(&outcome.errors, l);
-    for w in &outcome.written {
-        eprintln!("{} {}", l.pick("已写入", "written:"), w.display());
-    }
-    if to_workbook && !outcome.errors.is_empty() {
-        eprintln!(
-            "{}",
-            l.pick(
-                "有无效的问卷, 未写出工作簿",
-                "some questionnaires are invalid; no workbook written"
-            )
-        );
-    }
-    Ok(if outcome.errors.is_empty() { 0 } else { 1 })
-}
-
-/// `zhizao sample --format xlsx --out FILE.xlsx`: the questionnaires that
-/// `sample --out DIR` writes as YAML files, as the rows of one workbook.
-pub fn sample_xlsx(
+/// The questionnaires `sample --out DIR` writes (seed `seed`, files
+/// 0..count, all valid), for `sample --format xlsx`.
+pub fn sample_questionnaires(
     count: usize,
     seed: u64,
-    invalid_share: f64,
-    out: &Path,
-    l: Lang,
-) -> anyhow::Result<i32> {
-    if invalid_share != 0.0 {
-        return Ok(crate::cli::usage_error(
-            l,
-            "",
-            "--format xlsx 只写有效问卷; 请去掉 --invalid-share",
-            "--format xlsx writes valid questionnaires only; drop --invalid-share",
-        ));
-    }
-    if refuse_existing(out, l) {
-        return Ok(2);
-    }
+) -> anyhow::Result<Vec<crate::questionnaire::Questionnaire>> {
     let mut qs = Vec::with_capacity(count);
     for i in 0..count {
         let (name, text) = crate::sample::sample(seed, i, 0.0);
@@ -276,39 +118,5 @@ pub fn sample_xlsx(
         })?;
         qs.push(loaded.questionnaire);
     }
-    template::write(out, l, &qs)?;
-    say(&format!(
-        "{} {count} {} {}",
-        l.pick("已写入", "wrote"),
-        l.pick("份问卷到", "questionnaires to"),
-        crate::textsafe::echo(&out.display().to_string())
-    ))?;
-    Ok(0)
-}
-
-/// `screen --reports DIR`: write the reports, say how many, list failures.
-pub fn screen_reports(
-    engine: &crate::assess::Engine,
-    paths: &[PathBuf],
-    dir: &Path,
-    l: Lang,
-    format: super::reports::ReportFormat,
-) -> anyhow::Result<std::collections::HashMap<String, PathBuf>> {
-    let w = super::reports::write(engine, paths, dir, l, format)?;
-    for (file, why) in &w.failed {
-        eprintln!(
-            "{}: {}: {}",
-            l.pick("报告未写出", "report not written"),
-            crate::textsafe::echo(file),
-            crate::textsafe::echo(why)
-        );
-    }
-    eprintln!(
-        "{} {} {} {}",
-        l.pick("已写入", "wrote"),
-        w.by_file.len(),
-        l.pick("份企业报告到", "enterprise reports to"),
-        dir.display()
-    );
-    Ok(w.by_file)
+    Ok(qs)
 }

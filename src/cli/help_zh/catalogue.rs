@@ -1,13 +1,41 @@
 //! The Chinese help texts (中文帮助文本), one entry per command of
-//! [`crate::cli::Cli`]. Terms as in the notice and docs/guide.zh.md:
+//! [`crate::cli::args::Cli`]. Terms as in the notice and docs/guide.zh.md:
 //! 问卷, 扶持项, 政策包, 条款, 参考标准, 成熟度, 申报表, 筛查.
 
 use super::{ArgZh, CmdZh};
 
 const POLICY_ARG: ArgZh = ArgZh {
     id: "policy",
-    help: "政策包文件（默认：内置的 2016 年鲤城区政策包）",
-    long: "政策包文件（默认：内置的 2016 年鲤城区政策包）。\n\n示例：`--policy my-pack.yaml`。",
+    help: "政策包文件，可重复（默认：内置的 2016 年鲤城区政策包）",
+    long: "政策包文件，可重复（默认：内置的 2016 年鲤城区政策包）。\n\n\
+政策包在加载时校验；`zhizao policy check 文件` 可列出一个政策包的全部问题（编写方法见 docs/policy-authoring.md）。\
+给出多个政策包（如市级和区级通知）时一并评估：各自的有效期、出资方和上限各自适用，合计按出资方相加。\
+示例：`--policy my-pack.yaml`。",
+    values: &[],
+};
+
+const CRITERIA_ARG: ArgZh = ArgZh {
+    id: "criteria",
+    help: "参考标准包文件（参考标准和成熟度模型），代替内置的参考标准包",
+    long: "参考标准包文件（参考标准和成熟度模型），代替内置的参考标准包。\n\n\
+数字化车间、智能工厂参考标准和成熟度等级，写法同 criteria/licheng-2016.yaml。\
+示例：`--criteria my-criteria.yaml`。",
+    values: &[],
+};
+
+const TARGETS_ARG: ArgZh = ArgZh {
+    id: "targets",
+    help: "区级目标文件，代替内置的目标",
+    long: "区级目标文件，代替内置的目标。\n\n\
+筛查看板和报告对照的目标，写法同 policies/licheng-2016-targets.yaml。示例：`--targets targets-2017.yaml`。",
+    values: &[],
+};
+
+const REFERENCES_ARG: ArgZh = ArgZh {
+    id: "references",
+    help: "参考数据文件（同行对比），代替内置的参考数据",
+    long: "参考数据文件（同行对比），代替内置的参考数据。\n\n\
+各项指标对比的参考数值，写法同 benchmarks/reference.yaml。示例：`--references peers.yaml`。",
     values: &[],
 };
 
@@ -123,14 +151,10 @@ pub const CATALOGUE: &[CmdZh] = &[
 已有的同名文件会被替换。示例：`-o report.json`。",
                 values: &[],
             },
-            ArgZh {
-                id: "policy",
-                help: "使用此政策包，代替内置的 2016 年鲤城区政策包",
-                long: "使用此政策包，代替内置的 2016 年鲤城区政策包。\n\n\
-政策包在加载时校验；`zhizao policy check 文件` 可列出政策包的全部问题。\
-编写方法见 docs/policy-authoring.md。示例：`--policy my-pack.yaml`。",
-                values: &[],
-            },
+            POLICY_ARG,
+            CRITERIA_ARG,
+            TARGETS_ARG,
+            REFERENCES_ARG,
             ArgZh {
                 id: "set",
                 help: "假设分析：改写问卷中的一个值，写作 `路径=值`，可重复",
@@ -205,13 +229,10 @@ pub const CATALOGUE: &[CmdZh] = &[
 文件要么完整写入，要么不写。示例：`-o compare.html`。",
                 values: &[],
             },
-            ArgZh {
-                id: "policy",
-                help: "使用此政策包，代替内置的 2016 年鲤城区政策包",
-                long: "使用此政策包，代替内置的 2016 年鲤城区政策包。\n\n\
-两份问卷都用它评估。示例：`--policy my-pack.yaml`。",
-                values: &[],
-            },
+            POLICY_ARG,
+            CRITERIA_ARG,
+            TARGETS_ARG,
+            REFERENCES_ARG,
         ],
     },
     CmdZh {
@@ -325,7 +346,7 @@ pub const CATALOGUE: &[CmdZh] = &[
         after: "示例：
   zhizao policy list
   zhizao policy list --lang en --policy my-pack.yaml",
-        args: &[POLICY_ARG],
+        args: &[POLICY_ARG, CRITERIA_ARG, TARGETS_ARG, REFERENCES_ARG],
     },
     CmdZh {
         path: "policy show",
@@ -342,6 +363,9 @@ pub const CATALOGUE: &[CmdZh] = &[
                 values: &[],
             },
             POLICY_ARG,
+            CRITERIA_ARG,
+            TARGETS_ARG,
+            REFERENCES_ARG,
         ],
     },
     CmdZh {
@@ -363,6 +387,9 @@ pub const CATALOGUE: &[CmdZh] = &[
                 values: &[],
             },
             POLICY_ARG,
+            CRITERIA_ARG,
+            TARGETS_ARG,
+            REFERENCES_ARG,
         ],
     },
     CmdZh {
@@ -489,12 +516,10 @@ pub const CATALOGUE: &[CmdZh] = &[
 用于终端汇总和汇总工作表；企业工作表总是列出全部企业。示例：`--top 20`。",
                 values: &[],
             },
-            ArgZh {
-                id: "policy",
-                help: "使用此政策包，代替内置政策包",
-                long: "使用此政策包，代替内置政策包。\n\n示例：`--policy my-pack.yaml`。",
-                values: &[],
-            },
+            POLICY_ARG,
+            CRITERIA_ARG,
+            TARGETS_ARG,
+            REFERENCES_ARG,
             ArgZh {
                 id: "follow_links",
                 help: "跟随指向所给文件夹之外的符号链接",

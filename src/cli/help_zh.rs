@@ -1,5 +1,5 @@
 //! `--help` in Chinese (中文帮助). The English help is written in the doc
-//! comments of [`crate::cli`]; under `--lang zh` (or a Chinese locale) the
+//! comments of [`super::args`]; under `--lang zh` (or a Chinese locale) the
 //! command tree is given the Chinese texts of [`CATALOGUE`] before parsing
 //! ([`apply`]), so `-h`, `--help`, `help COMMAND` and `zhizao man` show
 //! Chinese descriptions of every command, argument and possible value. The
@@ -10,11 +10,10 @@
 //! possible value has no Chinese text ([`missing`]), so a new flag cannot be
 //! added without its translation.
 
-use crate::cli::{Cli, FileFormat, Format, LangArg, SchemaArg};
-use crate::lang::Lang;
-use crate::workbook::reports::ReportFormat;
+use super::args::{version, Cli, FileFormat, Format, LangArg, ReportFormatArg, SchemaArg};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser, ValueParser};
 use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
+use zhizao::lang::Lang;
 
 mod catalogue;
 pub use catalogue::CATALOGUE;
@@ -46,12 +45,6 @@ pub struct ArgZh {
     pub values: &'static [(&'static str, &'static str)],
 }
 
-/// The version line in Chinese (政策包与通知日期).
-pub const VERSION_ZH: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    "（政策包 licheng-2016，依据 2016-07-29 印发的通知）"
-);
-
 /// Parse the process arguments; in Chinese the help pages come from the
 /// Chinese command tree.
 pub fn try_parse(lang: Lang) -> Result<Cli, clap::Error> {
@@ -62,10 +55,10 @@ pub fn try_parse(lang: Lang) -> Result<Cli, clap::Error> {
 /// The clap command tree in `lang`: the derive's English, or its Chinese.
 pub fn command(lang: Lang) -> Command {
     match lang {
-        Lang::En => Cli::command(),
+        Lang::En => Cli::command().version(version(lang)),
         // clap wraps only at spaces, which Chinese prose lacks: it lays out
         // unwrapped here, and `localize` wraps the rendered page.
-        Lang::Zh => apply(Cli::command()).version(VERSION_ZH).term_width(0),
+        Lang::Zh => apply(Cli::command()).version(version(lang)).term_width(0),
     }
 }
 
@@ -114,6 +107,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("before", "问卷"),
     ("command", "命令"),
     ("count", "数量"),
+    ("criteria", "文件"),
     ("date", "日期"),
     ("file", "文件"),
     ("files", "文件"),
@@ -128,6 +122,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("paths", "路径"),
     ("policy", "政策包"),
     ("previous", "文件"),
+    ("references", "文件"),
     ("profile", "文件"),
     ("reading", "解读编号=选项"),
     ("reports", "文件夹"),
@@ -135,6 +130,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("seed", "种子"),
     ("set", "路径=值"),
     ("shell", "SHELL"),
+    ("targets", "文件"),
     ("top", "数量"),
     ("which", "模式"),
 ];
@@ -170,8 +166,8 @@ fn localize_values(arg: Arg, zh: &'static [(&'static str, &'static str)]) -> Arg
         arg.value_parser(enum_parser::<LangArg>(zh))
     } else if same(clap::value_parser!(SchemaArg).into()) {
         arg.value_parser(enum_parser::<SchemaArg>(zh))
-    } else if same(clap::value_parser!(ReportFormat).into()) {
-        arg.value_parser(enum_parser::<ReportFormat>(zh))
+    } else if same(clap::value_parser!(ReportFormatArg).into()) {
+        arg.value_parser(enum_parser::<ReportFormatArg>(zh))
     } else if same(clap::value_parser!(String)) {
         let values = with_zh(arg.get_possible_values(), zh);
         arg.value_parser(PossibleValuesParser::new(values))
@@ -212,12 +208,14 @@ fn with_zh(
 /// What of the (English) tree `cmd` has no Chinese text in [`CATALOGUE`]:
 /// one line per command, argument or possible value (hidden arguments and
 /// the help and version flags, which clap writes, are exempt).
+#[cfg(test)]
 pub fn missing(cmd: &Command) -> Vec<String> {
     let mut out = Vec::new();
     missing_at(cmd, "", &mut out);
     out
 }
 
+#[cfg(test)]
 fn missing_at(cmd: &Command, path: &str, out: &mut Vec<String>) {
     let zh = find(path);
     if zh.is_none() {
@@ -290,7 +288,7 @@ const CLAP_WORDS: &[(&str, &str)] = &[
 /// Chinese, and lines wrapped to the terminal ([`wrap`]).
 pub fn localize(text: &str) -> String {
     // clap wraps at most at 100 columns, as does this.
-    wrap(&clap_words(text), crate::report::fit::width().min(100))
+    wrap(&clap_words(text), zhizao::report::fit::width().min(100))
 }
 
 fn clap_words(text: &str) -> String {
@@ -534,7 +532,7 @@ mod tests {
             .expect("parses");
         let cli = Cli::from_arg_matches(&m).expect("typed");
         match cli.command {
-            crate::cli::Command::Assess { format, .. } => assert_eq!(format, Some(Format::Docx)),
+            crate::cli::args::Command::Assess(a) => assert_eq!(a.format, Some(Format::Docx)),
             other => panic!("{other:?}"),
         }
         let bad =

@@ -1,0 +1,52 @@
+//! `zhizao compare BEFORE AFTER`: two questionnaires of one factory.
+
+use crate::cli::args::{CompareArgs, Format};
+use crate::cli::io::{self, Out};
+use crate::cli::{engine, CliError, CliResult, Settings};
+use zhizao::assess::{Assessment, Engine, InputInfo};
+use zhizao::lang::Lang;
+use zhizao::{input, report};
+
+/// Assess both questionnaires and write what changed.
+pub fn exec(args: CompareArgs, s: &Settings) -> CliResult {
+    let lang = s.lang;
+    let mut out = Out::stdout();
+    io::output_is_input(&args.output, &[&args.before, &args.after])?;
+    let engine = engine::load(&args.packs, &[], lang)?;
+    let b = assess(&engine, &args.before, lang)?;
+    let a = assess(&engine, &args.after, lang)?;
+    let c = zhizao::compare::compare(&b, &a);
+    let date = report::view::report_date();
+    let text = match args.format {
+        Format::Docx => {
+            return Err(CliError::usage(
+                "--format docx",
+                "只用于 assess; compare 可用 html 或 markdown",
+                "is for assess; compare writes html or markdown",
+            ))
+        }
+        Format::Terminal => zhizao::compare::terminal(&c, lang),
+        Format::Json => zhizao::compare::json(&c),
+        Format::Markdown => report::markdown::compare(&c, &b, &a, lang, &date)?,
+        Format::Html => report::html::compare(&c, &b, &a, lang, &date)?,
+    };
+    io::emit(&mut out, &text, args.output.as_deref())
+}
+
+/// One side: an unreadable file exits 2, an invalid one 1.
+fn assess(engine: &Engine, file: &str, lang: Lang) -> Result<Assessment, CliError> {
+    let bytes = input::read(file).map_err(|d| {
+        let code = io::read_error_code(&d);
+        io::failed(&[d], None, lang, code)
+    })?;
+    let loaded = input::from_bytes(&bytes, file)
+        .map_err(|(diags, source)| io::failed(&diags, source.as_deref(), lang, 1))?;
+    Ok(engine.assess(
+        &loaded.questionnaire,
+        InputInfo {
+            file: file.to_string(),
+            sha256: loaded.sha256.clone(),
+        },
+        loaded.warnings,
+    ))
+}
