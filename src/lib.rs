@@ -43,3 +43,4 @@ pub mod validate;
 pub mod whatif;
 pub mod workbook;
 pub mod yaml;
+pub mod yardsticks;

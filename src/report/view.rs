@@ -4,7 +4,7 @@
 //! escape them (minijinja auto-escaping) and the Markdown templates through
 //! the `md` filter.
 
-use crate::assess::{Assessment, Engine};
+use crate::assess::Assessment;
 use crate::compare::{self, Comparison, Direction, TrackChange};
 use crate::criteria::{show, Status};
 use crate::indicators::Unit;
@@ -32,8 +32,6 @@ pub struct ReportInput<'a> {
     pub roadmap: &'a Roadmap,
     /// What-if overrides (empty for a plain report).
     pub overrides: &'a [Override],
-    /// The packs used.
-    pub engine: &'a Engine,
     /// Language.
     pub lang: Lang,
     /// Report date (YYYY-MM-DD).
@@ -587,37 +585,27 @@ fn nice_max(x: f64) -> f64 {
     10.0 * mag
 }
 
-/// Thresholds for an indicator: (criterion index, threshold).
-fn thresholds(engine: &Engine, id: &str, mode: ProductionMode) -> Vec<(usize, Decimal)> {
-    let mut v = Vec::new();
-    for (ci, c) in engine.criteria.criteria.iter().enumerate() {
-        for k in &c.checks {
-            if k.indicator.as_deref() == Some(id)
-                && !(k.discrete_only && mode == ProductionMode::Process)
-            {
-                if let Some(t) = k.at_least {
-                    v.push((ci, t));
-                }
-            }
-        }
-    }
-    v
+/// Thresholds for an indicator: (criterion index, threshold), the index
+/// being the criterion's place in the assessment (the chart's series).
+fn thresholds(a: &Assessment, id: &str) -> Vec<(usize, Decimal)> {
+    a.yardsticks
+        .thresholds
+        .iter()
+        .filter(|t| t.indicator == id)
+        .filter_map(|t| {
+            let ci = a.criteria.iter().position(|c| c.id == t.criterion)?;
+            Some((ci, t.at_least))
+        })
+        .collect()
 }
 
-fn district_target(id: &str, mode: ProductionMode) -> Option<Decimal> {
-    if mode == ProductionMode::Process {
-        return None;
-    }
-    // District 2020 targets that are indicator values, from the targets
-    // data (鲤城区实施意见 二(一), key discrete 规上 manufacturers) [P].
-    let key = match id {
-        "cnc_ratio" => "cnc_ratio_key_discrete",
-        "robot_density" => "robot_density",
-        _ => return None,
-    };
-    crate::screen::targets::shipped()
+/// The district target an indicator is drawn against (二(一), key discrete
+/// 规上 manufacturers), as the assessment carries it.
+fn district_target(a: &Assessment, id: &str) -> Option<Decimal> {
+    a.yardsticks
         .targets
-        .get(key)
+        .iter()
+        .find(|t| t.indicator == id)
         .map(|t| t.value)
 }
 
@@ -636,9 +624,8 @@ fn bar_scale(unit: Unit, value: Option<Decimal>, marks: &[Decimal]) -> (f64, Str
 }
 
 /// Short names of the criteria for chart legends.
-fn criteria_legend(engine: &Engine, l: Lang) -> Vec<String> {
-    let mut v: Vec<String> = engine
-        .criteria
+fn criteria_legend(a: &Assessment, l: Lang) -> Vec<String> {
+    let mut v: Vec<String> = a
         .criteria
         .iter()
         .take(3)
@@ -655,8 +642,8 @@ fn criteria_legend(engine: &Engine, l: Lang) -> Vec<String> {
 }
 
 /// The radar and bar charts of an assessment.
-fn charts(a: &Assessment, engine: &Engine, l: Lang) -> (String, String) {
-    let ratings = &engine.criteria.maturity.ratings;
+fn charts(a: &Assessment, l: Lang) -> (String, String) {
+    let ratings = &a.yardsticks.next_level_ratings;
     let fit = |n: NextLevelFit| match n {
         NextLevelFit::Most => ratings.most,
         NextLevelFit::Part => ratings.part,
@@ -705,16 +692,15 @@ fn charts(a: &Assessment, engine: &Engine, l: Lang) -> (String, String) {
             title: l.pick("成熟度雷达图", "Maturity radar").into(),
         },
     );
-    let mode = a.enterprise.production_mode;
     let rows: Vec<svg::Bar> = KEY_INDICATORS
         .iter()
         .filter_map(|id| a.indicators.get(id))
         .map(|i| {
-            let th = thresholds(engine, i.id, mode);
-            let dt = district_target(i.id, mode);
+            let th = thresholds(a, i.id);
+            let dt = district_target(a, i.id);
             let marks: Vec<Decimal> = th.iter().map(|x| x.1).chain(dt).collect();
             let (max, max_shown) = bar_scale(i.unit, i.value, &marks);
-            let names = criteria_legend(engine, l);
+            let names = criteria_legend(a, l);
             let mut markers: Vec<svg::Marker> = th
                 .iter()
                 .map(|(ci, t)| svg::Marker {
@@ -751,7 +737,7 @@ fn charts(a: &Assessment, engine: &Engine, l: Lang) -> (String, String) {
     let bars = svg::bars(
         l.pick("关键指标", "Key indicators"),
         &rows,
-        &criteria_legend(engine, l),
+        &criteria_legend(a, l),
         &[],
     );
     (radar, bars)
@@ -1322,8 +1308,8 @@ fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<String>) {
     (groups, others)
 }
 
-fn explain_view(a: &Assessment, engine: &Engine, l: Lang) -> ExplainView {
-    let pass = engine.criteria.maturity.pass_score;
+fn explain_view(a: &Assessment, l: Lang) -> ExplainView {
+    let pass = a.yardsticks.pass_score;
     let level_scores = a
         .maturity
         .level_scores
@@ -1488,8 +1474,8 @@ fn report_view(r: &ReportInput) -> ReportView {
         exec: exec_items(r.roadmap, l),
         profile: profile_view(r.profile, l),
         subtitle: match l {
-            Lang::Zh => format!("依据《{}》测算", r.engine.policy.title.get(l)),
-            Lang::En => format!("Screened against the {}", r.engine.policy.title.get(l)),
+            Lang::Zh => format!("依据《{}》测算", a.packs.policy_title.get(l)),
+            Lang::En => format!("Screened against the {}", a.packs.policy_title.get(l)),
         },
         enterprise: EnterpriseView {
             name: e.name.clone(),
@@ -1566,7 +1552,7 @@ fn report_view(r: &ReportInput) -> ReportView {
         totals_eligible: totals_line(&a.totals.eligible, l),
         totals_potential: totals_line(&a.totals.potential, l),
         cap_line: cap_line(a, l),
-        explain: explain_view(a, r.engine, l),
+        explain: explain_view(a, l),
         warnings: a.warnings.iter().map(|w| w.render(l, None)).collect(),
     }
 }
@@ -1659,13 +1645,13 @@ pub fn report_value(r: &ReportInput) -> serde_json::Value {
 /// The two charts of the report as SVG: the maturity radar and the
 /// indicator bars.
 pub fn chart_svgs(r: &ReportInput) -> (String, String) {
-    charts(r.assessment, r.engine, r.lang)
+    charts(r.assessment, r.lang)
 }
 
 /// Render the assessment report as one self-contained HTML file.
 pub fn html(r: &ReportInput) -> anyhow::Result<String> {
     let v = report_view(r);
-    let (radar, bars) = charts(r.assessment, r.engine, r.lang);
+    let (radar, bars) = charts(r.assessment, r.lang);
     render(
         "report.html",
         minijinja::context! {
