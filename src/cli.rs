@@ -1590,13 +1590,16 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<i32> {
     )?;
     let targets = screen::targets::default_targets();
     let dashboard = screen::targets::dashboard(&targets, &screened.agg);
-    let text = screen::summary::render(
-        &screened.agg,
-        &dashboard,
-        &screened.rejected,
-        &screened.notes,
-        &engine.policy,
+    let text = report::screening::render(
+        &report::screening::Screening {
+            aggregates: &screened.agg,
+            dashboard: &dashboard,
+            rejected: &screened.rejected,
+            notes: &screened.notes,
+            pack: &engine.policy,
+        },
         lang,
+        report::fit::width(),
     );
     out!("{text}")?;
     let reports = match &a.reports {
@@ -1718,10 +1721,10 @@ fn run_compare(
                 "is for assess; compare writes html or markdown",
             ))
         }
-        Format::Terminal => crate::compare::terminal(&c, lang),
-        Format::Json => crate::compare::json(&c),
-        Format::Markdown => report::markdown::compare(&c, b, a, lang, &date)?,
-        Format::Html => report::html::compare(&c, b, a, lang, &date)?,
+        Format::Terminal => report::compare::terminal(&c, lang, report::fit::width()),
+        Format::Json => report::compare::json(&c),
+        Format::Markdown => report::compare::markdown(&c, lang, &date)?,
+        Format::Html => report::compare::html(&c, b, a, lang, &date)?,
     };
     emit(&text, output)?;
     Ok(0)

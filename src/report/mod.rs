@@ -1,6 +1,8 @@
 //! Reports (报告): terminal tables for people, JSON for programs, Markdown
 //! and self-contained HTML for reports people act on.
 
+pub mod compare;
+pub mod date;
 pub mod docx;
 pub mod fields;
 pub mod fit;
@@ -8,8 +10,11 @@ pub mod html;
 pub mod markdown;
 pub mod pack;
 pub mod profile;
+pub mod screening;
 pub mod svg;
+mod templates;
 pub mod terminal;
+pub mod totals;
 pub mod units;
 pub mod view;
 pub mod zh;

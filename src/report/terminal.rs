@@ -1,10 +1,10 @@
 //! Terminal report (终端报告): tables a consultant reads on screen.
 
 use super::fields;
+use super::totals::CapLine;
 use crate::assess::Assessment;
 use crate::criteria::Status;
 use crate::lang::Lang;
-use crate::money;
 use crate::policy::eval::{TrackStatus, Truth};
 use crate::policy::pack::{Funder, TrackKind};
 use std::fmt::Write as _;
@@ -36,14 +36,10 @@ fn heading(out: &mut String, title: &str, code: &str, color: bool) {
     let _ = writeln!(out, "{}", paint(title, code, color));
 }
 
-fn table(rows: Vec<Vec<String>>, o: Options) -> String {
-    typeset_table(rows, o.lang, o.width)
-}
-
 /// A table fitted to `width`, its cells in Chinese typography under zh
-/// (before layout, so full-width marks are measured). Shared by every
-/// terminal view (assessment, comparison, screening summary).
-pub fn typeset_table(rows: Vec<Vec<String>>, l: Lang, width: usize) -> String {
+/// (before layout, so full-width marks are measured). The one table of
+/// every terminal view (assessment, comparison, screening summary).
+pub fn table(rows: Vec<Vec<String>>, l: Lang, width: usize) -> String {
     let rows = rows
         .into_iter()
         .map(|r| r.into_iter().map(|c| typeset(c, l)).collect())
@@ -231,7 +227,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
         }
         rows.push(row);
     }
-    let _ = writeln!(out, "{}\n", table(rows, o));
+    let _ = writeln!(out, "{}\n", table(rows, o.lang, o.width));
 
     // Criteria.
     heading(&mut out, l.pick("评估标准", "Criteria"), "1", o.color);
@@ -273,7 +269,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             ]);
         }
     }
-    let _ = writeln!(out, "{}", table(rows, o));
+    let _ = writeln!(out, "{}", table(rows, o.lang, o.width));
     let _ = writeln!(
         out,
         "{}\n",
@@ -288,15 +284,16 @@ pub fn render(a: &Assessment, o: Options) -> String {
     if let Some(n) = &a.packs.validity_note {
         let _ = writeln!(out, "{}\n", paint(n.get(l), "33", o.color));
     }
+    let funders = super::totals::funders(a);
     let mut rows = vec![vec![
         l.pick("状态", "Status").to_string(),
         l.pick("扶持项", "Track").to_string(),
         l.pick("条款", "Clause").to_string(),
         l.pick("金额 (封顶前)", "Amount (before cap)").to_string(),
-        l.pick("省", "Province").to_string(),
-        l.pick("市", "City").to_string(),
-        l.pick("区", "District").to_string(),
-    ]];
+    ]
+    .into_iter()
+    .chain(funders.iter().map(|f| super::totals::funder_header(*f, l)))
+    .collect()];
     let order = [
         TrackStatus::Eligible,
         TrackStatus::Candidate,
@@ -328,7 +325,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
                     _ => "—".into(),
                 },
             };
-            let funder = |f: Funder| t.by_funder.get(&f).map(|r| r.report(l)).unwrap_or_default();
+            // The district share carries a * when the cap cut it.
+            let funder = |f: &Funder| {
+                let cut = *f == Funder::District && t.district_before_cap.is_some();
+                let shown = t.by_funder.get(f).map(|r| r.report(l)).unwrap_or_default();
+                format!("{shown}{}", if cut { " *" } else { "" })
+            };
             let color = match s {
                 TrackStatus::Eligible => "32",
                 TrackStatus::Candidate => "36",
@@ -345,27 +347,21 @@ pub fn render(a: &Assessment, o: Options) -> String {
             } else {
                 String::new()
             };
-            rows.push(vec![
-                paint(t.status.label().get(l), color, o.color),
-                track_name(t, l),
-                t.clause.clone(),
-                if near_gap.is_empty() {
-                    amount
-                } else {
-                    near_gap
-                },
-                funder(Funder::Province),
-                format!("{}", funder(Funder::City)),
-                format!(
-                    "{}{}",
-                    funder(Funder::District),
-                    if t.district_before_cap.is_some() {
-                        " *"
+            rows.push(
+                [
+                    paint(t.status.label().get(l), color, o.color),
+                    track_name(t, l),
+                    t.clause.clone(),
+                    if near_gap.is_empty() {
+                        amount
                     } else {
-                        ""
-                    }
-                ),
-            ]);
+                        near_gap
+                    },
+                ]
+                .into_iter()
+                .chain(funders.iter().map(funder))
+                .collect(),
+            );
         }
     }
     for t in &a.subsidies {
@@ -373,7 +369,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             hidden += 1;
         }
     }
-    let _ = writeln!(out, "{}", table(rows, o));
+    let _ = writeln!(out, "{}", table(rows, o.lang, o.width));
     let _ = writeln!(
         out,
         "{} {hidden} {}",
@@ -383,78 +379,47 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "tracks do not apply or are not in force (see --explain or JSON)"
         )
     );
-    let tot = |t: &crate::policy::eval::Totals| {
-        Funder::ALL
-            .iter()
-            .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].report(l)))
-            .collect::<Vec<_>>()
-            .join(" · ")
-            + &format!(" · {} {}", l.pick("合计", "total"), t.total.report(l))
-    };
     let _ = writeln!(
         out,
         "{}: {}",
         l.pick("符合项合计", "Eligible total"),
-        tot(&a.totals.eligible)
+        super::totals::totals_line(&funders, &a.totals.eligible, l)
     );
     let _ = writeln!(
         out,
         "{}: {}",
         l.pick("含候选项合计", "Incl. candidates"),
-        tot(&a.totals.potential)
+        super::totals::totals_line(&funders, &a.totals.potential, l)
     );
-    if let Some(dc) = &a.district_cap {
-        match dc.cap {
-            Some(cap) => {
-                let _ = writeln!(
-                    out,
-                    "{} ({}): {}; {} {} → {}{}",
-                    l.pick("区级奖励上限", "District cap"),
-                    dc.clause,
-                    money::report(cap, l),
-                    l.pick("区级份额", "district shares"),
-                    dc.before.report(l),
-                    dc.after.report(l),
-                    if dc.binding {
-                        format!(
-                            " ({}: {})",
-                            l.pick("已封顶 *", "cap binds *"),
-                            super::cut_names(a, l)
-                        )
-                    } else {
-                        String::new()
-                    }
-                );
-                if let Some(n) = &dc.trigger_note {
-                    let _ = writeln!(out, "  {}", n.get(l));
-                }
-                if let Some(n) = super::eligible_cap_note(a, l) {
-                    let _ = writeln!(out, "  {n}");
-                }
-                // The pack-wide readings (cap trigger, matching shares) the cap rests on.
-                let cap = Some(crate::policy::pack::PackPart::DistrictCap);
-                for r in a
-                    .packs
-                    .readings
-                    .iter()
-                    .filter(|r| o.explain && r.affects == cap)
-                {
-                    let _ = writeln!(out, "  {}", r.line(l));
-                }
+    match super::totals::cap_line(a, l) {
+        None => {}
+        Some(CapLine::Uncapped(text)) => {
+            // As the reports finish Chinese text: the field by its name.
+            let text = match l {
+                Lang::Zh => fields::humanize(&text, l),
+                Lang::En => text,
+            };
+            let _ = writeln!(out, "{}", paint(&text, "33", o.color));
+        }
+        Some(CapLine::Capped {
+            head,
+            binding,
+            trigger,
+            eligible,
+        }) => {
+            let _ = writeln!(out, "{head}{}", binding.unwrap_or_default());
+            for n in trigger.iter().chain(&eligible) {
+                let _ = writeln!(out, "  {n}");
             }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    paint(
-                        l.pick(
-                            "区级奖励上限: 缺少企业新增税收区级留成, 区级金额未封顶",
-                            "District cap: enterprise.new_tax_district_retained_wan is missing, district amounts are shown uncapped"
-                        ),
-                        "33",
-                        o.color
-                    )
-                );
+            // The pack-wide readings (cap trigger, matching shares) the cap rests on.
+            let cap = Some(crate::policy::pack::PackPart::DistrictCap);
+            for r in a
+                .packs
+                .readings
+                .iter()
+                .filter(|r| o.explain && r.affects == cap)
+            {
+                let _ = writeln!(out, "  {}", r.line(l));
             }
         }
     }

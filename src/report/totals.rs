@@ -1,0 +1,138 @@
+//! Money lines every report shares (金额汇总): which funders a report shows,
+//! the totals line and the district-cap line. One copy of each, so the
+//! terminal, Markdown, HTML, DOCX, comparison and screening views cannot
+//! drift apart.
+
+use crate::assess::Assessment;
+use crate::lang::Lang;
+use crate::money::{self, Range};
+use crate::policy::eval::Totals;
+use crate::policy::pack::Funder;
+use std::collections::BTreeMap;
+
+/// The funders (出资方) a report shows, in report order: those in the
+/// assessment's totals. Reports learn the funders here and nowhere else.
+pub fn funders(a: &Assessment) -> Vec<Funder> {
+    funders_in(&[&a.totals.eligible.by_funder, &a.totals.potential.by_funder])
+}
+
+/// The funders present in any of `maps`, in report order.
+pub fn funders_in(maps: &[&BTreeMap<Funder, Range>]) -> Vec<Funder> {
+    let mut v: Vec<Funder> = maps.iter().flat_map(|m| m.keys().copied()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A funder as a column header: its label, capitalised in English
+/// ("Province"); Chinese has no case ("省").
+pub fn funder_header(f: Funder, l: Lang) -> String {
+    let label = f.label().get(l).to_string();
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => label,
+    }
+}
+
+/// Each funder's amount, "省 0.00万元 · 市 … · 区 …" (a funder missing from
+/// `by_funder` pays nothing).
+pub fn by_funder_line(funders: &[Funder], by_funder: &BTreeMap<Funder, Range>, l: Lang) -> String {
+    funders
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f.label().get(l),
+                by_funder.get(f).copied().unwrap_or(Range::ZERO).report(l)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A totals line: each funder's amount, then the total.
+pub fn totals_line(funders: &[Funder], t: &Totals, l: Lang) -> String {
+    format!(
+        "{} · {} {}",
+        by_funder_line(funders, &t.by_funder, l),
+        l.pick("合计", "total"),
+        t.total.report(l)
+    )
+}
+
+/// The district cap (区级封顶, 五(五) 末段) in words, in the parts each
+/// renderer lays out (the terminal on several lines, the reports on one).
+pub enum CapLine {
+    /// The cap figure is missing: district amounts are shown uncapped.
+    Uncapped(String),
+    /// The cap, and what it did.
+    Capped {
+        /// "区级奖励上限 (clause): cap; 区级份额 before → after".
+        head: String,
+        /// When the cap binds: " (已封顶 *: the tracks cut)".
+        binding: Option<String>,
+        /// Why the cap was not applied although its figure is given.
+        trigger: Option<String>,
+        /// The cap on the eligible tracks alone, when it differs
+        /// ([`super::eligible_cap_note`]).
+        eligible: Option<String>,
+    },
+}
+
+/// The district cap of an assessment in words; `None` when the pack has no
+/// cap.
+pub fn cap_line(a: &Assessment, l: Lang) -> Option<CapLine> {
+    let dc = a.district_cap.as_ref()?;
+    let Some(cap) = dc.cap else {
+        // The field keeps its path here; a Chinese text gets the field's
+        // name when it is finished (see `zh_finish`).
+        let text = l.pick(
+            "区级奖励上限: 缺少 enterprise.new_tax_district_retained_wan, 区级金额未封顶",
+            "District cap: enterprise.new_tax_district_retained_wan is missing; district amounts are shown uncapped",
+        );
+        return Some(CapLine::Uncapped(text.to_string()));
+    };
+    Some(CapLine::Capped {
+        head: format!(
+            "{} ({}): {}; {} {} → {}",
+            l.pick("区级奖励上限", "District cap"),
+            dc.clause,
+            money::report(cap, l),
+            l.pick("区级份额", "district shares"),
+            dc.before.report(l),
+            dc.after.report(l),
+        ),
+        binding: dc.binding.then(|| {
+            format!(
+                " ({}: {})",
+                l.pick("已封顶 *", "cap binds *"),
+                super::cut_names(a, l)
+            )
+        }),
+        trigger: dc.trigger_note.as_ref().map(|n| n.get(l).to_string()),
+        eligible: super::eligible_cap_note(a, l),
+    })
+}
+
+impl CapLine {
+    /// The cap on one line, as the reports show it ("" when there is no cap).
+    pub fn one_line(a: &Assessment, l: Lang) -> String {
+        match cap_line(a, l) {
+            None => String::new(),
+            Some(CapLine::Uncapped(text)) => text,
+            Some(CapLine::Capped {
+                head,
+                binding,
+                trigger,
+                eligible,
+            }) => {
+                let why = binding
+                    .or_else(|| trigger.map(|n| format!(" ({n})")))
+                    .unwrap_or_default();
+                let eligible = eligible.map(|n| format!("; {n}")).unwrap_or_default();
+                format!("{head}{why}{eligible}")
+            }
+        }
+    }
+}
