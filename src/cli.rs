@@ -1092,7 +1092,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
             }
             let text = match format {
                 Format::Json if overrides.is_empty() => report::json(&a),
-                Format::Json => crate::whatif::json_with_overrides(&a, &overrides),
+                Format::Json => report::whatif::json(&a, &overrides),
                 Format::Markdown | Format::Html | Format::Docx => {
                     let roadmap = crate::roadmap::build(&engine, &loaded.questionnaire, &a);
                     let r = report::view::ReportInput {
@@ -1110,7 +1110,7 @@ fn run(cmd: Command, lang: Lang) -> anyhow::Result<i32> {
                     }
                 }
                 Format::Terminal => {
-                    crate::whatif::terminal_note(&overrides, lang)
+                    report::whatif::terminal_note(&overrides, lang)
                         + &report::terminal::render(
                             &a,
                             report::terminal::Options {

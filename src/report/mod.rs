@@ -17,6 +17,7 @@ pub mod terminal;
 pub mod totals;
 pub mod units;
 pub mod view;
+pub mod whatif;
 pub mod zh;
 
 use crate::assess::Assessment;
@@ -64,6 +65,21 @@ pub fn track_notes(
         lines.extend(tax.steps.iter().map(|s| s.get(l).to_string()));
     }
     lines
+}
+
+/// A track's amount before the cap, or what it gives instead of money (a
+/// tax benefit, equity, other support); "—" when unknown.
+pub fn track_amount(t: &crate::policy::eval::TrackResult, l: crate::lang::Lang) -> String {
+    use crate::policy::pack::TrackKind;
+    match (t.kind, t.amount) {
+        (_, Some(r)) => r.report(l),
+        (TrackKind::TaxBenefit, None) => l
+            .pick("税收优惠 (非资金)", "tax benefit (not money)")
+            .into(),
+        (TrackKind::Equity, None) => l.pick("股权投资 (非补助)", "equity (not a grant)").into(),
+        (TrackKind::NonMonetary, None) => l.pick("非资金支持", "non-monetary support").into(),
+        _ => "—".into(),
+    }
 }
 
 /// A finished Chinese HTML or Markdown document in Chinese typography:

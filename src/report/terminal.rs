@@ -95,13 +95,44 @@ fn status_code(s: Status) -> &'static str {
     }
 }
 
+/// A track's amount; in the terminal an unknown amount names what is
+/// missing (the reports have a note column for that).
+fn amount_cell(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
+    match (t.kind, t.amount) {
+        (TrackKind::Grant | TrackKind::Award, None) if !t.missing.is_empty() => format!(
+            "{}: {}",
+            l.pick("缺少", "missing"),
+            fields::list(&t.missing, l)
+        ),
+        _ => super::track_amount(t, l),
+    }
+}
+
 /// Render an assessment.
 pub fn render(a: &Assessment, o: Options) -> String {
-    let l = o.lang;
     let mut out = String::new();
+    for section in [
+        header,
+        maturity,
+        indicators,
+        criteria,
+        tracks,
+        money,
+        explanations,
+        references,
+        warnings,
+    ] {
+        section(&mut out, a, o);
+    }
+    finish(&out, o.lang, o.width)
+}
+
+/// The title, the enterprise and the input (file, packs, hash).
+fn header(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     let e = &a.enterprise;
     heading(
-        &mut out,
+        out,
         l.pick("智造评估报告", "zhizao assessment"),
         "1",
         o.color,
@@ -135,8 +166,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
         &a.input.sha256.get(..12).unwrap_or("")
     );
     out.push('\n');
+}
 
-    // Maturity.
+/// The estimated maturity level and what limits it.
+fn maturity(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     let m = &a.maturity;
     let level = match (m.level, &m.level_name, m.score) {
         (Some(lv), Some(name), Some(score)) => format!(
@@ -194,9 +228,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
         );
     }
     out.push('\n');
+}
 
-    // Indicators.
-    heading(&mut out, l.pick("指标", "Indicators"), "1", o.color);
+/// The indicators table.
+fn indicators(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    heading(out, l.pick("指标", "Indicators"), "1", o.color);
     // The formula column is long; it belongs to --explain. The missing
     // column shows only when something is missing.
     let any_missing = a.indicators.0.iter().any(|i| !i.missing.is_empty());
@@ -228,9 +265,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
         rows.push(row);
     }
     let _ = writeln!(out, "{}\n", table(rows, o.lang, o.width));
+}
 
-    // Criteria.
-    heading(&mut out, l.pick("评估标准", "Criteria"), "1", o.color);
+/// The criteria and their checks.
+fn criteria(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    heading(out, l.pick("评估标准", "Criteria"), "1", o.color);
     let mut rows = vec![vec![
         l.pick("目标", "Target").to_string(),
         l.pick("检查项", "Check").to_string(),
@@ -278,9 +318,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "[R] marks reference thresholds (no official recognition criteria were found); change them in the criteria pack"
         )
     );
+}
 
-    // Subsidies.
-    heading(&mut out, l.pick("扶持政策", "Subsidy tracks"), "1", o.color);
+/// The subsidy tracks that apply or nearly apply, by status.
+fn tracks(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    heading(out, l.pick("扶持政策", "Subsidy tracks"), "1", o.color);
     if let Some(n) = &a.packs.validity_note {
         let _ = writeln!(out, "{}\n", paint(n.get(l), "33", o.color));
     }
@@ -303,28 +346,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let mut hidden = 0;
     for s in order {
         for t in a.subsidies.iter().filter(|t| t.status == s) {
-            let amount = match (t.kind, t.amount) {
-                (_, Some(r)) => r.report(l),
-                (TrackKind::TaxBenefit, None) => l
-                    .pick("税收优惠 (非资金)", "tax benefit (not money)")
-                    .into(),
-                (TrackKind::Equity, None) => {
-                    l.pick("股权投资 (非补助)", "equity (not a grant)").into()
-                }
-                (TrackKind::NonMonetary, None) => {
-                    l.pick("非资金支持", "non-monetary support").into()
-                }
-                _ => match (&t.missing.is_empty(), t.status) {
-                    (false, _) => {
-                        format!(
-                            "{}: {}",
-                            l.pick("缺少", "missing"),
-                            fields::list(&t.missing, l)
-                        )
-                    }
-                    _ => "—".into(),
-                },
-            };
+            let amount = amount_cell(t, l);
             // The district share carries a * when the cap cut it.
             let funder = |f: &Funder| {
                 let cut = *f == Funder::District && t.district_before_cap.is_some();
@@ -379,6 +401,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "tracks do not apply or are not in force (see --explain or JSON)"
         )
     );
+}
+
+/// The totals by funder, the district cap and the notes on amounts.
+fn money(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    let funders = super::totals::funders(a);
     let _ = writeln!(
         out,
         "{}: {}",
@@ -435,10 +463,14 @@ pub fn render(a: &Assessment, o: Options) -> String {
     if !note.is_empty() {
         let _ = writeln!(out, "{note}");
     }
+}
 
+/// Every condition of every track (`--explain`).
+fn explanations(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     if o.explain {
         out.push('\n');
-        heading(&mut out, l.pick("逐项说明", "Explanations"), "1", o.color);
+        heading(out, l.pick("逐项说明", "Explanations"), "1", o.color);
         for t in &a.subsidies {
             let _ = writeln!(
                 out,
@@ -493,14 +525,14 @@ pub fn render(a: &Assessment, o: Options) -> String {
             }
         }
     }
+}
+
+/// The indicators beside national, IFR and Quanzhou reference figures.
+fn references(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     if !a.references.is_empty() {
         out.push('\n');
-        heading(
-            &mut out,
-            l.pick("对标参考", "Reference figures"),
-            "1",
-            o.color,
-        );
+        heading(out, l.pick("对标参考", "Reference figures"), "1", o.color);
         for c in &a.references {
             let unit = a
                 .indicators
@@ -529,14 +561,18 @@ pub fn render(a: &Assessment, o: Options) -> String {
             let _ = writeln!(out, "  {}", SOURCE_TAGS_ZH);
         }
     }
+}
+
+/// Validation warnings.
+fn warnings(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     if !a.warnings.is_empty() {
         out.push('\n');
-        heading(&mut out, l.pick("警告", "Warnings"), "33", o.color);
+        heading(out, l.pick("警告", "Warnings"), "33", o.color);
         for w in &a.warnings {
             let _ = writeln!(out, "{}", w.render(l, None));
         }
     }
-    finish(&out, l, o.width)
 }
 
 /// What the source tags of the reference figures mean, for zh readers (the

@@ -82,18 +82,6 @@ pub(super) struct ExplainView {
     tracks: Vec<TrackExplain>,
 }
 
-pub(super) fn track_amount(t: &TrackResult, l: Lang) -> String {
-    match (t.kind, t.amount) {
-        (_, Some(r)) => r.report(l),
-        (TrackKind::TaxBenefit, None) => l
-            .pick("税收优惠 (非资金)", "tax benefit (not money)")
-            .into(),
-        (TrackKind::Equity, None) => l.pick("股权投资 (非补助)", "equity (not a grant)").into(),
-        (TrackKind::NonMonetary, None) => l.pick("非资金支持", "non-monetary support").into(),
-        _ => "—".into(),
-    }
-}
-
 pub(super) fn track_note(t: &TrackResult, l: Lang) -> String {
     let mut parts = Vec::new();
     match t.status {
@@ -182,7 +170,7 @@ pub(super) fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<Stri
                     id: shown_id(&t.id, l),
                     clause: t.clause.clone(),
                     kind: kind_label(t.kind).get(l).to_string(),
-                    amount: track_amount(t, l),
+                    amount: crate::report::track_amount(t, l),
                     funders: funders.iter().map(|f| funder_cell(t, *f, l)).collect(),
                     note: track_note(t, l),
                 })
