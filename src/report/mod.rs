@@ -39,7 +39,6 @@ pub fn track_notes(
     l: crate::lang::Lang,
     with_support: bool,
 ) -> Vec<String> {
-    use crate::policy::pack::Funder;
     let mut lines = Vec::new();
     if let Some(b) = t.district_before_cap {
         lines.push(format!(
@@ -47,7 +46,7 @@ pub fn track_notes(
             l.pick("区级份额封顶:", "district share capped:"),
             b.report(l),
             t.by_funder
-                .get(&Funder::District)
+                .get(&totals::CAPPED)
                 .map(|r| r.report(l))
                 .unwrap_or_default()
         ));

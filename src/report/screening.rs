@@ -269,7 +269,7 @@ fn budget(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang, w: usize
             "District matching funds (incl. candidates)"
         ),
         a.potential_by_funder
-            .get(&Funder::District)
+            .get(&totals::CAPPED)
             .copied()
             .unwrap_or(Range::ZERO)
             .report(l)

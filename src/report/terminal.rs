@@ -349,7 +349,7 @@ fn tracks(out: &mut String, a: &Assessment, o: Options) {
             let amount = amount_cell(t, l);
             // The district share carries a * when the cap cut it.
             let funder = |f: &Funder| {
-                let cut = *f == Funder::District && t.district_before_cap.is_some();
+                let cut = *f == super::totals::CAPPED && t.district_before_cap.is_some();
                 let shown = t.by_funder.get(f).map(|r| r.report(l)).unwrap_or_default();
                 format!("{shown}{}", if cut { " *" } else { "" })
             };

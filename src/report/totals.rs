@@ -10,6 +10,10 @@ use crate::policy::eval::Totals;
 use crate::policy::pack::Funder;
 use std::collections::BTreeMap;
 
+/// The funder whose shares the per-enterprise cap cuts (区级, 五(五) 末段):
+/// its cells carry a `*` when cut, and the cap line speaks of its shares.
+pub const CAPPED: Funder = Funder::District;
+
 /// The funders (出资方) a report shows, in report order: those in the
 /// assessment's totals. Reports learn the funders here and nowhere else.
 pub fn funders(a: &Assessment) -> Vec<Funder> {

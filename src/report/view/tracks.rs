@@ -139,7 +139,7 @@ pub(super) fn funder_cell(t: &TrackResult, f: Funder, l: Lang) -> String {
         Some(r) => format!(
             "{}{}",
             r.report(l),
-            if f == Funder::District && t.district_before_cap.is_some() {
+            if f == totals::CAPPED && t.district_before_cap.is_some() {
                 " *"
             } else {
                 ""
