@@ -180,10 +180,8 @@ struct ReportView {
     warnings: Vec<String>,
 }
 
-fn report_view(r: &ReportInput) -> ReportView {
-    let (a, l) = (r.assessment, r.lang);
-    let e = &a.enterprise;
-    let m = &a.maturity;
+/// Notes under the maturity level: unrated domains, capped self-ratings.
+fn maturity_notes(m: &crate::maturity::Maturity, l: Lang) -> Vec<String> {
     let mut notes = vec![];
     if !m.unrated.is_empty() {
         notes.push(format!(
@@ -211,8 +209,12 @@ fn report_view(r: &ReportInput) -> ReportView {
             d.level
         ));
     }
-    let funders = totals::funders(a);
-    let money = funders
+    notes
+}
+
+/// Support by funder, eligible now and with candidates, and the total.
+fn money_rows(a: &Assessment, funders: &[Funder], l: Lang) -> Vec<MoneyRow> {
+    funders
         .iter()
         .map(|f| MoneyRow {
             funder: f.label().get(l).to_string(),
@@ -240,7 +242,83 @@ fn report_view(r: &ReportInput) -> ReportView {
             potential: a.totals.potential.total.report(l),
             strong: true,
         }))
-        .collect();
+        .collect()
+}
+
+fn enterprise_view(a: &Assessment, l: Lang) -> EnterpriseView {
+    let e = &a.enterprise;
+    EnterpriseView {
+        name: e.name.clone(),
+        credit_code: e.credit_code.clone().unwrap_or_else(|| "—".into()),
+        sector: e.sector_label.get(l).to_string(),
+        mode: mode_label(e.production_mode).get(l).to_string(),
+        data_year: e.data_year,
+        above_size: match e.above_designated_size {
+            Some(true) => l.pick("是", "yes"),
+            Some(false) => l.pick("否", "no"),
+            None => l.pick("未知", "unknown"),
+        }
+        .to_string(),
+    }
+}
+
+/// What ties the report to its input, packs, date and tool.
+fn audit_view(r: &ReportInput) -> AuditView {
+    let (a, l) = (r.assessment, r.lang);
+    AuditView {
+        file: a.input.file.clone(),
+        sha256: a.input.sha256.clone(),
+        policy: format!("{} {}", a.packs.policy_id, a.packs.policy_version),
+        criteria: format!("{} {}", a.packs.criteria_id, a.packs.criteria_version),
+        date: r.date.to_string(),
+        tool: tool_version(),
+        validity_note: a
+            .packs
+            .validity_note
+            .as_ref()
+            .map(|n| n.get(l).to_string())
+            .unwrap_or_default(),
+    }
+}
+
+fn summary_view(a: &Assessment, funders: &[Funder], l: Lang) -> SummaryView {
+    let m = &a.maturity;
+    SummaryView {
+        level: m.level.map(|x| x.to_string()).unwrap_or_else(|| "?".into()),
+        level_name: m
+            .level_name
+            .as_ref()
+            .map(|n| n.get(l).to_string())
+            .unwrap_or_else(|| {
+                l.pick(
+                    "无法估算: 缺少自评",
+                    "cannot be estimated: no self-assessment",
+                )
+                .into()
+            }),
+        score: m
+            .score
+            .map(|s| s.round_dp(2).normalize().to_string())
+            .unwrap_or_else(|| "—".into()),
+        notes: maturity_notes(m, l),
+        verdicts: a
+            .criteria
+            .iter()
+            .map(|c| Verdict {
+                name: c.name.get(l).to_string(),
+                status: c.status.label().get(l).to_string(),
+                class: status_class(c.status),
+            })
+            .collect(),
+        money: money_rows(a, funders, l),
+        cap_note: CapLine::one_line(a, l),
+        money_note: super::rounding_note(a, l).to_string(),
+    }
+}
+
+fn report_view(r: &ReportInput) -> ReportView {
+    let (a, l) = (r.assessment, r.lang);
+    let funders = totals::funders(a);
     let (track_groups, other_tracks) = track_views(a, l);
     ReportView {
         lang: lang_tag(l),
@@ -251,33 +329,8 @@ fn report_view(r: &ReportInput) -> ReportView {
             Lang::Zh => format!("依据《{}》测算", a.packs.policy_title.get(l)),
             Lang::En => format!("Screened against the {}", a.packs.policy_title.get(l)),
         },
-        enterprise: EnterpriseView {
-            name: e.name.clone(),
-            credit_code: e.credit_code.clone().unwrap_or_else(|| "—".into()),
-            sector: e.sector_label.get(l).to_string(),
-            mode: mode_label(e.production_mode).get(l).to_string(),
-            data_year: e.data_year,
-            above_size: match e.above_designated_size {
-                Some(true) => l.pick("是", "yes"),
-                Some(false) => l.pick("否", "no"),
-                None => l.pick("未知", "unknown"),
-            }
-            .to_string(),
-        },
-        audit: AuditView {
-            file: a.input.file.clone(),
-            sha256: a.input.sha256.clone(),
-            policy: format!("{} {}", a.packs.policy_id, a.packs.policy_version),
-            criteria: format!("{} {}", a.packs.criteria_id, a.packs.criteria_version),
-            date: r.date.to_string(),
-            tool: tool_version(),
-            validity_note: a
-                .packs
-                .validity_note
-                .as_ref()
-                .map(|n| n.get(l).to_string())
-                .unwrap_or_default(),
-        },
+        enterprise: enterprise_view(a, l),
+        audit: audit_view(r),
         overrides: r
             .overrides
             .iter()
@@ -287,37 +340,7 @@ fn report_view(r: &ReportInput) -> ReportView {
                 after: o.after.clone(),
             })
             .collect(),
-        summary: SummaryView {
-            level: m.level.map(|x| x.to_string()).unwrap_or_else(|| "?".into()),
-            level_name: m
-                .level_name
-                .as_ref()
-                .map(|n| n.get(l).to_string())
-                .unwrap_or_else(|| {
-                    l.pick(
-                        "无法估算: 缺少自评",
-                        "cannot be estimated: no self-assessment",
-                    )
-                    .into()
-                }),
-            score: m
-                .score
-                .map(|s| s.round_dp(2).normalize().to_string())
-                .unwrap_or_else(|| "—".into()),
-            notes,
-            verdicts: a
-                .criteria
-                .iter()
-                .map(|c| Verdict {
-                    name: c.name.get(l).to_string(),
-                    status: c.status.label().get(l).to_string(),
-                    class: status_class(c.status),
-                })
-                .collect(),
-            money,
-            cap_note: CapLine::one_line(a, l),
-            money_note: super::rounding_note(a, l).to_string(),
-        },
+        summary: summary_view(a, &funders, l),
         indicators: indicator_views(a, l),
         criteria: criteria_views(a, l),
         roadmap: roadmap_view(r.roadmap, l),
