@@ -105,6 +105,12 @@ pub(super) fn criteria_legend(a: &Assessment, l: Lang) -> Vec<String> {
 
 /// The radar and bar charts of an assessment.
 pub(super) fn charts(a: &Assessment, l: Lang) -> (String, String) {
+    (radar(a, l), bars(a, l))
+}
+
+/// The maturity radar: each domain at its level plus the part of the next
+/// level it earns (the next-level ratings the assessment carries).
+fn radar(a: &Assessment, l: Lang) -> String {
     let ratings = &a.yardsticks.next_level_ratings;
     let fit = |n: NextLevelFit| match n {
         NextLevelFit::Most => ratings.most,
@@ -135,7 +141,7 @@ pub(super) fn charts(a: &Assessment, l: Lang) -> (String, String) {
         })
         .collect();
     let target = a.maturity.level.filter(|x| *x < 5).map(|x| x + 1);
-    let radar = svg::radar(
+    svg::radar(
         &axes,
         target,
         &svg::RadarLegend {
@@ -153,7 +159,12 @@ pub(super) fn charts(a: &Assessment, l: Lang) -> (String, String) {
                 .unwrap_or_default(),
             title: l.pick("成熟度雷达图", "Maturity radar").into(),
         },
-    );
+    )
+}
+
+/// The key indicators against the criteria thresholds and the district
+/// targets the assessment carries.
+fn bars(a: &Assessment, l: Lang) -> String {
     let rows: Vec<svg::Bar> = KEY_INDICATORS
         .iter()
         .filter_map(|id| a.indicators.get(id))
@@ -196,13 +207,12 @@ pub(super) fn charts(a: &Assessment, l: Lang) -> (String, String) {
             }
         })
         .collect();
-    let bars = svg::bars(
+    svg::bars(
         l.pick("关键指标", "Key indicators"),
         &rows,
         &criteria_legend(a, l),
         &[],
-    );
-    (radar, bars)
+    )
 }
 
 #[cfg(test)]
