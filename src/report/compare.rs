@@ -310,12 +310,8 @@ fn side_view(s: &compare::Side) -> SideView {
     }
 }
 
-fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
-    let level = |x: Option<u8>| match x {
-        Some(x) => format!("{x} ({})", crate::maturity::level_name(x).get(l)),
-        None => l.pick("未知", "unknown").into(),
-    };
-    let unknown = l.pick("未知", "unknown");
+/// The totals by funder and overall, eligible now and with candidates.
+fn total_rows(c: &Comparison, l: Lang) -> Vec<Row> {
     let mut totals = Vec::new();
     for (label, tc) in [
         (l.pick("符合项", "Eligible now"), &c.eligible),
@@ -343,6 +339,98 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
             sub: false,
         });
     }
+    totals
+}
+
+/// Every indicator, before and after.
+fn indicator_rows(c: &Comparison, l: Lang) -> Vec<Row> {
+    let unknown = l.pick("未知", "unknown");
+    c.indicators
+        .iter()
+        .map(|i| Row {
+            name: i.name.get(l).to_string(),
+            before: i.before_shown.clone().unwrap_or_else(|| unknown.into()),
+            after: i.after_shown.clone().unwrap_or_else(|| unknown.into()),
+            change: format!(
+                "{} {}",
+                i.direction.mark(),
+                delta_words(i.delta_shown.as_deref().unwrap_or_default(), l)
+            )
+            .trim()
+            .to_string(),
+            class: i.direction.id(),
+            sub: false,
+        })
+        .collect()
+}
+
+/// Every criterion, and its checks that changed.
+fn criteria_rows(c: &Comparison, l: Lang) -> Vec<Row> {
+    c.criteria
+        .iter()
+        .flat_map(|cr| {
+            std::iter::once(Row {
+                name: cr.name.get(l).to_string(),
+                before: cr.before.label().get(l).to_string(),
+                after: cr.after.label().get(l).to_string(),
+                change: cr.direction.mark().into(),
+                class: cr.direction.id(),
+                sub: false,
+            })
+            .chain(
+                cr.checks
+                    .iter()
+                    .filter(|k| k.direction != Direction::Same || k.actual_before != k.actual_after)
+                    .map(|k| Row {
+                        name: k.name.get(l).to_string(),
+                        before: format!(
+                            "{} ({})",
+                            k.before.label().get(l),
+                            k.actual_before.as_deref().unwrap_or("—")
+                        ),
+                        after: format!(
+                            "{} ({})",
+                            k.after.label().get(l),
+                            k.actual_after.as_deref().unwrap_or("—")
+                        ),
+                        change: k.direction.mark().into(),
+                        class: k.direction.id(),
+                        sub: true,
+                    }),
+            )
+            .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The tracks whose status or amount changed.
+fn track_rows(c: &Comparison, l: Lang) -> Vec<Row> {
+    c.tracks
+        .iter()
+        .map(|t| Row {
+            name: format!("{} ({})", t.title.get(l), track_ref(&t.id, &t.clause, l)),
+            before: format!(
+                "{}{}",
+                t.before.label().get(l),
+                t.amount_before
+                    .map(|r| format!(", {}", r.report(l)))
+                    .unwrap_or_default()
+            ),
+            after: format!(
+                "{}{}",
+                t.after.label().get(l),
+                t.amount_after
+                    .map(|r| format!(", {}", r.report(l)))
+                    .unwrap_or_default()
+            ),
+            change: t.direction.mark().into(),
+            class: t.direction.id(),
+            sub: false,
+        })
+        .collect()
+}
+
+fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
     CompareView {
         lang: lang_tag(l),
         t: labels(l),
@@ -355,93 +443,16 @@ fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
         },
         maturity: Row {
             name: l.pick("估算成熟度", "Estimated maturity").into(),
-            before: level(c.maturity.before),
-            after: level(c.maturity.after),
+            before: level_text(c.maturity.before, l),
+            after: level_text(c.maturity.after, l),
             change: c.maturity.direction.mark().into(),
             class: c.maturity.direction.id(),
             sub: false,
         },
-        totals,
-        indicators: c
-            .indicators
-            .iter()
-            .map(|i| Row {
-                name: i.name.get(l).to_string(),
-                before: i.before_shown.clone().unwrap_or_else(|| unknown.into()),
-                after: i.after_shown.clone().unwrap_or_else(|| unknown.into()),
-                change: format!(
-                    "{} {}",
-                    i.direction.mark(),
-                    delta_words(i.delta_shown.as_deref().unwrap_or_default(), l)
-                )
-                .trim()
-                .to_string(),
-                class: i.direction.id(),
-                sub: false,
-            })
-            .collect(),
-        criteria: c
-            .criteria
-            .iter()
-            .flat_map(|cr| {
-                std::iter::once(Row {
-                    name: cr.name.get(l).to_string(),
-                    before: cr.before.label().get(l).to_string(),
-                    after: cr.after.label().get(l).to_string(),
-                    change: cr.direction.mark().into(),
-                    class: cr.direction.id(),
-                    sub: false,
-                })
-                .chain(
-                    cr.checks
-                        .iter()
-                        .filter(|k| {
-                            k.direction != Direction::Same || k.actual_before != k.actual_after
-                        })
-                        .map(|k| Row {
-                            name: k.name.get(l).to_string(),
-                            before: format!(
-                                "{} ({})",
-                                k.before.label().get(l),
-                                k.actual_before.as_deref().unwrap_or("—")
-                            ),
-                            after: format!(
-                                "{} ({})",
-                                k.after.label().get(l),
-                                k.actual_after.as_deref().unwrap_or("—")
-                            ),
-                            change: k.direction.mark().into(),
-                            class: k.direction.id(),
-                            sub: true,
-                        }),
-                )
-                .collect::<Vec<_>>()
-            })
-            .collect(),
-        tracks: c
-            .tracks
-            .iter()
-            .map(|t| Row {
-                name: format!("{} ({})", t.title.get(l), track_ref(&t.id, &t.clause, l)),
-                before: format!(
-                    "{}{}",
-                    t.before.label().get(l),
-                    t.amount_before
-                        .map(|r| format!(", {}", r.report(l)))
-                        .unwrap_or_default()
-                ),
-                after: format!(
-                    "{}{}",
-                    t.after.label().get(l),
-                    t.amount_after
-                        .map(|r| format!(", {}", r.report(l)))
-                        .unwrap_or_default()
-                ),
-                change: t.direction.mark().into(),
-                class: t.direction.id(),
-                sub: false,
-            })
-            .collect(),
+        totals: total_rows(c, l),
+        indicators: indicator_rows(c, l),
+        criteria: criteria_rows(c, l),
+        tracks: track_rows(c, l),
         date: date.to_string(),
         tool: tool_version(),
     }
