@@ -248,102 +248,102 @@ pub(super) fn unlock_summary(u: &Unlocks, l: Lang) -> String {
     }
 }
 
-pub(super) fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
-    let targets = r
-        .targets
-        .iter()
-        .enumerate()
-        .map(|(i, t): (usize, &TargetPlan)| TargetView {
-            rank: i + 1,
-            name: t.name.get(l).to_string(),
-            status: t.status.label().get(l).to_string(),
-            class: status_class(t.status),
-            reached: t.reached,
-            reached_text: if t.reached {
-                l.pick(
-                    "全部步骤实施后可达到",
-                    "all steps together reach the target",
+/// One roadmap target: what it costs, what it unlocks, its steps.
+fn target_view(i: usize, t: &TargetPlan, l: Lang) -> TargetView {
+    TargetView {
+        rank: i + 1,
+        name: t.name.get(l).to_string(),
+        status: t.status.label().get(l).to_string(),
+        class: status_class(t.status),
+        reached: t.reached,
+        reached_text: if t.reached {
+            l.pick(
+                "全部步骤实施后可达到",
+                "all steps together reach the target",
+            )
+            .into()
+        } else if !t.missing.is_empty() {
+            l.pick(
+                "全部步骤实施后仍不能判定: 须先补充数据",
+                "still undecided after all steps: fill in the missing data first",
+            )
+            .into()
+        } else {
+            l.pick(
+                "全部步骤实施后仍不能达到",
+                "all steps together do not reach the target",
+            )
+            .into()
+        },
+        cost: bundle_cost(&t.cost, l),
+        money: if t.unlocks.money.is_zero() {
+            l.pick(
+                "— (达到本目标不新增扶持)",
+                "— (reaching this target adds no support)",
+            )
+            .to_string()
+        } else {
+            money_text(t.unlocks.money, l)
+        },
+        ratio: ratio_text(t.return_ratio, &t.cost),
+        criteria: names(&t.unlocks.criteria, l),
+        maturity: t
+            .unlocks
+            .maturity
+            .map(|(b, a)| {
+                format!(
+                    "{} → {}",
+                    b.map(|x| x.to_string()).unwrap_or_else(|| "?".into()),
+                    a.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
                 )
-                .into()
-            } else if !t.missing.is_empty() {
-                l.pick(
-                    "全部步骤实施后仍不能判定: 须先补充数据",
-                    "still undecided after all steps: fill in the missing data first",
-                )
-                .into()
-            } else {
-                l.pick(
-                    "全部步骤实施后仍不能达到",
-                    "all steps together do not reach the target",
-                )
-                .into()
-            },
-            cost: bundle_cost(&t.cost, l),
-            money: if t.unlocks.money.is_zero() {
-                l.pick(
-                    "— (达到本目标不新增扶持)",
-                    "— (reaching this target adds no support)",
-                )
-                .to_string()
-            } else {
-                money_text(t.unlocks.money, l)
-            },
-            ratio: ratio_text(t.return_ratio, &t.cost),
-            criteria: names(&t.unlocks.criteria, l),
-            maturity: t
-                .unlocks
-                .maturity
-                .map(|(b, a)| {
-                    format!(
-                        "{} → {}",
-                        b.map(|x| x.to_string()).unwrap_or_else(|| "?".into()),
-                        a.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
-                    )
-                })
-                .unwrap_or_default(),
-            tracks: t
-                .unlocks
-                .tracks
-                .iter()
-                .map(|c| track_change_text(c, l))
-                .collect(),
-            lost: names(&t.unlocks.checks_lost, l),
-            missing: t.missing.join(", "),
-            steps: t
-                .steps
-                .iter()
-                .map(|s| StepView {
-                    what: s.what.get(l).to_string(),
-                    kind: action_kind_name(&s.kind).get(l).to_string(),
-                    organisational: s.organisational,
-                    cost: step_cost(s, l),
-                    unlocks: unlock_summary(&s.unlocks, l),
-                    lost: names(&s.unlocks.checks_lost, l),
-                    tracks: s
-                        .unlocks
-                        .tracks
-                        .iter()
-                        .map(|c| track_change_text(c, l))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    // Why a step alone unlocks nothing: the support comes
-                    // with the whole target.
-                    money: if s.unlocks.money.is_zero() && !t.unlocks.money.is_zero() {
-                        l.pick(
-                            "— (须与本目标其他步骤一起完成)",
-                            "— (only with the other steps)",
-                        )
-                        .to_string()
-                    } else {
-                        money_text(s.unlocks.money, l)
-                    },
-                    ratio: ratio_text(s.return_ratio, &s.cost),
-                })
-                .collect(),
-        })
-        .collect();
-    let unit_costs = r
-        .unit_costs
+            })
+            .unwrap_or_default(),
+        tracks: t
+            .unlocks
+            .tracks
+            .iter()
+            .map(|c| track_change_text(c, l))
+            .collect(),
+        lost: names(&t.unlocks.checks_lost, l),
+        missing: t.missing.join(", "),
+        steps: t.steps.iter().map(|s| step_view(s, t, l)).collect(),
+    }
+}
+
+/// One step of a target; `t` says whether the target as a whole unlocks money.
+fn step_view(s: &Step, t: &TargetPlan, l: Lang) -> StepView {
+    StepView {
+        what: s.what.get(l).to_string(),
+        kind: action_kind_name(&s.kind).get(l).to_string(),
+        organisational: s.organisational,
+        cost: step_cost(s, l),
+        unlocks: unlock_summary(&s.unlocks, l),
+        lost: names(&s.unlocks.checks_lost, l),
+        tracks: s
+            .unlocks
+            .tracks
+            .iter()
+            .map(|c| track_change_text(c, l))
+            .collect::<Vec<_>>()
+            .join("; "),
+        // Why a step alone unlocks nothing: the support comes
+        // with the whole target.
+        money: if s.unlocks.money.is_zero() && !t.unlocks.money.is_zero() {
+            l.pick(
+                "— (须与本目标其他步骤一起完成)",
+                "— (only with the other steps)",
+            )
+            .to_string()
+        } else {
+            money_text(s.unlocks.money, l)
+        },
+        ratio: ratio_text(s.return_ratio, &s.cost),
+    }
+}
+
+/// The unit costs the roadmap used, with where each comes from.
+fn unit_cost_views(r: &Roadmap, l: Lang) -> Vec<UnitCostView> {
+    r.unit_costs
         .iter()
         .map(|u| UnitCostView {
             kind: action_kind_name(&u.kind).get(l).to_string(),
@@ -359,9 +359,17 @@ pub(super) fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
             }
             .to_string(),
         })
-        .collect();
+        .collect()
+}
+
+pub(super) fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
     RoadmapView {
-        targets,
-        unit_costs,
+        targets: r
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| target_view(i, t, l))
+            .collect(),
+        unit_costs: unit_cost_views(r, l),
     }
 }
