@@ -198,10 +198,10 @@ pub(super) fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<Stri
     (groups, others)
 }
 
-pub(super) fn explain_view(a: &Assessment, l: Lang) -> ExplainView {
+/// The level scores S1–S5 against the pass score the assessment carries.
+fn level_scores(a: &Assessment, l: Lang) -> Vec<String> {
     let pass = a.yardsticks.pass_score;
-    let level_scores = a
-        .maturity
+    a.maturity
         .level_scores
         .iter()
         .enumerate()
@@ -218,7 +218,12 @@ pub(super) fn explain_view(a: &Assessment, l: Lang) -> ExplainView {
                 if *s >= pass { "✓" } else { "✗" }
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Each domain's self-rating, objective level, the level used and how much
+/// of the next level it counts; unrated domains last.
+fn domain_views(a: &Assessment, l: Lang) -> Vec<DomainView> {
     let fit = |n: NextLevelFit| match n {
         NextLevelFit::Most => l.pick("大部分满足", "most"),
         NextLevelFit::Part => l.pick("部分满足", "part"),
@@ -259,8 +264,12 @@ pub(super) fn explain_view(a: &Assessment, l: Lang) -> ExplainView {
             next: String::new(),
         });
     }
-    let tracks = a
-        .subsidies
+    domains
+}
+
+/// Every condition and note of each track the report lists.
+fn track_explains(a: &Assessment, l: Lang) -> Vec<TrackExplain> {
+    a.subsidies
         .iter()
         .filter(|t| SHOWN.contains(&t.status))
         .map(|t| {
@@ -289,10 +298,13 @@ pub(super) fn explain_view(a: &Assessment, l: Lang) -> ExplainView {
                 lines,
             }
         })
-        .collect();
+        .collect()
+}
+
+pub(super) fn explain_view(a: &Assessment, l: Lang) -> ExplainView {
     ExplainView {
-        level_scores,
-        domains,
-        tracks,
+        level_scores: level_scores(a, l),
+        domains: domain_views(a, l),
+        tracks: track_explains(a, l),
     }
 }
