@@ -248,7 +248,13 @@ fn budget(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang, w: usize
         );
     }
     let _ = writeln!(out, "{}", table(rows, l, w));
-    let tot = |m| totals::by_funder_line(&funders, m, l);
+    budget_totals(out, a, &funders, l);
+}
+
+/// The budget's totals by funder, the district's matching funds and the
+/// firms the district cap touches.
+fn budget_totals(out: &mut String, a: &Aggregates, funders: &[Funder], l: Lang) {
+    let tot = |m| totals::by_funder_line(funders, m, l);
     let _ = writeln!(
         out,
         "{}: {}",
