@@ -140,3 +140,62 @@ impl CapLine {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn totals(by: &[(Funder, Range)]) -> Totals {
+        let by_funder: BTreeMap<Funder, Range> = by.iter().copied().collect();
+        let mut total = Range::ZERO;
+        for r in by_funder.values() {
+            total = Range {
+                min: total.min + r.min,
+                max: total.max.zip(r.max).map(|(a, b)| a + b),
+            };
+        }
+        Totals { by_funder, total }
+    }
+
+    #[test]
+    fn funders_come_from_the_totals_in_report_order_once() {
+        let a: BTreeMap<Funder, Range> = [(Funder::District, Range::ZERO)].into();
+        let b: BTreeMap<Funder, Range> =
+            [(Funder::City, Range::ZERO), (Funder::District, Range::ZERO)].into();
+        assert_eq!(funders_in(&[&a, &b]), [Funder::City, Funder::District]);
+        assert!(funders_in(&[]).is_empty());
+    }
+
+    #[test]
+    fn headers_are_capitalised_in_english_only() {
+        assert_eq!(funder_header(Funder::Province, Lang::En), "Province");
+        assert_eq!(funder_header(Funder::District, Lang::Zh), "区");
+    }
+
+    #[test]
+    fn a_totals_line_lists_each_funder_then_the_total() {
+        // City 30% and district 70% of a 15% subsidy on 9,000,000 (二(五)2):
+        // 405,000 + 945,000 = 1,350,000; the province pays nothing.
+        let t = totals(&[
+            (Funder::Province, Range::ZERO),
+            (Funder::City, Range::exact(dec!(405000))),
+            (Funder::District, Range::exact(dec!(945000))),
+        ]);
+        let f = [Funder::Province, Funder::City, Funder::District];
+        assert_eq!(
+            totals_line(&f, &t, Lang::En),
+            "province CNY 0 · city CNY 405,000 · district CNY 945,000 · total CNY 1,350,000"
+        );
+        assert_eq!(
+            totals_line(&f, &t, Lang::Zh),
+            "省 0.00万元 · 市 40.50万元 · 区 94.50万元 · 合计 135.00万元"
+        );
+        // A funder the line names but the totals lack pays nothing.
+        let only_city = totals(&[(Funder::City, Range::exact(dec!(405000)))]);
+        assert_eq!(
+            by_funder_line(&f, &only_city.by_funder, Lang::En),
+            "province CNY 0 · city CNY 405,000 · district CNY 0"
+        );
+    }
+}
