@@ -1,7 +1,7 @@
 //! Markdown report (Markdown 报告): tables only, no raw HTML, so it renders
 //! the same on GitHub, GitLab, VS Code and most Markdown viewers. Every
 //! string from the questionnaire passes the `md` filter
-//! ([`super::view::md_escape`]).
+//! ([`super::templates::md_escape`]).
 
 use super::view::{self, ReportInput};
 

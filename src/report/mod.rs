@@ -12,7 +12,7 @@ pub mod pack;
 pub mod profile;
 pub mod screening;
 pub mod svg;
-mod templates;
+pub mod templates;
 pub mod terminal;
 pub mod totals;
 pub mod units;
