@@ -106,6 +106,8 @@ pub struct PackInfo {
     pub criteria_id: String,
     /// Criteria pack version.
     pub criteria_version: String,
+    /// Policy pack title (report subtitles cite it).
+    pub policy_title: Text,
 }
 
 /// A complete assessment of one factory.
@@ -133,6 +135,8 @@ pub struct Assessment {
     pub district_cap: Option<DistrictCapResult>,
     /// Indicators beside national, IFR and Quanzhou reference figures.
     pub references: Vec<crate::reference::Comparison>,
+    /// The thresholds, district targets, ratings and pass score measured against (reports show them).
+    pub yardsticks: crate::yardsticks::Yardsticks,
     /// Plausibility warnings from validation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -221,6 +225,7 @@ impl Engine {
                 more_policies,
                 criteria_id: self.criteria.id.clone(),
                 criteria_version: self.criteria.version.clone(),
+                policy_title: self.policy.title.clone(),
             },
             enterprise: EnterpriseSummary {
                 name: e.name.clone(),
@@ -241,6 +246,11 @@ impl Engine {
             },
             district_cap,
             references,
+            yardsticks: crate::yardsticks::collect(
+                &self.criteria,
+                &self.targets,
+                e.production_mode,
+            ),
             warnings,
         }
     }

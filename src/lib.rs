@@ -7,7 +7,9 @@
 //! [`input`] (YAML questionnaire → [`questionnaire::Questionnaire`], with
 //! [`validate`]) → [`indicators`] → [`maturity`] → [`criteria`] → [`facts`]
 //! → [`policy`] (subsidy tracks, exact money, funder split, district cap) →
-//! [`report`]. [`assess::Engine`] runs it for one factory.
+//! [`report`]. [`assess::Engine`] runs it for one factory; the
+//! [`assess::Assessment`] also carries the [`yardsticks`] it was measured
+//! against, so a report is a function of the assessment alone.
 //!
 //! Rules that change with policy live in YAML packs (`criteria/`,
 //! `policies/`), embedded in the binary and replaceable at run time.
@@ -41,3 +43,4 @@ pub mod validate;
 pub mod whatif;
 pub mod workbook;
 pub mod yaml;
+pub mod yardsticks;

@@ -12,7 +12,7 @@
 
 use crate::diag::Diagnostic;
 use crate::input::{self, Loaded};
-use crate::lang::{Lang, Text};
+use crate::lang::Text;
 use serde::Serialize;
 use serde_yaml::Value;
 
@@ -320,44 +320,6 @@ pub fn apply(
         }
         Err((diags, _)) => Err(diags.into_iter().map(detach).collect()),
     }
-}
-
-/// A note for the terminal report listing the overrides.
-pub fn terminal_note(overrides: &[Override], lang: Lang) -> String {
-    if overrides.is_empty() {
-        return String::new();
-    }
-    let mut s = format!(
-        "{}\n",
-        lang.pick(
-            "假设分析：以下数值已被 --set 覆盖（非问卷原值）",
-            "What-if: these values were overridden with --set (not the questionnaire's own)"
-        )
-    );
-    // The paths and values are what the user typed: shown as typed, made
-    // safe for the terminal.
-    for o in overrides {
-        s.push_str(&format!(
-            "  {}: {} → {}\n",
-            crate::textsafe::echo(&o.path),
-            crate::textsafe::echo(o.before.as_deref().unwrap_or("—")),
-            crate::textsafe::echo(&o.after)
-        ));
-    }
-    s.push('\n');
-    s
-}
-
-/// JSON of an assessment with an `overrides` key added at the end.
-pub fn json_with_overrides(a: &crate::assess::Assessment, overrides: &[Override]) -> String {
-    let mut v = serde_json::to_value(a).unwrap_or_default();
-    if let serde_json::Value::Object(m) = &mut v {
-        m.insert(
-            "overrides".into(),
-            serde_json::to_value(overrides).unwrap_or_default(),
-        );
-    }
-    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }
 
 #[cfg(test)]

@@ -200,6 +200,7 @@ fn check_documented_keys(json: &Value, docs: &BTreeMap<String, Vec<Table>>) {
     for w in json["warnings"].as_array().unwrap() {
         check_keys("warnings[]", w, t("3.10", 0));
     }
+    check_keys("yardsticks", &json["yardsticks"], t("3.11", 0));
 }
 
 proptest! {
@@ -334,8 +335,10 @@ proptest! {
 fn the_doc_tables_are_found() {
     // Guard against the doc parser silently finding nothing.
     let d = documented_tables();
-    assert_eq!(d["2"][0].len(), 12, "{:?}", d["2"]);
-    for s in ["3.1", "3.2", "3.3", "3.4", "3.6", "3.8", "3.9", "3.10"] {
+    assert_eq!(d["2"][0].len(), 13, "{:?}", d["2"]);
+    for s in [
+        "3.1", "3.2", "3.3", "3.4", "3.6", "3.8", "3.9", "3.10", "3.11",
+    ] {
         assert!(!d[s][0].is_empty(), "{s}");
     }
     assert_eq!(d["3.5"].len(), 2);

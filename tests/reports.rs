@@ -885,3 +885,36 @@ recognitions:
         assert!(text.contains(eligible_line), "{text}");
     }
 }
+
+#[test]
+fn a_missing_cap_figure_reads_the_same_in_the_terminal_and_the_reports() {
+    // Without enterprise.new_tax_district_retained_wan the district cap
+    // (五(五) 末段) cannot be applied: every output says so in one wording.
+    let text = std::fs::read_to_string(AUTOPARTS).unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| !l.contains("new_tax_district_retained_wan"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("q.yaml");
+    std::fs::write(&f, text).unwrap();
+    let f = f.display().to_string();
+    for (lang, line) in [
+        ("zh", "区级奖励上限：缺少 当年新增税收区留成财力，区级金额未封顶"),
+        ("en", "District cap: enterprise.new_tax_district_retained_wan is missing; district amounts are shown uncapped"),
+    ] {
+        let term = zhizao()
+            .env("COLUMNS", "200")
+            .args(["assess", "--lang", lang, &f])
+            .output()
+            .unwrap();
+        let term = String::from_utf8_lossy(&term.stdout).to_string();
+        assert!(term.lines().any(|l| l == line), "{term}");
+        let html = run_ok(&["assess", "--lang", lang, "--format", "html", &f]);
+        assert!(html.contains(line), "{lang} html");
+        let md = run_ok(&["assess", "--lang", lang, "--format", "markdown", &f]);
+        // Markdown escapes the underscores of the field path.
+        assert!(md.contains(&line.replace('_', "\\_")), "{lang} markdown");
+    }
+}

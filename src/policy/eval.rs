@@ -149,6 +149,10 @@ pub struct TrackResult {
     /// paid instead (its amount stays shown; `by_funder` is zero).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_stacked_with: Option<String>,
+    /// The funder whose share the pack's per-enterprise cap limits (the
+    /// district in the 2016 notice): `district_before_cap` is its share.
+    #[serde(skip)]
+    pub capped_funder: Option<Funder>,
     /// Title.
     pub title: Text,
     /// Clause.
@@ -1899,6 +1903,7 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         id: t.id.clone(),
         pack: None,
         not_stacked_with,
+        capped_funder: capped_funder(pack).cloned(),
         title: t.title.clone(),
         clause: t.clause.clone(),
         kind: t.kind,

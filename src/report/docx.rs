@@ -410,14 +410,18 @@ impl Writer<'_> {
         let mut doc = doc.add_paragraph(heading(2, &self.t("tracks")));
         for g in self.list("/track_groups") {
             doc = doc.add_paragraph(heading(3, &self.field(&g, "status")));
-            let mut rows = vec![vec![
-                self.t("track"),
-                self.t("clause"),
-                self.t("amount"),
-                self.t("province"),
-                self.t("city"),
-                self.t("district"),
-            ]];
+            let strings = |v: Option<&Value>| -> Vec<String> {
+                v.and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .map(|c| self.fin(c.as_str().unwrap_or("")))
+                    .collect()
+            };
+            let headers = strings(self.v.pointer("/funder_headers"));
+            let mut rows = vec![[self.t("track"), self.t("clause"), self.t("amount")]
+                .into_iter()
+                .chain(headers.iter().cloned())
+                .collect()];
             for x in g
                 .get("tracks")
                 .and_then(Value::as_array)
@@ -430,16 +434,19 @@ impl Writer<'_> {
                 } else {
                     format!("{}\n{note}", self.field(x, "title"))
                 };
-                rows.push(vec![
-                    title,
-                    self.field(x, "clause"),
-                    self.field(x, "amount"),
-                    self.field(x, "province"),
-                    self.field(x, "city"),
-                    self.field(x, "district"),
-                ]);
+                rows.push(
+                    [title, self.field(x, "clause"), self.field(x, "amount")]
+                        .into_iter()
+                        .chain(strings(x.get("funders")))
+                        .collect(),
+                );
             }
-            doc = doc.add_table(grid(rows, &[7, 2, 3, 2, 2, 2]));
+            // Track, clause, amount, then one narrow column per funder.
+            let weights: Vec<usize> = [7, 2, 3]
+                .into_iter()
+                .chain(headers.iter().map(|_| 2))
+                .collect();
+            doc = doc.add_table(grid(rows, &weights));
         }
         for key in ["totals_eligible", "totals_potential", "cap_line"] {
             let text = self.s(&format!("/{key}"));

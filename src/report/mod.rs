@@ -1,6 +1,8 @@
 //! Reports (报告): terminal tables for people, JSON for programs, Markdown
 //! and self-contained HTML for reports people act on.
 
+pub mod compare;
+pub mod date;
 pub mod docx;
 pub mod fields;
 pub mod fit;
@@ -8,10 +10,14 @@ pub mod html;
 pub mod markdown;
 pub mod pack;
 pub mod profile;
+pub mod screening;
 pub mod svg;
+pub mod templates;
 pub mod terminal;
+pub mod totals;
 pub mod units;
 pub mod view;
+pub mod whatif;
 pub mod zh;
 
 use crate::assess::Assessment;
@@ -33,15 +39,15 @@ pub fn track_notes(
     l: crate::lang::Lang,
     with_support: bool,
 ) -> Vec<String> {
-    use crate::policy::pack::Funder;
     let mut lines = Vec::new();
     if let Some(b) = t.district_before_cap {
         lines.push(format!(
             "{} {} → {}",
             l.pick("区级份额封顶:", "district share capped:"),
             b.report(l),
-            t.by_funder
-                .get(&Funder::standard("district"))
+            t.capped_funder
+                .as_ref()
+                .and_then(|f| t.by_funder.get(f))
                 .map(|r| r.report(l))
                 .unwrap_or_default()
         ));
@@ -59,6 +65,21 @@ pub fn track_notes(
         lines.extend(tax.steps.iter().map(|s| s.get(l).to_string()));
     }
     lines
+}
+
+/// A track's amount before the cap, or what it gives instead of money (a
+/// tax benefit, equity, other support); "—" when unknown.
+pub fn track_amount(t: &crate::policy::eval::TrackResult, l: crate::lang::Lang) -> String {
+    use crate::policy::pack::TrackKind;
+    match (t.kind, t.amount) {
+        (_, Some(r)) => r.report(l),
+        (TrackKind::TaxBenefit, None) => l
+            .pick("税收优惠 (非资金)", "tax benefit (not money)")
+            .into(),
+        (TrackKind::Equity, None) => l.pick("股权投资 (非补助)", "equity (not a grant)").into(),
+        (TrackKind::NonMonetary, None) => l.pick("非资金支持", "non-monetary support").into(),
+        _ => "—".into(),
+    }
 }
 
 /// A finished Chinese HTML or Markdown document in Chinese typography:

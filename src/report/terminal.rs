@@ -1,10 +1,10 @@
 //! Terminal report (终端报告): tables a consultant reads on screen.
 
 use super::fields;
+use super::totals::CapLine;
 use crate::assess::Assessment;
 use crate::criteria::Status;
 use crate::lang::Lang;
-use crate::money;
 use crate::policy::eval::{TrackStatus, Truth};
 use crate::policy::pack::{Funder, TrackKind};
 use std::fmt::Write as _;
@@ -36,14 +36,10 @@ fn heading(out: &mut String, title: &str, code: &str, color: bool) {
     let _ = writeln!(out, "{}", paint(title, code, color));
 }
 
-fn table(rows: Vec<Vec<String>>, o: Options) -> String {
-    typeset_table(rows, o.lang, o.width)
-}
-
 /// A table fitted to `width`, its cells in Chinese typography under zh
-/// (before layout, so full-width marks are measured). Shared by every
-/// terminal view (assessment, comparison, screening summary).
-pub fn typeset_table(rows: Vec<Vec<String>>, l: Lang, width: usize) -> String {
+/// (before layout, so full-width marks are measured). The one table of
+/// every terminal view (assessment, comparison, screening summary).
+pub fn table(rows: Vec<Vec<String>>, l: Lang, width: usize) -> String {
     let rows = rows
         .into_iter()
         .map(|r| r.into_iter().map(|c| typeset(c, l)).collect())
@@ -99,13 +95,44 @@ fn status_code(s: Status) -> &'static str {
     }
 }
 
+/// A track's amount; in the terminal an unknown amount names what is
+/// missing (the reports have a note column for that).
+fn amount_cell(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
+    match (t.kind, t.amount) {
+        (TrackKind::Grant | TrackKind::Award, None) if !t.missing.is_empty() => format!(
+            "{}: {}",
+            l.pick("缺少", "missing"),
+            fields::list(&t.missing, l)
+        ),
+        _ => super::track_amount(t, l),
+    }
+}
+
 /// Render an assessment.
 pub fn render(a: &Assessment, o: Options) -> String {
-    let l = o.lang;
     let mut out = String::new();
+    for section in [
+        header,
+        maturity,
+        indicators,
+        criteria,
+        tracks,
+        money,
+        explanations,
+        references,
+        warnings,
+    ] {
+        section(&mut out, a, o);
+    }
+    finish(&out, o.lang, o.width)
+}
+
+/// The title, the enterprise and the input (file, packs, hash).
+fn header(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     let e = &a.enterprise;
     heading(
-        &mut out,
+        out,
         l.pick("智造评估报告", "zhizao assessment"),
         "1",
         o.color,
@@ -139,8 +166,11 @@ pub fn render(a: &Assessment, o: Options) -> String {
         &a.input.sha256.get(..12).unwrap_or("")
     );
     out.push('\n');
+}
 
-    // Maturity.
+/// The estimated maturity level and what limits it.
+fn maturity(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     let m = &a.maturity;
     let level = match (m.level, &m.level_name, m.score) {
         (Some(lv), Some(name), Some(score)) => format!(
@@ -198,9 +228,12 @@ pub fn render(a: &Assessment, o: Options) -> String {
         );
     }
     out.push('\n');
+}
 
-    // Indicators.
-    heading(&mut out, l.pick("指标", "Indicators"), "1", o.color);
+/// The indicators table.
+fn indicators(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    heading(out, l.pick("指标", "Indicators"), "1", o.color);
     // The formula column is long; it belongs to --explain. The missing
     // column shows only when something is missing.
     let any_missing = a.indicators.0.iter().any(|i| !i.missing.is_empty());
@@ -231,10 +264,13 @@ pub fn render(a: &Assessment, o: Options) -> String {
         }
         rows.push(row);
     }
-    let _ = writeln!(out, "{}\n", table(rows, o));
+    let _ = writeln!(out, "{}\n", table(rows, o.lang, o.width));
+}
 
-    // Criteria.
-    heading(&mut out, l.pick("评估标准", "Criteria"), "1", o.color);
+/// The criteria and their checks.
+fn criteria(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    heading(out, l.pick("评估标准", "Criteria"), "1", o.color);
     let mut rows = vec![vec![
         l.pick("目标", "Target").to_string(),
         l.pick("检查项", "Check").to_string(),
@@ -273,7 +309,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             ]);
         }
     }
-    let _ = writeln!(out, "{}", table(rows, o));
+    let _ = writeln!(out, "{}", table(rows, o.lang, o.width));
     let _ = writeln!(
         out,
         "{}\n",
@@ -282,21 +318,25 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "[R] marks reference thresholds (no official recognition criteria were found); change them in the criteria pack"
         )
     );
+}
 
-    // Subsidies.
-    heading(&mut out, l.pick("扶持政策", "Subsidy tracks"), "1", o.color);
+/// The subsidy tracks that apply or nearly apply, by status.
+fn tracks(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    heading(out, l.pick("扶持政策", "Subsidy tracks"), "1", o.color);
     if let Some(n) = &a.packs.validity_note {
         let _ = writeln!(out, "{}\n", paint(n.get(l), "33", o.color));
     }
+    let funders = super::totals::funders(a);
     let mut rows = vec![vec![
         l.pick("状态", "Status").to_string(),
         l.pick("扶持项", "Track").to_string(),
         l.pick("条款", "Clause").to_string(),
         l.pick("金额 (封顶前)", "Amount (before cap)").to_string(),
-        l.pick("省", "Province").to_string(),
-        l.pick("市", "City").to_string(),
-        l.pick("区", "District").to_string(),
-    ]];
+    ]
+    .into_iter()
+    .chain(funders.iter().map(|f| super::totals::funder_header(f, l)))
+    .collect()];
     let order = [
         TrackStatus::Eligible,
         TrackStatus::Candidate,
@@ -306,29 +346,13 @@ pub fn render(a: &Assessment, o: Options) -> String {
     let mut hidden = 0;
     for s in order {
         for t in a.subsidies.iter().filter(|t| t.status == s) {
-            let amount = match (t.kind, t.amount) {
-                (_, Some(r)) => r.report(l),
-                (TrackKind::TaxBenefit, None) => l
-                    .pick("税收优惠 (非资金)", "tax benefit (not money)")
-                    .into(),
-                (TrackKind::Equity, None) => {
-                    l.pick("股权投资 (非补助)", "equity (not a grant)").into()
-                }
-                (TrackKind::NonMonetary, None) => {
-                    l.pick("非资金支持", "non-monetary support").into()
-                }
-                _ => match (&t.missing.is_empty(), t.status) {
-                    (false, _) => {
-                        format!(
-                            "{}: {}",
-                            l.pick("缺少", "missing"),
-                            fields::list(&t.missing, l)
-                        )
-                    }
-                    _ => "—".into(),
-                },
+            let amount = amount_cell(t, l);
+            // The district share carries a * when the cap cut it.
+            let funder = |f: &Funder| {
+                let cut = super::totals::cut(t, f);
+                let shown = t.by_funder.get(f).map(|r| r.report(l)).unwrap_or_default();
+                format!("{shown}{}", if cut { " *" } else { "" })
             };
-            let funder = |f: Funder| t.by_funder.get(&f).map(|r| r.report(l)).unwrap_or_default();
             let color = match s {
                 TrackStatus::Eligible => "32",
                 TrackStatus::Candidate => "36",
@@ -345,27 +369,21 @@ pub fn render(a: &Assessment, o: Options) -> String {
             } else {
                 String::new()
             };
-            rows.push(vec![
-                paint(t.status.label().get(l), color, o.color),
-                track_name(t, l),
-                t.clause.clone(),
-                if near_gap.is_empty() {
-                    amount
-                } else {
-                    near_gap
-                },
-                funder(Funder::standard("province")),
-                format!("{}", funder(Funder::standard("city"))),
-                format!(
-                    "{}{}",
-                    funder(Funder::standard("district")),
-                    if t.district_before_cap.is_some() {
-                        " *"
+            rows.push(
+                [
+                    paint(t.status.label().get(l), color, o.color),
+                    track_name(t, l),
+                    t.clause.clone(),
+                    if near_gap.is_empty() {
+                        amount
                     } else {
-                        ""
-                    }
-                ),
-            ]);
+                        near_gap
+                    },
+                ]
+                .into_iter()
+                .chain(funders.iter().map(funder))
+                .collect(),
+            );
         }
     }
     for t in &a.subsidies {
@@ -373,7 +391,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
             hidden += 1;
         }
     }
-    let _ = writeln!(out, "{}", table(rows, o));
+    let _ = writeln!(out, "{}", table(rows, o.lang, o.width));
     let _ = writeln!(
         out,
         "{} {hidden} {}",
@@ -383,78 +401,53 @@ pub fn render(a: &Assessment, o: Options) -> String {
             "tracks do not apply or are not in force (see --explain or JSON)"
         )
     );
-    let tot = |t: &crate::policy::eval::Totals| {
-        Funder::standard_all()
-            .iter()
-            .map(|f| format!("{} {}", f.label().get(l), t.by_funder[f].report(l)))
-            .collect::<Vec<_>>()
-            .join(" · ")
-            + &format!(" · {} {}", l.pick("合计", "total"), t.total.report(l))
-    };
+}
+
+/// The totals by funder, the district cap and the notes on amounts.
+fn money(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
+    let funders = super::totals::funders(a);
     let _ = writeln!(
         out,
         "{}: {}",
         l.pick("符合项合计", "Eligible total"),
-        tot(&a.totals.eligible)
+        super::totals::totals_line(&funders, &a.totals.eligible, l)
     );
     let _ = writeln!(
         out,
         "{}: {}",
         l.pick("含候选项合计", "Incl. candidates"),
-        tot(&a.totals.potential)
+        super::totals::totals_line(&funders, &a.totals.potential, l)
     );
-    if let Some(dc) = &a.district_cap {
-        match dc.cap {
-            Some(cap) => {
-                let _ = writeln!(
-                    out,
-                    "{} ({}): {}; {} {} → {}{}",
-                    l.pick("区级奖励上限", "District cap"),
-                    dc.clause,
-                    money::report(cap, l),
-                    l.pick("区级份额", "district shares"),
-                    dc.before.report(l),
-                    dc.after.report(l),
-                    if dc.binding {
-                        format!(
-                            " ({}: {})",
-                            l.pick("已封顶 *", "cap binds *"),
-                            super::cut_names(a, l)
-                        )
-                    } else {
-                        String::new()
-                    }
-                );
-                if let Some(n) = &dc.trigger_note {
-                    let _ = writeln!(out, "  {}", n.get(l));
-                }
-                if let Some(n) = super::eligible_cap_note(a, l) {
-                    let _ = writeln!(out, "  {n}");
-                }
-                // The pack-wide readings (cap trigger, matching shares) the cap rests on.
-                let cap = Some(crate::policy::pack::PackPart::DistrictCap);
-                for r in a
-                    .packs
-                    .readings
-                    .iter()
-                    .filter(|r| o.explain && r.affects == cap)
-                {
-                    let _ = writeln!(out, "  {}", r.line(l));
-                }
+    match super::totals::cap_line(a, l) {
+        None => {}
+        Some(CapLine::Uncapped(text)) => {
+            // As the reports finish Chinese text: the field by its name.
+            let text = match l {
+                Lang::Zh => fields::humanize(&text, l),
+                Lang::En => text,
+            };
+            let _ = writeln!(out, "{}", paint(&text, "33", o.color));
+        }
+        Some(CapLine::Capped {
+            head,
+            binding,
+            trigger,
+            eligible,
+        }) => {
+            let _ = writeln!(out, "{head}{}", binding.unwrap_or_default());
+            for n in trigger.iter().chain(&eligible) {
+                let _ = writeln!(out, "  {n}");
             }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    paint(
-                        l.pick(
-                            "区级奖励上限: 缺少企业新增税收区级留成, 区级金额未封顶",
-                            "District cap: enterprise.new_tax_district_retained_wan is missing, district amounts are shown uncapped"
-                        ),
-                        "33",
-                        o.color
-                    )
-                );
+            // The pack-wide readings (cap trigger, matching shares) the cap rests on.
+            let cap = Some(crate::policy::pack::PackPart::DistrictCap);
+            for r in a
+                .packs
+                .readings
+                .iter()
+                .filter(|r| o.explain && r.affects == cap)
+            {
+                let _ = writeln!(out, "  {}", r.line(l));
             }
         }
     }
@@ -470,10 +463,14 @@ pub fn render(a: &Assessment, o: Options) -> String {
     if !note.is_empty() {
         let _ = writeln!(out, "{note}");
     }
+}
 
+/// Every condition of every track (`--explain`).
+fn explanations(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     if o.explain {
         out.push('\n');
-        heading(&mut out, l.pick("逐项说明", "Explanations"), "1", o.color);
+        heading(out, l.pick("逐项说明", "Explanations"), "1", o.color);
         for t in &a.subsidies {
             let _ = writeln!(
                 out,
@@ -528,14 +525,14 @@ pub fn render(a: &Assessment, o: Options) -> String {
             }
         }
     }
+}
+
+/// The indicators beside national, IFR and Quanzhou reference figures.
+fn references(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     if !a.references.is_empty() {
         out.push('\n');
-        heading(
-            &mut out,
-            l.pick("对标参考", "Reference figures"),
-            "1",
-            o.color,
-        );
+        heading(out, l.pick("对标参考", "Reference figures"), "1", o.color);
         for c in &a.references {
             let unit = a
                 .indicators
@@ -564,14 +561,18 @@ pub fn render(a: &Assessment, o: Options) -> String {
             let _ = writeln!(out, "  {}", SOURCE_TAGS_ZH);
         }
     }
+}
+
+/// Validation warnings.
+fn warnings(out: &mut String, a: &Assessment, o: Options) {
+    let l = o.lang;
     if !a.warnings.is_empty() {
         out.push('\n');
-        heading(&mut out, l.pick("警告", "Warnings"), "33", o.color);
+        heading(out, l.pick("警告", "Warnings"), "33", o.color);
         for w in &a.warnings {
             let _ = writeln!(out, "{}", w.render(l, None));
         }
     }
-    finish(&out, l, o.width)
 }
 
 /// What the source tags of the reference figures mean, for zh readers (the

@@ -17,7 +17,6 @@
 //! line and reason. A bad file never stops the run.
 
 pub mod export;
-pub mod summary;
 pub mod targets;
 pub mod walk;
 

@@ -68,12 +68,6 @@ pub fn default_targets() -> Targets {
     }
 }
 
-/// The embedded targets, parsed once per process (reports look them up per indicator).
-pub fn shipped() -> &'static Targets {
-    static CELL: std::sync::OnceLock<Targets> = std::sync::OnceLock::new();
-    CELL.get_or_init(default_targets)
-}
-
 /// One line of the dashboard.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetLine {

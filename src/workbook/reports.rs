@@ -117,7 +117,6 @@ fn render(
         assessment: &a,
         roadmap: &roadmap,
         overrides: &[],
-        engine,
         lang,
         date: &date,
         profile: None,

@@ -42,11 +42,11 @@ pub fn exec(args: AssessArgs, s: &Settings) -> CliResult {
     }
     let text = match format {
         Format::Json if overrides.is_empty() => report::json(&a),
-        Format::Json => zhizao::whatif::json_with_overrides(&a, &overrides),
+        Format::Json => report::whatif::json(&a, &overrides),
         Format::Html => report::html::render(&r.report_input(&r.roadmap()))?,
         Format::Markdown | Format::Docx => report::markdown::render(&r.report_input(&r.roadmap()))?,
         Format::Terminal => {
-            zhizao::whatif::terminal_note(&overrides, lang)
+            report::whatif::terminal_note(&overrides, lang)
                 + &report::terminal::render(
                     &a,
                     report::terminal::Options {
@@ -104,7 +104,6 @@ impl Rendering<'_> {
             assessment: self.assessment,
             roadmap,
             overrides: self.overrides,
-            engine: self.engine,
             lang: self.lang,
             date: self.date,
             profile: self.profile,

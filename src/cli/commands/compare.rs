@@ -25,10 +25,10 @@ pub fn exec(args: CompareArgs, s: &Settings) -> CliResult {
                 "is for assess; compare writes html or markdown",
             ))
         }
-        Format::Terminal => zhizao::compare::terminal(&c, lang),
-        Format::Json => zhizao::compare::json(&c),
-        Format::Markdown => report::markdown::compare(&c, &b, &a, lang, &date)?,
-        Format::Html => report::html::compare(&c, &b, &a, lang, &date)?,
+        Format::Terminal => report::compare::terminal(&c, lang, s.width),
+        Format::Json => report::compare::json(&c),
+        Format::Markdown => report::compare::markdown(&c, lang, &date)?,
+        Format::Html => report::compare::html(&c, &b, &a, lang, &date)?,
     };
     io::emit(&mut out, &text, args.output.as_deref())
 }

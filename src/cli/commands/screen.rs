@@ -36,13 +36,16 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
         },
     )?;
     let dashboard = screen::targets::dashboard(&engine.targets, &screened.agg);
-    out.print(&screen::summary::render(
-        &screened.agg,
-        &dashboard,
-        &screened.rejected,
-        &screened.notes,
-        &engine.policy,
+    out.print(&zhizao::report::screening::render(
+        &zhizao::report::screening::Screening {
+            aggregates: &screened.agg,
+            dashboard: &dashboard,
+            rejected: &screened.rejected,
+            notes: &screened.notes,
+            pack: &engine.policy,
+        },
         lang,
+        s.width,
     ))?;
     after_summary(&mut out, &args, &engine, &screened, &dashboard, kind, lang)?;
     match screened.rejected.is_empty() || args.allow_rejected {

@@ -1,17 +1,15 @@
-//! Terminal summary of a screening run (筛选汇总).
+//! Terminal summary of a screening run (筛选汇总); the screening itself is
+//! in [`crate::screen`].
 
-use super::targets::TargetLine;
-use super::{Aggregates, Ranking, Rejected};
+use super::terminal::table;
+use super::totals;
 use crate::lang::Lang;
 use crate::money::{self, Range};
 use crate::policy::pack::{Funder, PolicyPack};
+use crate::screen::targets::TargetLine;
+use crate::screen::{Aggregates, Ranking, Rejected};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
-
-/// A table fitted to the terminal width ([`crate::report::fit`]).
-fn table(rows: Vec<Vec<String>>, l: Lang) -> String {
-    crate::report::terminal::typeset_table(rows, l, crate::report::fit::width())
-}
 
 /// Show a dashboard value in its unit.
 pub fn show_value(v: Decimal, unit: &str) -> String {
@@ -46,7 +44,7 @@ fn ranking_rows(r: &Ranking, l: Lang) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn ranking(out: &mut String, title: &str, r: &Ranking, l: Lang) {
+fn ranking(out: &mut String, title: &str, r: &Ranking, l: Lang, w: usize) {
     let _ = writeln!(out, "{title} ({} {})", r.count, l.pick("家", "firms"));
     if r.top.is_empty() {
         let _ = writeln!(out, "  —\n");
@@ -63,19 +61,40 @@ fn ranking(out: &mut String, title: &str, r: &Ranking, l: Lang) {
         l.pick("文件", "File").into(),
     ]];
     rows.extend(ranking_rows(r, l));
-    let _ = writeln!(out, "{}\n", table(rows, l));
+    let _ = writeln!(out, "{}\n", table(rows, l, w));
 }
 
-/// Render the summary.
-pub fn render(
-    a: &Aggregates,
-    dashboard: &[TargetLine],
-    rejected: &[Rejected],
-    notes: &[String],
-    pack: &PolicyPack,
-    l: Lang,
-) -> String {
+/// What a screening summary is made from.
+pub struct Screening<'a> {
+    /// The aggregates of the run.
+    pub aggregates: &'a Aggregates,
+    /// Progress towards the district targets.
+    pub dashboard: &'a [TargetLine],
+    /// Files that could not be used.
+    pub rejected: &'a [Rejected],
+    /// Notes on the run (mixed data years, duplicates …).
+    pub notes: &'a [String],
+    /// The policy pack screened against.
+    pub pack: &'a PolicyPack,
+}
+
+/// Render the summary, fitted to `w` display columns.
+pub fn render(s: &Screening, l: Lang, w: usize) -> String {
+    let a = s.aggregates;
     let mut out = String::new();
+    header(&mut out, a, s.pack, l);
+    sectors(&mut out, a, l, w);
+    targets(&mut out, s.dashboard, l, w);
+    rankings(&mut out, a, l, w);
+    budget(&mut out, a, s.pack, l, w);
+    rejected_files(&mut out, s.rejected, l, w);
+    for n in s.notes {
+        let _ = writeln!(out, "{}: {n}", l.pick("注", "note"));
+    }
+    super::terminal::finish(&out, l, w)
+}
+
+fn header(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang) {
     let _ = writeln!(out, "{}", l.pick("智造批量筛选", "zhizao screening"));
     let _ = writeln!(
         out,
@@ -92,7 +111,10 @@ pub fn render(
         pack.id,
         pack.version
     );
-    // Counts by sector.
+}
+
+/// Counts by sector.
+fn sectors(out: &mut String, a: &Aggregates, l: Lang, w: usize) {
     let mut rows = vec![vec![
         l.pick("产业", "Sector").to_string(),
         l.pick("企业", "Firms").into(),
@@ -114,9 +136,10 @@ pub fn render(
                 .to_string(),
         ]);
     }
-    let _ = writeln!(out, "{}\n", table(rows, l));
+    let _ = writeln!(out, "{}\n", table(rows, l, w));
+}
 
-    // Targets.
+fn targets(out: &mut String, dashboard: &[TargetLine], l: Lang, w: usize) {
     let _ = writeln!(out, "{}", l.pick("区级目标进度", "District targets"));
     let mut rows = vec![vec![
         l.pick("目标", "Target").to_string(),
@@ -140,22 +163,26 @@ pub fn render(
             t.clause.clone(),
         ]);
     }
-    let _ = writeln!(out, "{}\n", table(rows, l));
+    let _ = writeln!(out, "{}\n", table(rows, l, w));
+}
 
+fn rankings(out: &mut String, a: &Aggregates, l: Lang, w: usize) {
     ranking(
-        &mut out,
+        out,
         l.pick("智能工厂认定候选", "Smart-factory recognition candidates"),
         &a.smart_factory_candidates,
         l,
+        w,
     );
     ranking(
-        &mut out,
+        out,
         l.pick(
             "数字化车间认定候选",
             "Digital-workshop recognition candidates",
         ),
         &a.digital_workshop_candidates,
         l,
+        w,
     );
     for (s, r) in &a.demonstration {
         let title = format!(
@@ -163,10 +190,13 @@ pub fn render(
             l.pick("示范项目候选", "Demonstration-project candidates"),
             l.pick(s.zh(), s.en())
         );
-        ranking(&mut out, &title, r, l);
+        ranking(out, &title, r, l, w);
     }
+}
 
-    // Budget.
+/// The budget forecast: per track, then the totals by funder.
+fn budget(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang, w: usize) {
+    let funders = totals::funders_in(&[&a.eligible_by_funder, &a.potential_by_funder]);
     let _ = writeln!(
         out,
         "{}",
@@ -180,17 +210,17 @@ pub fn render(
         l.pick("符合", "Eligible").into(),
         l.pick("候选", "Candidates").into(),
         l.pick("接近", "Near").into(),
-        l.pick("省", "Province").into(),
-        l.pick("市", "City").into(),
-        l.pick("区", "District").into(),
-    ]];
+    ]
+    .into_iter()
+    .chain(funders.iter().map(|f| totals::funder_header(f, l)))
+    .collect()];
     for (id, b) in &a.budget {
         if b.eligible + b.candidate + b.near == 0 {
             continue;
         }
-        let f = |x: Funder| {
+        let f = |x: &Funder| {
             b.potential_by_funder
-                .get(&x)
+                .get(x)
                 .filter(|r| !r.is_zero())
                 .map(|r| r.report(l))
                 .unwrap_or_default()
@@ -205,30 +235,26 @@ pub fn render(
                 .map_or_else(|| id.clone(), |t| t.title.zh.to_string()),
             Lang::En => id.clone(),
         };
-        rows.push(vec![
-            name,
-            b.eligible.to_string(),
-            b.candidate.to_string(),
-            b.near.to_string(),
-            f(Funder::standard("province")),
-            f(Funder::standard("city")),
-            f(Funder::standard("district")),
-        ]);
+        rows.push(
+            [
+                name,
+                b.eligible.to_string(),
+                b.candidate.to_string(),
+                b.near.to_string(),
+            ]
+            .into_iter()
+            .chain(funders.iter().map(f))
+            .collect(),
+        );
     }
-    let _ = writeln!(out, "{}", table(rows, l));
-    let tot = |m: &std::collections::BTreeMap<Funder, Range>| {
-        Funder::standard_all()
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {}",
-                    f.label().get(l),
-                    m.get(f).copied().unwrap_or(Range::ZERO).report(l)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
+    let _ = writeln!(out, "{}", table(rows, l, w));
+    budget_totals(out, a, &funders, l);
+}
+
+/// The budget's totals by funder, the district's matching funds and the
+/// firms the district cap touches.
+fn budget_totals(out: &mut String, a: &Aggregates, funders: &[Funder], l: Lang) {
+    let tot = |m| totals::by_funder_line(funders, m, l);
     let _ = writeln!(
         out,
         "{}: {}",
@@ -276,7 +302,9 @@ pub fn render(
             a.beyond_horizon
         );
     }
+}
 
+fn rejected_files(out: &mut String, rejected: &[Rejected], l: Lang, w: usize) {
     if !rejected.is_empty() {
         let _ = writeln!(
             out,
@@ -312,10 +340,6 @@ pub fn render(
                 ),
             ]);
         }
-        let _ = writeln!(out, "{}", table(rows, l));
+        let _ = writeln!(out, "{}", table(rows, l, w));
     }
-    for n in notes {
-        let _ = writeln!(out, "{}: {n}", l.pick("注", "note"));
-    }
-    crate::report::terminal::finish(&out, l, crate::report::fit::width())
 }
