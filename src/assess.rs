@@ -131,8 +131,11 @@ pub struct Assessment {
     pub subsidies: Vec<TrackResult>,
     /// Totals by funder.
     pub totals: SubsidyTotals,
-    /// District cap.
+    /// District cap (the first policy pack's per-enterprise cap).
     pub district_cap: Option<DistrictCapResult>,
+    /// The other packs' per-enterprise caps, when several packs are evaluated together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more_caps: Vec<DistrictCapResult>,
     /// Indicators beside national, IFR and Quanzhou reference figures.
     pub references: Vec<crate::reference::Comparison>,
     /// The thresholds, district targets, ratings and pass score measured against (reports show them).
@@ -207,6 +210,7 @@ impl Engine {
             readings,
             tracks,
             district_cap,
+            more_caps,
             eligible_totals,
             potential_totals,
         } = joint;
@@ -245,6 +249,7 @@ impl Engine {
                 potential: potential_totals,
             },
             district_cap,
+            more_caps,
             references,
             yardsticks: crate::yardsticks::collect(
                 &self.criteria,

@@ -237,3 +237,43 @@ fn a_highest_only_group_must_name_tracks_of_the_pack() {
         other => panic!("expected an invalid pack, got {other:?}"),
     }
 }
+
+#[test]
+fn the_json_of_two_packs_carries_each_pack_its_cap_and_the_track_tags() {
+    let a = assess(&both(), "electronics-smart-factory.yaml");
+    let v: serde_json::Value = serde_json::from_str(&zhizao::report::json(&a)).expect("json");
+    assert_eq!(v["packs"]["more_policies"][1]["id"], "test-second-notice");
+    assert_eq!(v["district_cap"]["funder"], "district");
+    assert_eq!(v["district_cap"]["pack"], "licheng-2016");
+    let second = &v["more_caps"][0];
+    assert_eq!(second["pack"], "test-second-notice");
+    assert_eq!(second["funder"], "city");
+    assert_eq!(second["cap"], "250000");
+    assert_eq!(
+        second["cut"],
+        serde_json::json!(["scale-award", "rd-grant"])
+    );
+    let keys: Vec<&str> = v["totals"]["eligible"]["by_funder"]
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["national", "province", "city", "district"]);
+}
+
+#[test]
+fn the_terminal_report_shows_each_packs_cap_in_its_funders_words() {
+    let a = assess(&both(), "electronics-smart-factory.yaml");
+    let text = zhizao::report::terminal::render(
+        &a,
+        zhizao::report::terminal::Options {
+            lang: zhizao::lang::Lang::Zh,
+            color: false,
+            explain: false,
+            width: 100,
+        },
+    );
+    assert!(text.contains("区级奖励上限"), "{text}");
+    assert!(text.contains("市级奖励上限（第三条）：25.00万元"), "{text}");
+}

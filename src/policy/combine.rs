@@ -67,9 +67,13 @@ pub fn evaluate_all(
         joint.eligible_totals = joint.eligible_totals.plus(&r.eligible_totals);
         joint.potential_totals = joint.potential_totals.plus(&r.potential_totals);
         joint.beyond_horizon |= r.beyond_horizon;
-        if joint.district_cap.is_none() {
-            joint.district_cap = r.district_cap;
-        }
+        joint.more_caps.extend(r.district_cap.map(|mut c| {
+            c.pack = Some(p.id.clone());
+            c
+        }));
+    }
+    if let Some(c) = joint.district_cap.as_mut() {
+        c.pack = Some(first.id.clone());
     }
     (joint, infos)
 }

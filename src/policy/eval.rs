@@ -220,6 +220,11 @@ fn counted(status: TrackStatus, amount: &Option<Range>) -> bool {
 /// The district cap applied to one enterprise.
 #[derive(Debug, Clone, Serialize)]
 pub struct DistrictCapResult {
+    /// The pack whose cap this is, when several packs are evaluated together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    /// The funder whose awards are capped (the district in the 2016 notice).
+    pub funder: Funder,
     /// Clause.
     pub clause: String,
     /// The cap, CNY; `None` when the figure is missing (amounts are then shown uncapped).
@@ -454,6 +459,9 @@ pub struct PolicyResult {
     pub tracks: Vec<TrackResult>,
     /// The district cap.
     pub district_cap: Option<DistrictCapResult>,
+    /// The caps of the other packs, when several are evaluated together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more_caps: Vec<DistrictCapResult>,
     /// Totals over eligible tracks (after the district cap).
     pub eligible_totals: Totals,
     /// Totals over eligible and candidate tracks (after the district cap).
@@ -1417,6 +1425,8 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         .as_ref()
         .zip(s.district_cap)
         .map(|(dc, c)| DistrictCapResult {
+            pack: None,
+            funder: dc.funder.clone(),
             clause: dc.clause.clone(),
             cap: c.cap,
             before: c.before,
@@ -1463,6 +1473,7 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
         readings: pack.readings.iter().map(ReadingNote::of).collect(),
         tracks,
         district_cap,
+        more_caps: Vec::new(),
         eligible_totals: s.eligible_totals,
         potential_totals: s.potential_totals,
     }

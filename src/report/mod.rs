@@ -118,16 +118,17 @@ pub fn zh_finish(text: String, l: crate::lang::Lang) -> String {
 
 /// The tracks whose district share the cap cut, by title, for the line
 /// under the totals.
-pub fn cut_names(a: &crate::assess::Assessment, l: crate::lang::Lang) -> String {
-    let Some(dc) = &a.district_cap else {
-        return String::new();
-    };
+pub fn cut_names(
+    a: &crate::assess::Assessment,
+    dc: &crate::policy::eval::DistrictCapResult,
+    l: crate::lang::Lang,
+) -> String {
     dc.cut
         .iter()
         .map(|id| {
             a.subsidies
                 .iter()
-                .find(|t| &t.id == id)
+                .find(|t| &t.id == id && t.pack == dc.pack)
                 .map(|t| t.title.get(l).to_string())
                 .unwrap_or_else(|| id.clone())
         })
@@ -139,8 +140,11 @@ pub fn cut_names(a: &crate::assess::Assessment, l: crate::lang::Lang) -> String 
 /// run with candidates that the cap line shows and the eligible tracks come
 /// out otherwise: a candidate is not an award yet, so what is due now can
 /// be capped differently (or not at all). `None` otherwise.
-pub fn eligible_cap_note(a: &crate::assess::Assessment, l: crate::lang::Lang) -> Option<String> {
-    let dc = a.district_cap.as_ref()?;
+pub fn eligible_cap_note(
+    dc: &crate::policy::eval::DistrictCapResult,
+    shares: &str,
+    l: crate::lang::Lang,
+) -> Option<String> {
     dc.cap?;
     let e = &dc.eligible;
     // Worth a line only when the cap cuts the total with candidates and the
@@ -155,12 +159,11 @@ pub fn eligible_cap_note(a: &crate::assess::Assessment, l: crate::lang::Lang) ->
         (None, false) => String::new(),
     };
     Some(format!(
-        "{}: {} {} → {}{why}",
+        "{}: {shares} {} → {}{why}",
         l.pick(
             "仅计符合项（候选项尚不是奖励）",
             "Eligible tracks alone (a candidate is not an award yet)"
         ),
-        l.pick("区级份额", "district shares"),
         e.before.report(l),
         e.after.report(l),
     ))

@@ -5,7 +5,7 @@ use super::totals::CapLine;
 use crate::assess::Assessment;
 use crate::criteria::Status;
 use crate::lang::Lang;
-use crate::policy::eval::{TrackStatus, Truth};
+use crate::policy::eval::{DistrictCapResult, TrackStatus, Truth};
 use crate::policy::pack::{Funder, TrackKind};
 use std::fmt::Write as _;
 
@@ -419,9 +419,29 @@ fn money(out: &mut String, a: &Assessment, o: Options) {
         l.pick("含候选项合计", "Incl. candidates"),
         super::totals::totals_line(&funders, &a.totals.potential, l)
     );
-    match super::totals::cap_line(a, l) {
-        None => {}
-        Some(CapLine::Uncapped(text)) => {
+    for dc in super::totals::caps(a) {
+        cap_lines(out, a, dc, o);
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        l.pick(
+            "“最高”金额是上限而非承诺; “不少于”金额只有下限。",
+            "\"Up to\" amounts are ceilings, not promises; \"at least\" amounts have no stated maximum."
+        )
+    );
+    let note = super::rounding_note(a, l);
+    if !note.is_empty() {
+        let _ = writeln!(out, "{note}");
+    }
+}
+
+/// One pack's cap: its line, why it did not apply, the eligible-only run
+/// and (with --explain) the readings it rests on.
+fn cap_lines(out: &mut String, a: &Assessment, dc: &DistrictCapResult, o: Options) {
+    let l = o.lang;
+    match super::totals::cap_line(a, dc, l) {
+        CapLine::Uncapped(text) => {
             // As the reports finish Chinese text: the field by its name.
             let text = match l {
                 Lang::Zh => fields::humanize(&text, l),
@@ -429,12 +449,12 @@ fn money(out: &mut String, a: &Assessment, o: Options) {
             };
             let _ = writeln!(out, "{}", paint(&text, "33", o.color));
         }
-        Some(CapLine::Capped {
+        CapLine::Capped {
             head,
             binding,
             trigger,
             eligible,
-        }) => {
+        } => {
             let _ = writeln!(out, "{head}{}", binding.unwrap_or_default());
             for n in trigger.iter().chain(&eligible) {
                 let _ = writeln!(out, "  {n}");
@@ -450,18 +470,6 @@ fn money(out: &mut String, a: &Assessment, o: Options) {
                 let _ = writeln!(out, "  {}", r.line(l));
             }
         }
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        l.pick(
-            "“最高”金额是上限而非承诺; “不少于”金额只有下限。",
-            "\"Up to\" amounts are ceilings, not promises; \"at least\" amounts have no stated maximum."
-        )
-    );
-    let note = super::rounding_note(a, l);
-    if !note.is_empty() {
-        let _ = writeln!(out, "{note}");
     }
 }
 

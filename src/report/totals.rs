@@ -6,7 +6,7 @@
 use crate::assess::Assessment;
 use crate::lang::Lang;
 use crate::money::{self, Range};
-use crate::policy::eval::Totals;
+use crate::policy::eval::{DistrictCapResult, Totals};
 use crate::policy::pack::Funder;
 use std::collections::BTreeMap;
 
@@ -87,26 +87,43 @@ pub enum CapLine {
     },
 }
 
-/// The district cap of an assessment in words; `None` when the pack has no
-/// cap.
-pub fn cap_line(a: &Assessment, l: Lang) -> Option<CapLine> {
-    let dc = a.district_cap.as_ref()?;
+/// Every per-enterprise cap of an assessment (one per policy pack that has
+/// one: the district's in the 2016 notice).
+pub fn caps(a: &Assessment) -> impl Iterator<Item = &DistrictCapResult> {
+    a.district_cap.iter().chain(&a.more_caps)
+}
+
+/// Words for a capped funder: "区级奖励上限" / "District cap" and "区级份额" /
+/// "district shares", from the funder's name in the pack.
+fn cap_words(dc: &DistrictCapResult, l: Lang) -> (String, String) {
+    let name = dc.funder.label().get(l).to_string();
+    match l {
+        Lang::Zh => (format!("{name}级奖励上限"), format!("{name}级份额")),
+        Lang::En => (
+            format!("{} cap", funder_header(&dc.funder, l)),
+            format!("{name} shares"),
+        ),
+    }
+}
+
+/// One cap in words.
+pub fn cap_line(a: &Assessment, dc: &DistrictCapResult, l: Lang) -> CapLine {
+    let (title, shares) = cap_words(dc, l);
     let Some(cap) = dc.cap else {
         // The field keeps its path here; a Chinese text gets the field's
         // name when it is finished (see `zh_finish`).
-        let text = l.pick(
-            "区级奖励上限: 缺少 enterprise.new_tax_district_retained_wan, 区级金额未封顶",
-            "District cap: enterprise.new_tax_district_retained_wan is missing; district amounts are shown uncapped",
-        );
-        return Some(CapLine::Uncapped(text.to_string()));
+        let field = dc.missing.first().map(|f| field_of(f)).unwrap_or_default();
+        let name = dc.funder.label().get(l).to_string();
+        return CapLine::Uncapped(match l {
+            Lang::Zh => format!("{title}: 缺少 {field}, {name}级金额未封顶"),
+            Lang::En => format!("{title}: {field} is missing; {name} amounts are shown uncapped"),
+        });
     };
-    Some(CapLine::Capped {
+    CapLine::Capped {
         head: format!(
-            "{} ({}): {}; {} {} → {}",
-            l.pick("区级奖励上限", "District cap"),
+            "{title} ({}): {}; {shares} {} → {}",
             dc.clause,
             money::report(cap, l),
-            l.pick("区级份额", "district shares"),
             dc.before.report(l),
             dc.after.report(l),
         ),
@@ -114,26 +131,42 @@ pub fn cap_line(a: &Assessment, l: Lang) -> Option<CapLine> {
             format!(
                 " ({}: {})",
                 l.pick("已封顶 *", "cap binds *"),
-                super::cut_names(a, l)
+                super::cut_names(a, dc, l)
             )
         }),
         trigger: dc.trigger_note.as_ref().map(|n| n.get(l).to_string()),
-        eligible: super::eligible_cap_note(a, l),
-    })
+        eligible: super::eligible_cap_note(dc, &shares, l),
+    }
+}
+
+/// The questionnaire field behind a money fact (`enterprise.x` → `enterprise.x_wan`).
+fn field_of(fact: &str) -> String {
+    crate::facts::spec(fact)
+        .and_then(|s| s.from.split_whitespace().next())
+        .unwrap_or(fact)
+        .to_string()
 }
 
 impl CapLine {
-    /// The cap on one line, as the reports show it ("" when there is no cap).
+    /// Every cap on one line each, joined, as the reports show them ("" when
+    /// no pack has a cap).
     pub fn one_line(a: &Assessment, l: Lang) -> String {
-        match cap_line(a, l) {
-            None => String::new(),
-            Some(CapLine::Uncapped(text)) => text,
-            Some(CapLine::Capped {
+        caps(a)
+            .map(|dc| cap_line(a, dc, l).joined())
+            .collect::<Vec<_>>()
+            .join(l.pick("；", "; "))
+    }
+
+    /// This cap on one line.
+    pub fn joined(self) -> String {
+        match self {
+            CapLine::Uncapped(text) => text,
+            CapLine::Capped {
                 head,
                 binding,
                 trigger,
                 eligible,
-            }) => {
+            } => {
                 let why = binding
                     .or_else(|| trigger.map(|n| format!(" ({n})")))
                     .unwrap_or_default();
