@@ -110,6 +110,51 @@ pub struct PackInfo {
     pub policy_title: Text,
 }
 
+impl PackInfo {
+    /// Every policy pack as "id version", joined with " + " (the first
+    /// alone when only one was evaluated).
+    pub fn policy_ids(&self) -> String {
+        if self.more_policies.is_empty() {
+            return format!("{} {}", self.policy_id, self.policy_version);
+        }
+        self.more_policies
+            .iter()
+            .map(|p| format!("{} {}", p.id, p.version))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    /// Every policy pack's title, in the order given.
+    pub fn policy_titles(&self, l: crate::lang::Lang) -> Vec<String> {
+        if self.more_policies.is_empty() {
+            return vec![self.policy_title.get(l).to_string()];
+        }
+        self.more_policies
+            .iter()
+            .map(|p| p.title.get(l).to_string())
+            .collect()
+    }
+
+    /// The validity notes of every pack (a pack's own note is prefixed with
+    /// its title when several packs were evaluated).
+    pub fn validity_notes(&self, l: crate::lang::Lang) -> Vec<String> {
+        if self.more_policies.is_empty() {
+            return self
+                .validity_note
+                .iter()
+                .map(|n| n.get(l).to_string())
+                .collect();
+        }
+        self.more_policies
+            .iter()
+            .filter_map(|p| {
+                let n = p.validity_note.as_ref()?;
+                Some(format!("{}: {}", p.title.get(l), n.get(l)))
+            })
+            .collect()
+    }
+}
+
 /// A complete assessment of one factory.
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment {

@@ -160,7 +160,7 @@ fn header(out: &mut String, a: &Assessment, o: Options) {
         l.pick("输入", "Input"),
         crate::textsafe::echo(&a.input.file),
         l.pick("政策包", "policy pack"),
-        format_args!("{} {}", a.packs.policy_id, a.packs.policy_version),
+        a.packs.policy_ids(),
         l.pick("标准包", "criteria pack"),
         format_args!("{} {}", a.packs.criteria_id, a.packs.criteria_version),
         &a.input.sha256.get(..12).unwrap_or("")
@@ -324,8 +324,8 @@ fn criteria(out: &mut String, a: &Assessment, o: Options) {
 fn tracks(out: &mut String, a: &Assessment, o: Options) {
     let l = o.lang;
     heading(out, l.pick("扶持政策", "Subsidy tracks"), "1", o.color);
-    if let Some(n) = &a.packs.validity_note {
-        let _ = writeln!(out, "{}\n", paint(n.get(l), "33", o.color));
+    for n in a.packs.validity_notes(l) {
+        let _ = writeln!(out, "{}\n", paint(&n, "33", o.color));
     }
     let funders = super::totals::funders(a);
     let mut rows = vec![vec![

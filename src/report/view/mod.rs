@@ -268,16 +268,11 @@ fn audit_view(r: &ReportInput) -> AuditView {
     AuditView {
         file: a.input.file.clone(),
         sha256: a.input.sha256.clone(),
-        policy: format!("{} {}", a.packs.policy_id, a.packs.policy_version),
+        policy: a.packs.policy_ids(),
         criteria: format!("{} {}", a.packs.criteria_id, a.packs.criteria_version),
         date: r.date.to_string(),
         tool: tool_version(),
-        validity_note: a
-            .packs
-            .validity_note
-            .as_ref()
-            .map(|n| n.get(l).to_string())
-            .unwrap_or_default(),
+        validity_note: a.packs.validity_notes(l).join(l.pick("；", "; ")),
     }
 }
 
@@ -326,8 +321,11 @@ fn report_view(r: &ReportInput) -> ReportView {
         exec: exec_items(r.roadmap, l),
         profile: profile_view(r.profile, l),
         subtitle: match l {
-            Lang::Zh => format!("依据《{}》测算", a.packs.policy_title.get(l)),
-            Lang::En => format!("Screened against the {}", a.packs.policy_title.get(l)),
+            Lang::Zh => format!("依据《{}》测算", a.packs.policy_titles(l).join("》《")),
+            Lang::En => format!(
+                "Screened against the {}",
+                a.packs.policy_titles(l).join(" and the ")
+            ),
         },
         enterprise: enterprise_view(a, l),
         audit: audit_view(r),
