@@ -918,3 +918,21 @@ fn a_missing_cap_figure_reads_the_same_in_the_terminal_and_the_reports() {
         assert!(md.contains(&line.replace('_', "\\_")), "{lang} markdown");
     }
 }
+
+#[test]
+fn criteria_sources_are_in_the_reports_language() {
+    // A Chinese report cites each criterion's source in Chinese (source_zh),
+    // an English one in English; the criteria pack has both.
+    let path = "questionnaires/examples/electronics-smart-factory.yaml";
+    let zh = run_ok(&["assess", path, "--format", "html", "--lang", "zh"]);
+    assert!(zh.contains("通知只给目标"), "zh source missing");
+    assert!(
+        !zh.contains("the notice names the target"),
+        "English source in a zh report"
+    );
+    let en = run_ok(&["assess", path, "--format", "html", "--lang", "en"]);
+    assert!(
+        en.contains("the notice names the target"),
+        "en source missing"
+    );
+}

@@ -92,7 +92,7 @@ pub(super) fn criteria_views(a: &Assessment, l: Lang) -> Vec<CriterionView> {
             name: c.name.get(l).to_string(),
             status: c.status.label().get(l).to_string(),
             class: status_class(c.status),
-            source: c.source.clone(),
+            source: l.pick(&c.source_zh, &c.source).to_string(),
             checks: c
                 .checks
                 .iter()
@@ -110,7 +110,7 @@ pub(super) fn criteria_views(a: &Assessment, l: Lang) -> Vec<CriterionView> {
                         }
                         _ => String::new(),
                     },
-                    source: k.source.clone(),
+                    source: l.pick(&k.source_zh, &k.source).to_string(),
                 })
                 .collect(),
         })
