@@ -21,6 +21,7 @@ pub mod cli;
 pub mod compare;
 pub mod criteria;
 pub mod diag;
+pub mod diff;
 pub mod facts;
 pub mod fieldnames;
 pub mod help_zh;

@@ -20,8 +20,8 @@
 //! money, cheapest first.
 
 use crate::assess::{Assessment, Engine};
-use crate::compare::{self, Direction, TrackChange};
 use crate::criteria::Status;
+use crate::diff::{self, Direction, TrackChange};
 use crate::indicators::{self, Indicators};
 use crate::lang::Text;
 use crate::maturity;
@@ -698,21 +698,16 @@ pub fn result_name(field: &str) -> Text {
 }
 
 fn unlocks(before: &Assessment, after: &Assessment) -> Unlocks {
-    let c = compare::compare(before, after);
-    let funder_delta = |f| {
-        let of = |a: &Assessment| {
-            a.totals
-                .potential
-                .by_funder
-                .get(&f)
-                .copied()
-                .unwrap_or(Range::ZERO)
-        };
-        (f, compare::range_delta(of(before), of(after)))
-    };
+    let c = diff::compare(before, after);
     let mut u = Unlocks {
         money: c.potential.delta,
-        by_funder: crate::policy::pack::Funder::ALL.map(funder_delta).to_vec(),
+        // The funders present in the totals, not a fixed list: a pack declares its own.
+        by_funder: c
+            .potential
+            .delta_by_funder
+            .iter()
+            .map(|(f, r)| (*f, *r))
+            .collect(),
         ..Default::default()
     };
     for cr in &c.criteria {
