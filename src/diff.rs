@@ -9,7 +9,7 @@
 
 use crate::assess::Assessment;
 use crate::criteria::{show, Status};
-use crate::indicators::Unit;
+use crate::indicators::{IndicatorId, Unit};
 use crate::lang::Text;
 use crate::money::Range;
 use crate::policy::eval::{Totals, TrackStatus};
@@ -312,13 +312,13 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
         .0
         .iter()
         .map(|b| {
-            let a = after.indicators.get(b.id);
+            let a = after.indicators.of(b.id);
             let av = a.and_then(|a| a.value);
             let dir = match (b.value, av) {
                 (Some(x), Some(y)) if x == y => Direction::Same,
                 (Some(x), Some(y)) => {
                     // Less energy per unit of output is better.
-                    if b.id == "energy_intensity" {
+                    if b.id == IndicatorId::EnergyIntensity {
                         direction(y, x)
                     } else {
                         direction(x, y)

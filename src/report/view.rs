@@ -710,8 +710,8 @@ fn charts(a: &Assessment, engine: &Engine, l: Lang) -> (String, String) {
         .iter()
         .filter_map(|id| a.indicators.get(id))
         .map(|i| {
-            let th = thresholds(engine, i.id, mode);
-            let dt = district_target(i.id, mode);
+            let th = thresholds(engine, i.id.as_str(), mode);
+            let dt = district_target(i.id.as_str(), mode);
             let marks: Vec<Decimal> = th.iter().map(|x| x.1).chain(dt).collect();
             let (max, max_shown) = bar_scale(i.unit, i.value, &marks);
             let names = criteria_legend(engine, l);
@@ -1211,7 +1211,7 @@ fn indicator_views(a: &Assessment, l: Lang) -> Vec<IndicatorView> {
                 (None, Some(v)) => show(v, i.unit),
                 _ => String::new(),
             };
-            let bar = if KEY_INDICATORS.contains(&i.id) {
+            let bar = if KEY_INDICATORS.contains(&i.id.as_str()) {
                 let max = if i.unit == Unit::Ratio {
                     1.0
                 } else {
@@ -1222,7 +1222,7 @@ fn indicator_views(a: &Assessment, l: Lang) -> Vec<IndicatorView> {
                 String::new()
             };
             IndicatorView {
-                id: i.id,
+                id: i.id.as_str(),
                 name: i.name.get(l).to_string(),
                 value: i
                     .value
