@@ -5,7 +5,7 @@
 //! not met / unknown, with the actual value, the required value and the gap
 //! said in the user's terms ("+8 CNC key machines").
 
-use crate::diag::Diagnostic;
+use crate::diag::{Collector, Diagnostic};
 use crate::indicators::{Indicators, Unit, INDICATOR_IDS};
 use crate::lang::Text;
 use crate::maturity::{Maturity, MaturityModel};
@@ -200,14 +200,7 @@ pub struct CriterionResult {
 /// Load and check a criteria pack.
 pub fn load_pack(text: &str, file: &str) -> Result<CriteriaPack, Vec<Diagnostic>> {
     let pack: CriteriaPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
-    let mut errs = Vec::new();
-    let mut err = |path: String, en: String, zh: String| {
-        let mut d = Diagnostic::error("pack", file, Text::new(zh, en)).at_path(path.clone());
-        if let Some((l, c)) = crate::diag::locate(text, &path) {
-            d = d.at(l, c);
-        }
-        errs.push(d);
-    };
+    let mut errs = Collector::new(file, Some(text));
     for (ci, c) in pack.criteria.iter().enumerate() {
         for (ki, k) in c.checks.iter().enumerate() {
             let path = format!("criteria[{ci}].checks[{ki}]");
@@ -222,47 +215,51 @@ pub fn load_pack(text: &str, file: &str) -> Result<CriteriaPack, Vec<Diagnostic>
             .filter(|x| **x)
             .count();
             if kinds != 1 {
-                err(
-                    path.clone(),
-                    format!("check `{}` must set exactly one of indicator, systems, integrations, results_met, maturity_at_least", k.id),
+                errs.error(
+                    "pack",
+                    &path,
                     format!("检查项 `{}` 必须且只能设置 indicator/systems/integrations/results_met/maturity_at_least 之一", k.id),
+                    format!("check `{}` must set exactly one of indicator, systems, integrations, results_met, maturity_at_least", k.id),
                 );
             }
             if let Some(ind) = &k.indicator {
                 if !INDICATOR_IDS.contains(&ind.as_str()) {
-                    err(
-                        path.clone(),
-                        format!("unknown indicator `{ind}`"),
+                    errs.error(
+                        "pack",
+                        &path,
                         format!("未知指标 `{ind}`"),
+                        format!("unknown indicator `{ind}`"),
                     );
                 }
                 if k.at_least.is_none() {
-                    err(
-                        path.clone(),
-                        "indicator check needs `at_least`".into(),
-                        "指标检查需要 at_least".into(),
+                    errs.error(
+                        "pack",
+                        &path,
+                        "指标检查需要 at_least",
+                        "indicator check needs `at_least`",
                     );
                 }
             }
             if k.source.trim().is_empty() {
-                err(path, "missing source".into(), "缺少出处".into());
+                errs.error("pack", &path, "缺少出处", "missing source");
             }
         }
     }
     for key in pack.results_targets.keys() {
         if !RESULT_FIELDS.contains(&key.as_str()) {
-            err(
-                format!("results_targets.{key}"),
-                format!("unknown results field `{key}`"),
+            errs.error(
+                "pack",
+                &format!("results_targets.{key}"),
                 format!("未知的三降两升字段 `{key}`"),
+                format!("unknown results field `{key}`"),
             );
         }
     }
-    errs.extend(pack.maturity.check(file, text));
+    pack.maturity.check(&mut errs);
     if errs.is_empty() {
         Ok(pack)
     } else {
-        Err(errs)
+        Err(errs.finish().0)
     }
 }
 

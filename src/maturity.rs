@@ -17,7 +17,7 @@
 //! there is capped at the level the CNC ratio / networking rate supports
 //! (thresholds in the criteria pack). The result is always "estimated".
 
-use crate::diag::Diagnostic;
+use crate::diag::Collector;
 use crate::indicators::{Indicators, INDICATOR_IDS};
 use crate::lang::Text;
 use crate::questionnaire::{DomainRating, NextLevelFit, Questionnaire, SelfAssessment};
@@ -67,15 +67,8 @@ pub struct ObjectiveCap {
 
 impl MaturityModel {
     /// Load-time checks: known domains and indicators, ascending thresholds.
-    pub fn check(&self, file: &str, text: &str) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut err = |path: &str, zh: String, en: String| {
-            let mut d = Diagnostic::error("pack", file, Text::new(zh, en)).at_path(path);
-            if let Some((l, c)) = crate::diag::locate(text, path) {
-                d = d.at(l, c);
-            }
-            out.push(d);
-        };
+    pub fn check(&self, errs: &mut Collector) {
+        let mut err = |path: &str, zh: String, en: String| errs.error("pack", path, zh, en);
         for d in SelfAssessment::DOMAINS {
             if !self.weights.contains_key(d) {
                 err(
@@ -126,7 +119,6 @@ impl MaturityModel {
                 );
             }
         }
-        out
     }
 
     fn rating(&self, fit: NextLevelFit) -> Decimal {

@@ -6,7 +6,7 @@
 //! character. All problems are collected in one pass, each with its field
 //! path and (when the source text is given) its line and column.
 
-use crate::diag::{locate, Diagnostic};
+use crate::diag::{Collector, Diagnostic};
 use crate::lang::Text;
 use crate::questionnaire::{Questionnaire, SCHEMA_VERSION};
 use rust_decimal::Decimal;
@@ -37,17 +37,13 @@ pub fn year_in_range(y: i32, data_year: i32) -> bool {
 /// Run every semantic check; returns errors and warnings, errors first.
 pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diagnostic> {
     let mut v = Checks {
-        out: Vec::new(),
-        file,
-        source,
-        dropped: (0, 0),
+        c: Collector::new(file, source).limited(MAX_DIAGNOSTICS),
     };
     v.run(q);
-    let mut out = v.out;
+    let (mut out, dropped) = v.c.finish();
     out.sort_by_key(|d| (d.severity, d.line));
-    let (errors, warnings) = v.dropped;
-    if errors + warnings > 0 {
-        let n = errors + warnings;
+    let n = dropped.errors + dropped.warnings;
+    if n > 0 {
         let d = Diagnostic::error(
             "too_many",
             file,
@@ -60,40 +56,25 @@ pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diag
             "先改正上面列出的问题, 再重新校验",
             "fix the problems above, then validate again",
         ));
-        out.push(if errors > 0 { d } else { d.warning() });
+        out.push(if dropped.errors > 0 { d } else { d.warning() });
     }
     out
 }
 
 struct Checks<'a> {
-    out: Vec<Diagnostic>,
-    file: &'a str,
-    source: Option<&'a str>,
-    /// Errors and warnings beyond [`MAX_DIAGNOSTICS`], counted but not listed.
-    dropped: (usize, usize),
+    /// Where every problem goes, placed in the source; past
+    /// [`MAX_DIAGNOSTICS`] problems are counted, not listed.
+    c: Collector<'a>,
 }
 
 impl Checks<'_> {
+    /// Report a problem at `path`: an error, or a warning when `warn`.
     fn push(&mut self, code: &'static str, path: &str, msg: Text, hint: Option<Text>, warn: bool) {
-        if self.out.len() >= MAX_DIAGNOSTICS {
-            if warn {
-                self.dropped.1 += 1;
-            } else {
-                self.dropped.0 += 1;
-            }
-            return;
-        }
-        let mut d = Diagnostic::error(code, self.file, msg).at_path(path);
-        if let Some((l, c)) = self.source.and_then(|s| locate(s, path)) {
-            d = d.at(l, c);
-        }
+        let mut d = self.c.at(code, path, msg);
         if let Some(h) = hint {
             d = d.hint(h);
         }
-        if warn {
-            d = d.warning();
-        }
-        self.out.push(d);
+        self.c.push(if warn { d.warning() } else { d });
     }
 
     fn le(&mut self, small: (&str, Option<u32>), big: (&str, Option<u32>)) {
@@ -253,7 +234,27 @@ impl Checks<'_> {
         }
     }
 
+    /// Every rule, one group at a time. The order is the order problems are
+    /// listed in (after sorting by line) and counted against the limit.
     fn run(&mut self, q: &Questionnaire) {
+        self.schema_version(q);
+        self.every_value(q);
+        self.enterprise(q);
+        self.equipment(q);
+        self.shares(q);
+        self.results(q);
+        self.self_assessment(q);
+        self.recognition_years(q);
+        self.one_off_years(q);
+        self.integrations(q);
+        // Plausibility warnings: usable, but worth a second look.
+        self.robot_density(q);
+        self.output_per_employee(q);
+        self.designated_size(q);
+    }
+
+    /// The one version this build reads.
+    fn schema_version(&mut self, q: &Questionnaire) {
         if q.schema_version != SCHEMA_VERSION {
             self.push(
                 "schema_version",
@@ -269,7 +270,10 @@ impl Checks<'_> {
                 false,
             );
         }
-        self.every_value(q);
+    }
+
+    /// Name, data year, credit code, and workers within employees.
+    fn enterprise(&mut self, q: &Questionnaire) {
         let e = &q.enterprise;
         if e.name.trim().is_empty() {
             self.push(
@@ -313,6 +317,10 @@ impl Checks<'_> {
             ("enterprise.production_workers", e.production_workers),
             ("enterprise.employees", e.employees),
         );
+    }
+
+    /// Parts of the equipment and key-process counts within their totals.
+    fn equipment(&mut self, q: &Questionnaire) {
         let eq = &q.equipment;
         self.le(
             ("equipment.key_equipment_cnc", eq.key_equipment_cnc),
@@ -351,6 +359,10 @@ impl Checks<'_> {
         ] {
             self.le(p, ("equipment.key_processes_total", eq.key_processes_total));
         }
+    }
+
+    /// Percentages of design work and spot checks, 0–100.
+    fn shares(&mut self, q: &Questionnaire) {
         self.pct(
             "digital_design.design_work_digital_pct",
             q.digital_design.design_work_digital_pct,
@@ -369,6 +381,11 @@ impl Checks<'_> {
             0.0,
             100.0,
         );
+    }
+
+    /// 三降两升 changes within −100…1000% and a baseline before the data year.
+    fn results(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         let r = &q.results;
         for (p, v) in [
             (
@@ -406,6 +423,10 @@ impl Checks<'_> {
                 );
             }
         }
+    }
+
+    /// Self-assessed levels 0–5, and no next level above 5.
+    fn self_assessment(&mut self, q: &Questionnaire) {
         for id in crate::questionnaire::SelfAssessment::DOMAINS {
             if let Some(rating) = q.self_assessment.get(id) {
                 if rating.level > 5 {
@@ -434,18 +455,25 @@ impl Checks<'_> {
                 }
             }
         }
+    }
+
+    /// Recognition years of the smart factory and the digital workshop.
+    fn recognition_years(&mut self, q: &Questionnaire) {
         let rec = &q.recognitions;
         self.year(
             "recognitions.smart_factory_year",
             rec.smart_factory_year,
-            e.data_year,
+            q.enterprise.data_year,
         );
         self.year(
             "recognitions.digital_workshop_year",
             rec.digital_workshop_year,
-            e.data_year,
+            q.enterprise.data_year,
         );
-        self.one_off_years(q);
+    }
+
+    /// Every integrated system is one in use (the equipment layer excepted).
+    fn integrations(&mut self, q: &Questionnaire) {
         if let (Some(sys), Some(pairs)) =
             (&q.informatization.systems, &q.informatization.integrations)
         {
@@ -478,7 +506,11 @@ impl Checks<'_> {
                 }
             }
         }
-        // Plausibility warnings: usable, but worth a second look.
+    }
+
+    /// Robot density below the plausibility line.
+    fn robot_density(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         if let (Some(robots), Some(workers)) = (q.robots.industrial_robots, e.production_workers) {
             if workers > 0
                 && u64::from(robots) * 10_000 > ROBOT_DENSITY_PLAUSIBLE_MAX * u64::from(workers)
@@ -498,6 +530,11 @@ impl Checks<'_> {
                 );
             }
         }
+    }
+
+    /// Output per employee inside the usual band.
+    fn output_per_employee(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         if let (Some(out), Some(emp)) = (e.industrial_output_wan, e.employees) {
             if emp > 0 {
                 let per = out.get() / Decimal::from(emp);
@@ -525,6 +562,11 @@ impl Checks<'_> {
                 }
             }
         }
+    }
+
+    /// The 规上 flag agrees with the main revenue.
+    fn designated_size(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         if let (Some(rev), Some(flag)) = (e.main_revenue_wan, e.above_designated_size) {
             let threshold = Decimal::from(2000);
             if flag != (rev.get() >= threshold) {
@@ -1208,13 +1250,11 @@ mod tests {
         walk: fn(&mut Checks, &Questionnaire),
     ) -> Vec<Finding> {
         let mut c = Checks {
-            out: Vec::new(),
-            file: "f.yaml",
-            source: Some(src),
-            dropped: (0, 0),
+            c: Collector::new("f.yaml", Some(src)),
         };
         walk(&mut c, q);
-        c.out
+        c.c.finish()
+            .0
             .iter()
             .map(|d| {
                 let m = d.message.en.to_string();
