@@ -422,7 +422,95 @@ fn company_name(rng: &mut Rng, t: &Trade, size: Size) -> String {
 }
 
 /// Build one valid questionnaire.
+/// Who the factory is: the draws every section of the questionnaire depends
+/// on, made first and in this order (the order of draws is the sample).
+#[derive(Clone, Copy)]
+struct Firm {
+    ti: usize,
+    t: &'static Trade,
+    sector: Sector,
+    thorough: bool,
+    data_year: i32,
+    online_brand: bool,
+    /// Online sales of an online brand, tenths of 万元 (0 for others).
+    online_t: u64,
+    /// Main revenue, tenths of 万元.
+    revenue_t: u64,
+    size: Size,
+    profile: Profile,
+    employees: u64,
+    workers: u64,
+    /// Industrial output, tenths of 万元.
+    output_t: u64,
+    /// R&D expense, tenths of 万元.
+    rd_t: u64,
+    /// Energy, tce.
+    energy: u64,
+    smart_maker: bool,
+}
+
+impl Firm {
+    /// A chance (‰) or a count by maturity profile.
+    fn pm(&self, far: u64, dw: u64, sf: u64) -> u64 {
+        profile_pick(self.profile, far, dw, sf)
+    }
+
+    /// A range by maturity profile.
+    fn pf(&self, far: (u64, u64), dw: (u64, u64), sf: (u64, u64)) -> (u64, u64) {
+        profile_pick(self.profile, far, dw, sf)
+    }
+
+    /// A year from the data year back by up to `back` years.
+    fn year_back(&self, rng: &mut Rng, back: u64) -> i32 {
+        self.data_year - rng.range(0, back) as i32
+    }
+}
+
+/// One fictitious factory: who it is, then each section of the questionnaire.
 fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
+    let f = firm(rng);
+    let mut q = Questionnaire {
+        schema_version: 1,
+        ..Questionnaire::default()
+    };
+    for section in SECTIONS {
+        section(rng, &f, &mut q);
+    }
+    one_off_years(&mut q);
+    cost_estimates(rng, &mut q);
+    let meta = Meta {
+        trade: f.ti,
+        size: f.size,
+        profile: f.profile,
+    };
+    (q, meta)
+}
+
+/// The sections of the questionnaire, in the order they draw.
+type FillSection = fn(&mut Rng, &Firm, &mut Questionnaire);
+const SECTIONS: [FillSection; 18] = [
+    enterprise,
+    equipment,
+    robots,
+    informatization,
+    digital_design,
+    results,
+    quality,
+    self_assessment,
+    recognitions,
+    tech_recognitions,
+    ip_and_brands,
+    prizes_and_titles,
+    equipment_projects,
+    rd_and_spaces,
+    purchases,
+    ecommerce,
+    logistics,
+    design_and_listing,
+];
+
+/// Trade, year, revenue, size, profile, people, output, R&D and energy.
+fn firm(rng: &mut Rng) -> Firm {
     let weights: Vec<(usize, u64)> = TRADES
         .iter()
         .enumerate()
@@ -430,12 +518,6 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         .collect();
     let ti = rng.weighted(&weights);
     let t = &TRADES[ti];
-    let sector = t.sector;
-    let mode = if t.process {
-        ProductionMode::Process
-    } else {
-        ProductionMode::Discrete
-    };
     let thorough = rng.chance(600);
     let data_year = rng.weighted(&[
         (2016, 150),
@@ -445,53 +527,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         (2020, 40),
         (2021, 10),
     ]);
-
-    // Online-retail archetypes decide the revenue of online brands.
-    let online_brand = match sector {
-        Tx => rng.chance(130),
-        El => rng.chance(50),
-        Ot => (!t.process && rng.chance(40)) || (t.word == "食品" && rng.chance(80)),
-        _ => false,
-    };
-    // Revenue, tenths of 万元.
-    let mut online_t = 0u64;
-    let revenue_t: u64 = if online_brand {
-        let (lo, hi) = rng.weighted(&[
-            ((2000, 2799), 25),
-            ((2800, 2999), 20),
-            ((3000, 3199), 20),
-            ((3200, 6000), 25),
-            ((6000, 15000), 10),
-        ]);
-        online_t = rng.range(lo, hi) * 10;
-        let share = rng.weighted(&[((300, 499), 25), ((500, 520), 15), ((521, 900), 60)]);
-        let share = rng.range(share.0, share.1);
-        online_t * 1000 / share
-    } else {
-        let size = rng.weighted(&match sector {
-            Tx => [(Size::Small, 40), (Size::Medium, 42), (Size::Large, 18)],
-            El => [(Size::Small, 30), (Size::Medium, 45), (Size::Large, 25)],
-            Ma => [(Size::Small, 35), (Size::Medium, 45), (Size::Large, 20)],
-            Pa => [(Size::Small, 40), (Size::Medium, 45), (Size::Large, 15)],
-            Ot => [(Size::Small, 40), (Size::Medium, 42), (Size::Large, 18)],
-        });
-        let bands: &[(u64, u64)] = match size {
-            Size::Small => &[(300, 800), (800, 1400), (1400, 1999), (1800, 1999)],
-            Size::Medium => &[(2000, 2400), (2400, 4000), (4000, 8000), (8000, 19999)],
-            Size::Large => &[
-                (20000, 40000),
-                (40000, 80000),
-                (80000, 160000),
-                (160000, 320000),
-            ],
-        };
-        let (lo, hi) = rng.pick(bands);
-        if size == Size::Small {
-            rng.range(lo * 10, hi * 10 + 9)
-        } else {
-            rng.range(lo, hi) * 10
-        }
-    };
+    let (online_brand, online_t, revenue_t) = revenue(rng, t);
     let size = if revenue_t < 20_000 {
         Size::Small
     } else if revenue_t < 200_000 {
@@ -499,7 +535,100 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     } else {
         Size::Large
     };
-    let profile = rng.weighted(&match size {
+    let profile = profile_of(rng, size);
+    let (employees, workers, output_t) = workforce(rng, t, online_brand, size, profile, revenue_t);
+    let rd_intensity = profile_pick(profile, (2, 15), (8, 35), (20, 65));
+    let rd_t = rng
+        .share_of(revenue_t, rd_intensity.0, rd_intensity.1)
+        .max(1)
+        + if t.sector == El {
+            part(revenue_t, 10)
+        } else {
+            0
+        };
+    let energy = if t.process {
+        rng.share_of(output_t / 10, 150, 900)
+    } else {
+        rng.share_of(output_t / 10, 15, 90)
+    }
+    .max(1);
+    let smart_maker = rng.chance(t.smart_maker);
+    Firm {
+        ti,
+        t,
+        sector: t.sector,
+        thorough,
+        data_year,
+        online_brand,
+        online_t,
+        revenue_t,
+        size,
+        profile,
+        employees,
+        workers,
+        output_t,
+        rd_t,
+        energy,
+        smart_maker,
+    }
+}
+
+/// Whether the firm is an online brand, its online sales and its revenue
+/// (tenths of 万元). Online-retail archetypes decide the revenue of online brands.
+fn revenue(rng: &mut Rng, t: &Trade) -> (bool, u64, u64) {
+    let online_brand = match t.sector {
+        Tx => rng.chance(130),
+        El => rng.chance(50),
+        Ot => (!t.process && rng.chance(40)) || (t.word == "食品" && rng.chance(80)),
+        _ => false,
+    };
+    if !online_brand {
+        return (false, 0, offline_revenue(rng, t.sector));
+    }
+    let (lo, hi) = rng.weighted(&[
+        ((2000, 2799), 25),
+        ((2800, 2999), 20),
+        ((3000, 3199), 20),
+        ((3200, 6000), 25),
+        ((6000, 15000), 10),
+    ]);
+    let online_t = rng.range(lo, hi) * 10;
+    let share = rng.weighted(&[((300, 499), 25), ((500, 520), 15), ((521, 900), 60)]);
+    let share = rng.range(share.0, share.1);
+    (true, online_t, online_t * 1000 / share)
+}
+
+/// Revenue of a factory that is not an online brand, tenths of 万元: a size
+/// by sector, then a band within the size.
+fn offline_revenue(rng: &mut Rng, sector: Sector) -> u64 {
+    let size = rng.weighted(&match sector {
+        Tx => [(Size::Small, 40), (Size::Medium, 42), (Size::Large, 18)],
+        El => [(Size::Small, 30), (Size::Medium, 45), (Size::Large, 25)],
+        Ma => [(Size::Small, 35), (Size::Medium, 45), (Size::Large, 20)],
+        Pa => [(Size::Small, 40), (Size::Medium, 45), (Size::Large, 15)],
+        Ot => [(Size::Small, 40), (Size::Medium, 42), (Size::Large, 18)],
+    });
+    let bands: &[(u64, u64)] = match size {
+        Size::Small => &[(300, 800), (800, 1400), (1400, 1999), (1800, 1999)],
+        Size::Medium => &[(2000, 2400), (2400, 4000), (4000, 8000), (8000, 19999)],
+        Size::Large => &[
+            (20000, 40000),
+            (40000, 80000),
+            (80000, 160000),
+            (160000, 320000),
+        ],
+    };
+    let (lo, hi) = rng.pick(bands);
+    if size == Size::Small {
+        rng.range(lo * 10, hi * 10 + 9)
+    } else {
+        rng.range(lo, hi) * 10
+    }
+}
+
+/// Maturity profile: larger firms are more often advanced.
+fn profile_of(rng: &mut Rng, size: Size) -> Profile {
+    rng.weighted(&match size {
         Size::Small => [
             (Profile::FarBehind, 70),
             (Profile::DigitalWorkshop, 25),
@@ -515,11 +644,20 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             (Profile::DigitalWorkshop, 45),
             (Profile::SmartFactory, 35),
         ],
-    });
-    let pf = |far: (u64, u64), dw: (u64, u64), sf: (u64, u64)| profile_pick(profile, far, dw, sf);
+    })
+}
 
-    // People and output. Productivity p in 万元 per person.
-    let (plo, phi) = match sector {
+/// Employees, production workers and output (tenths of 万元), from a
+/// productivity p in 万元 per person.
+fn workforce(
+    rng: &mut Rng,
+    t: &Trade,
+    online_brand: bool,
+    size: Size,
+    profile: Profile,
+    revenue_t: u64,
+) -> (u64, u64, u64) {
+    let (plo, phi) = match t.sector {
         Tx => (10, 45),
         El => (20, 110),
         Ma => (18, 90),
@@ -534,7 +672,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     } else {
         (plo, phi)
     };
-    let (ulo, uhi) = pf((0, 500), (200, 750), (450, 1000));
+    let (ulo, uhi) = profile_pick(profile, (0, 500), (200, 750), (450, 1000));
     let uhi = if size == Size::Small {
         uhi.min(700)
     } else {
@@ -551,7 +689,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     }
     let workers_share = if online_brand {
         (300, 600)
-    } else if sector == El {
+    } else if t.sector == El {
         (500, 800)
     } else {
         (550, 880)
@@ -559,22 +697,30 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     let workers = rng
         .share_of(employees, workers_share.0, workers_share.1)
         .clamp(1, employees);
-    let rd_intensity = pf((2, 15), (8, 35), (20, 65));
-    let rd_t = rng
-        .share_of(revenue_t, rd_intensity.0, rd_intensity.1)
-        .max(1)
-        + if sector == El { part(revenue_t, 10) } else { 0 };
-    let energy = if t.process {
-        rng.share_of(output_t / 10, 150, 900)
-    } else {
-        rng.share_of(output_t / 10, 15, 90)
-    }
-    .max(1);
-    let smart_maker = rng.chance(t.smart_maker);
+    (employees, workers, output_t)
+}
 
-    let mut q = Questionnaire {
-        schema_version: 1,
-        ..Questionnaire::default()
+/// Who the firm is, its people, output, R&D and energy (enterprise.*).
+fn enterprise(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        t,
+        sector,
+        thorough,
+        data_year,
+        revenue_t,
+        size,
+        employees,
+        workers,
+        output_t,
+        rd_t,
+        energy,
+        smart_maker,
+        ..
+    } = *f;
+    let mode = if f.t.process {
+        ProductionMode::Process
+    } else {
+        ProductionMode::Discrete
     };
     let e = &mut q.enterprise;
     e.name = company_name(rng, t, size);
@@ -600,25 +746,35 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         None
     };
     e.smart_equipment_maker = flag(smart_maker, thorough, rng);
+}
 
+/// Key machines, production machines and key processes (equipment.*).
+fn equipment(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        t,
+        size,
+        profile,
+        employees,
+        ..
+    } = *f;
     // Equipment.
     // Key machines per 100 employees: more in capital-intensive trades.
     let key_total = rng
         .share_of(employees, if t.process { 40 } else { 60 }, 300)
         .max(3);
-    let (clo, chi) = pf((80, 560), (640, 880), (780, 985));
+    let (clo, chi) = f.pf((80, 560), (640, 880), (780, 985));
     let cnc_ratio = rng.range(clo, chi);
     let prod_total = part(key_total, rng.range(2000, 6000));
-    let (dlo, dhi) = pf((80, 450), (400, 780), (650, 960));
+    let (dlo, dhi) = f.pf((80, 450), (400, 780), (650, 960));
     let digital = rng.share_of(prod_total, dlo, dhi);
-    let (nlo, nhi) = pf((30, 420), (430, 780), (650, 970));
+    let (nlo, nhi) = f.pf((30, 420), (430, 780), (650, 970));
     let networked = rng.share_of(digital, nlo, nhi);
     let kp = match size {
         Size::Small => rng.range(3, 10),
         Size::Medium => rng.range(6, 24),
         Size::Large => rng.range(10, 40),
     };
-    let (alo, ahi) = pf((50, 450), (400, 800), (650, 1000));
+    let (alo, ahi) = f.pf((50, 450), (400, 800), (650, 1000));
     let automated = rng.share_of(kp, alo, ahi);
     let plc = if t.process {
         part(kp, cnc_ratio)
@@ -645,12 +801,22 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     eq.key_processes_automated = opt(has_kp, automated.min(kp) as u32);
     eq.key_processes_plc_dcs = opt(has_kp, plc.min(kp) as u32);
     eq.key_processes_auto_data_collection = opt(has_kp, adc.min(kp) as u32);
+}
 
+/// Industrial robots (robots.*).
+fn robots(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        t,
+        sector,
+        profile,
+        workers,
+        ..
+    } = *f;
     // Robots: density per 10,000 production workers, capped well below the plausibility line.
     let density = if t.process {
         rng.range(0, profile_pick(profile, 40, 90, 160))
     } else {
-        let (lo, hi) = pf((0, 40), (20, 170), (90, 520));
+        let (lo, hi) = f.pf((0, 40), (20, 170), (90, 520));
         let d = rng.range(lo, hi);
         if matches!(sector, El | Ma) {
             d * 3 / 2
@@ -663,27 +829,30 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         (workers * density.min(2500) + 5_000) / 10_000,
     )
     .map(|r| r as u32);
+}
 
+/// Systems in use and their integrations (informatization.*).
+fn informatization(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm { t, thorough, .. } = *f;
     // Information systems.
-    let pm = |far: u64, dw: u64, sf: u64| profile_pick(profile, far, dw, sf);
     let process_bonus = if t.process { 400 } else { 0 };
     let candidates = [
-        (System::Erp, pm(650, 970, 1000)),
-        (System::Mes, pm(80, 880, 970)),
-        (System::Plm, pm(30, 400, 880)),
+        (System::Erp, f.pm(650, 970, 1000)),
+        (System::Mes, f.pm(80, 880, 970)),
+        (System::Plm, f.pm(30, 400, 880)),
         (
             System::Scada,
-            pm(40 + process_bonus / 2, 350 + process_bonus, 900),
+            f.pm(40 + process_bonus / 2, 350 + process_bonus, 900),
         ),
-        (System::Wms, pm(150, 500, 750)),
-        (System::Aps, pm(10, 200, 550)),
-        (System::Qms, pm(50, 400, 700)),
+        (System::Wms, f.pm(150, 500, 750)),
+        (System::Aps, f.pm(10, 200, 550)),
+        (System::Qms, f.pm(50, 400, 700)),
         (
             System::Ems,
-            pm(20 + process_bonus / 4, 250 + process_bonus / 2, 600),
+            f.pm(20 + process_bonus / 4, 250 + process_bonus / 2, 600),
         ),
-        (System::Crm, pm(150, 400, 600)),
-        (System::Srm, pm(20, 200, 450)),
+        (System::Crm, f.pm(150, 400, 600)),
+        (System::Srm, f.pm(20, 200, 450)),
     ];
     let systems: Vec<System> = candidates
         .iter()
@@ -704,7 +873,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         [System::Erp, System::Srm],
         [System::Scada, System::Equipment],
     ];
-    let integ_p = pm(200, 550, 880);
+    let integ_p = f.pm(200, 550, 880);
     let integrations: Vec<[System; 2]> = pairs
         .iter()
         .filter(|pair| {
@@ -723,15 +892,18 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             Some(integrations)
         };
     }
-    q.informatization.gbt23001_certified = flag(rng.chance(pm(10, 100, 350)), thorough, rng);
+    q.informatization.gbt23001_certified = flag(rng.chance(f.pm(10, 100, 350)), thorough, rng);
+}
 
+/// Design tools and the share of digital design work (digital_design.*).
+fn digital_design(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
     // Digital design.
     let tools: Vec<DesignTool> = [
-        (DesignTool::Cad, pm(800, 950, 1000)),
-        (DesignTool::Cae, pm(50, 300, 650)),
-        (DesignTool::Capp, pm(100, 300, 550)),
-        (DesignTool::Cam, pm(100, 400, 700)),
-        (DesignTool::Pdm, pm(30, 300, 750)),
+        (DesignTool::Cad, f.pm(800, 950, 1000)),
+        (DesignTool::Cae, f.pm(50, 300, 650)),
+        (DesignTool::Capp, f.pm(100, 300, 550)),
+        (DesignTool::Cam, f.pm(100, 400, 700)),
+        (DesignTool::Pdm, f.pm(30, 300, 750)),
     ]
     .iter()
     .filter(|(_, p)| rng.chance(*p))
@@ -739,13 +911,19 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     .collect();
     if rng.chance(920) {
         q.digital_design.tools = Some(tools);
-        let (lo, hi) = pf((100, 600), (500, 900), (800, 1000));
+        let (lo, hi) = f.pf((100, 600), (500, 900), (800, 1000));
         q.digital_design.design_work_digital_pct =
             opt(rng.chance(850), pct(rng.range(lo, hi) as i64 / 10 * 10));
     }
+}
 
+/// 三降两升 against a baseline year (results.*).
+fn results(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        data_year, profile, ..
+    } = *f;
     // Results (三降两升) against a baseline year.
-    if rng.chance(pm(650, 800, 900)) {
+    if rng.chance(f.pm(650, 800, 900)) {
         let r = &mut q.results;
         r.baseline_year = Some(data_year - rng.range(1, 3) as i32);
         let met = profile == Profile::SmartFactory && rng.chance(700);
@@ -773,7 +951,10 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         r.defect_rate_change_pct = Some(v(rng, dr));
         r.energy_utilisation_change_pct = opt(rng.chance(900), v(rng, eu));
     }
+}
 
+/// Spot-check pass rates (quality.*).
+fn quality(rng: &mut Rng, _: &Firm, q: &mut Questionnaire) {
     // Quality.
     if rng.chance(750) {
         q.quality.national_spot_check_pass_pct =
@@ -781,10 +962,14 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         q.quality.provincial_spot_check_pass_pct =
             opt(rng.chance(900), pct(rng.range(900, 1000) as i64));
     }
+}
 
+/// Self-assessed CMMM domain levels (self_assessment.*).
+fn self_assessment(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm { profile, .. } = *f;
     // Self-assessment (CMMM domains).
     if rng.chance(920) {
-        let base: i64 = pm(1, 2, 3) as i64;
+        let base: i64 = f.pm(1, 2, 3) as i64;
         let deltas: [(i64, u64); 3] = match profile {
             Profile::FarBehind => [(-1, 20), (0, 65), (1, 15)],
             Profile::DigitalWorkshop => [(-1, 25), (0, 60), (1, 15)],
@@ -835,17 +1020,26 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
             *slot = Some(DomainRating { level, next });
         }
     }
+}
 
+/// Recognitions of the factory and its demonstrations (recognitions.*).
+fn recognitions(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector,
+        thorough,
+        size,
+        profile,
+        ..
+    } = *f;
     // Recognitions.
-    let y = |rng: &mut Rng, back: u64| data_year - rng.range(0, back) as i32;
     let rec = &mut q.recognitions;
-    rec.smart_factory_year = if rng.chance(pm(0, 0, 220)) {
-        Some(y(rng, 2))
+    rec.smart_factory_year = if rng.chance(f.pm(0, 0, 220)) {
+        Some(f.year_back(rng, 2))
     } else {
         None
     };
-    rec.digital_workshop_year = if rng.chance(pm(5, 200, 350)) {
-        Some(y(rng, 2))
+    rec.digital_workshop_year = if rng.chance(f.pm(5, 200, 350)) {
+        Some(f.year_back(rng, 2))
     } else {
         None
     };
@@ -863,6 +1057,18 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     rec.public_tech_platform_with_city_funds =
         flag(rng.chance(if big_tech { 80 } else { 15 }), thorough, rng);
     rec.new_research_institution = flag(rng.chance(10), thorough, rng);
+}
+
+/// Technology centres, design centre and demonstration titles (recognitions.*).
+fn tech_recognitions(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector,
+        thorough,
+        size,
+        smart_maker,
+        ..
+    } = *f;
+    let rec = &mut q.recognitions;
     if rng.chance(if size == Size::Large { 350 } else { 110 }) {
         let n = rng.weighted(&[(1, 80), (2, 20)]);
         let mut v = Vec::new();
@@ -882,7 +1088,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
                     (CenterKind::EngineeringResearchCenter, 20),
                 ]),
                 level,
-                year: opt(rng.chance(900), y(rng, 5)),
+                year: opt(rng.chance(900), f.year_back(rng, 5)),
             });
         }
         rec.tech_centers = Some(v);
@@ -896,7 +1102,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
                 (Level::Provincial, 25),
                 (Level::National, 5),
             ]),
-            year: opt(rng.chance(900), y(rng, 3)),
+            year: opt(rng.chance(900), f.year_back(rng, 3)),
         });
     }
     rec.business_model_innovation_demo = flag(rng.chance(30), thorough, rng);
@@ -905,12 +1111,18 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         thorough,
         rng,
     );
+}
 
+/// Patents, patent prizes and standards (ip_and_brands.*).
+fn ip_and_brands(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector, thorough, ..
+    } = *f;
     // IP, standards, brands, prizes (data year).
     let ip = &mut q.ip_and_brands;
     let patents = match sector {
-        El | Ma | Pa if rng.chance(pm(200, 400, 650)) => rng.range(1, pm(3, 8, 20)),
-        Tx | Ot if rng.chance(pm(50, 120, 250)) => rng.range(1, 3),
+        El | Ma | Pa if rng.chance(f.pm(200, 400, 650)) => rng.range(1, f.pm(3, 8, 20)),
+        Tx | Ot if rng.chance(f.pm(50, 120, 250)) => rng.range(1, 3),
         _ => 0,
     };
     ip.invention_patents_granted = if patents > 0 || thorough {
@@ -934,7 +1146,7 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     }
     ip.patent_prizes = list_or_empty(prizes, thorough);
     let mut standards = Vec::new();
-    if rng.chance(pm(30, 80, 200)) {
+    if rng.chance(f.pm(30, 80, 200)) {
         for _ in 0..rng.weighted(&[(1, 70), (2, 22), (3, 8)]) {
             standards.push(rng.weighted(&[
                 (StandardRole::Local, 25),
@@ -946,6 +1158,14 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         }
     }
     ip.standards = list_or_empty(standards, thorough);
+}
+
+/// Brand titles and quality prizes (ip_and_brands.*).
+fn prizes_and_titles(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector, thorough, ..
+    } = *f;
+    let ip = &mut q.ip_and_brands;
     let mut brands = Vec::new();
     if rng.chance(if sector == Tx { 120 } else { 50 }) {
         brands.push(rng.weighted(&[
@@ -964,7 +1184,17 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         ]));
     }
     ip.quality_prizes = list_or_empty(qp, thorough);
+}
 
+/// Smart-equipment R&D, first sets and demonstration lines (projects.*).
+fn equipment_projects(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        t,
+        thorough,
+        profile,
+        smart_maker,
+        ..
+    } = *f;
     // Projects.
     let pr = &mut q.projects;
     let rd_dev = smart_maker && rng.chance(600);
@@ -1001,6 +1231,19 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     } else if thorough {
         pr.demo_lines = Some(vec![]);
     }
+}
+
+/// Major CNC projects, R&D accounting, maker spaces, platforms (projects.*).
+fn rd_and_spaces(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector,
+        thorough,
+        size,
+        rd_t,
+        smart_maker,
+        ..
+    } = *f;
+    let pr = &mut q.projects;
     let major = if (smart_maker || sector == El) && rng.chance(150) {
         rng.range(1, 2)
     } else {
@@ -1038,7 +1281,17 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         pr.online_business_park =
             Some(rng.weighted(&[(ParkRole::Branch, 70), (ParkRole::Central, 30)]));
     }
+}
 
+/// Purchases of local 数控一代 products (purchases.*).
+fn purchases(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        t,
+        sector,
+        thorough,
+        size,
+        ..
+    } = *f;
     // Purchases of local 数控一代 products, spread over the 1–10 / 11–50 / 51–100 / >100 bands.
     let buys = rng.chance(match sector {
         Ma | Pa => 450,
@@ -1076,7 +1329,19 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
         q.purchases.cnc_generation_units = Some(0);
         q.purchases.cnc_generation_invoice_ex_tax_wan = Some(Wan::ZERO);
     }
+}
 
+/// Online sales and cross-border logistics (ecommerce.*).
+fn ecommerce(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector,
+        thorough,
+        online_brand,
+        online_t,
+        revenue_t,
+        size,
+        ..
+    } = *f;
     // E-commerce.
     let ec = &mut q.ecommerce;
     let total_sales_t = rng.share_of(revenue_t, 980, 1050).max(online_t);
@@ -1120,7 +1385,11 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     } else if thorough {
         ec.cross_border_logistics_cost_wan = Some(Wan::ZERO);
     }
+}
 
+/// Logistics ratings, warehouses, guarantees (logistics.*).
+fn logistics(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm { thorough, .. } = *f;
     // Logistics (rare for manufacturers: own logistics arms, warehouses).
     let lg = &mut q.logistics;
     if rng.chance(20) {
@@ -1153,7 +1422,16 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
     if rng.chance(5) {
         lg.receipt_guarantee_balance_wan = Some(wan_n(rng.range(500, 5_000)));
     }
+}
 
+/// Industrial design (design.*) and listing (listing.*).
+fn design_and_listing(rng: &mut Rng, f: &Firm, q: &mut Questionnaire) {
+    let Firm {
+        sector,
+        thorough,
+        size,
+        ..
+    } = *f;
     // Industrial design.
     let d = &mut q.design;
     let design_p = if matches!(sector, Tx | Ot) { 30 } else { 10 };
@@ -1203,25 +1481,16 @@ fn factory(rng: &mut Rng) -> (Questionnaire, Meta) {
                 || q.recognitions.cnc_generation_demo_enterprise == Some(true),
         );
     }
+}
 
-    one_off_years(&mut q);
-
-    // Cost estimates.
+/// Unit costs the firm gave for upgrade actions (cost_estimates.*).
+fn cost_estimates(rng: &mut Rng, q: &mut Questionnaire) {
     if rng.chance(400) {
         let c = &mut q.cost_estimates;
         c.cnc_unit_wan = opt(rng.chance(900), wan_n(rng.range(8, 60)));
         c.robot_wan = opt(rng.chance(800), wan_n(rng.range(18, 45)));
         c.network_connection_wan = opt(rng.chance(800), wan_t(rng.range(3, 15)));
     }
-
-    (
-        q,
-        Meta {
-            trade: ti,
-            size,
-            profile,
-        },
-    )
 }
 
 /// One-off grants need the year of the recognition, listing, evaluation or
