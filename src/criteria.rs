@@ -248,11 +248,68 @@ pub struct CheckResult {
     pub source_zh: String,
 }
 
+/// The kind of an upgrade action (升级措施类型). Serialised as its id
+/// (`cnc_unit` …), which is also the key of its unit cost in the pack's
+/// `default_unit_costs_wan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// 关键装备数控化 (离散) / 关键工序 PLC/DCS 控制 (流程), per machine or process.
+    CncUnit,
+    /// 工业机器人, per robot.
+    Robot,
+    /// 数字化设备联网, per machine.
+    NetworkConnection,
+    /// 生产设备数字化, per machine.
+    DigitalEquipment,
+    /// 关键工序自动化, per process.
+    ProcessAutomation,
+    /// 关键工序数据自动采集, per process.
+    ProcessData,
+    /// 信息系统上线, per system.
+    System,
+    /// 系统集成, per pair.
+    Integrate,
+    /// 三降两升 targets met (organisational, no unit cost).
+    Results,
+    /// Maturity domains raised (organisational, no unit cost).
+    Maturity,
+}
+
+impl ActionKind {
+    /// The stable id, as in JSON and the pack's unit-cost table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::CncUnit => "cnc_unit",
+            ActionKind::Robot => "robot",
+            ActionKind::NetworkConnection => "network_connection",
+            ActionKind::DigitalEquipment => "digital_equipment",
+            ActionKind::ProcessAutomation => "process_automation",
+            ActionKind::ProcessData => "process_data",
+            ActionKind::System => "system",
+            ActionKind::Integrate => "integrate",
+            ActionKind::Results => "results",
+            ActionKind::Maturity => "maturity",
+        }
+    }
+
+    /// Organisational steps have no unit cost.
+    pub fn organisational(self) -> bool {
+        matches!(self, ActionKind::Results | ActionKind::Maturity)
+    }
+}
+
+impl std::fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A concrete upgrade action ("+8 CNC key machines").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
-    /// Action kind: `cnc_unit`, `robot`, `network_connection`, `integrate`, `system`, `process_data`.
-    pub kind: String,
+    /// Action kind: `cnc_unit`, `robot`, `network_connection`, `integrate`, `system`, `process_data` …
+    pub kind: ActionKind,
     /// How many units.
     pub count: u64,
     /// What, in words.
@@ -525,7 +582,7 @@ fn indicator_check(
             ),
         ));
         r.action = action_kind(i.id).map(|kind| Action {
-            kind: kind.into(),
+            kind,
             count: n,
             what: Text::new(
                 format!("+{n} {}", p.numerator_label.zh),
@@ -543,14 +600,14 @@ fn units_short(p: &Parts, t: Decimal) -> u64 {
 }
 
 /// The upgrade action that raises an indicator by one unit, if one does.
-fn action_kind(id: IndicatorId) -> Option<&'static str> {
+fn action_kind(id: IndicatorId) -> Option<ActionKind> {
     match id {
-        IndicatorId::CncRatio => Some("cnc_unit"),
-        IndicatorId::RobotDensity => Some("robot"),
-        IndicatorId::NetworkingRate => Some("network_connection"),
-        IndicatorId::AutoDataCollectionRate => Some("process_data"),
-        IndicatorId::AutomationRate => Some("process_automation"),
-        IndicatorId::EquipmentDigitizationRate => Some("digital_equipment"),
+        IndicatorId::CncRatio => Some(ActionKind::CncUnit),
+        IndicatorId::RobotDensity => Some(ActionKind::Robot),
+        IndicatorId::NetworkingRate => Some(ActionKind::NetworkConnection),
+        IndicatorId::AutoDataCollectionRate => Some(ActionKind::ProcessData),
+        IndicatorId::AutomationRate => Some(ActionKind::ProcessAutomation),
+        IndicatorId::EquipmentDigitizationRate => Some(ActionKind::DigitalEquipment),
         _ => None,
     }
 }
@@ -597,7 +654,7 @@ fn systems_check(r: &mut CheckResult, systems: &[System], q: &Questionnaire, det
                     format!("introduce {names}"),
                 ));
                 r.action = Some(Action {
-                    kind: "system".into(),
+                    kind: ActionKind::System,
                     count: lacking.len() as u64,
                     what: Text::new(format!("上线 {names}"), format!("introduce {names}")),
                 });
@@ -639,7 +696,7 @@ fn integrations_check(r: &mut CheckResult, pairs: &[[System; 2]], q: &Questionna
                     format!("integrate {names}"),
                 ));
                 r.action = Some(Action {
-                    kind: "integrate".into(),
+                    kind: ActionKind::Integrate,
                     count: lacking.len() as u64,
                     what: Text::new(format!("集成 {names}"), format!("integrate {names}")),
                 });
@@ -920,6 +977,26 @@ mod tests {
         assert!(errs[0].message.en.contains("unknown indicator `cnc_rate`"));
         assert!(errs[0].line.is_some());
         let _ = dec!(1);
+    }
+
+    #[test]
+    fn action_kinds_serialise_as_their_ids() {
+        for (k, id) in [
+            (ActionKind::CncUnit, "cnc_unit"),
+            (ActionKind::NetworkConnection, "network_connection"),
+            (ActionKind::ProcessData, "process_data"),
+            (ActionKind::Integrate, "integrate"),
+            (ActionKind::Maturity, "maturity"),
+        ] {
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{id}\""));
+            assert_eq!(k.as_str(), id);
+        }
+        assert!(ActionKind::Results.organisational() && !ActionKind::Robot.organisational());
+        // Every unit cost of the embedded pack is keyed by a kind's id.
+        let ids: Vec<_> = crate::roadmap::KINDS.iter().map(|k| k.as_str()).collect();
+        for key in default_pack().default_unit_costs_wan.keys() {
+            assert!(ids.contains(&key.as_str()), "{key}");
+        }
     }
 
     #[test]

@@ -938,7 +938,7 @@ fn bundle_cost(c: &Cost, l: Lang) -> String {
             },
             c.uncosted
                 .iter()
-                .map(|k| action_kind_name(k).get(l).to_string())
+                .map(|k| action_kind_name(k.as_str()).get(l).to_string())
                 .collect::<Vec<_>>()
                 .join(l.pick("、", ", "))
         ));
@@ -1136,7 +1136,7 @@ fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
                 .iter()
                 .map(|s| StepView {
                     what: s.what.get(l).to_string(),
-                    kind: action_kind_name(&s.kind).get(l).to_string(),
+                    kind: action_kind_name(s.kind.as_str()).get(l).to_string(),
                     organisational: s.organisational,
                     cost: step_cost(s, l),
                     unlocks: unlock_summary(&s.unlocks, l),
@@ -1168,7 +1168,7 @@ fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
         .unit_costs
         .iter()
         .map(|u| UnitCostView {
-            kind: action_kind_name(&u.kind).get(l).to_string(),
+            kind: action_kind_name(u.kind.as_str()).get(l).to_string(),
             unit: u.unit.get(l).to_string(),
             wan: wan(u.wan, l),
             source: match u.source {

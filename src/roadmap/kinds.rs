@@ -4,49 +4,53 @@
 use super::*;
 
 /// Action kinds in the order unit-cost tables list them.
-pub const KINDS: [&str; 8] = [
-    "cnc_unit",
-    "robot",
-    "network_connection",
-    "digital_equipment",
-    "process_automation",
-    "process_data",
-    "system",
-    "integrate",
+pub const KINDS: [ActionKind; 8] = [
+    ActionKind::CncUnit,
+    ActionKind::Robot,
+    ActionKind::NetworkConnection,
+    ActionKind::DigitalEquipment,
+    ActionKind::ProcessAutomation,
+    ActionKind::ProcessData,
+    ActionKind::System,
+    ActionKind::Integrate,
 ];
 
 /// What one unit of an action kind is.
-pub fn unit_label(kind: &str, mode: ProductionMode) -> Text {
+pub fn unit_label(kind: ActionKind, mode: ProductionMode) -> Text {
     match (kind, mode) {
-        ("cnc_unit", ProductionMode::Process) => Text::new(
+        (ActionKind::CncUnit, ProductionMode::Process) => Text::new(
             "关键工序改为 PLC/DCS 控制 (每个工序)",
             "PLC/DCS control of one key process",
         ),
-        ("cnc_unit", _) => Text::new(
+        (ActionKind::CncUnit, _) => Text::new(
             "关键装备数控化改造或替换 (每台)",
             "CNC upgrade or replacement of one key machine",
         ),
-        ("robot", _) => Text::new(
+        (ActionKind::Robot, _) => Text::new(
             "工业机器人 (每台, 含安装)",
             "one industrial robot, installed",
         ),
-        ("network_connection", _) => {
+        (ActionKind::NetworkConnection, _) => {
             Text::new("数字化设备联网 (每台)", "networking one digital machine")
         }
-        ("digital_equipment", _) => Text::new(
+        (ActionKind::DigitalEquipment, _) => Text::new(
             "生产设备数字化改造 (每台)",
             "digitising one production machine",
         ),
-        ("process_automation", _) => {
+        (ActionKind::ProcessAutomation, _) => {
             Text::new("关键工序自动化 (每个工序)", "automating one key process")
         }
-        ("process_data", _) => Text::new(
+        (ActionKind::ProcessData, _) => Text::new(
             "关键工序数据自动采集 (每个工序)",
             "automatic data collection on one key process",
         ),
-        ("system", _) => Text::new("信息系统上线 (每套)", "introducing one information system"),
-        ("integrate", _) => Text::new("系统集成 (每对)", "integrating one pair of systems"),
-        _ => Text::new(kind.to_string(), kind.to_string()),
+        (ActionKind::System, _) => {
+            Text::new("信息系统上线 (每套)", "introducing one information system")
+        }
+        (ActionKind::Integrate, _) => {
+            Text::new("系统集成 (每对)", "integrating one pair of systems")
+        }
+        (k, _) => Text::new(k.as_str(), k.as_str()),
     }
 }
 
@@ -70,22 +74,22 @@ pub fn domain_name(id: &str) -> Text {
 }
 
 /// The unit cost of an action kind for this questionnaire, if any.
-pub fn unit_cost(engine: &Engine, q: &Questionnaire, kind: &str) -> Option<UnitCost> {
+pub fn unit_cost(engine: &Engine, q: &Questionnaire, kind: ActionKind) -> Option<UnitCost> {
     let own = match kind {
-        "cnc_unit" => q.cost_estimates.cnc_unit_wan,
-        "robot" => q.cost_estimates.robot_wan,
-        "network_connection" => q.cost_estimates.network_connection_wan,
+        ActionKind::CncUnit => q.cost_estimates.cnc_unit_wan,
+        ActionKind::Robot => q.cost_estimates.robot_wan,
+        ActionKind::NetworkConnection => q.cost_estimates.network_connection_wan,
         _ => None,
     };
     let (wan, source) = match own {
         Some(w) => (w.get(), CostSource::Questionnaire),
         None => (
-            *engine.criteria.default_unit_costs_wan.get(kind)?,
+            *engine.criteria.default_unit_costs_wan.get(kind.as_str())?,
             CostSource::Default,
         ),
     };
     Some(UnitCost {
-        kind: kind.to_string(),
+        kind,
         unit: unit_label(kind, q.enterprise.production_mode),
         wan,
         source,

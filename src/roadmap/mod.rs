@@ -20,6 +20,7 @@
 //! money, cheapest first.
 
 use crate::assess::{Assessment, Engine};
+pub use crate::criteria::ActionKind;
 use crate::criteria::Status;
 use crate::diff::{self, Direction, TrackChange};
 use crate::indicators::{self, Indicators};
@@ -53,7 +54,7 @@ pub enum CostSource {
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitCost {
     /// Action kind.
-    pub kind: String,
+    pub kind: ActionKind,
     /// What one unit is.
     pub unit: Text,
     /// 万元 per unit.
@@ -70,7 +71,7 @@ pub struct Cost {
     /// Some unit cost is a default estimate from the criteria pack.
     pub estimated: bool,
     /// Action kinds with no unit cost (not included in `wan`).
-    pub uncosted: Vec<String>,
+    pub uncosted: Vec<ActionKind>,
     /// Organisational steps only (no unit cost applies).
     pub organisational: bool,
 }
@@ -143,7 +144,7 @@ pub struct Step {
     /// Kind: `cnc_unit`, `robot`, `network_connection`, `process_data`,
     /// `process_automation`, `digital_equipment`, `system`, `integrate`,
     /// `results`, `maturity`.
-    pub kind: String,
+    pub kind: ActionKind,
     /// Size (units, systems, pairs, domains).
     pub count: u64,
     /// What to do.
@@ -231,11 +232,11 @@ fn finish_target(
     // The bundle: counted steps first, then systems, integrations, results and
     // the maturity raise last (it was sized after the others).
     let mut order: Vec<&Step> = plan.steps.iter().collect();
-    order.sort_by_key(|s| match s.kind.as_str() {
-        "system" => 1,
-        "integrate" => 2,
-        "results" => 3,
-        "maturity" => 4,
+    order.sort_by_key(|s| match s.kind {
+        ActionKind::System => 1,
+        ActionKind::Integrate => 2,
+        ActionKind::Results => 3,
+        ActionKind::Maturity => 4,
         _ => 0,
     });
     let changes: Vec<&Change> = order.iter().map(|s| &s.change).collect();
@@ -305,7 +306,7 @@ pub fn build(engine: &Engine, q: &Questionnaire, base: &Assessment) -> Roadmap {
     });
     let unit_costs = KINDS
         .iter()
-        .filter_map(|k| unit_cost(engine, q, k))
+        .filter_map(|k| unit_cost(engine, q, *k))
         .collect();
     Roadmap {
         targets,
@@ -353,17 +354,27 @@ mod tests {
         // +181; CNC ≥ 80% = 96, +54.
         let r = roadmap(&example("licheng-footwear"));
         let t = |id: &str| r.targets.iter().find(|t| t.id == id).unwrap();
-        let count =
-            |id: &str, kind: &str| t(id).steps.iter().find(|s| s.kind == kind).map(|s| s.count);
+        let count = |id: &str, kind: ActionKind| {
+            t(id).steps.iter().find(|s| s.kind == kind).map(|s| s.count)
+        };
         assert_eq!(
-            count("automated_digital_enterprise", "digital_equipment"),
+            count("automated_digital_enterprise", ActionKind::DigitalEquipment),
             Some(151)
         );
-        assert_eq!(count("digital_workshop", "digital_equipment"), Some(151));
-        assert_eq!(count("digital_workshop", "network_connection"), Some(121));
-        assert_eq!(count("digital_workshop", "cnc_unit"), Some(42));
-        assert_eq!(count("smart_factory", "network_connection"), Some(181));
-        assert_eq!(count("smart_factory", "cnc_unit"), Some(54));
+        assert_eq!(
+            count("digital_workshop", ActionKind::DigitalEquipment),
+            Some(151)
+        );
+        assert_eq!(
+            count("digital_workshop", ActionKind::NetworkConnection),
+            Some(121)
+        );
+        assert_eq!(count("digital_workshop", ActionKind::CncUnit), Some(42));
+        assert_eq!(
+            count("smart_factory", ActionKind::NetworkConnection),
+            Some(181)
+        );
+        assert_eq!(count("smart_factory", ActionKind::CncUnit), Some(54));
         let cost = |id: &str| t(id).cost.wan;
         assert!(cost("smart_factory") > cost("digital_workshop"));
         assert!(cost("digital_workshop") > cost("automated_digital_enterprise"));
@@ -399,7 +410,7 @@ mod tests {
             .unwrap();
         assert!(dw.reached);
         assert_eq!(dw.steps.len(), 1);
-        assert_eq!(dw.steps[0].kind, "process_data");
+        assert_eq!(dw.steps[0].kind, ActionKind::ProcessData);
         assert_eq!(dw.steps[0].count, 5);
         assert!(dw
             .unlocks
@@ -420,14 +431,14 @@ mod tests {
     fn costs_come_from_the_questionnaire_else_the_pack() {
         let q = example("autoparts-digital-workshop");
         let engine = Engine::default();
-        let u = unit_cost(&engine, &q, "cnc_unit").unwrap();
+        let u = unit_cost(&engine, &q, ActionKind::CncUnit).unwrap();
         assert_eq!(
             (u.wan, u.source),
             (Decimal::from(40), CostSource::Questionnaire)
         );
         let mut q2 = q.clone();
         q2.cost_estimates.cnc_unit_wan = None;
-        let u = unit_cost(&engine, &q2, "cnc_unit").unwrap();
+        let u = unit_cost(&engine, &q2, ActionKind::CncUnit).unwrap();
         assert_eq!((u.wan, u.source), (Decimal::from(30), CostSource::Default));
     }
 
@@ -435,7 +446,11 @@ mod tests {
     fn smart_factory_bundle_for_the_autoparts_maker() {
         let r = roadmap(&example("autoparts-digital-workshop"));
         let sf = r.targets.iter().find(|t| t.id == "smart_factory").unwrap();
-        let cnc = sf.steps.iter().find(|s| s.kind == "cnc_unit").unwrap();
+        let cnc = sf
+            .steps
+            .iter()
+            .find(|s| s.kind == ActionKind::CncUnit)
+            .unwrap();
         // 8 × 40万 (the questionnaire's own unit cost).
         assert_eq!(cnc.count, 8);
         assert_eq!(cnc.cost.wan, Decimal::from(320));
@@ -443,8 +458,8 @@ mod tests {
         assert!(sf
             .steps
             .iter()
-            .any(|s| s.kind == "results" && s.organisational));
-        assert!(sf.steps.iter().any(|s| s.kind == "maturity"));
+            .any(|s| s.kind == ActionKind::Results && s.organisational));
+        assert!(sf.steps.iter().any(|s| s.kind == ActionKind::Maturity));
         assert!(sf.reached, "{:#?}", sf.unlocks);
         assert!(sf
             .unlocks

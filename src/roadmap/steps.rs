@@ -119,15 +119,15 @@ pub(super) fn apply(q: &mut Questionnaire, c: &Change) {
     }
 }
 
-pub(super) fn count_field(kind: &str, mode: ProductionMode) -> Option<CountField> {
+pub(super) fn count_field(kind: ActionKind, mode: ProductionMode) -> Option<CountField> {
     Some(match (kind, mode) {
-        ("cnc_unit", ProductionMode::Process) => CountField::KeyProcessesPlcDcs,
-        ("cnc_unit", _) => CountField::KeyEquipmentCnc,
-        ("robot", _) => CountField::Robots,
-        ("network_connection", _) => CountField::Networked,
-        ("process_data", _) => CountField::DataCollection,
-        ("process_automation", _) => CountField::Automated,
-        ("digital_equipment", _) => CountField::Digital,
+        (ActionKind::CncUnit, ProductionMode::Process) => CountField::KeyProcessesPlcDcs,
+        (ActionKind::CncUnit, _) => CountField::KeyEquipmentCnc,
+        (ActionKind::Robot, _) => CountField::Robots,
+        (ActionKind::NetworkConnection, _) => CountField::Networked,
+        (ActionKind::ProcessData, _) => CountField::DataCollection,
+        (ActionKind::ProcessAutomation, _) => CountField::Automated,
+        (ActionKind::DigitalEquipment, _) => CountField::Digital,
         _ => return None,
     })
 }
@@ -142,7 +142,7 @@ pub(super) fn units_to_reach(ind: &Indicators, id: &str, t: Decimal) -> Option<u
     need.try_into().ok()
 }
 
-pub(super) fn sized_what(kind: &str, n: u32, ind: &Indicators, indicator: &str) -> Text {
+pub(super) fn sized_what(kind: ActionKind, n: u32, ind: &Indicators, indicator: &str) -> Text {
     match ind.get(indicator).and_then(|i| i.parts.as_ref()) {
         Some(p) => Text::new(
             format!("+{n} {}", p.numerator_label.zh),
@@ -153,18 +153,18 @@ pub(super) fn sized_what(kind: &str, n: u32, ind: &Indicators, indicator: &str) 
 }
 
 pub(super) fn new_step(
-    kind: &str,
+    kind: ActionKind,
     count: u64,
     what: Text,
     for_check: String,
     change: Change,
 ) -> Step {
     Step {
-        kind: kind.to_string(),
+        kind,
         count,
         what,
         for_checks: vec![for_check],
-        organisational: matches!(kind, "results" | "maturity"),
+        organisational: kind.organisational(),
         unit_cost: None,
         cost: Cost::default(),
         unlocks: Unlocks::default(),
@@ -234,8 +234,8 @@ pub(super) fn maturity_steps(
         if let Some(o) = model.objective.iter().find(|o| o.domain == d) {
             let t = o.levels.get(usize::from(level) - 1).copied();
             let kind = match o.indicator.as_str() {
-                "cnc_ratio" => Some("cnc_unit"),
-                "networking_rate" => Some("network_connection"),
+                "cnc_ratio" => Some(ActionKind::CncUnit),
+                "networking_rate" => Some(ActionKind::NetworkConnection),
                 _ => None,
             };
             let ind = indicators::compute(&sim);
@@ -279,7 +279,7 @@ pub(super) fn maturity_steps(
         ),
     );
     let mut v = vec![new_step(
-        "maturity",
+        ActionKind::Maturity,
         chosen.len() as u64,
         what,
         for_check.to_string(),
@@ -312,10 +312,10 @@ pub(super) fn criterion_steps(
             Status::NotMet => {}
         }
         if let Some(act) = &r.action {
-            if let Some(f) = count_field(&act.kind, mode) {
+            if let Some(f) = count_field(act.kind, mode) {
                 let n = u32::try_from(act.count).unwrap_or(u32::MAX);
                 steps.push(new_step(
-                    &act.kind,
+                    act.kind,
                     act.count,
                     act.what.clone(),
                     tag,
@@ -333,7 +333,7 @@ pub(super) fn criterion_steps(
                 .collect::<Vec<_>>()
                 .join(", ");
             steps.push(new_step(
-                "system",
+                ActionKind::System,
                 lacking.len() as u64,
                 Text::new(format!("上线 {names}"), format!("introduce {names}")),
                 tag,
@@ -353,7 +353,7 @@ pub(super) fn criterion_steps(
                 .collect::<Vec<_>>()
                 .join(", ");
             steps.push(new_step(
-                "integrate",
+                ActionKind::Integrate,
                 lacking.len() as u64,
                 Text::new(format!("集成 {names}"), format!("integrate {names}")),
                 tag,
@@ -391,7 +391,7 @@ pub(super) fn criterion_steps(
                 ));
             }
             steps.push(new_step(
-                "results",
+                ActionKind::Results,
                 targets.len() as u64,
                 Text::new(
                     format!("达到三降两升目标: {}", shown_zh.join(", ")),

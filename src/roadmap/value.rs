@@ -55,7 +55,7 @@ pub(super) fn cost_of(engine: &Engine, q: &Questionnaire, steps: &mut [Step]) ->
             s.cost.organisational = true;
             continue;
         }
-        match unit_cost(engine, q, &s.kind) {
+        match unit_cost(engine, q, s.kind) {
             Some(u) => {
                 s.cost.wan = u.wan * Decimal::from(s.count);
                 s.cost.estimated = u.source == CostSource::Default;
@@ -64,9 +64,9 @@ pub(super) fn cost_of(engine: &Engine, q: &Questionnaire, steps: &mut [Step]) ->
                 s.unit_cost = Some(u);
             }
             None => {
-                s.cost.uncosted = vec![s.kind.clone()];
+                s.cost.uncosted = vec![s.kind];
                 if !total.uncosted.contains(&s.kind) {
-                    total.uncosted.push(s.kind.clone());
+                    total.uncosted.push(s.kind);
                 }
             }
         }
