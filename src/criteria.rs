@@ -293,6 +293,61 @@ impl ActionKind {
         }
     }
 
+    /// What one unit of this kind is, in a plant of this production mode.
+    pub fn unit(self, mode: ProductionMode) -> Text {
+        match (self, mode) {
+            (ActionKind::CncUnit, ProductionMode::Process) => Text::new(
+                "关键工序改为 PLC/DCS 控制 (每个工序)",
+                "PLC/DCS control of one key process",
+            ),
+            (ActionKind::CncUnit, _) => Text::new(
+                "关键装备数控化改造或替换 (每台)",
+                "CNC upgrade or replacement of one key machine",
+            ),
+            (ActionKind::Robot, _) => Text::new(
+                "工业机器人 (每台, 含安装)",
+                "one industrial robot, installed",
+            ),
+            (ActionKind::NetworkConnection, _) => {
+                Text::new("数字化设备联网 (每台)", "networking one digital machine")
+            }
+            (ActionKind::DigitalEquipment, _) => Text::new(
+                "生产设备数字化改造 (每台)",
+                "digitising one production machine",
+            ),
+            (ActionKind::ProcessAutomation, _) => {
+                Text::new("关键工序自动化 (每个工序)", "automating one key process")
+            }
+            (ActionKind::ProcessData, _) => Text::new(
+                "关键工序数据自动采集 (每个工序)",
+                "automatic data collection on one key process",
+            ),
+            (ActionKind::System, _) => {
+                Text::new("信息系统上线 (每套)", "introducing one information system")
+            }
+            (ActionKind::Integrate, _) => {
+                Text::new("系统集成 (每对)", "integrating one pair of systems")
+            }
+            (k, _) => Text::new(k.as_str(), k.as_str()),
+        }
+    }
+
+    /// Short name (数控化, 机器人 …), as the reports list kinds.
+    pub fn name(self) -> Text {
+        match self {
+            ActionKind::CncUnit => Text::new("数控化", "CNC"),
+            ActionKind::Robot => Text::new("机器人", "robots"),
+            ActionKind::NetworkConnection => Text::new("设备联网", "networking"),
+            ActionKind::DigitalEquipment => Text::new("设备数字化", "equipment digitisation"),
+            ActionKind::ProcessAutomation => Text::new("工序自动化", "process automation"),
+            ActionKind::ProcessData => Text::new("数据采集", "data collection"),
+            ActionKind::System => Text::new("信息系统", "information systems"),
+            ActionKind::Integrate => Text::new("系统集成", "system integration"),
+            ActionKind::Results => Text::new("三降两升", "results (三降两升)"),
+            ActionKind::Maturity => Text::new("成熟度", "maturity"),
+        }
+    }
+
     /// Organisational steps have no unit cost.
     pub fn organisational(self) -> bool {
         matches!(self, ActionKind::Results | ActionKind::Maturity)

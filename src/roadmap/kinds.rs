@@ -15,43 +15,9 @@ pub const KINDS: [ActionKind; 8] = [
     ActionKind::Integrate,
 ];
 
-/// What one unit of an action kind is.
+/// What one unit of an action kind is ([`ActionKind::unit`]).
 pub fn unit_label(kind: ActionKind, mode: ProductionMode) -> Text {
-    match (kind, mode) {
-        (ActionKind::CncUnit, ProductionMode::Process) => Text::new(
-            "关键工序改为 PLC/DCS 控制 (每个工序)",
-            "PLC/DCS control of one key process",
-        ),
-        (ActionKind::CncUnit, _) => Text::new(
-            "关键装备数控化改造或替换 (每台)",
-            "CNC upgrade or replacement of one key machine",
-        ),
-        (ActionKind::Robot, _) => Text::new(
-            "工业机器人 (每台, 含安装)",
-            "one industrial robot, installed",
-        ),
-        (ActionKind::NetworkConnection, _) => {
-            Text::new("数字化设备联网 (每台)", "networking one digital machine")
-        }
-        (ActionKind::DigitalEquipment, _) => Text::new(
-            "生产设备数字化改造 (每台)",
-            "digitising one production machine",
-        ),
-        (ActionKind::ProcessAutomation, _) => {
-            Text::new("关键工序自动化 (每个工序)", "automating one key process")
-        }
-        (ActionKind::ProcessData, _) => Text::new(
-            "关键工序数据自动采集 (每个工序)",
-            "automatic data collection on one key process",
-        ),
-        (ActionKind::System, _) => {
-            Text::new("信息系统上线 (每套)", "introducing one information system")
-        }
-        (ActionKind::Integrate, _) => {
-            Text::new("系统集成 (每对)", "integrating one pair of systems")
-        }
-        (k, _) => Text::new(k.as_str(), k.as_str()),
-    }
+    kind.unit(mode)
 }
 
 /// Name of a GB/T 39116 capability domain.

@@ -2,6 +2,7 @@
 //! applied to a copy of the questionnaire, merged and accumulated across tiers.
 
 use super::*;
+use crate::criteria::{Action, CheckKind};
 
 /// How a step changes the questionnaire.
 #[derive(Debug, Clone, PartialEq)]
@@ -311,102 +312,119 @@ pub(super) fn criterion_steps(
             }
             Status::NotMet => {}
         }
-        if let Some(act) = &r.action {
-            if let Some(f) = count_field(act.kind, mode) {
-                let n = u32::try_from(act.count).unwrap_or(u32::MAX);
-                steps.push(new_step(
-                    act.kind,
-                    act.count,
-                    act.what.clone(),
-                    tag,
-                    Change::Add(f, n),
-                ));
-                continue;
+        if let Some(step) = r
+            .action
+            .as_ref()
+            .and_then(|act| counted_step(act, mode, &tag))
+        {
+            steps.push(step);
+            continue;
+        }
+        match &k.kind {
+            Some(CheckKind::Systems(sys)) => steps.push(systems_step(q, sys, tag)),
+            Some(CheckKind::Integrations(pairs)) => steps.push(integrations_step(q, pairs, tag)),
+            Some(CheckKind::ResultsMet) => steps.push(results_step(engine, q, tag)),
+            Some(CheckKind::MaturityAtLeast(level)) => {
+                steps.extend(maturity_steps(engine, q, *level, &tag))
             }
-        }
-        if let Some(sys) = &k.systems {
-            let inuse = q.informatization.systems.clone().unwrap_or_default();
-            let lacking: Vec<System> = sys.iter().copied().filter(|s| !inuse.contains(s)).collect();
-            let names = lacking
-                .iter()
-                .map(|s| s.label())
-                .collect::<Vec<_>>()
-                .join(", ");
-            steps.push(new_step(
-                ActionKind::System,
-                lacking.len() as u64,
-                Text::new(format!("上线 {names}"), format!("introduce {names}")),
-                tag,
-                Change::Systems(lacking),
-            ));
-            continue;
-        }
-        if let Some(pairs) = &k.integrations {
-            let lacking: Vec<[System; 2]> = pairs
-                .iter()
-                .copied()
-                .filter(|[x, y]| q.informatization.integrated(*x, *y) != Some(true))
-                .collect();
-            let names = lacking
-                .iter()
-                .map(|[x, y]| format!("{}–{}", x.label(), y.label()))
-                .collect::<Vec<_>>()
-                .join(", ");
-            steps.push(new_step(
-                ActionKind::Integrate,
-                lacking.len() as u64,
-                Text::new(format!("集成 {names}"), format!("integrate {names}")),
-                tag,
-                Change::Integrations(lacking),
-            ));
-            continue;
-        }
-        if k.results_met.is_some() {
-            let mut targets = Vec::new();
-            let mut shown_zh = Vec::new();
-            let mut shown_en = Vec::new();
-            for (field, b) in &engine.criteria.results_targets {
-                let cur = result_value(q, field);
-                let ok = cur.is_some_and(|v| {
-                    b.at_least.is_none_or(|x| v >= x) && b.at_most.is_none_or(|x| v <= x)
-                });
-                if ok {
-                    continue;
-                }
-                let (v, sym) = match (b.at_least, b.at_most) {
-                    (Some(x), _) => (x, "≥"),
-                    (None, Some(x)) => (x, "≤"),
-                    _ => continue,
-                };
-                targets.push((field.clone(), v));
-                shown_zh.push(format!(
-                    "{} {sym} {}%",
-                    result_name(field).zh,
-                    v.normalize()
-                ));
-                shown_en.push(format!(
-                    "{} {sym} {}%",
-                    result_name(field).en,
-                    v.normalize()
-                ));
-            }
-            steps.push(new_step(
-                ActionKind::Results,
-                targets.len() as u64,
-                Text::new(
-                    format!("达到三降两升目标: {}", shown_zh.join(", ")),
-                    format!("reach the 三降两升 results: {}", shown_en.join(", ")),
-                ),
-                tag,
-                Change::Results(targets),
-            ));
-            continue;
-        }
-        if let Some(level) = k.maturity_at_least {
-            steps.extend(maturity_steps(engine, q, level, &tag));
+            Some(CheckKind::Indicator { .. }) | None => {}
         }
     }
     (steps, missing)
+}
+
+/// A counted action of a failing check ("+8 CNC key machines"), when its
+/// kind adds to a count field.
+fn counted_step(act: &Action, mode: ProductionMode, tag: &str) -> Option<Step> {
+    let f = count_field(act.kind, mode)?;
+    let n = u32::try_from(act.count).unwrap_or(u32::MAX);
+    Some(new_step(
+        act.kind,
+        act.count,
+        act.what.clone(),
+        tag.to_string(),
+        Change::Add(f, n),
+    ))
+}
+
+/// Introduce the listed systems not yet in use.
+fn systems_step(q: &Questionnaire, sys: &[System], tag: String) -> Step {
+    let inuse = q.informatization.systems.clone().unwrap_or_default();
+    let lacking: Vec<System> = sys.iter().copied().filter(|s| !inuse.contains(s)).collect();
+    let names = lacking
+        .iter()
+        .map(|s| s.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    new_step(
+        ActionKind::System,
+        lacking.len() as u64,
+        Text::new(format!("上线 {names}"), format!("introduce {names}")),
+        tag,
+        Change::Systems(lacking),
+    )
+}
+
+/// Integrate the listed pairs not yet integrated.
+fn integrations_step(q: &Questionnaire, pairs: &[[System; 2]], tag: String) -> Step {
+    let lacking: Vec<[System; 2]> = pairs
+        .iter()
+        .copied()
+        .filter(|[x, y]| q.informatization.integrated(*x, *y) != Some(true))
+        .collect();
+    let names = lacking
+        .iter()
+        .map(|[x, y]| format!("{}–{}", x.label(), y.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    new_step(
+        ActionKind::Integrate,
+        lacking.len() as u64,
+        Text::new(format!("集成 {names}"), format!("integrate {names}")),
+        tag,
+        Change::Integrations(lacking),
+    )
+}
+
+/// Bring every failing 三降两升 result to its target.
+fn results_step(engine: &Engine, q: &Questionnaire, tag: String) -> Step {
+    let mut targets = Vec::new();
+    let mut shown_zh = Vec::new();
+    let mut shown_en = Vec::new();
+    for (field, b) in &engine.criteria.results_targets {
+        let cur = result_value(q, field);
+        let ok = cur
+            .is_some_and(|v| b.at_least.is_none_or(|x| v >= x) && b.at_most.is_none_or(|x| v <= x));
+        if ok {
+            continue;
+        }
+        let (v, sym) = match (b.at_least, b.at_most) {
+            (Some(x), _) => (x, "≥"),
+            (None, Some(x)) => (x, "≤"),
+            _ => continue,
+        };
+        targets.push((field.clone(), v));
+        shown_zh.push(format!(
+            "{} {sym} {}%",
+            result_name(field).zh,
+            v.normalize()
+        ));
+        shown_en.push(format!(
+            "{} {sym} {}%",
+            result_name(field).en,
+            v.normalize()
+        ));
+    }
+    new_step(
+        ActionKind::Results,
+        targets.len() as u64,
+        Text::new(
+            format!("达到三降两升目标: {}", shown_zh.join(", ")),
+            format!("reach the 三降两升 results: {}", shown_en.join(", ")),
+        ),
+        tag,
+        Change::Results(targets),
+    )
 }
 
 pub(super) fn result_value(q: &Questionnaire, field: &str) -> Option<Decimal> {
