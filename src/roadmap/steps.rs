@@ -197,65 +197,12 @@ pub(super) fn maturity_steps(
         if m.level.is_some_and(|l| l >= level) {
             break;
         }
-        // Domains below the level, lowest first; a domain whose objective
-        // indicator caps it below the level comes last (it needs equipment,
-        // not only organisation).
-        let mut best: Option<(bool, u8, Decimal, usize, &str)> = None;
-        for (i, d) in crate::questionnaire::SelfAssessment::DOMAINS
-            .iter()
-            .enumerate()
-        {
-            if chosen.iter().any(|c| c == d) {
-                continue;
-            }
-            let (lv, fit, objective) = m
-                .domains
-                .iter()
-                .find(|x| x.id == *d)
-                .map(|x| (x.level, x.next, x.objective_level))
-                .unwrap_or((0, NextLevelFit::None, None));
-            let capped = objective.is_some_and(|o| o < level);
-            if lv >= level {
-                continue;
-            }
-            let r = match fit {
-                NextLevelFit::Most => model.ratings.most,
-                NextLevelFit::Part => model.ratings.part,
-                NextLevelFit::None => model.ratings.none,
-            };
-            let key = (capped, lv, r, i, *d);
-            if best.is_none_or(|b| (key.0, key.1, key.2, key.3) < (b.0, b.1, b.2, b.3)) {
-                best = Some(key);
-            }
-        }
-        let Some((_, _, _, _, d)) = best else { break };
+        let Some(d) = next_domain(model, &m, &chosen, level) else {
+            break;
+        };
         chosen.push(d.to_string());
         apply(&mut sim, &Change::Ratings(vec![d.to_string()], level));
-        // An objective cap on this domain: raise the indicator too.
-        if let Some(o) = model.objective.iter().find(|o| o.domain == d) {
-            let t = o.levels.get(usize::from(level) - 1).copied();
-            let kind = match o.indicator.as_str() {
-                "cnc_ratio" => Some(ActionKind::CncUnit),
-                "networking_rate" => Some(ActionKind::NetworkConnection),
-                _ => None,
-            };
-            let ind = indicators::compute(&sim);
-            if let (Some(t), Some(kind)) = (t, kind) {
-                if let Some(n) = units_to_reach(&ind, &o.indicator, t).filter(|n| *n > 0) {
-                    if let Some(f) = count_field(kind, sim.enterprise.production_mode) {
-                        let change = Change::Add(f, n);
-                        apply(&mut sim, &change);
-                        extra.push(new_step(
-                            kind,
-                            u64::from(n),
-                            sized_what(kind, n, &ind, &o.indicator),
-                            for_check.to_string(),
-                            change,
-                        ));
-                    }
-                }
-            }
-        }
+        extra.extend(objective_step(model, &mut sim, d, level, for_check));
     }
     if chosen.is_empty() {
         return extra;
@@ -288,6 +235,77 @@ pub(super) fn maturity_steps(
     )];
     v.extend(extra);
     v
+}
+
+/// The next domain to raise to `level`: of the domains below it not yet
+/// chosen, the lowest first; a domain whose objective indicator caps it
+/// below the level comes last (it needs equipment, not only organisation).
+fn next_domain(
+    model: &maturity::MaturityModel,
+    m: &maturity::Maturity,
+    chosen: &[String],
+    level: u8,
+) -> Option<&'static str> {
+    let mut best: Option<(bool, u8, Decimal, usize, &'static str)> = None;
+    for (i, d) in crate::questionnaire::SelfAssessment::DOMAINS
+        .iter()
+        .enumerate()
+    {
+        if chosen.iter().any(|c| c == d) {
+            continue;
+        }
+        let (lv, fit, objective) = m
+            .domains
+            .iter()
+            .find(|x| x.id == *d)
+            .map(|x| (x.level, x.next, x.objective_level))
+            .unwrap_or((0, NextLevelFit::None, None));
+        let capped = objective.is_some_and(|o| o < level);
+        if lv >= level {
+            continue;
+        }
+        let r = match fit {
+            NextLevelFit::Most => model.ratings.most,
+            NextLevelFit::Part => model.ratings.part,
+            NextLevelFit::None => model.ratings.none,
+        };
+        let key = (capped, lv, r, i, *d);
+        if best.is_none_or(|b| (key.0, key.1, key.2, key.3) < (b.0, b.1, b.2, b.3)) {
+            best = Some(key);
+        }
+    }
+    best.map(|b| b.4)
+}
+
+/// An objective cap on domain `d` (装备 by the CNC ratio, 网络 by the
+/// networking rate): the counted step that raises the indicator to the
+/// level's threshold, applied to `sim`.
+fn objective_step(
+    model: &maturity::MaturityModel,
+    sim: &mut Questionnaire,
+    d: &str,
+    level: u8,
+    for_check: &str,
+) -> Option<Step> {
+    let o = model.objective.iter().find(|o| o.domain == d)?;
+    let t = o.levels.get(usize::from(level) - 1).copied()?;
+    let kind = match o.indicator.as_str() {
+        "cnc_ratio" => ActionKind::CncUnit,
+        "networking_rate" => ActionKind::NetworkConnection,
+        _ => return None,
+    };
+    let ind = indicators::compute(sim);
+    let n = units_to_reach(&ind, &o.indicator, t).filter(|n| *n > 0)?;
+    let f = count_field(kind, sim.enterprise.production_mode)?;
+    let change = Change::Add(f, n);
+    apply(sim, &change);
+    Some(new_step(
+        kind,
+        u64::from(n),
+        sized_what(kind, n, &ind, &o.indicator),
+        for_check.to_string(),
+        change,
+    ))
 }
 
 /// Steps for one criterion, derived from its failing checks.
