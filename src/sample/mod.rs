@@ -241,7 +241,7 @@ fn generate(seed: u64, index: usize, invalid_share: f64) -> Sample {
         block_pairs: rng.chance(500),
     };
     let file_name = format!("sample-{index:06}.yaml");
-    let mut head = header(seed, index, &q, &meta);
+    let head = header(seed, index, &q, &meta);
     if !broken {
         let text = emit(&q, &meta, style, &head);
         return Sample {
@@ -254,12 +254,31 @@ fn generate(seed: u64, index: usize, invalid_share: f64) -> Sample {
     }
     let mut br = Rng::new(seed, index, STREAM_BREAK);
     let kind = br.weighted(&Invalid::WEIGHTS);
+    let text = broken_text(kind, &q, &meta, style, head, &mut br);
+    Sample {
+        file_name,
+        text,
+        invalid: Some(kind),
+        questionnaire: q,
+        meta,
+    }
+}
+
+/// The text of a file broken in way `kind`, with a note in its header.
+fn broken_text(
+    kind: Invalid,
+    q: &Questionnaire,
+    meta: &Meta,
+    style: Style,
+    mut head: Vec<String>,
+    br: &mut Rng,
+) -> String {
     let mut note = |what: &str| {
         head.push(format!(
             "# 注意: 本样本故意无效, 用于测试 / NOTE: deliberately invalid, for testing ({what})"
         ));
     };
-    let text = match kind {
+    match kind {
         Invalid::Empty => br
             .weighted(&[
                 ("", 50),
@@ -267,16 +286,16 @@ fn generate(seed: u64, index: usize, invalid_share: f64) -> Sample {
                 ("# 智能制造评估问卷\n# (未填写)\n", 30),
             ])
             .to_string(),
-        Invalid::NotYaml => not_yaml(&q, &mut br),
+        Invalid::NotYaml => not_yaml(&q, br),
         Invalid::Consistency => {
             let mut bad = q.clone();
-            let what = break_consistency(&mut bad, &mut br);
+            let what = break_consistency(&mut bad, br);
             note(what);
             emit(&bad, &meta, style, &head)
         }
         Invalid::CreditCode => {
             let mut bad = q.clone();
-            let (code, what) = bad_credit_code(q.enterprise.credit_code.as_deref(), &mut br);
+            let (code, what) = bad_credit_code(q.enterprise.credit_code.as_deref(), br);
             bad.enterprise.credit_code = Some(code);
             note(what);
             emit(&bad, &meta, style, &head)
@@ -296,23 +315,16 @@ fn generate(seed: u64, index: usize, invalid_share: f64) -> Sample {
             let text = emit(&q, &meta, style, &head);
             let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
             match kind {
-                Invalid::Syntax => break_syntax(&mut lines, &mut br),
-                Invalid::Typo => break_field_name(&mut lines, &mut br),
-                Invalid::UnitInNumber => break_number(&mut lines, &mut br),
-                Invalid::UnknownValue => break_value(&mut lines, &mut br),
-                _ => break_required(&mut lines, &mut br),
+                Invalid::Syntax => break_syntax(&mut lines, br),
+                Invalid::Typo => break_field_name(&mut lines, br),
+                Invalid::UnitInNumber => break_number(&mut lines, br),
+                Invalid::UnknownValue => break_value(&mut lines, br),
+                _ => break_required(&mut lines, br),
             }
             let mut text = lines.join("\n");
             text.push('\n');
             text
         }
-    };
-    Sample {
-        file_name,
-        text,
-        invalid: Some(kind),
-        questionnaire: q,
-        meta,
     }
 }
 
