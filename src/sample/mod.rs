@@ -286,19 +286,19 @@ fn broken_text(
                 ("# 智能制造评估问卷\n# (未填写)\n", 30),
             ])
             .to_string(),
-        Invalid::NotYaml => not_yaml(&q, br),
+        Invalid::NotYaml => not_yaml(q, br),
         Invalid::Consistency => {
             let mut bad = q.clone();
             let what = break_consistency(&mut bad, br);
             note(what);
-            emit(&bad, &meta, style, &head)
+            emit(&bad, meta, style, &head)
         }
         Invalid::CreditCode => {
             let mut bad = q.clone();
             let (code, what) = bad_credit_code(q.enterprise.credit_code.as_deref(), br);
             bad.enterprise.credit_code = Some(code);
             note(what);
-            emit(&bad, &meta, style, &head)
+            emit(&bad, meta, style, &head)
         }
         Invalid::Syntax
         | Invalid::Typo
@@ -312,7 +312,7 @@ fn broken_text(
                 Invalid::UnknownValue => "value not in the list",
                 _ => "required field missing",
             });
-            let text = emit(&q, &meta, style, &head);
+            let text = emit(q, meta, style, &head);
             let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
             match kind {
                 Invalid::Syntax => break_syntax(&mut lines, br),
