@@ -307,7 +307,36 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
         (Some(a), Some(b)) => a == b,
         _ => before.enterprise.name == after.enterprise.name,
     };
-    let indicators = before
+    let indicators = indicator_changes(before, after);
+    let criteria = criterion_changes(before, after);
+    let maturity = MaturityChange {
+        before: before.maturity.level,
+        after: after.maturity.level,
+        score_before: before.maturity.score,
+        score_after: after.maturity.score,
+        direction: match (before.maturity.level, after.maturity.level) {
+            (Some(b), Some(a)) => direction(b, a),
+            (None, None) => Direction::Same,
+            _ => Direction::Changed,
+        },
+    };
+    let tracks = track_changes(before, after);
+    Comparison {
+        before: side(before),
+        after: side(after),
+        same_enterprise,
+        indicators,
+        criteria,
+        maturity,
+        tracks,
+        eligible: totals_change(&before.totals.eligible, &after.totals.eligible),
+        potential: totals_change(&before.totals.potential, &after.totals.potential),
+    }
+}
+
+/// Every indicator before and after (unchanged ones `same`).
+fn indicator_changes(before: &Assessment, after: &Assessment) -> Vec<IndicatorChange> {
+    before
         .indicators
         .0
         .iter()
@@ -342,8 +371,12 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
                 direction: dir,
             }
         })
-        .collect();
-    let criteria = before
+        .collect()
+}
+
+/// Every criterion and its checks before and after.
+fn criterion_changes(before: &Assessment, after: &Assessment) -> Vec<CriterionChange> {
+    before
         .criteria
         .iter()
         .map(|cb| {
@@ -390,19 +423,12 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
                 checks,
             }
         })
-        .collect();
-    let maturity = MaturityChange {
-        before: before.maturity.level,
-        after: after.maturity.level,
-        score_before: before.maturity.score,
-        score_after: after.maturity.score,
-        direction: match (before.maturity.level, after.maturity.level) {
-            (Some(b), Some(a)) => direction(b, a),
-            (None, None) => Direction::Same,
-            _ => Direction::Changed,
-        },
-    };
-    let tracks = before
+        .collect()
+}
+
+/// Tracks whose status or amount changed.
+fn track_changes(before: &Assessment, after: &Assessment) -> Vec<TrackChange> {
+    before
         .subsidies
         .iter()
         .filter_map(|tb| {
@@ -432,16 +458,5 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
                 direction: dir,
             })
         })
-        .collect();
-    Comparison {
-        before: side(before),
-        after: side(after),
-        same_enterprise,
-        indicators,
-        criteria,
-        maturity,
-        tracks,
-        eligible: totals_change(&before.totals.eligible, &after.totals.eligible),
-        potential: totals_change(&before.totals.potential, &after.totals.potential),
-    }
+        .collect()
 }
