@@ -3,6 +3,7 @@
 
 use super::factory::{credit_code, USCC_CHARS};
 use super::*;
+use crate::questionnaire::{DomainRating, NextLevelFit, System};
 
 /// The ways a submitted questionnaire is broken in real life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,6 +3,7 @@
 
 use super::factory::{Meta, Profile, Size, Trade, TRADES};
 use super::*;
+use crate::questionnaire::{ProductionMode, Projects, Recognitions};
 
 /// How a file is written: the same questionnaire comes from different hands.
 #[derive(Debug, Clone, Copy)]

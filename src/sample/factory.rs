@@ -2,6 +2,12 @@
 //! function per questionnaire section, drawing in a fixed order.
 
 use super::*;
+use crate::questionnaire::{
+    BrandTitle, CenterKind, DemoLineProject, DesignPrize, DesignTool, DomainRating,
+    FirstSetEquipment, FirstSetScope, Level, LeveledRecognition, ListingVenue, LogisticsRating,
+    MakerSpace, NextLevelFit, ParkRole, PatentPrize, ProductionMode, QualityPrize, Sector,
+    StandardRole, System, TechCenter, Warehouse,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Size {

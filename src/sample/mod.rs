@@ -26,12 +26,7 @@
 //! fails [`crate::input::from_bytes`] with at least one error.
 
 use crate::money::Wan;
-use crate::questionnaire::{
-    BrandTitle, CenterKind, DemoLineProject, DesignPrize, DesignTool, DomainRating,
-    FirstSetEquipment, FirstSetScope, Level, LeveledRecognition, ListingVenue, LogisticsRating,
-    MakerSpace, NextLevelFit, ParkRole, PatentPrize, ProductionMode, Projects, QualityPrize,
-    Questionnaire, Recognitions, Sector, StandardRole, System, TechCenter, Warehouse,
-};
+use crate::questionnaire::Questionnaire;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
