@@ -18,7 +18,7 @@
 //! (thresholds in the criteria pack). The result is always "estimated".
 
 use crate::diag::Collector;
-use crate::indicators::{Indicators, INDICATOR_IDS};
+use crate::indicators::{IndicatorId, Indicators};
 use crate::lang::Text;
 use crate::questionnaire::{DomainRating, NextLevelFit, Questionnaire, SelfAssessment};
 use rust_decimal::Decimal;
@@ -104,7 +104,7 @@ impl MaturityModel {
                     format!("unknown domain `{}`", o.domain),
                 );
             }
-            if !INDICATOR_IDS.contains(&o.indicator.as_str()) {
+            if IndicatorId::parse(&o.indicator).is_none() {
                 err(
                     "maturity.objective",
                     format!("未知指标 `{}`", o.indicator),
