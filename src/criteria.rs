@@ -5,8 +5,8 @@
 //! not met / unknown, with the actual value, the required value and the gap
 //! said in the user's terms ("+8 CNC key machines").
 
-use crate::diag::Diagnostic;
-use crate::indicators::{Indicators, Unit, INDICATOR_IDS};
+use crate::diag::{Collector, Diagnostic};
+use crate::indicators::{Indicator, IndicatorId, Indicators, Parts, Unit};
 use crate::lang::Text;
 use crate::maturity::{Maturity, MaturityModel};
 use crate::questionnaire::{ProductionMode, Questionnaire, System};
@@ -112,6 +112,86 @@ pub struct Check {
     /// 阈值出处 (中文) / The source in Chinese.
     #[serde(default)]
     pub source_zh: Option<String>,
+    /// What the check tests, typed once by [`load_pack`] from the fields
+    /// above (which stay as written, so errors point at the pack's lines).
+    /// `None` only in a pack that was not loaded through [`load_pack`].
+    #[serde(skip)]
+    pub kind: Option<CheckKind>,
+}
+
+/// The kind of a check (检查项类型): exactly one per check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckKind {
+    /// An indicator at least a threshold; not applicable to process plants
+    /// when `discrete_only`.
+    Indicator {
+        /// The indicator.
+        id: IndicatorId,
+        /// Threshold, inclusive.
+        at_least: Decimal,
+        /// Applies to discrete manufacturers only.
+        discrete_only: bool,
+    },
+    /// Every listed system in use.
+    Systems(Vec<System>),
+    /// Every listed pair integrated (order-free).
+    Integrations(Vec<[System; 2]>),
+    /// Every 三降两升 target of the pack holds.
+    ResultsMet,
+    /// Estimated maturity level at least this.
+    MaturityAtLeast(u8),
+}
+
+impl CheckKind {
+    /// The kind a check's fields set, or every problem with them (zh, en).
+    fn of(k: &Check) -> Result<CheckKind, Vec<(String, String)>> {
+        let mut errs = Vec::new();
+        let set = [
+            k.indicator.is_some(),
+            k.systems.is_some(),
+            k.integrations.is_some(),
+            k.results_met.is_some(),
+            k.maturity_at_least.is_some(),
+        ];
+        if set.iter().filter(|x| **x).count() != 1 {
+            errs.push((
+                format!("检查项 `{}` 必须且只能设置 indicator/systems/integrations/results_met/maturity_at_least 之一", k.id),
+                format!("check `{}` must set exactly one of indicator, systems, integrations, results_met, maturity_at_least", k.id),
+            ));
+        }
+        let indicator = k.indicator.as_ref().map(|ind| {
+            let id = IndicatorId::parse(ind);
+            if id.is_none() {
+                errs.push((
+                    format!("未知指标 `{ind}`"),
+                    format!("unknown indicator `{ind}`"),
+                ));
+            }
+            if k.at_least.is_none() {
+                errs.push((
+                    "指标检查需要 at_least".to_string(),
+                    "indicator check needs `at_least`".to_string(),
+                ));
+            }
+            (id, k.at_least)
+        });
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        Ok(match (indicator, &k.systems, &k.integrations) {
+            (Some((Some(id), Some(at_least))), _, _) => CheckKind::Indicator {
+                id,
+                at_least,
+                discrete_only: k.discrete_only,
+            },
+            (_, Some(v), _) => CheckKind::Systems(v.clone()),
+            (_, _, Some(v)) => CheckKind::Integrations(v.clone()),
+            _ => match k.maturity_at_least {
+                Some(l) => CheckKind::MaturityAtLeast(l),
+                None => CheckKind::ResultsMet,
+            },
+        })
+    }
 }
 
 /// Outcome of a check or criterion.
@@ -168,11 +248,123 @@ pub struct CheckResult {
     pub source_zh: String,
 }
 
+/// The kind of an upgrade action (升级措施类型). Serialised as its id
+/// (`cnc_unit` …), which is also the key of its unit cost in the pack's
+/// `default_unit_costs_wan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// 关键装备数控化 (离散) / 关键工序 PLC/DCS 控制 (流程), per machine or process.
+    CncUnit,
+    /// 工业机器人, per robot.
+    Robot,
+    /// 数字化设备联网, per machine.
+    NetworkConnection,
+    /// 生产设备数字化, per machine.
+    DigitalEquipment,
+    /// 关键工序自动化, per process.
+    ProcessAutomation,
+    /// 关键工序数据自动采集, per process.
+    ProcessData,
+    /// 信息系统上线, per system.
+    System,
+    /// 系统集成, per pair.
+    Integrate,
+    /// 三降两升 targets met (organisational, no unit cost).
+    Results,
+    /// Maturity domains raised (organisational, no unit cost).
+    Maturity,
+}
+
+impl ActionKind {
+    /// The stable id, as in JSON and the pack's unit-cost table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::CncUnit => "cnc_unit",
+            ActionKind::Robot => "robot",
+            ActionKind::NetworkConnection => "network_connection",
+            ActionKind::DigitalEquipment => "digital_equipment",
+            ActionKind::ProcessAutomation => "process_automation",
+            ActionKind::ProcessData => "process_data",
+            ActionKind::System => "system",
+            ActionKind::Integrate => "integrate",
+            ActionKind::Results => "results",
+            ActionKind::Maturity => "maturity",
+        }
+    }
+
+    /// What one unit of this kind is, in a plant of this production mode.
+    pub fn unit(self, mode: ProductionMode) -> Text {
+        match (self, mode) {
+            (ActionKind::CncUnit, ProductionMode::Process) => Text::new(
+                "关键工序改为 PLC/DCS 控制 (每个工序)",
+                "PLC/DCS control of one key process",
+            ),
+            (ActionKind::CncUnit, _) => Text::new(
+                "关键装备数控化改造或替换 (每台)",
+                "CNC upgrade or replacement of one key machine",
+            ),
+            (ActionKind::Robot, _) => Text::new(
+                "工业机器人 (每台, 含安装)",
+                "one industrial robot, installed",
+            ),
+            (ActionKind::NetworkConnection, _) => {
+                Text::new("数字化设备联网 (每台)", "networking one digital machine")
+            }
+            (ActionKind::DigitalEquipment, _) => Text::new(
+                "生产设备数字化改造 (每台)",
+                "digitising one production machine",
+            ),
+            (ActionKind::ProcessAutomation, _) => {
+                Text::new("关键工序自动化 (每个工序)", "automating one key process")
+            }
+            (ActionKind::ProcessData, _) => Text::new(
+                "关键工序数据自动采集 (每个工序)",
+                "automatic data collection on one key process",
+            ),
+            (ActionKind::System, _) => {
+                Text::new("信息系统上线 (每套)", "introducing one information system")
+            }
+            (ActionKind::Integrate, _) => {
+                Text::new("系统集成 (每对)", "integrating one pair of systems")
+            }
+            (k, _) => Text::new(k.as_str(), k.as_str()),
+        }
+    }
+
+    /// Short name (数控化, 机器人 …), as the reports list kinds.
+    pub fn name(self) -> Text {
+        match self {
+            ActionKind::CncUnit => Text::new("数控化", "CNC"),
+            ActionKind::Robot => Text::new("机器人", "robots"),
+            ActionKind::NetworkConnection => Text::new("设备联网", "networking"),
+            ActionKind::DigitalEquipment => Text::new("设备数字化", "equipment digitisation"),
+            ActionKind::ProcessAutomation => Text::new("工序自动化", "process automation"),
+            ActionKind::ProcessData => Text::new("数据采集", "data collection"),
+            ActionKind::System => Text::new("信息系统", "information systems"),
+            ActionKind::Integrate => Text::new("系统集成", "system integration"),
+            ActionKind::Results => Text::new("三降两升", "results (三降两升)"),
+            ActionKind::Maturity => Text::new("成熟度", "maturity"),
+        }
+    }
+
+    /// Organisational steps have no unit cost.
+    pub fn organisational(self) -> bool {
+        matches!(self, ActionKind::Results | ActionKind::Maturity)
+    }
+}
+
+impl std::fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A concrete upgrade action ("+8 CNC key machines").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
-    /// Action kind: `cnc_unit`, `robot`, `network_connection`, `integrate`, `system`, `process_data`.
-    pub kind: String,
+    /// Action kind: `cnc_unit`, `robot`, `network_connection`, `integrate`, `system`, `process_data` …
+    pub kind: ActionKind,
     /// How many units.
     pub count: u64,
     /// What, in words.
@@ -199,70 +391,39 @@ pub struct CriterionResult {
 
 /// Load and check a criteria pack.
 pub fn load_pack(text: &str, file: &str) -> Result<CriteriaPack, Vec<Diagnostic>> {
-    let pack: CriteriaPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
-    let mut errs = Vec::new();
-    let mut err = |path: String, en: String, zh: String| {
-        let mut d = Diagnostic::error("pack", file, Text::new(zh, en)).at_path(path.clone());
-        if let Some((l, c)) = crate::diag::locate(text, &path) {
-            d = d.at(l, c);
-        }
-        errs.push(d);
-    };
-    for (ci, c) in pack.criteria.iter().enumerate() {
-        for (ki, k) in c.checks.iter().enumerate() {
+    let mut pack: CriteriaPack = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
+    let mut errs = Collector::new(file, Some(text));
+    for (ci, c) in pack.criteria.iter_mut().enumerate() {
+        for (ki, k) in c.checks.iter_mut().enumerate() {
             let path = format!("criteria[{ci}].checks[{ki}]");
-            let kinds = [
-                k.indicator.is_some(),
-                k.systems.is_some(),
-                k.integrations.is_some(),
-                k.results_met.is_some(),
-                k.maturity_at_least.is_some(),
-            ]
-            .iter()
-            .filter(|x| **x)
-            .count();
-            if kinds != 1 {
-                err(
-                    path.clone(),
-                    format!("check `{}` must set exactly one of indicator, systems, integrations, results_met, maturity_at_least", k.id),
-                    format!("检查项 `{}` 必须且只能设置 indicator/systems/integrations/results_met/maturity_at_least 之一", k.id),
-                );
-            }
-            if let Some(ind) = &k.indicator {
-                if !INDICATOR_IDS.contains(&ind.as_str()) {
-                    err(
-                        path.clone(),
-                        format!("unknown indicator `{ind}`"),
-                        format!("未知指标 `{ind}`"),
-                    );
-                }
-                if k.at_least.is_none() {
-                    err(
-                        path.clone(),
-                        "indicator check needs `at_least`".into(),
-                        "指标检查需要 at_least".into(),
-                    );
+            match CheckKind::of(k) {
+                Ok(kind) => k.kind = Some(kind),
+                Err(problems) => {
+                    for (zh, en) in problems {
+                        errs.error("pack", &path, zh, en);
+                    }
                 }
             }
             if k.source.trim().is_empty() {
-                err(path, "missing source".into(), "缺少出处".into());
+                errs.error("pack", &path, "缺少出处", "missing source");
             }
         }
     }
     for key in pack.results_targets.keys() {
         if !RESULT_FIELDS.contains(&key.as_str()) {
-            err(
-                format!("results_targets.{key}"),
-                format!("unknown results field `{key}`"),
+            errs.error(
+                "pack",
+                &format!("results_targets.{key}"),
                 format!("未知的三降两升字段 `{key}`"),
+                format!("unknown results field `{key}`"),
             );
         }
     }
-    errs.extend(pack.maturity.check(file, text));
+    pack.maturity.check(&mut errs);
     if errs.is_empty() {
         Ok(pack)
     } else {
-        Err(errs)
+        Err(errs.finish().0)
     }
 }
 
@@ -373,7 +534,31 @@ fn evaluate_check(
     maturity: &Maturity,
     detail: bool,
 ) -> CheckResult {
-    let mut r = CheckResult {
+    let mut r = blank_result(k, detail);
+    match &k.kind {
+        // A pack not loaded through `load_pack`: nothing can be decided.
+        None => {}
+        Some(CheckKind::Indicator {
+            id,
+            at_least,
+            discrete_only,
+        }) => {
+            if let Some(i) = ind.of(*id) {
+                let process = q.enterprise.production_mode == ProductionMode::Process;
+                indicator_check(&mut r, i, *at_least, *discrete_only && process, detail);
+            }
+        }
+        Some(CheckKind::Systems(systems)) => systems_check(&mut r, systems, q, detail),
+        Some(CheckKind::Integrations(pairs)) => integrations_check(&mut r, pairs, q, detail),
+        Some(CheckKind::ResultsMet) => results_check(&mut r, pack, q, detail),
+        Some(CheckKind::MaturityAtLeast(level)) => maturity_check(&mut r, *level, maturity, detail),
+    }
+    r
+}
+
+/// A check's result before it is decided: unknown, with its id and sources.
+fn blank_result(k: &Check, detail: bool) -> CheckResult {
+    CheckResult {
         id: k.id.clone(),
         name: if detail {
             k.name.clone()
@@ -398,224 +583,237 @@ fn evaluate_check(
             .filter(|_| detail)
             .cloned()
             .unwrap_or_default(),
+    }
+}
+
+/// Indicator ≥ threshold; for a count ratio below it, the gap in units and
+/// the upgrade action that closes it.
+fn indicator_check(
+    r: &mut CheckResult,
+    i: &Indicator,
+    t: Decimal,
+    not_applicable: bool,
+    detail: bool,
+) {
+    if detail {
+        r.required = format!("≥ {}", show(t, i.unit));
+    }
+    if not_applicable {
+        r.status = Status::NotApplicable;
+        return;
+    }
+    let Some(v) = i.value else {
+        r.missing = i.missing.iter().map(|s| s.to_string()).collect();
+        return;
     };
-    if let (Some(id), Some(t)) = (&k.indicator, k.at_least) {
-        let Some(i) = ind.get(id) else {
-            return r;
-        };
-        if detail {
-            r.required = format!("≥ {}", show(t, i.unit));
-        }
-        if k.discrete_only && q.enterprise.production_mode == ProductionMode::Process {
-            r.status = Status::NotApplicable;
-            return r;
-        }
-        match i.value {
-            None => r.missing = i.missing.iter().map(|s| s.to_string()).collect(),
-            Some(v) => {
-                if detail {
-                    r.actual = Some(show(v, i.unit));
-                }
-                if v >= t {
-                    r.status = Status::Met;
-                } else {
-                    r.status = Status::NotMet;
-                    if let Some(p) = i.parts.as_ref().filter(|_| detail) {
-                        // Smallest whole number x with (n + x) · scale / d ≥ t,
-                        // keeping the denominator (upgrading existing machines).
-                        let need = (t * p.denominator / p.scale - p.numerator).ceil();
-                        let x = need.max(Decimal::ONE);
-                        let n: u64 = x.try_into().unwrap_or(u64::MAX);
-                        r.gap = Some(Text::new(
-                            format!(
-                                "{} {} < {}: 还需 {n} {} (共 {} {})",
-                                i.name.zh,
-                                show(v, i.unit),
-                                show(t, i.unit),
-                                p.numerator_label.zh,
-                                p.denominator.normalize(),
-                                p.denominator_label.zh
-                            ),
-                            format!(
-                                "{} {} < {}: {n} more {} (of {} {})",
-                                i.name.en,
-                                show(v, i.unit),
-                                show(t, i.unit),
-                                p.numerator_label.en,
-                                p.denominator.normalize(),
-                                p.denominator_label.en
-                            ),
-                        ));
-                        let kind = match id.as_str() {
-                            "cnc_ratio" => Some("cnc_unit"),
-                            "robot_density" => Some("robot"),
-                            "networking_rate" => Some("network_connection"),
-                            "auto_data_collection_rate" => Some("process_data"),
-                            "automation_rate" => Some("process_automation"),
-                            "equipment_digitization_rate" => Some("digital_equipment"),
-                            _ => None,
-                        };
-                        if let Some(kind) = kind {
-                            r.action = Some(Action {
-                                kind: kind.into(),
-                                count: n,
-                                what: Text::new(
-                                    format!("+{n} {}", p.numerator_label.zh),
-                                    format!("+{n} {}", p.numerator_label.en),
-                                ),
-                            });
-                        }
-                    }
-                }
-            }
-        }
-        return r;
+    if detail {
+        r.actual = Some(show(v, i.unit));
     }
-    if let Some(systems) = &k.systems {
-        if detail {
-            r.required = systems
-                .iter()
-                .map(|s| s.label())
-                .collect::<Vec<_>>()
-                .join(" + ");
-        }
-        match &q.informatization.systems {
-            None => r.missing = vec!["informatization.systems".into()],
-            Some(inuse) if !detail => {
-                r.status = if systems.iter().all(|s| inuse.contains(s)) {
-                    Status::Met
-                } else {
-                    Status::NotMet
-                };
-            }
-            Some(inuse) => {
-                let lacking: Vec<&System> = systems.iter().filter(|s| !inuse.contains(s)).collect();
-                r.actual = Some(
-                    systems
-                        .iter()
-                        .filter(|s| inuse.contains(s))
-                        .map(|s| s.label())
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                );
-                if lacking.is_empty() {
-                    r.status = Status::Met;
-                } else {
-                    r.status = Status::NotMet;
-                    let names = lacking
-                        .iter()
-                        .map(|s| s.label())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    r.gap = Some(Text::new(
-                        format!("需上线 {names}"),
-                        format!("introduce {names}"),
-                    ));
-                    r.action = Some(Action {
-                        kind: "system".into(),
-                        count: lacking.len() as u64,
-                        what: Text::new(format!("上线 {names}"), format!("introduce {names}")),
-                    });
-                }
-            }
-        }
-        return r;
+    if v >= t {
+        r.status = Status::Met;
+        return;
     }
-    if let Some(pairs) = &k.integrations {
-        let show_pair = |[a, b]: &[System; 2]| format!("{}–{}", a.label(), b.label());
-        if detail {
-            r.required = pairs.iter().map(show_pair).collect::<Vec<_>>().join(", ");
-        }
-        let done = |[a, b]: &&[System; 2]| q.informatization.integrated(*a, *b) == Some(true);
-        match &q.informatization.integrations {
-            None => r.missing = vec!["informatization.integrations".into()],
-            Some(_) if !detail => {
-                r.status = if pairs.iter().all(|p| done(&p)) {
-                    Status::Met
-                } else {
-                    Status::NotMet
-                };
-            }
-            Some(_) => {
-                let lacking: Vec<&[System; 2]> = pairs.iter().filter(|p| !done(p)).collect();
-                r.actual = Some(format!("{}/{}", pairs.len() - lacking.len(), pairs.len()));
-                if lacking.is_empty() {
-                    r.status = Status::Met;
-                } else {
-                    r.status = Status::NotMet;
-                    let names = lacking
-                        .iter()
-                        .map(|p| show_pair(p))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    r.gap = Some(Text::new(
-                        format!("需集成 {names}"),
-                        format!("integrate {names}"),
-                    ));
-                    r.action = Some(Action {
-                        kind: "integrate".into(),
-                        count: lacking.len() as u64,
-                        what: Text::new(format!("集成 {names}"), format!("integrate {names}")),
-                    });
-                }
-            }
-        }
-        return r;
+    r.status = Status::NotMet;
+    if let Some(p) = i.parts.as_ref().filter(|_| detail) {
+        let n = units_short(p, t);
+        r.gap = Some(Text::new(
+            format!(
+                "{} {} < {}: 还需 {n} {} (共 {} {})",
+                i.name.zh,
+                show(v, i.unit),
+                show(t, i.unit),
+                p.numerator_label.zh,
+                p.denominator.normalize(),
+                p.denominator_label.zh
+            ),
+            format!(
+                "{} {} < {}: {n} more {} (of {} {})",
+                i.name.en,
+                show(v, i.unit),
+                show(t, i.unit),
+                p.numerator_label.en,
+                p.denominator.normalize(),
+                p.denominator_label.en
+            ),
+        ));
+        r.action = action_kind(i.id).map(|kind| Action {
+            kind,
+            count: n,
+            what: Text::new(
+                format!("+{n} {}", p.numerator_label.zh),
+                format!("+{n} {}", p.numerator_label.en),
+            ),
+        });
     }
-    if k.results_met.is_some() {
-        // The targets are listed in the methodology and the criteria pack;
-        // the table shows how many of them must hold.
-        let mut met = 0;
-        let mut failed: Vec<&str> = Vec::new();
-        for (f, b) in &pack.results_targets {
-            match result_value(q, f).and_then(crate::indicators::typed_decimal) {
-                None => r.missing.push(format!("results.{f}")),
-                Some(v) if b.holds(v) => met += 1,
-                Some(_) => failed.push(f),
-            }
-        }
-        if detail {
-            r.required = format!("{0}/{0}", pack.results_targets.len());
-            r.actual = Some(format!("{met}/{}", pack.results_targets.len()));
-        }
-        if !failed.is_empty() {
-            r.status = Status::NotMet;
-            r.gap = detail.then(|| {
-                Text::new(
-                    format!("未达标: {}", failed.join(", ")),
-                    format!("targets not met: {}", failed.join(", ")),
-                )
-            });
-        } else if r.missing.is_empty() {
-            r.status = Status::Met;
-        }
-        return r;
+}
+
+/// Smallest whole number x ≥ 1 with (n + x) · scale / d ≥ t, keeping the
+/// denominator (upgrading existing machines).
+fn units_short(p: &Parts, t: Decimal) -> u64 {
+    let need = (t * p.denominator / p.scale - p.numerator).ceil();
+    need.max(Decimal::ONE).try_into().unwrap_or(u64::MAX)
+}
+
+/// The upgrade action that raises an indicator by one unit, if one does.
+fn action_kind(id: IndicatorId) -> Option<ActionKind> {
+    match id {
+        IndicatorId::CncRatio => Some(ActionKind::CncUnit),
+        IndicatorId::RobotDensity => Some(ActionKind::Robot),
+        IndicatorId::NetworkingRate => Some(ActionKind::NetworkConnection),
+        IndicatorId::AutoDataCollectionRate => Some(ActionKind::ProcessData),
+        IndicatorId::AutomationRate => Some(ActionKind::ProcessAutomation),
+        IndicatorId::EquipmentDigitizationRate => Some(ActionKind::DigitalEquipment),
+        _ => None,
     }
-    if let Some(level) = k.maturity_at_least {
-        if detail {
-            r.required = format!("≥ {level}");
+}
+
+/// Every listed system in use.
+fn systems_check(r: &mut CheckResult, systems: &[System], q: &Questionnaire, detail: bool) {
+    if detail {
+        r.required = systems
+            .iter()
+            .map(|s| s.label())
+            .collect::<Vec<_>>()
+            .join(" + ");
+    }
+    match &q.informatization.systems {
+        None => r.missing = vec!["informatization.systems".into()],
+        Some(inuse) if !detail => {
+            r.status = if systems.iter().all(|s| inuse.contains(s)) {
+                Status::Met
+            } else {
+                Status::NotMet
+            };
         }
-        match maturity.level {
-            None => r.missing = maturity.missing.clone(),
-            Some(l) => {
-                if detail {
-                    r.actual = Some(l.to_string());
-                }
-                if l >= level {
-                    r.status = Status::Met;
-                } else {
-                    r.status = Status::NotMet;
-                    r.gap = detail.then(|| {
-                        Text::new(
-                            format!("估算成熟度 {l} 级 < {level} 级"),
-                            format!("estimated maturity level {l} < {level}"),
-                        )
-                    });
-                }
+        Some(inuse) => {
+            let lacking: Vec<&System> = systems.iter().filter(|s| !inuse.contains(s)).collect();
+            r.actual = Some(
+                systems
+                    .iter()
+                    .filter(|s| inuse.contains(s))
+                    .map(|s| s.label())
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            );
+            if lacking.is_empty() {
+                r.status = Status::Met;
+            } else {
+                r.status = Status::NotMet;
+                let names = lacking
+                    .iter()
+                    .map(|s| s.label())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                r.gap = Some(Text::new(
+                    format!("需上线 {names}"),
+                    format!("introduce {names}"),
+                ));
+                r.action = Some(Action {
+                    kind: ActionKind::System,
+                    count: lacking.len() as u64,
+                    what: Text::new(format!("上线 {names}"), format!("introduce {names}")),
+                });
             }
         }
     }
-    r
+}
+
+/// Every listed pair integrated.
+fn integrations_check(r: &mut CheckResult, pairs: &[[System; 2]], q: &Questionnaire, detail: bool) {
+    let show_pair = |[a, b]: &[System; 2]| format!("{}–{}", a.label(), b.label());
+    if detail {
+        r.required = pairs.iter().map(show_pair).collect::<Vec<_>>().join(", ");
+    }
+    let done = |[a, b]: &&[System; 2]| q.informatization.integrated(*a, *b) == Some(true);
+    match &q.informatization.integrations {
+        None => r.missing = vec!["informatization.integrations".into()],
+        Some(_) if !detail => {
+            r.status = if pairs.iter().all(|p| done(&p)) {
+                Status::Met
+            } else {
+                Status::NotMet
+            };
+        }
+        Some(_) => {
+            let lacking: Vec<&[System; 2]> = pairs.iter().filter(|p| !done(p)).collect();
+            r.actual = Some(format!("{}/{}", pairs.len() - lacking.len(), pairs.len()));
+            if lacking.is_empty() {
+                r.status = Status::Met;
+            } else {
+                r.status = Status::NotMet;
+                let names = lacking
+                    .iter()
+                    .map(|p| show_pair(p))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                r.gap = Some(Text::new(
+                    format!("需集成 {names}"),
+                    format!("integrate {names}"),
+                ));
+                r.action = Some(Action {
+                    kind: ActionKind::Integrate,
+                    count: lacking.len() as u64,
+                    what: Text::new(format!("集成 {names}"), format!("integrate {names}")),
+                });
+            }
+        }
+    }
+}
+
+/// Every 三降两升 target of the pack holds.
+fn results_check(r: &mut CheckResult, pack: &CriteriaPack, q: &Questionnaire, detail: bool) {
+    // The targets are listed in the methodology and the criteria pack;
+    // the table shows how many of them must hold.
+    let mut met = 0;
+    let mut failed: Vec<&str> = Vec::new();
+    for (f, b) in &pack.results_targets {
+        match result_value(q, f).and_then(crate::indicators::typed_decimal) {
+            None => r.missing.push(format!("results.{f}")),
+            Some(v) if b.holds(v) => met += 1,
+            Some(_) => failed.push(f),
+        }
+    }
+    if detail {
+        r.required = format!("{0}/{0}", pack.results_targets.len());
+        r.actual = Some(format!("{met}/{}", pack.results_targets.len()));
+    }
+    if !failed.is_empty() {
+        r.status = Status::NotMet;
+        r.gap = detail.then(|| {
+            Text::new(
+                format!("未达标: {}", failed.join(", ")),
+                format!("targets not met: {}", failed.join(", ")),
+            )
+        });
+    } else if r.missing.is_empty() {
+        r.status = Status::Met;
+    }
+}
+
+/// Estimated maturity level at least `level`.
+fn maturity_check(r: &mut CheckResult, level: u8, maturity: &Maturity, detail: bool) {
+    if detail {
+        r.required = format!("≥ {level}");
+    }
+    match maturity.level {
+        None => r.missing = maturity.missing.clone(),
+        Some(l) => {
+            if detail {
+                r.actual = Some(l.to_string());
+            }
+            if l >= level {
+                r.status = Status::Met;
+            } else {
+                r.status = Status::NotMet;
+                r.gap = detail.then(|| {
+                    Text::new(
+                        format!("估算成熟度 {l} 级 < {level} 级"),
+                        format!("estimated maturity level {l} < {level}"),
+                    )
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -834,5 +1032,62 @@ mod tests {
         assert!(errs[0].message.en.contains("unknown indicator `cnc_rate`"));
         assert!(errs[0].line.is_some());
         let _ = dec!(1);
+    }
+
+    #[test]
+    fn action_kinds_serialise_as_their_ids() {
+        for (k, id) in [
+            (ActionKind::CncUnit, "cnc_unit"),
+            (ActionKind::NetworkConnection, "network_connection"),
+            (ActionKind::ProcessData, "process_data"),
+            (ActionKind::Integrate, "integrate"),
+            (ActionKind::Maturity, "maturity"),
+        ] {
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{id}\""));
+            assert_eq!(k.as_str(), id);
+        }
+        assert!(ActionKind::Results.organisational() && !ActionKind::Robot.organisational());
+        // Every unit cost of the embedded pack is keyed by a kind's id.
+        let ids: Vec<_> = crate::roadmap::KINDS.iter().map(|k| k.as_str()).collect();
+        for key in default_pack().default_unit_costs_wan.keys() {
+            assert!(ids.contains(&key.as_str()), "{key}");
+        }
+    }
+
+    #[test]
+    fn checks_are_typed_once_at_load() {
+        let pack = default_pack();
+        let kinds: Vec<_> = pack
+            .criteria
+            .iter()
+            .flat_map(|c| &c.checks)
+            .map(|k| k.kind.clone())
+            .collect();
+        assert!(kinds.iter().all(Option::is_some));
+        assert!(kinds.contains(&Some(CheckKind::ResultsMet)));
+        let cnc = pack.criteria[0]
+            .checks
+            .iter()
+            .find(|k| k.indicator.as_deref() == Some("cnc_ratio"))
+            .unwrap();
+        assert!(matches!(
+            cnc.kind,
+            Some(CheckKind::Indicator {
+                id: IndicatorId::CncRatio,
+                ..
+            })
+        ));
+        // Two kinds on one check: refused, and not typed.
+        let text = DEFAULT_PACK.replacen(
+            "indicator: cnc_ratio",
+            "maturity_at_least: 2\n        indicator: cnc_ratio",
+            1,
+        );
+        let errs = load_pack(&text, "x.yaml").unwrap_err();
+        assert!(
+            errs[0].message.en.contains("must set exactly one"),
+            "{errs:?}"
+        );
+        assert!(errs[0].message.zh.contains("必须且只能设置"));
     }
 }

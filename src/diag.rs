@@ -8,6 +8,7 @@
 
 use crate::lang::{Lang, Text};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Longest message, path or hint a rendered diagnostic shows, in
@@ -143,6 +144,100 @@ impl Diagnostic {
     }
 }
 
+/// The one collector of diagnostics (诊断收集器) for one input file: each
+/// problem is built with its code, field path and message (zh first, like
+/// every [`Text`]), placed at its line and column when the source is known,
+/// and kept — up to an optional limit, past which problems are only counted
+/// (each is placed by searching the source, so a hostile file with
+/// thousands of problems must not make thousands of searches).
+pub struct Collector<'a> {
+    file: &'a str,
+    source: Option<&'a str>,
+    out: Vec<Diagnostic>,
+    limit: Option<usize>,
+    dropped: Dropped,
+}
+
+/// Problems past a [`Collector`]'s limit, counted but not listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dropped {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
+}
+
+impl<'a> Collector<'a> {
+    /// A collector for `file`, placing diagnostics in `source` when given.
+    pub fn new(file: &'a str, source: Option<&'a str>) -> Collector<'a> {
+        Collector {
+            file,
+            source,
+            out: Vec::new(),
+            limit: None,
+            dropped: Dropped::default(),
+        }
+    }
+
+    /// List at most `n` diagnostics; count the rest.
+    pub fn limited(mut self, n: usize) -> Collector<'a> {
+        self.limit = Some(n);
+        self
+    }
+
+    /// A diagnostic of this file at `path`, not yet placed or kept.
+    pub fn at(&self, code: &'static str, path: &str, message: Text) -> Diagnostic {
+        Diagnostic::error(code, self.file, message).at_path(path)
+    }
+
+    /// Keep `d`, placed at its field path when it has no position yet.
+    pub fn push(&mut self, mut d: Diagnostic) {
+        if self.limit.is_some_and(|n| self.out.len() >= n) {
+            match d.severity {
+                Severity::Error => self.dropped.errors += 1,
+                Severity::Warning => self.dropped.warnings += 1,
+            }
+            return;
+        }
+        if d.line.is_none() {
+            let place = self.source.zip(d.path.as_deref());
+            if let Some((l, c)) = place.and_then(|(s, p)| locate(s, p)) {
+                d = d.at(l, c);
+            }
+        }
+        self.out.push(d);
+    }
+
+    /// Keep an error at `path`, message in zh and en.
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        path: &str,
+        zh: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) {
+        let d = self.at(code, path, Text::new(zh, en));
+        self.push(d);
+    }
+
+    /// Keep every diagnostic of `ds` (each placed when it has no position).
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    /// Whether nothing was kept or counted.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty() && self.dropped == Dropped::default()
+    }
+
+    /// The diagnostics kept, in the order found, and those counted past the limit.
+    pub fn finish(self) -> (Vec<Diagnostic>, Dropped) {
+        (self.out, self.dropped)
+    }
+}
+
 /// Find the 1-based line and column of a field path such as
 /// `tracks[3].eligible_when[0].fact` in block-style YAML, by following keys
 /// down the indentation and counting `- ` list items. Used to place errors
@@ -263,6 +358,40 @@ mod tests {
         assert_eq!(locate(src, "tracks[1]"), Some((5, 3)));
         assert_eq!(locate(src, "tracks[1].when[1].fact"), Some((8, 9)));
         assert_eq!(locate(src, "tracks[0].id"), Some((2, 5)));
+    }
+
+    #[test]
+    fn collector_places_keeps_and_counts_past_its_limit() {
+        let mut c = Collector::new("f.yaml", Some(SRC)).limited(2);
+        c.error("range", "enterprise.employees", "太大", "too big");
+        let w = c.at(
+            "plausibility",
+            "equipment.key_equipment_cnc",
+            Text::new("多", "many"),
+        );
+        c.push(w.warning());
+        c.error("range", "schema_version", "x", "y");
+        c.push(c.at("p", "enterprise.name", Text::new("a", "b")).warning());
+        let (out, dropped) = c.finish();
+        assert_eq!(out.len(), 2);
+        assert_eq!((out[0].line, out[0].column), (Some(4), Some(3)));
+        assert_eq!(out[0].message.zh, "太大");
+        assert_eq!(out[0].message.en, "too big");
+        assert_eq!((out[1].line, out[1].severity), (Some(8), Severity::Warning));
+        assert_eq!(
+            dropped,
+            Dropped {
+                errors: 1,
+                warnings: 1
+            }
+        );
+        // Without a source nothing is placed; without a limit nothing is dropped.
+        let mut c = Collector::new("f.yaml", None);
+        assert!(c.is_empty());
+        c.error("range", "enterprise.employees", "太大", "too big");
+        assert!(!c.is_empty());
+        let (out, dropped) = c.finish();
+        assert_eq!((out[0].line, dropped), (None, Dropped::default()));
     }
 
     #[test]

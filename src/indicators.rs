@@ -9,9 +9,11 @@
 //! decided exactly at the boundary (21 of 30 machines is 70%, not 69.999…%).
 
 use crate::lang::Text;
+use crate::money::Wan;
 use crate::questionnaire::{ProductionMode, Questionnaire, System};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Unit of an indicator value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,7 +51,7 @@ pub struct Parts {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Indicator {
     /// Stable id (`cnc_ratio`, `robot_density` …).
-    pub id: &'static str,
+    pub id: IndicatorId,
     /// Name in zh/en.
     pub name: Text,
     /// Exact value, or `None` when an input is missing.
@@ -74,8 +76,13 @@ pub struct Indicator {
 pub struct Indicators(pub Vec<Indicator>);
 
 impl Indicators {
-    /// Look up an indicator by id.
+    /// Look up an indicator by its id as written in a pack or report (`cnc_ratio` …).
     pub fn get(&self, id: &str) -> Option<&Indicator> {
+        self.0.iter().find(|i| i.id.as_str() == id)
+    }
+
+    /// Look up an indicator by id.
+    pub fn of(&self, id: IndicatorId) -> Option<&Indicator> {
         self.0.iter().find(|i| i.id == id)
     }
 
@@ -85,72 +92,475 @@ impl Indicators {
     }
 }
 
-/// Ids of every indicator, for validating criteria and policy packs.
-pub const INDICATOR_IDS: [&str; 15] = [
-    "cnc_ratio",
-    "automation_rate",
-    "robot_density",
-    "equipment_digitization_rate",
-    "networking_rate",
-    "auto_data_collection_rate",
-    "digital_design_tools",
-    "informatization",
-    "labor_productivity",
-    "rd_intensity",
-    "energy_intensity",
-    "national_spot_check_pass_rate",
-    "provincial_spot_check_pass_rate",
-    "online_sales_share",
-    "online_sales_share_incl_distribution",
-];
-
-struct Ratio {
-    id: &'static str,
-    name: Text,
-    unit: Unit,
-    formula: &'static str,
-    num: (&'static str, Option<Decimal>, Text),
-    den: (&'static str, Option<Decimal>, Text),
-    scale: Decimal,
+/// The indicators (指标), in report order. The ids are stable: they are the
+/// keys of the JSON output and the names packs refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorId {
+    /// 关键装备数控化率 (离散) / 关键工序数控化率 (流程).
+    CncRatio,
+    /// 关键工序自动化率.
+    AutomationRate,
+    /// 机器人密度.
+    RobotDensity,
+    /// 生产设备数字化率.
+    EquipmentDigitizationRate,
+    /// 数字化设备联网率.
+    NetworkingRate,
+    /// 关键工序数据自动采集率.
+    AutoDataCollectionRate,
+    /// 数字化研发设计工具普及率.
+    DigitalDesignTools,
+    /// 在用信息系统数.
+    Informatization,
+    /// 全员劳动生产率.
+    LaborProductivity,
+    /// 研发投入强度.
+    RdIntensity,
+    /// 万元产值综合能耗.
+    EnergyIntensity,
+    /// 国家监督抽查合格率.
+    NationalSpotCheckPassRate,
+    /// 省级监督抽查合格率.
+    ProvincialSpotCheckPassRate,
+    /// 网上销售占比.
+    OnlineSalesShare,
+    /// 网上销售占比 (含分销).
+    OnlineSalesShareInclDistribution,
 }
 
-fn ratio(r: Ratio) -> Indicator {
-    let inputs = vec![r.num.0, r.den.0];
-    let mut missing = Vec::new();
-    if r.num.1.is_none() {
-        missing.push(r.num.0);
+impl IndicatorId {
+    /// Every indicator, in report order.
+    pub const ALL: [IndicatorId; 15] = [
+        IndicatorId::CncRatio,
+        IndicatorId::AutomationRate,
+        IndicatorId::RobotDensity,
+        IndicatorId::EquipmentDigitizationRate,
+        IndicatorId::NetworkingRate,
+        IndicatorId::AutoDataCollectionRate,
+        IndicatorId::DigitalDesignTools,
+        IndicatorId::Informatization,
+        IndicatorId::LaborProductivity,
+        IndicatorId::RdIntensity,
+        IndicatorId::EnergyIntensity,
+        IndicatorId::NationalSpotCheckPassRate,
+        IndicatorId::ProvincialSpotCheckPassRate,
+        IndicatorId::OnlineSalesShare,
+        IndicatorId::OnlineSalesShareInclDistribution,
+    ];
+
+    /// The stable id, as in JSON and packs.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            IndicatorId::CncRatio => "cnc_ratio",
+            IndicatorId::AutomationRate => "automation_rate",
+            IndicatorId::RobotDensity => "robot_density",
+            IndicatorId::EquipmentDigitizationRate => "equipment_digitization_rate",
+            IndicatorId::NetworkingRate => "networking_rate",
+            IndicatorId::AutoDataCollectionRate => "auto_data_collection_rate",
+            IndicatorId::DigitalDesignTools => "digital_design_tools",
+            IndicatorId::Informatization => "informatization",
+            IndicatorId::LaborProductivity => "labor_productivity",
+            IndicatorId::RdIntensity => "rd_intensity",
+            IndicatorId::EnergyIntensity => "energy_intensity",
+            IndicatorId::NationalSpotCheckPassRate => "national_spot_check_pass_rate",
+            IndicatorId::ProvincialSpotCheckPassRate => "provincial_spot_check_pass_rate",
+            IndicatorId::OnlineSalesShare => "online_sales_share",
+            IndicatorId::OnlineSalesShareInclDistribution => "online_sales_share_incl_distribution",
+        }
     }
-    if r.den.1.is_none() {
-        missing.push(r.den.0);
+
+    /// The indicator a pack names, if it is one.
+    pub fn parse(id: &str) -> Option<IndicatorId> {
+        IndicatorId::ALL.into_iter().find(|i| i.as_str() == id)
     }
-    let (value, parts) = match (r.num.1, r.den.1) {
-        // A zero denominator makes the ratio undefined, not zero.
-        (Some(n), Some(d)) if !d.is_zero() => (
-            n.checked_mul(r.scale).and_then(|x| x.checked_div(d)),
-            Some(Parts {
-                numerator: n,
-                denominator: d,
-                scale: r.scale,
-                numerator_label: r.num.2,
-                denominator_label: r.den.2,
-            }),
-        ),
-        _ => (None, None),
-    };
-    Indicator {
-        id: r.id,
-        name: r.name,
-        value,
-        unit: r.unit,
-        formula: r.formula,
-        inputs,
-        missing,
-        parts,
+
+    /// Name in zh/en, for a plant of this production mode (only `cnc_ratio`
+    /// differs: key equipment for discrete, key processes for process plants).
+    pub fn name(self, mode: ProductionMode) -> Text {
+        definition(self, mode).map_or_else(
+            || Text::new(self.as_str(), self.as_str()),
+            |d| d.name.clone(),
+        )
     }
+}
+
+impl std::fmt::Display for IndicatorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Ids of every indicator, for validating criteria and policy packs.
+pub const INDICATOR_IDS: [&str; 15] = {
+    let mut ids = [""; 15];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = IndicatorId::ALL[i].as_str();
+        i += 1;
+    }
+    ids
+};
+
+/// Reads one input field as an exact decimal (None when absent).
+type Read = fn(&Questionnaire) -> Option<Decimal>;
+
+/// One side of a ratio: the input field, how to read it, and what one unit
+/// of it is called in a gap statement.
+struct Term {
+    field: &'static str,
+    read: Read,
+    label: Text,
+}
+
+/// How an indicator's value comes from its inputs.
+enum Formula {
+    /// `numerator × scale ÷ denominator`.
+    Ratio { num: Term, den: Term, scale: u32 },
+    /// A percentage field ÷ 100.
+    Percent {
+        field: &'static str,
+        read: fn(&Questionnaire) -> Option<f64>,
+    },
+    /// Distinct systems in use, the shop-floor equipment layer not counted.
+    SystemCount { field: &'static str },
+}
+
+/// One row of the indicator table.
+struct Definition {
+    id: IndicatorId,
+    /// Only for plants of this production mode (None: every plant).
+    mode: Option<ProductionMode>,
+    name: Text,
+    unit: Unit,
+    formula_text: &'static str,
+    formula: Formula,
+}
+
+const fn text(zh: &'static str, en: &'static str) -> Text {
+    Text {
+        zh: Cow::Borrowed(zh),
+        en: Cow::Borrowed(en),
+    }
+}
+
+const fn term(field: &'static str, read: Read, zh: &'static str, en: &'static str) -> Term {
+    Term {
+        field,
+        read,
+        label: text(zh, en),
+    }
+}
+
+const fn ratio(num: Term, den: Term) -> Formula {
+    Formula::Ratio { num, den, scale: 1 }
 }
 
 fn count(v: Option<u32>) -> Option<Decimal> {
     v.map(Decimal::from)
+}
+
+fn amount(v: Option<Wan>) -> Option<Decimal> {
+    v.map(Decimal::from)
+}
+
+/// The denominators several indicators share.
+const KEY_PROCESSES: Term = term(
+    "equipment.key_processes_total",
+    |q| count(q.equipment.key_processes_total),
+    "个关键工序",
+    "key processes",
+);
+const DIGITAL_MACHINES: Term = term(
+    "equipment.production_equipment_digital",
+    |q| count(q.equipment.production_equipment_digital),
+    "台数字化设备",
+    "digital machines",
+);
+const OUTPUT: Term = term(
+    "enterprise.industrial_output_wan",
+    |q| amount(q.enterprise.industrial_output_wan),
+    "万元产值",
+    "万元 of output",
+);
+const TOTAL_SALES: Term = term(
+    "ecommerce.total_sales_wan",
+    |q| amount(q.ecommerce.total_sales_wan),
+    "万元总销售",
+    "万元 total",
+);
+
+/// Every indicator, in report order (DOMAIN.md §1; docs/methodology.md §2).
+static DEFINITIONS: [Definition; 16] = [
+    Definition {
+        id: IndicatorId::CncRatio,
+        mode: Some(ProductionMode::Discrete),
+        name: text("关键装备数控化率", "Key-equipment CNC ratio"),
+        unit: Unit::Ratio,
+        formula_text: "key_equipment_cnc / key_equipment_total",
+        formula: ratio(
+            term(
+                "equipment.key_equipment_cnc",
+                |q| count(q.equipment.key_equipment_cnc),
+                "台数控关键装备",
+                "CNC key machines",
+            ),
+            term(
+                "equipment.key_equipment_total",
+                |q| count(q.equipment.key_equipment_total),
+                "台关键装备",
+                "key machines",
+            ),
+        ),
+    },
+    Definition {
+        id: IndicatorId::CncRatio,
+        mode: Some(ProductionMode::Process),
+        name: text("关键工序数控化率", "Key-process CNC ratio"),
+        unit: Unit::Ratio,
+        formula_text: "key_processes_plc_dcs / key_processes_total",
+        formula: ratio(
+            term(
+                "equipment.key_processes_plc_dcs",
+                |q| count(q.equipment.key_processes_plc_dcs),
+                "个 PLC/DCS 控制的关键工序",
+                "key processes under PLC/DCS",
+            ),
+            KEY_PROCESSES,
+        ),
+    },
+    Definition {
+        id: IndicatorId::AutomationRate,
+        mode: None,
+        name: text("关键工序自动化率", "Key-process automation rate"),
+        unit: Unit::Ratio,
+        formula_text: "key_processes_automated / key_processes_total",
+        formula: ratio(
+            term(
+                "equipment.key_processes_automated",
+                |q| count(q.equipment.key_processes_automated),
+                "个自动化关键工序",
+                "automated key processes",
+            ),
+            KEY_PROCESSES,
+        ),
+    },
+    Definition {
+        id: IndicatorId::RobotDensity,
+        mode: None,
+        name: text("机器人密度", "Robot density"),
+        unit: Unit::PerTenThousandWorkers,
+        formula_text: "industrial_robots / production_workers × 10,000",
+        formula: Formula::Ratio {
+            num: term(
+                "robots.industrial_robots",
+                |q| count(q.robots.industrial_robots),
+                "台工业机器人",
+                "industrial robots",
+            ),
+            den: term(
+                "enterprise.production_workers",
+                |q| count(q.enterprise.production_workers),
+                "名产业工人",
+                "production workers",
+            ),
+            scale: 10_000,
+        },
+    },
+    Definition {
+        id: IndicatorId::EquipmentDigitizationRate,
+        mode: None,
+        name: text("生产设备数字化率", "Production-equipment digitisation rate"),
+        unit: Unit::Ratio,
+        formula_text: "production_equipment_digital / production_equipment_total",
+        formula: ratio(
+            DIGITAL_MACHINES,
+            term(
+                "equipment.production_equipment_total",
+                |q| count(q.equipment.production_equipment_total),
+                "台生产设备",
+                "production machines",
+            ),
+        ),
+    },
+    Definition {
+        id: IndicatorId::NetworkingRate,
+        mode: None,
+        name: text("数字化设备联网率", "Networking rate of digital equipment"),
+        unit: Unit::Ratio,
+        formula_text: "production_equipment_networked / production_equipment_digital",
+        formula: ratio(
+            term(
+                "equipment.production_equipment_networked",
+                |q| count(q.equipment.production_equipment_networked),
+                "台联网设备",
+                "networked machines",
+            ),
+            DIGITAL_MACHINES,
+        ),
+    },
+    Definition {
+        id: IndicatorId::AutoDataCollectionRate,
+        mode: None,
+        name: text(
+            "关键工序数据自动采集率",
+            "Automatic data collection on key processes",
+        ),
+        unit: Unit::Ratio,
+        formula_text: "key_processes_auto_data_collection / key_processes_total",
+        formula: ratio(
+            term(
+                "equipment.key_processes_auto_data_collection",
+                |q| count(q.equipment.key_processes_auto_data_collection),
+                "个自动采集数据的关键工序",
+                "key processes with automatic data collection",
+            ),
+            KEY_PROCESSES,
+        ),
+    },
+    Definition {
+        id: IndicatorId::DigitalDesignTools,
+        mode: None,
+        name: text(
+            "数字化研发设计工具普及率",
+            "Digital design-tool penetration",
+        ),
+        unit: Unit::Ratio,
+        formula_text: "design_work_digital_pct / 100",
+        formula: Formula::Percent {
+            field: "digital_design.design_work_digital_pct",
+            read: |q| q.digital_design.design_work_digital_pct,
+        },
+    },
+    Definition {
+        id: IndicatorId::Informatization,
+        mode: None,
+        name: text("在用信息系统数", "Information systems in use"),
+        unit: Unit::Count,
+        formula_text: "count of distinct systems in informatization.systems",
+        formula: Formula::SystemCount {
+            field: "informatization.systems",
+        },
+    },
+    Definition {
+        id: IndicatorId::LaborProductivity,
+        mode: None,
+        name: text("全员劳动生产率", "Labour productivity"),
+        unit: Unit::WanPerPerson,
+        formula_text: "industrial_output_wan / employees",
+        formula: ratio(
+            OUTPUT,
+            term(
+                "enterprise.employees",
+                |q| count(q.enterprise.employees),
+                "名员工",
+                "employees",
+            ),
+        ),
+    },
+    Definition {
+        id: IndicatorId::RdIntensity,
+        mode: None,
+        name: text("研发投入强度", "R&D intensity"),
+        unit: Unit::Ratio,
+        formula_text: "rd_expense_wan / main_revenue_wan",
+        formula: ratio(
+            term(
+                "enterprise.rd_expense_wan",
+                |q| amount(q.enterprise.rd_expense_wan),
+                "万元研发费用",
+                "万元 of R&D",
+            ),
+            term(
+                "enterprise.main_revenue_wan",
+                |q| amount(q.enterprise.main_revenue_wan),
+                "万元主营收入",
+                "万元 of revenue",
+            ),
+        ),
+    },
+    Definition {
+        id: IndicatorId::EnergyIntensity,
+        mode: None,
+        name: text("万元产值综合能耗", "Energy per 万元 of output"),
+        unit: Unit::TcePerWan,
+        formula_text: "energy_tce / industrial_output_wan",
+        formula: ratio(
+            term(
+                "enterprise.energy_tce",
+                |q| amount(q.enterprise.energy_tce),
+                "吨标准煤",
+                "tce",
+            ),
+            OUTPUT,
+        ),
+    },
+    Definition {
+        id: IndicatorId::NationalSpotCheckPassRate,
+        mode: None,
+        name: text("国家监督抽查合格率", "National spot-check pass rate"),
+        unit: Unit::Ratio,
+        formula_text: "pass_pct / 100",
+        formula: Formula::Percent {
+            field: "quality.national_spot_check_pass_pct",
+            read: |q| q.quality.national_spot_check_pass_pct,
+        },
+    },
+    Definition {
+        id: IndicatorId::ProvincialSpotCheckPassRate,
+        mode: None,
+        name: text("省级监督抽查合格率", "Provincial spot-check pass rate"),
+        unit: Unit::Ratio,
+        formula_text: "pass_pct / 100",
+        formula: Formula::Percent {
+            field: "quality.provincial_spot_check_pass_pct",
+            read: |q| q.quality.provincial_spot_check_pass_pct,
+        },
+    },
+    Definition {
+        id: IndicatorId::OnlineSalesShare,
+        mode: None,
+        name: text("网上销售占比", "Online share of sales"),
+        unit: Unit::Ratio,
+        formula_text: "online_sales_wan / total_sales_wan",
+        formula: ratio(
+            term(
+                "ecommerce.online_sales_wan",
+                |q| amount(q.ecommerce.online_sales_wan),
+                "万元网上销售",
+                "万元 online",
+            ),
+            TOTAL_SALES,
+        ),
+    },
+    Definition {
+        id: IndicatorId::OnlineSalesShareInclDistribution,
+        mode: None,
+        name: text(
+            "网上销售占比 (含分销)",
+            "Online share of sales (incl. distribution)",
+        ),
+        unit: Unit::Ratio,
+        formula_text: "online_sales_incl_distribution_wan / total_sales_wan",
+        formula: ratio(
+            term(
+                "ecommerce.online_sales_incl_distribution_wan",
+                |q| amount(q.ecommerce.online_sales_incl_distribution_wan),
+                "万元网上销售 (含分销)",
+                "万元 online incl. distribution",
+            ),
+            TOTAL_SALES,
+        ),
+    },
+];
+
+/// The row of `id` for a plant of `mode`.
+fn definition(id: IndicatorId, mode: ProductionMode) -> Option<&'static Definition> {
+    DEFINITIONS.iter().find(|d| d.id == id && applies(d, mode))
+}
+
+fn applies(d: &Definition, mode: ProductionMode) -> bool {
+    d.mode.is_none_or(|m| m == mode)
 }
 
 /// The decimal a person wrote: a YAML number such as `74.7` arrives as the
@@ -170,300 +580,91 @@ fn pct(v: Option<f64>) -> Option<Decimal> {
         .map(|d| (d / Decimal::ONE_HUNDRED).normalize())
 }
 
+/// Distinct systems in use; the equipment layer is the shop floor, not a system.
+fn system_count(systems: &[System]) -> Decimal {
+    let mut ids: Vec<System> = systems
+        .iter()
+        .copied()
+        .filter(|x| *x != System::Equipment)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    Decimal::from(ids.len())
+}
+
+/// Evaluate one row of the table.
+fn evaluate(d: &Definition, q: &Questionnaire) -> Indicator {
+    let (value, inputs, missing, parts) = match &d.formula {
+        Formula::Ratio { num, den, scale } => {
+            let (value, parts) = ratio_value(q, num, den, Decimal::from(*scale));
+            let missing = [num, den]
+                .into_iter()
+                .filter(|t| (t.read)(q).is_none())
+                .map(|t| t.field)
+                .collect();
+            (value, vec![num.field, den.field], missing, parts)
+        }
+        Formula::Percent { field, read } => {
+            let value = pct(read(q));
+            (value, vec![*field], missing_if(value, field), None)
+        }
+        Formula::SystemCount { field } => {
+            let value = q.informatization.systems.as_deref().map(system_count);
+            (value, vec![*field], missing_if(value, field), None)
+        }
+    };
+    Indicator {
+        id: d.id,
+        name: d.name.clone(),
+        value,
+        unit: d.unit,
+        formula: d.formula_text,
+        inputs,
+        missing,
+        parts,
+    }
+}
+
+fn missing_if(value: Option<Decimal>, field: &'static str) -> Vec<&'static str> {
+    if value.is_none() {
+        vec![field]
+    } else {
+        vec![]
+    }
+}
+
+fn ratio_value(
+    q: &Questionnaire,
+    num: &Term,
+    den: &Term,
+    scale: Decimal,
+) -> (Option<Decimal>, Option<Parts>) {
+    match ((num.read)(q), (den.read)(q)) {
+        // A zero denominator makes the ratio undefined, not zero.
+        (Some(n), Some(d)) if !d.is_zero() => (
+            n.checked_mul(scale).and_then(|x| x.checked_div(d)),
+            Some(Parts {
+                numerator: n,
+                denominator: d,
+                scale,
+                numerator_label: num.label.clone(),
+                denominator_label: den.label.clone(),
+            }),
+        ),
+        _ => (None, None),
+    }
+}
+
 /// Compute every indicator.
 pub fn compute(q: &Questionnaire) -> Indicators {
-    let e = &q.enterprise;
-    let eq = &q.equipment;
-    let one = Decimal::ONE;
-    let mut v = Vec::with_capacity(INDICATOR_IDS.len());
-    v.push(match e.production_mode {
-        ProductionMode::Discrete => ratio(Ratio {
-            id: "cnc_ratio",
-            name: Text::new("关键装备数控化率", "Key-equipment CNC ratio"),
-            unit: Unit::Ratio,
-            formula: "key_equipment_cnc / key_equipment_total",
-            num: (
-                "equipment.key_equipment_cnc",
-                count(eq.key_equipment_cnc),
-                Text::new("台数控关键装备", "CNC key machines"),
-            ),
-            den: (
-                "equipment.key_equipment_total",
-                count(eq.key_equipment_total),
-                Text::new("台关键装备", "key machines"),
-            ),
-            scale: one,
-        }),
-        ProductionMode::Process => ratio(Ratio {
-            id: "cnc_ratio",
-            name: Text::new("关键工序数控化率", "Key-process CNC ratio"),
-            unit: Unit::Ratio,
-            formula: "key_processes_plc_dcs / key_processes_total",
-            num: (
-                "equipment.key_processes_plc_dcs",
-                count(eq.key_processes_plc_dcs),
-                Text::new("个 PLC/DCS 控制的关键工序", "key processes under PLC/DCS"),
-            ),
-            den: (
-                "equipment.key_processes_total",
-                count(eq.key_processes_total),
-                Text::new("个关键工序", "key processes"),
-            ),
-            scale: one,
-        }),
-    });
-    v.push(ratio(Ratio {
-        id: "automation_rate",
-        name: Text::new("关键工序自动化率", "Key-process automation rate"),
-        unit: Unit::Ratio,
-        formula: "key_processes_automated / key_processes_total",
-        num: (
-            "equipment.key_processes_automated",
-            count(eq.key_processes_automated),
-            Text::new("个自动化关键工序", "automated key processes"),
-        ),
-        den: (
-            "equipment.key_processes_total",
-            count(eq.key_processes_total),
-            Text::new("个关键工序", "key processes"),
-        ),
-        scale: one,
-    }));
-    v.push(ratio(Ratio {
-        id: "robot_density",
-        name: Text::new("机器人密度", "Robot density"),
-        unit: Unit::PerTenThousandWorkers,
-        formula: "industrial_robots / production_workers × 10,000",
-        num: (
-            "robots.industrial_robots",
-            count(q.robots.industrial_robots),
-            Text::new("台工业机器人", "industrial robots"),
-        ),
-        den: (
-            "enterprise.production_workers",
-            count(e.production_workers),
-            Text::new("名产业工人", "production workers"),
-        ),
-        scale: Decimal::from(10_000),
-    }));
-    v.push(ratio(Ratio {
-        id: "equipment_digitization_rate",
-        name: Text::new("生产设备数字化率", "Production-equipment digitisation rate"),
-        unit: Unit::Ratio,
-        formula: "production_equipment_digital / production_equipment_total",
-        num: (
-            "equipment.production_equipment_digital",
-            count(eq.production_equipment_digital),
-            Text::new("台数字化设备", "digital machines"),
-        ),
-        den: (
-            "equipment.production_equipment_total",
-            count(eq.production_equipment_total),
-            Text::new("台生产设备", "production machines"),
-        ),
-        scale: one,
-    }));
-    v.push(ratio(Ratio {
-        id: "networking_rate",
-        name: Text::new("数字化设备联网率", "Networking rate of digital equipment"),
-        unit: Unit::Ratio,
-        formula: "production_equipment_networked / production_equipment_digital",
-        num: (
-            "equipment.production_equipment_networked",
-            count(eq.production_equipment_networked),
-            Text::new("台联网设备", "networked machines"),
-        ),
-        den: (
-            "equipment.production_equipment_digital",
-            count(eq.production_equipment_digital),
-            Text::new("台数字化设备", "digital machines"),
-        ),
-        scale: one,
-    }));
-    v.push(ratio(Ratio {
-        id: "auto_data_collection_rate",
-        name: Text::new(
-            "关键工序数据自动采集率",
-            "Automatic data collection on key processes",
-        ),
-        unit: Unit::Ratio,
-        formula: "key_processes_auto_data_collection / key_processes_total",
-        num: (
-            "equipment.key_processes_auto_data_collection",
-            count(eq.key_processes_auto_data_collection),
-            Text::new(
-                "个自动采集数据的关键工序",
-                "key processes with automatic data collection",
-            ),
-        ),
-        den: (
-            "equipment.key_processes_total",
-            count(eq.key_processes_total),
-            Text::new("个关键工序", "key processes"),
-        ),
-        scale: one,
-    }));
-    let design = pct(q.digital_design.design_work_digital_pct);
-    v.push(Indicator {
-        id: "digital_design_tools",
-        name: Text::new(
-            "数字化研发设计工具普及率",
-            "Digital design-tool penetration",
-        ),
-        value: design,
-        unit: Unit::Ratio,
-        formula: "design_work_digital_pct / 100",
-        inputs: vec!["digital_design.design_work_digital_pct"],
-        missing: if design.is_none() {
-            vec!["digital_design.design_work_digital_pct"]
-        } else {
-            vec![]
-        },
-        parts: None,
-    });
-    let systems = q.informatization.systems.as_ref();
-    v.push(Indicator {
-        id: "informatization",
-        name: Text::new("在用信息系统数", "Information systems in use"),
-        value: systems.map(|s| {
-            let mut ids: Vec<System> = s
-                .iter()
-                .copied()
-                .filter(|x| *x != System::Equipment)
-                .collect();
-            ids.sort();
-            ids.dedup();
-            Decimal::from(ids.len())
-        }),
-        unit: Unit::Count,
-        formula: "count of distinct systems in informatization.systems",
-        inputs: vec!["informatization.systems"],
-        missing: if systems.is_none() {
-            vec!["informatization.systems"]
-        } else {
-            vec![]
-        },
-        parts: None,
-    });
-    v.push(ratio(Ratio {
-        id: "labor_productivity",
-        name: Text::new("全员劳动生产率", "Labour productivity"),
-        unit: Unit::WanPerPerson,
-        formula: "industrial_output_wan / employees",
-        num: (
-            "enterprise.industrial_output_wan",
-            e.industrial_output_wan.map(Decimal::from),
-            Text::new("万元产值", "万元 of output"),
-        ),
-        den: (
-            "enterprise.employees",
-            count(e.employees),
-            Text::new("名员工", "employees"),
-        ),
-        scale: one,
-    }));
-    v.push(ratio(Ratio {
-        id: "rd_intensity",
-        name: Text::new("研发投入强度", "R&D intensity"),
-        unit: Unit::Ratio,
-        formula: "rd_expense_wan / main_revenue_wan",
-        num: (
-            "enterprise.rd_expense_wan",
-            e.rd_expense_wan.map(Decimal::from),
-            Text::new("万元研发费用", "万元 of R&D"),
-        ),
-        den: (
-            "enterprise.main_revenue_wan",
-            e.main_revenue_wan.map(Decimal::from),
-            Text::new("万元主营收入", "万元 of revenue"),
-        ),
-        scale: one,
-    }));
-    v.push(ratio(Ratio {
-        id: "energy_intensity",
-        name: Text::new("万元产值综合能耗", "Energy per 万元 of output"),
-        unit: Unit::TcePerWan,
-        formula: "energy_tce / industrial_output_wan",
-        num: (
-            "enterprise.energy_tce",
-            e.energy_tce.map(Decimal::from),
-            Text::new("吨标准煤", "tce"),
-        ),
-        den: (
-            "enterprise.industrial_output_wan",
-            e.industrial_output_wan.map(Decimal::from),
-            Text::new("万元产值", "万元 of output"),
-        ),
-        scale: one,
-    }));
-    for (id, zh, en, path, val) in [
-        (
-            "national_spot_check_pass_rate",
-            "国家监督抽查合格率",
-            "National spot-check pass rate",
-            "quality.national_spot_check_pass_pct",
-            q.quality.national_spot_check_pass_pct,
-        ),
-        (
-            "provincial_spot_check_pass_rate",
-            "省级监督抽查合格率",
-            "Provincial spot-check pass rate",
-            "quality.provincial_spot_check_pass_pct",
-            q.quality.provincial_spot_check_pass_pct,
-        ),
-    ] {
-        let value = pct(val);
-        v.push(Indicator {
-            id,
-            name: Text::new(zh, en),
-            value,
-            unit: Unit::Ratio,
-            formula: "pass_pct / 100",
-            inputs: vec![path],
-            missing: if value.is_none() { vec![path] } else { vec![] },
-            parts: None,
-        });
-    }
-    let ec = &q.ecommerce;
-    v.push(ratio(Ratio {
-        id: "online_sales_share",
-        name: Text::new("网上销售占比", "Online share of sales"),
-        unit: Unit::Ratio,
-        formula: "online_sales_wan / total_sales_wan",
-        num: (
-            "ecommerce.online_sales_wan",
-            ec.online_sales_wan.map(Decimal::from),
-            Text::new("万元网上销售", "万元 online"),
-        ),
-        den: (
-            "ecommerce.total_sales_wan",
-            ec.total_sales_wan.map(Decimal::from),
-            Text::new("万元总销售", "万元 total"),
-        ),
-        scale: one,
-    }));
-    v.push(ratio(Ratio {
-        id: "online_sales_share_incl_distribution",
-        name: Text::new(
-            "网上销售占比 (含分销)",
-            "Online share of sales (incl. distribution)",
-        ),
-        unit: Unit::Ratio,
-        formula: "online_sales_incl_distribution_wan / total_sales_wan",
-        num: (
-            "ecommerce.online_sales_incl_distribution_wan",
-            ec.online_sales_incl_distribution_wan.map(Decimal::from),
-            Text::new("万元网上销售 (含分销)", "万元 online incl. distribution"),
-        ),
-        den: (
-            "ecommerce.total_sales_wan",
-            ec.total_sales_wan.map(Decimal::from),
-            Text::new("万元总销售", "万元 total"),
-        ),
-        scale: one,
-    }));
-    debug_assert_eq!(v.len(), INDICATOR_IDS.len());
-    Indicators(v)
+    let mode = q.enterprise.production_mode;
+    Indicators(
+        DEFINITIONS
+            .iter()
+            .filter(|d| applies(d, mode))
+            .map(|d| evaluate(d, q))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -572,8 +773,30 @@ mod tests {
     }
 
     #[test]
-    fn every_id_is_listed() {
-        let ids: Vec<_> = compute(&q()).0.iter().map(|i| i.id).collect();
-        assert_eq!(ids, INDICATOR_IDS.to_vec());
+    fn every_id_is_listed_once_in_order_for_both_modes() {
+        for mode in [ProductionMode::Discrete, ProductionMode::Process] {
+            let mut q = q();
+            q.enterprise.production_mode = mode;
+            let ids: Vec<_> = compute(&q).0.iter().map(|i| i.id).collect();
+            assert_eq!(ids, IndicatorId::ALL.to_vec());
+        }
+        let strs: Vec<_> = IndicatorId::ALL.iter().map(|i| i.as_str()).collect();
+        assert_eq!(strs, INDICATOR_IDS.to_vec());
+        assert_eq!(INDICATOR_IDS[0], "cnc_ratio");
+        assert_eq!(INDICATOR_IDS[14], "online_sales_share_incl_distribution");
+    }
+
+    #[test]
+    fn ids_serialise_and_parse_as_the_stable_strings() {
+        for id in IndicatorId::ALL {
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{}\"", id.as_str()));
+            assert_eq!(IndicatorId::parse(id.as_str()), Some(id));
+        }
+        assert_eq!(IndicatorId::parse("robot_densty"), None);
+        assert_eq!(
+            IndicatorId::CncRatio.name(ProductionMode::Process).zh,
+            "关键工序数控化率"
+        );
     }
 }

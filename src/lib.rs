@@ -22,6 +22,7 @@ pub mod assess;
 pub mod compare;
 pub mod criteria;
 pub mod diag;
+pub mod diff;
 pub mod facts;
 pub mod fieldnames;
 pub mod indicators;

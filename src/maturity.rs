@@ -17,8 +17,8 @@
 //! there is capped at the level the CNC ratio / networking rate supports
 //! (thresholds in the criteria pack). The result is always "estimated".
 
-use crate::diag::Diagnostic;
-use crate::indicators::{Indicators, INDICATOR_IDS};
+use crate::diag::Collector;
+use crate::indicators::{IndicatorId, Indicators};
 use crate::lang::Text;
 use crate::questionnaire::{DomainRating, NextLevelFit, Questionnaire, SelfAssessment};
 use rust_decimal::Decimal;
@@ -67,15 +67,8 @@ pub struct ObjectiveCap {
 
 impl MaturityModel {
     /// Load-time checks: known domains and indicators, ascending thresholds.
-    pub fn check(&self, file: &str, text: &str) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut err = |path: &str, zh: String, en: String| {
-            let mut d = Diagnostic::error("pack", file, Text::new(zh, en)).at_path(path);
-            if let Some((l, c)) = crate::diag::locate(text, path) {
-                d = d.at(l, c);
-            }
-            out.push(d);
-        };
+    pub fn check(&self, errs: &mut Collector) {
+        let mut err = |path: &str, zh: String, en: String| errs.error("pack", path, zh, en);
         for d in SelfAssessment::DOMAINS {
             if !self.weights.contains_key(d) {
                 err(
@@ -111,7 +104,7 @@ impl MaturityModel {
                     format!("unknown domain `{}`", o.domain),
                 );
             }
-            if !INDICATOR_IDS.contains(&o.indicator.as_str()) {
+            if IndicatorId::parse(&o.indicator).is_none() {
                 err(
                     "maturity.objective",
                     format!("未知指标 `{}`", o.indicator),
@@ -126,7 +119,6 @@ impl MaturityModel {
                 );
             }
         }
-        out
     }
 
     fn rating(&self, fit: NextLevelFit) -> Decimal {
@@ -202,6 +194,50 @@ fn ser_scores<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Err
 
 /// Estimate the maturity level.
 pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> Maturity {
+    let (domains, unrated) = rate_domains(model, q, ind);
+    let missing: Vec<String> = unrated
+        .iter()
+        .map(|d| format!("self_assessment.{d}"))
+        .collect();
+    if domains.is_empty() {
+        return Maturity {
+            estimated: true,
+            level: None,
+            level_name: None,
+            score: None,
+            level_scores: vec![],
+            domains,
+            unrated,
+            missing,
+        };
+    }
+    let level_scores = level_scores(model, &domains);
+    let achieved = level_scores
+        .iter()
+        .take_while(|s| **s >= model.pass_score)
+        .count();
+    let score =
+        Decimal::from(achieved) + level_scores.get(achieved).copied().unwrap_or(Decimal::ZERO);
+    Maturity {
+        estimated: true,
+        level: Some(achieved as u8),
+        level_name: Some(level_name(achieved as u8)),
+        score: Some(score.round_dp(4)),
+        level_scores,
+        domains,
+        unrated,
+        missing,
+    }
+}
+
+/// Each domain's level: the self-assessment, capped by its objective
+/// indicator when the model has one; the objective alone when the domain
+/// was not self-assessed. Returns the rated domains and the unrated ids.
+fn rate_domains(
+    model: &MaturityModel,
+    q: &Questionnaire,
+    ind: &Indicators,
+) -> (Vec<DomainResult>, Vec<String>) {
     let mut domains = Vec::new();
     let mut unrated = Vec::new();
     for id in SelfAssessment::DOMAINS {
@@ -232,26 +268,15 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
             capped,
         });
     }
-    let missing: Vec<String> = unrated
-        .iter()
-        .map(|d| format!("self_assessment.{d}"))
-        .collect();
-    if domains.is_empty() {
-        return Maturity {
-            estimated: true,
-            level: None,
-            level_name: None,
-            score: None,
-            level_scores: vec![],
-            domains,
-            unrated,
-            missing,
-        };
-    }
+    (domains, unrated)
+}
+
+/// S_l = Σ_d w_d · r_d(l) / Σ w for levels 1–5, each domain's weight looked
+/// up once. Unrated domains weigh in with rating 0 (a lower bound).
+fn level_scores(model: &MaturityModel, domains: &[DomainResult]) -> Vec<Decimal> {
     let total_weight: Decimal = model.weights.values().copied().sum();
-    // S_l = Σ_d w_d · r_d(l) / Σ w, each domain's weight looked up once.
     let mut sums = [Decimal::ZERO; 5];
-    for d in &domains {
+    for d in domains {
         let w = model.weights.get(d.id).copied().unwrap_or(Decimal::ZERO);
         for (l, s) in (1..=5u8).zip(sums.iter_mut()) {
             let r = if l <= d.level {
@@ -264,9 +289,7 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
             *s += w * r;
         }
     }
-    // Unrated domains weigh in with rating 0 (a lower bound).
-    let level_scores: Vec<Decimal> = sums
-        .iter()
+    sums.iter()
         .map(|s| {
             if total_weight.is_zero() {
                 Decimal::ZERO
@@ -274,23 +297,7 @@ pub fn estimate(model: &MaturityModel, q: &Questionnaire, ind: &Indicators) -> M
                 s / total_weight
             }
         })
-        .collect();
-    let achieved = level_scores
-        .iter()
-        .take_while(|s| **s >= model.pass_score)
-        .count();
-    let score =
-        Decimal::from(achieved) + level_scores.get(achieved).copied().unwrap_or(Decimal::ZERO);
-    Maturity {
-        estimated: true,
-        level: Some(achieved as u8),
-        level_name: Some(level_name(achieved as u8)),
-        score: Some(score.round_dp(4)),
-        level_scores,
-        domains,
-        unrated,
-        missing,
-    }
+        .collect()
 }
 
 #[cfg(test)]

@@ -169,8 +169,8 @@ fn bars(a: &Assessment, l: Lang) -> String {
         .iter()
         .filter_map(|id| a.indicators.get(id))
         .map(|i| {
-            let th = thresholds(a, i.id);
-            let dt = district_target(a, i.id);
+            let th = thresholds(a, i.id.as_str());
+            let dt = district_target(a, i.id.as_str());
             let marks: Vec<Decimal> = th.iter().map(|x| x.1).chain(dt).collect();
             let (max, max_shown) = bar_scale(i.unit, i.value, &marks);
             let names = criteria_legend(a, l);

@@ -56,7 +56,7 @@ pub(super) fn indicator_views(a: &Assessment, l: Lang) -> Vec<IndicatorView> {
                 (None, Some(v)) => show(v, i.unit),
                 _ => String::new(),
             };
-            let bar = if KEY_INDICATORS.contains(&i.id) {
+            let bar = if KEY_INDICATORS.contains(&i.id.as_str()) {
                 let max = if i.unit == Unit::Ratio {
                     1.0
                 } else {
@@ -67,7 +67,7 @@ pub(super) fn indicator_views(a: &Assessment, l: Lang) -> Vec<IndicatorView> {
                 String::new()
             };
             IndicatorView {
-                id: i.id,
+                id: i.id.as_str(),
                 name: i.name.get(l).to_string(),
                 value: i
                     .value

@@ -143,22 +143,6 @@ pub(super) fn kind_label(k: TrackKind) -> Text {
     }
 }
 
-pub(super) fn action_kind_name(kind: &str) -> Text {
-    match kind {
-        "cnc_unit" => Text::new("数控化", "CNC"),
-        "robot" => Text::new("机器人", "robots"),
-        "network_connection" => Text::new("设备联网", "networking"),
-        "digital_equipment" => Text::new("设备数字化", "equipment digitisation"),
-        "process_automation" => Text::new("工序自动化", "process automation"),
-        "process_data" => Text::new("数据采集", "data collection"),
-        "system" => Text::new("信息系统", "information systems"),
-        "integrate" => Text::new("系统集成", "system integration"),
-        "results" => Text::new("三降两升", "results (三降两升)"),
-        "maturity" => Text::new("成熟度", "maturity"),
-        _ => Text::new(kind.to_string(), kind.to_string()),
-    }
-}
-
 pub(in crate::report) fn lang_tag(l: Lang) -> &'static str {
     match l {
         Lang::Zh => "zh-CN",

@@ -110,7 +110,7 @@ pub(super) fn bundle_cost(c: &Cost, l: Lang) -> String {
             },
             c.uncosted
                 .iter()
-                .map(|k| action_kind_name(k).get(l).to_string())
+                .map(|k| k.name().get(l).to_string())
                 .collect::<Vec<_>>()
                 .join(l.pick("、", ", "))
         ));
@@ -314,7 +314,7 @@ fn target_view(i: usize, t: &TargetPlan, l: Lang) -> TargetView {
 fn step_view(s: &Step, t: &TargetPlan, l: Lang) -> StepView {
     StepView {
         what: s.what.get(l).to_string(),
-        kind: action_kind_name(&s.kind).get(l).to_string(),
+        kind: s.kind.name().get(l).to_string(),
         organisational: s.organisational,
         cost: step_cost(s, l),
         unlocks: unlock_summary(&s.unlocks, l),
@@ -346,7 +346,7 @@ fn unit_cost_views(r: &Roadmap, l: Lang) -> Vec<UnitCostView> {
     r.unit_costs
         .iter()
         .map(|u| UnitCostView {
-            kind: action_kind_name(&u.kind).get(l).to_string(),
+            kind: u.kind.name().get(l).to_string(),
             unit: u.unit.get(l).to_string(),
             wan: wan(u.wan, l),
             source: match u.source {

@@ -6,11 +6,16 @@
 //! character. All problems are collected in one pass, each with its field
 //! path and (when the source text is given) its line and column.
 
-use crate::diag::{locate, Diagnostic};
+use crate::diag::{Collector, Diagnostic};
 use crate::lang::Text;
 use crate::questionnaire::{Questionnaire, SCHEMA_VERSION};
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+mod credit_code;
+mod walk;
+
+pub use credit_code::check_credit_code;
 
 /// Robot density above which we warn (IFR 2023: Korea, the world's highest, is ~1,000).
 pub const ROBOT_DENSITY_PLAUSIBLE_MAX: u64 = 3_000;
@@ -37,17 +42,13 @@ pub fn year_in_range(y: i32, data_year: i32) -> bool {
 /// Run every semantic check; returns errors and warnings, errors first.
 pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diagnostic> {
     let mut v = Checks {
-        out: Vec::new(),
-        file,
-        source,
-        dropped: (0, 0),
+        c: Collector::new(file, source).limited(MAX_DIAGNOSTICS),
     };
     v.run(q);
-    let mut out = v.out;
+    let (mut out, dropped) = v.c.finish();
     out.sort_by_key(|d| (d.severity, d.line));
-    let (errors, warnings) = v.dropped;
-    if errors + warnings > 0 {
-        let n = errors + warnings;
+    let n = dropped.errors + dropped.warnings;
+    if n > 0 {
         let d = Diagnostic::error(
             "too_many",
             file,
@@ -60,40 +61,25 @@ pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diag
             "先改正上面列出的问题, 再重新校验",
             "fix the problems above, then validate again",
         ));
-        out.push(if errors > 0 { d } else { d.warning() });
+        out.push(if dropped.errors > 0 { d } else { d.warning() });
     }
     out
 }
 
 struct Checks<'a> {
-    out: Vec<Diagnostic>,
-    file: &'a str,
-    source: Option<&'a str>,
-    /// Errors and warnings beyond [`MAX_DIAGNOSTICS`], counted but not listed.
-    dropped: (usize, usize),
+    /// Where every problem goes, placed in the source; past
+    /// [`MAX_DIAGNOSTICS`] problems are counted, not listed.
+    c: Collector<'a>,
 }
 
 impl Checks<'_> {
+    /// Report a problem at `path`: an error, or a warning when `warn`.
     fn push(&mut self, code: &'static str, path: &str, msg: Text, hint: Option<Text>, warn: bool) {
-        if self.out.len() >= MAX_DIAGNOSTICS {
-            if warn {
-                self.dropped.1 += 1;
-            } else {
-                self.dropped.0 += 1;
-            }
-            return;
-        }
-        let mut d = Diagnostic::error(code, self.file, msg).at_path(path);
-        if let Some((l, c)) = self.source.and_then(|s| locate(s, path)) {
-            d = d.at(l, c);
-        }
+        let mut d = self.c.at(code, path, msg);
         if let Some(h) = hint {
             d = d.hint(h);
         }
-        if warn {
-            d = d.warning();
-        }
-        self.out.push(d);
+        self.c.push(if warn { d.warning() } else { d });
     }
 
     fn le(&mut self, small: (&str, Option<u32>), big: (&str, Option<u32>)) {
@@ -253,7 +239,27 @@ impl Checks<'_> {
         }
     }
 
+    /// Every rule, one group at a time. The order is the order problems are
+    /// listed in (after sorting by line) and counted against the limit.
     fn run(&mut self, q: &Questionnaire) {
+        self.schema_version(q);
+        self.every_value(q);
+        self.enterprise(q);
+        self.equipment(q);
+        self.shares(q);
+        self.results(q);
+        self.self_assessment(q);
+        self.recognition_years(q);
+        self.one_off_years(q);
+        self.integrations(q);
+        // Plausibility warnings: usable, but worth a second look.
+        self.robot_density(q);
+        self.output_per_employee(q);
+        self.designated_size(q);
+    }
+
+    /// The one version this build reads.
+    fn schema_version(&mut self, q: &Questionnaire) {
         if q.schema_version != SCHEMA_VERSION {
             self.push(
                 "schema_version",
@@ -269,7 +275,10 @@ impl Checks<'_> {
                 false,
             );
         }
-        self.every_value(q);
+    }
+
+    /// Name, data year, credit code, and workers within employees.
+    fn enterprise(&mut self, q: &Questionnaire) {
         let e = &q.enterprise;
         if e.name.trim().is_empty() {
             self.push(
@@ -313,6 +322,10 @@ impl Checks<'_> {
             ("enterprise.production_workers", e.production_workers),
             ("enterprise.employees", e.employees),
         );
+    }
+
+    /// Parts of the equipment and key-process counts within their totals.
+    fn equipment(&mut self, q: &Questionnaire) {
         let eq = &q.equipment;
         self.le(
             ("equipment.key_equipment_cnc", eq.key_equipment_cnc),
@@ -351,6 +364,10 @@ impl Checks<'_> {
         ] {
             self.le(p, ("equipment.key_processes_total", eq.key_processes_total));
         }
+    }
+
+    /// Percentages of design work and spot checks, 0–100.
+    fn shares(&mut self, q: &Questionnaire) {
         self.pct(
             "digital_design.design_work_digital_pct",
             q.digital_design.design_work_digital_pct,
@@ -369,6 +386,11 @@ impl Checks<'_> {
             0.0,
             100.0,
         );
+    }
+
+    /// 三降两升 changes within −100…1000% and a baseline before the data year.
+    fn results(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         let r = &q.results;
         for (p, v) in [
             (
@@ -406,6 +428,10 @@ impl Checks<'_> {
                 );
             }
         }
+    }
+
+    /// Self-assessed levels 0–5, and no next level above 5.
+    fn self_assessment(&mut self, q: &Questionnaire) {
         for id in crate::questionnaire::SelfAssessment::DOMAINS {
             if let Some(rating) = q.self_assessment.get(id) {
                 if rating.level > 5 {
@@ -434,18 +460,25 @@ impl Checks<'_> {
                 }
             }
         }
+    }
+
+    /// Recognition years of the smart factory and the digital workshop.
+    fn recognition_years(&mut self, q: &Questionnaire) {
         let rec = &q.recognitions;
         self.year(
             "recognitions.smart_factory_year",
             rec.smart_factory_year,
-            e.data_year,
+            q.enterprise.data_year,
         );
         self.year(
             "recognitions.digital_workshop_year",
             rec.digital_workshop_year,
-            e.data_year,
+            q.enterprise.data_year,
         );
-        self.one_off_years(q);
+    }
+
+    /// Every integrated system is one in use (the equipment layer excepted).
+    fn integrations(&mut self, q: &Questionnaire) {
         if let (Some(sys), Some(pairs)) =
             (&q.informatization.systems, &q.informatization.integrations)
         {
@@ -478,7 +511,11 @@ impl Checks<'_> {
                 }
             }
         }
-        // Plausibility warnings: usable, but worth a second look.
+    }
+
+    /// Robot density below the plausibility line.
+    fn robot_density(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         if let (Some(robots), Some(workers)) = (q.robots.industrial_robots, e.production_workers) {
             if workers > 0
                 && u64::from(robots) * 10_000 > ROBOT_DENSITY_PLAUSIBLE_MAX * u64::from(workers)
@@ -498,6 +535,11 @@ impl Checks<'_> {
                 );
             }
         }
+    }
+
+    /// Output per employee inside the usual band.
+    fn output_per_employee(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         if let (Some(out), Some(emp)) = (e.industrial_output_wan, e.employees) {
             if emp > 0 {
                 let per = out.get() / Decimal::from(emp);
@@ -525,6 +567,11 @@ impl Checks<'_> {
                 }
             }
         }
+    }
+
+    /// The 规上 flag agrees with the main revenue.
+    fn designated_size(&mut self, q: &Questionnaire) {
+        let e = &q.enterprise;
         if let (Some(rev), Some(flag)) = (e.main_revenue_wan, e.above_designated_size) {
             let threshold = Decimal::from(2000);
             if flag != (rev.get() >= threshold) {
@@ -541,537 +588,6 @@ impl Checks<'_> {
             }
         }
     }
-}
-
-impl Checks<'_> {
-    /// Checks that hold for every field of a kind, found by name rather than
-    /// listed by hand, so a field added later is checked too: text without
-    /// control characters (所有文字字段), every `year` / `*_year` within
-    /// [`YEAR_MIN`]–data year, and percentages that look like fractions.
-    fn every_value(&mut self, q: &Questionnaire) {
-        let mut walk = Walk {
-            checks: self,
-            path: String::new(),
-            key_at: None,
-            data_year: q.enterprise.data_year,
-            pct: Vec::new(),
-        };
-        // Serialising into the walk only fails on types a questionnaire
-        // does not hold (i128, non-text map keys); then nothing more is checked.
-        let _ = q.serialize(&mut walk);
-        let pct = std::mem::take(&mut walk.pct);
-        self.fractions(&pct);
-    }
-
-    /// Checks a field's value by the field's name.
-    fn field(
-        &mut self,
-        key: &str,
-        v: &serde_json::Value,
-        path: &str,
-        data_year: i32,
-        pct: &mut Vec<(String, f64)>,
-    ) {
-        // data_year has its own range; baseline_year its own rule (before the data year).
-        let year = (key == "year" || key.ends_with("_year")) && key != "data_year";
-        if year && key != "baseline_year" {
-            let y = v.as_i64().and_then(|y| i32::try_from(y).ok());
-            if y.is_some() {
-                self.year(path, y, data_year);
-            }
-        }
-        if key == "baseline_year" {
-            if let Some(y) = v.as_i64().filter(|y| *y < i64::from(YEAR_MIN)) {
-                self.push(
-                    "range",
-                    path,
-                    Text::new(
-                        format!("年份 {y} 早于 {YEAR_MIN}"),
-                        format!("year {y} is before {YEAR_MIN}"),
-                    ),
-                    None,
-                    false,
-                );
-            }
-        }
-        if is_amount(key) {
-            let text = v
-                .as_str()
-                .map(str::to_string)
-                .or_else(|| v.as_number().map(|n| n.to_string()));
-            self.money(path, text.and_then(|t| t.parse::<Decimal>().ok()));
-        }
-        if key.ends_with("_pct") {
-            if let Some(x) = v.as_f64() {
-                pct.push((path.to_string(), x));
-            }
-        }
-    }
-
-    /// Text a person typed: no control characters (an ESC sequence would
-    /// drive the terminal of whoever reads a report), no bidirectional
-    /// overrides, and not made of invisible characters only.
-    fn text(&mut self, path: &str, s: &str) {
-        // A name is one line: a line break in it could fake a line of output.
-        let one_line = path.ends_with("name") || path.ends_with("credit_code");
-        let bad = |c: &char| crate::textsafe::is_unsafe_char(*c) || (one_line && c.is_control());
-        if let Some(c) = s.chars().find(bad) {
-            let shown = c.escape_unicode().to_string();
-            self.push(
-                "text.control",
-                path,
-                Text::new(
-                    format!("文字中含有控制字符 {shown}"),
-                    format!("the text contains the control character {shown}"),
-                ),
-                Some(Text::new(
-                    "删除这个字符 (常见于从别处复制的文字); 文字中只能有可见字符、空格和换行",
-                    "delete it (it often comes with text copied from elsewhere); text may hold visible characters, spaces and line breaks only",
-                )),
-                false,
-            );
-        } else if !s.is_empty() && crate::textsafe::looks_blank(s) && !s.trim().is_empty() {
-            self.push(
-                "text.invisible",
-                path,
-                Text::new(
-                    "文字只有不可见字符 (零宽字符)",
-                    "the text has only invisible (zero-width) characters",
-                ),
-                Some(Text::new("请写出可见的文字", "write visible text")),
-                false,
-            );
-        }
-    }
-
-    /// Percentages written as fractions (0.85 for 85%): when every filled-in
-    /// `_pct` field is between −1 and 1 and one is not 0, warn once.
-    fn fractions(&mut self, pct: &[(String, f64)]) {
-        let all_small = pct.iter().all(|(_, x)| x.abs() <= 1.0);
-        if pct.is_empty() || !all_small || pct.iter().all(|(_, x)| *x == 0.0) {
-            return;
-        }
-        let (first, x) = &pct[0];
-        self.push(
-            "plausibility",
-            first,
-            Text::new(
-                format!("所有百分比字段都在 −1 到 1 之间 (如 {x}): 是否写成了小数?"),
-                format!("every percentage field is between −1 and 1 (such as {x}): were they written as fractions?"),
-            ),
-            Some(Text::new(
-                "_pct 字段的单位是 %: 85% 写 85, 不写 0.85",
-                "fields ending in _pct are in %: write 85 for 85%, not 0.85",
-            )),
-            true,
-        );
-    }
-}
-
-/// The walk of [`Checks::every_value`]: the questionnaire serialises itself
-/// into this, field by field, so every string and number is seen where it
-/// stands, without first building a `serde_json::Value` tree of the whole
-/// questionnaire (that tree cost about a tenth of a file's screening). The
-/// path is one buffer, grown and cut back as the walk enters and leaves a
-/// field; only a reported problem and each `_pct` value (kept for the
-/// fractions warning) copy it.
-struct Walk<'c, 'a> {
-    checks: &'c mut Checks<'a>,
-    /// `enterprise.name`, `lines[2].name`: the field now being visited.
-    path: String,
-    /// Where the current field's name starts in `path`; `None` for a list
-    /// item, whose value is checked as text only (as the old tree walk did).
-    key_at: Option<usize>,
-    data_year: i32,
-    pct: Vec<(String, f64)>,
-}
-
-/// Stops the walk: raised only for a value a questionnaire never holds.
-#[derive(Debug)]
-struct Stop;
-
-impl std::fmt::Display for Stop {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("value outside the questionnaire's data model")
-    }
-}
-
-impl std::error::Error for Stop {}
-
-impl serde::ser::Error for Stop {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        Stop
-    }
-}
-
-impl<'c, 'a> Walk<'c, 'a> {
-    /// Enters field `key` of the object whose path ends at `base`.
-    fn enter_key(&mut self, base: usize, key: &str) {
-        self.path.truncate(base);
-        if base > 0 {
-            self.path.push('.');
-        }
-        self.key_at = Some(self.path.len());
-        self.path.push_str(key);
-    }
-
-    /// Enters item `i` of the list whose path ends at `base`.
-    fn enter_index(&mut self, base: usize, i: usize) {
-        use std::fmt::Write;
-        self.path.truncate(base);
-        let _ = write!(self.path, "[{i}]");
-        self.key_at = None;
-    }
-
-    /// A number: checked by its field's name (year, amount, percentage).
-    fn number(&mut self, n: serde_json::Number) {
-        if let Some(at) = self.key_at {
-            let key = &self.path[at..];
-            let v = serde_json::Value::Number(n);
-            self.checks
-                .field(key, &v, &self.path, self.data_year, &mut self.pct);
-        }
-    }
-
-    /// Text: an amount written as text is read as one, then every text is
-    /// checked for control and invisible characters.
-    fn text(&mut self, s: &str) {
-        if let Some(at) = self.key_at {
-            if is_amount(&self.path[at..]) {
-                self.checks.money(&self.path, s.parse::<Decimal>().ok());
-            }
-        }
-        self.checks.text(&self.path, s);
-    }
-
-    /// Starts a list, an object or a one-field object (an enum variant
-    /// with data, serialised as `{variant: …}`).
-    fn open(&mut self, variant: Option<&'static str>) -> Nested<'_, 'c, 'a> {
-        let end = self.path.len();
-        if let Some(v) = variant {
-            self.enter_key(end, v);
-        }
-        Nested {
-            base: self.path.len(),
-            end,
-            i: 0,
-            walk: self,
-        }
-    }
-}
-
-/// A list or object being walked; `end` is the path to restore after it.
-struct Nested<'w, 'c, 'a> {
-    walk: &'w mut Walk<'c, 'a>,
-    base: usize,
-    end: usize,
-    i: usize,
-}
-
-impl Nested<'_, '_, '_> {
-    fn item<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
-        self.walk.enter_index(self.base, self.i);
-        self.i += 1;
-        v.serialize(&mut *self.walk)
-    }
-
-    fn field<T: ?Sized + serde::Serialize>(&mut self, key: &str, v: &T) -> Result<(), Stop> {
-        self.walk.enter_key(self.base, key);
-        v.serialize(&mut *self.walk)
-    }
-
-    fn close(self) -> Result<(), Stop> {
-        self.walk.path.truncate(self.end);
-        self.walk.key_at = None;
-        Ok(())
-    }
-}
-
-impl<'w, 'c, 'a> serde::Serializer for &'w mut Walk<'c, 'a> {
-    type Ok = ();
-    type Error = Stop;
-    type SerializeSeq = Nested<'w, 'c, 'a>;
-    type SerializeTuple = Nested<'w, 'c, 'a>;
-    type SerializeTupleStruct = Nested<'w, 'c, 'a>;
-    type SerializeTupleVariant = Nested<'w, 'c, 'a>;
-    type SerializeMap = Nested<'w, 'c, 'a>;
-    type SerializeStruct = Nested<'w, 'c, 'a>;
-    type SerializeStructVariant = Nested<'w, 'c, 'a>;
-
-    fn serialize_bool(self, _: bool) -> Result<(), Stop> {
-        Ok(())
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Stop> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Stop> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Stop> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Stop> {
-        self.number(v.into());
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Stop> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Stop> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Stop> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Stop> {
-        self.number(v.into());
-        Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Stop> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Stop> {
-        // NaN and infinities become null in JSON: no number to check.
-        if let Some(n) = serde_json::Number::from_f64(v) {
-            self.number(n);
-        }
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Stop> {
-        self.text(v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), Stop> {
-        self.text(v);
-        Ok(())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
-        Ok(())
-    }
-    fn serialize_none(self) -> Result<(), Stop> {
-        Ok(())
-    }
-    fn serialize_some<T: ?Sized + serde::Serialize>(self, v: &T) -> Result<(), Stop> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Stop> {
-        Ok(())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Stop> {
-        Ok(())
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, v: &'static str) -> Result<(), Stop> {
-        self.text(v);
-        Ok(())
-    }
-    fn serialize_newtype_struct<T: ?Sized + serde::Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Stop> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + serde::Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        v: &T,
-    ) -> Result<(), Stop> {
-        let mut one = self.open(None);
-        one.field(variant, v)?;
-        one.close()
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Stop> {
-        Ok(self.open(None))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Stop> {
-        Ok(self.open(None))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Stop> {
-        Ok(self.open(None))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Stop> {
-        Ok(self.open(Some(variant)))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Stop> {
-        Ok(self.open(None))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Stop> {
-        Ok(self.open(None))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Stop> {
-        Ok(self.open(Some(variant)))
-    }
-}
-
-impl serde::ser::SerializeSeq for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
-        self.item(v)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeTuple for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
-        self.item(v)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeTupleStruct for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
-        self.item(v)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeTupleVariant for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
-        self.item(v)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeStruct for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + serde::Serialize>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), Stop> {
-        self.field(key, v)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeStructVariant for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + serde::Serialize>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), Stop> {
-        self.field(key, v)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeMap for Nested<'_, '_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_key<T: ?Sized + serde::Serialize>(&mut self, key: &T) -> Result<(), Stop> {
-        // Keys as JSON writes them (text, numbers, booleans); a questionnaire
-        // has no maps today, so this rare path may allocate.
-        let key = match serde_json::to_value(key).map_err(|_| Stop)? {
-            serde_json::Value::String(s) => s,
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::Bool(b) => b.to_string(),
-            _ => return Err(Stop),
-        };
-        self.walk.enter_key(self.base, &key);
-        Ok(())
-    }
-    fn serialize_value<T: ?Sized + serde::Serialize>(&mut self, v: &T) -> Result<(), Stop> {
-        v.serialize(&mut *self.walk)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.close()
-    }
-}
-
-/// Fields in 万元, m² or tce: amounts, never negative.
-fn is_amount(key: &str) -> bool {
-    key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce")
-}
-
-/// Characters of a 统一社会信用代码, in value order (GB 32100-2015: digits and
-/// upper-case letters without I, O, S, V, Z).
-const USCC_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-/// Position weights 3^(i) mod 31 for the first 17 characters.
-const USCC_WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
-
-/// Check a 统一社会信用代码 (unified social credit code): 18 characters from
-/// the allowed set, and the check character per GB 32100-2015.
-pub fn check_credit_code(code: &str) -> Result<(), Text> {
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() != 18 {
-        return Err(Text::new(
-            format!("统一社会信用代码应为 18 位, 这里是 {} 位", chars.len()),
-            format!(
-                "a unified social credit code has 18 characters, this one has {}",
-                chars.len()
-            ),
-        ));
-    }
-    let mut values = Vec::with_capacity(18);
-    for (i, c) in chars.iter().enumerate() {
-        match USCC_CHARS.find(c.to_ascii_uppercase()) {
-            Some(v) => values.push(v as u32),
-            None => {
-                return Err(Text::new(
-                    format!("第 {} 位字符 `{c}` 不允许出现 (不用 I、O、S、V、Z)", i + 1),
-                    format!(
-                        "character {} `{c}` is not allowed (I, O, S, V and Z are never used)",
-                        i + 1
-                    ),
-                ))
-            }
-        }
-    }
-    let sum: u32 = values.iter().zip(USCC_WEIGHTS).map(|(v, w)| v * w).sum();
-    let check = (31 - sum % 31) % 31;
-    if values[17] != check {
-        let expected = USCC_CHARS.chars().nth(check as usize).unwrap_or('?');
-        return Err(Text::new(
-            format!("校验位应为 `{expected}`, 实为 `{}`", chars[17]),
-            format!(
-                "the check character should be `{expected}`, not `{}`",
-                chars[17]
-            ),
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -1208,13 +724,11 @@ mod tests {
         walk: fn(&mut Checks, &Questionnaire),
     ) -> Vec<Finding> {
         let mut c = Checks {
-            out: Vec::new(),
-            file: "f.yaml",
-            source: Some(src),
-            dropped: (0, 0),
+            c: Collector::new("f.yaml", Some(src)),
         };
         walk(&mut c, q);
-        c.out
+        c.c.finish()
+            .0
             .iter()
             .map(|d| {
                 let m = d.message.en.to_string();
