@@ -19,6 +19,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod assess;
+pub mod cases;
 pub mod compare;
 pub mod criteria;
 pub mod diag;

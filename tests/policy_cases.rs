@@ -7,7 +7,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::PathBuf;
 use std::sync::Arc;
 use zhizao::assess::Engine;
-use zhizao::policy::testcase;
+use zhizao::cases as testcase;
 
 fn main() {
     let args = Arguments::from_args();

@@ -8,7 +8,6 @@ pub mod funders;
 pub mod pack;
 pub mod readings;
 pub mod tax;
-pub mod testcase;
 
 use crate::diag::{locate, Diagnostic};
 use crate::facts::{self, Kind};

@@ -4,7 +4,7 @@ use crate::cli::args::{CheckArgs, ListArgs, PackArgs, PolicyCommand, ShowArgs, T
 use crate::cli::io::{self, Out};
 use crate::cli::{engine, CliError, CliResult, Settings};
 use std::path::PathBuf;
-use zhizao::policy::testcase;
+use zhizao::cases as testcase;
 use zhizao::report;
 
 /// Run one `policy` subcommand.
