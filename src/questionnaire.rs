@@ -701,10 +701,6 @@ pub struct Recognitions {
     #[schemars(range(min = 1949))]
     #[serde(default)]
     pub service_manufacturing_demo_year: Option<i32>,
-    /// 专精特新中小企业 (省级以上认定) / Recognised as a 专精特新 SME (specialised, refined,
-    /// distinctive, innovative) at provincial level or above.
-    #[serde(default)]
-    pub specialised_sme: Option<bool>,
 }
 
 /// 专利奖 / A patent prize.
