@@ -9,6 +9,7 @@ use crate::indicators::Indicators;
 use crate::maturity::Maturity;
 use crate::questionnaire::Questionnaire;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 const STATUS: &[&str] = &["met", "not_met", "not_applicable"];
 
@@ -193,10 +194,25 @@ fn yes(b: bool) -> Option<Fact> {
     Some(Fact::Bool(b))
 }
 
+/// The slots of the lists of dated records, looked up once.
+static DATED: LazyLock<[Option<usize>; 4]> = LazyLock::new(|| {
+    [
+        "projects.first_set_equipment",
+        "projects.demo_lines",
+        "logistics.warehouses",
+        "recognitions.tech_centers",
+    ]
+    .map(super::slot)
+});
+
 /// Set each item's `new` (its year is the data year), only when the year is given.
-fn items_new(f: &mut Facts, items: &str, years: impl Iterator<Item = Option<i32>>, data_year: i32) {
-    let Some(Some(Some(Some(Fact::Items(list))))) = super::slot(items).map(|i| f.0.get_mut(i))
-    else {
+fn items_new(
+    f: &mut Facts,
+    slot: Option<usize>,
+    years: impl Iterator<Item = Option<i32>>,
+    data_year: i32,
+) {
+    let Some(list) = slot.and_then(|i| f.items_mut(i)) else {
         return;
     };
     for (m, year) in list.iter_mut().zip(years) {
@@ -348,37 +364,25 @@ pub(super) fn fill(
 fn items(f: &mut Facts, q: &Questionnaire) {
     let year = q.enterprise.data_year;
     let p = &q.projects;
+    let [first_set, demo_lines, warehouses, tech_centers] = *DATED;
+    let first_set_years = p.first_set_equipment.iter().flatten();
     items_new(
         f,
-        "projects.first_set_equipment",
-        p.first_set_equipment
-            .iter()
-            .flatten()
-            .map(|x| x.recognition_year),
+        first_set,
+        first_set_years.map(|x| x.recognition_year),
         year,
     );
-    items_new(
-        f,
-        "projects.demo_lines",
-        p.demo_lines.iter().flatten().map(|x| x.listed_year),
-        year,
-    );
-    items_new(
-        f,
-        "logistics.warehouses",
-        q.logistics
-            .warehouses
-            .iter()
-            .flatten()
-            .map(|x| x.built_year),
-        year,
-    );
-    items_new(
-        f,
-        "recognitions.tech_centers",
-        q.recognitions.tech_centers.iter().flatten().map(|x| x.year),
-        year,
-    );
+    let demo_years = p.demo_lines.iter().flatten().map(|x| x.listed_year);
+    items_new(f, demo_lines, demo_years, year);
+    let built = q
+        .logistics
+        .warehouses
+        .iter()
+        .flatten()
+        .map(|x| x.built_year);
+    items_new(f, warehouses, built, year);
+    let centres = q.recognitions.tech_centers.iter().flatten().map(|x| x.year);
+    items_new(f, tech_centers, centres, year);
 }
 
 /// A criterion's status as a fact id; unknown is no value.

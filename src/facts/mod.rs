@@ -224,19 +224,36 @@ pub fn slot(name: &str) -> Option<usize> {
         .map(|i| by_name[i].1)
 }
 
-/// The facts of one assessment, by position in [`REGISTRY`]. An entry is
-/// `None` when the questionnaire does not give that fact (item fields, which
-/// live inside `Items`), `Some(None)` when the fact is unknown.
+/// One slot of an assessment's facts.
+#[derive(Debug, Clone, Default)]
+enum Entry {
+    /// Not set by this assessment: the registry's start value holds
+    /// (unknown, an annotated absent value, or no fact for an item field).
+    #[default]
+    Start,
+    /// Set (`None`: unknown).
+    Set(Option<Fact>),
+}
+
+/// The facts of one assessment, by position in [`REGISTRY`]. A fact is
+/// not given when it has no value at all (item fields, which live inside
+/// `Items`), unknown when it is given without a value.
 ///
 /// A table rather than a map because a batch screening builds one per
-/// enterprise and policy conditions read it a few hundred times each.
+/// enterprise and policy conditions read it a few hundred times each. A
+/// slot the questionnaire does not set reads the registry's start value, so
+/// building one is a fill of a few hundred empty slots, not a copy of every
+/// default.
 #[derive(Debug, Clone)]
-pub struct Facts(Vec<Option<Option<Fact>>>);
+pub struct Facts(Vec<Entry>);
 
 impl Default for Facts {
-    /// No facts yet: every plain fact unknown or at its annotated absent value.
+    /// No assessment yet: every fact at its start value (plain facts unknown
+    /// or at their annotated absent value, derived ones unknown).
     fn default() -> Facts {
-        Facts(BUILT.start.clone())
+        let mut v = Vec::new();
+        v.resize_with(BUILT.specs.len(), Entry::default);
+        Facts(v)
     }
 }
 
@@ -248,19 +265,22 @@ impl Facts {
 
     /// A fact's value by its position in [`REGISTRY`].
     pub fn at(&self, slot: usize) -> Option<&Fact> {
-        self.0
-            .get(slot)
-            .and_then(|f| f.as_ref())
-            .and_then(|f| f.as_ref())
+        self.given(slot).flatten()
+    }
+
+    /// A fact as given: `None` when not given, `Some(None)` when unknown.
+    fn given(&self, slot: usize) -> Option<Option<&Fact>> {
+        match self.0.get(slot)? {
+            Entry::Set(v) => Some(v.as_ref()),
+            Entry::Start => BUILT.start.get(slot)?.as_ref().map(Option::as_ref),
+        }
     }
 
     /// Names of the facts this assessment gives (known or unknown).
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0
-            .iter()
-            .zip(REGISTRY.iter())
-            .filter(|(f, _)| f.is_some())
-            .map(|(_, s)| s.name)
+        (0..self.0.len())
+            .filter(|&i| self.given(i).is_some())
+            .map(|i| BUILT.specs[i].name)
     }
 
     /// Set a registered fact by name (`None`: unknown), as a policy test
@@ -273,7 +293,15 @@ impl Facts {
 
     fn set(&mut self, slot: usize, v: Option<Fact>) {
         if let Some(e) = self.0.get_mut(slot) {
-            *e = Some(v);
+            *e = Entry::Set(v);
+        }
+    }
+
+    /// The list of an items fact this assessment set, to add derived item fields to.
+    fn items_mut(&mut self, slot: usize) -> Option<&mut Vec<BTreeMap<String, Fact>>> {
+        match self.0.get_mut(slot)? {
+            Entry::Set(Some(Fact::Items(list))) => Some(list),
+            _ => None,
         }
     }
 }
@@ -287,8 +315,8 @@ pub fn build(
     maturity: &Maturity,
 ) -> Facts {
     let b = &*BUILT;
-    let mut f = Facts(b.start.clone());
-    plain::fill(&b.root, q, &mut f.0);
+    let mut f = Facts::default();
+    plain::fill(&b.root, q, &mut f);
     let base = b.specs.len() - derived::SPECS.len();
     derived::fill(&mut f, base, q, ind, criteria, maturity);
     f

@@ -27,7 +27,7 @@
 //! achievement left out is "none", not unknown), `{"name": "a.b"}` (the fact's
 //! full name, for a name packs already use) or `{"skip": true}` (not a fact).
 
-use super::{Fact, Kind, Spec};
+use super::{Fact, Facts, Kind, Spec};
 use crate::questionnaire::Questionnaire;
 use rust_decimal::Decimal;
 use serde::ser::{self, Serialize, Serializer};
@@ -374,7 +374,7 @@ fn fact_of(v: &Value, kind: Kind) -> Option<Fact> {
 
 /// Where the walk writes: the slots of an assessment, or one item's map.
 pub(super) enum Out<'a> {
-    Slots(&'a mut [Option<Option<Fact>>]),
+    Slots(&'a mut Facts),
     Item(&'a mut BTreeMap<String, Fact>),
 }
 
@@ -388,11 +388,7 @@ impl Out<'_> {
 
     fn put(&mut self, slot: usize, key: &'static str, v: Fact) {
         match self {
-            Out::Slots(s) => {
-                if let Some(e) = s.get_mut(slot) {
-                    *e = Some(Some(v));
-                }
-            }
+            Out::Slots(f) => f.set(slot, Some(v)),
             Out::Item(m) => {
                 m.insert(key.to_string(), v);
             }
@@ -401,7 +397,7 @@ impl Out<'_> {
 }
 
 /// Fill the plain slots from a questionnaire.
-pub(super) fn fill(root: &Node, q: &Questionnaire, slots: &mut [Option<Option<Fact>>]) {
+pub(super) fn fill(root: &Node, q: &Questionnaire, slots: &mut Facts) {
     // A walk cannot fail on the questionnaire's own types; a shape it does
     // not know is passed over (and the registry has no fact for it).
     let _ = q.serialize(Walk {
