@@ -34,6 +34,8 @@ use serde::ser::{self, Serialize, Serializer};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// The annotation key on a questionnaire field.
 pub const ANNOTATION: &str = "x-fact";
@@ -43,7 +45,35 @@ pub const ANNOTATION: &str = "x-fact";
 pub(super) struct Node {
     /// The field's serde name (what the serializer hands over).
     key: &'static str,
+    /// Where serde keeps that name: once seen, a field is matched by
+    /// address instead of comparing text, for every later enterprise.
+    seen: AtomicPtr<u8>,
     shape: Shape,
+}
+
+impl Node {
+    fn new(key: &'static str, shape: Shape) -> Node {
+        Node {
+            key,
+            seen: AtomicPtr::new(std::ptr::null_mut()),
+            shape,
+        }
+    }
+
+    /// Whether serde's field name `key` names this node.
+    fn is(&self, key: &'static str) -> bool {
+        // The same address and length is the same immutable text.
+        if std::ptr::eq(self.seen.load(Ordering::Relaxed), key.as_ptr())
+            && key.len() == self.key.len()
+        {
+            return true;
+        }
+        let hit = self.key == key;
+        if hit {
+            self.seen.store(key.as_ptr().cast_mut(), Ordering::Relaxed);
+        }
+        hit
+    }
 }
 
 /// What a field gives.
@@ -104,13 +134,13 @@ pub(super) fn registry() -> Plain {
     let fields = b.fields(&schema, "", Place::Top);
     Plain {
         specs: b.specs,
-        root: Node {
-            key: "",
-            shape: Shape::Struct {
+        root: Node::new(
+            "",
+            Shape::Struct {
                 presence: None,
                 fields,
             },
-        },
+        ),
         start: b.start,
     }
 }
@@ -186,10 +216,7 @@ impl<'s> Builder<'s> {
         };
         props
             .iter()
-            .map(|(key, p)| Node {
-                key: leak(key.clone()),
-                shape: self.field(key, p, prefix, place),
-            })
+            .map(|(key, p)| Node::new(leak(key.clone()), self.field(key, p, prefix, place)))
             .collect()
     }
 
@@ -333,13 +360,13 @@ impl<'s> Builder<'s> {
             Shape::Items {
                 slot,
                 key,
-                item: Box::new(Node {
-                    key: "",
-                    shape: Shape::Struct {
+                item: Box::new(Node::new(
+                    "",
+                    Shape::Struct {
                         presence: None,
                         fields,
                     },
-                }),
+                )),
             }
         } else {
             Shape::Skip
@@ -436,6 +463,29 @@ impl Walk<'_> {
     }
 }
 
+/// A number's text, on the stack (no allocation per value).
+#[derive(Default)]
+struct Digits {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Digits {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// A leaf value as serde hands it over.
 enum Leaf<'t> {
     Bool(bool),
@@ -490,11 +540,11 @@ pub(super) enum Compound<'a> {
 }
 
 impl Compound<'_> {
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Result<(), Unfit> {
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Unfit> {
         if let Compound::Struct { fields, out, next } = self {
             let node = match fields.get(*next) {
-                Some(n) if n.key == key => Some(n),
-                _ => fields.iter().find(|n| n.key == key),
+                Some(n) if n.is(key) => Some(n),
+                _ => fields.iter().find(|n| n.is(key)),
             };
             *next += 1;
             if let Some(node) = node {
@@ -650,10 +700,13 @@ impl<'a> Serializer for Walk<'a> {
     }
 
     /// Percentages are `f64` in the questionnaire; a fact holds the decimal
-    /// the number reads as (`12.3`, not its binary neighbour).
+    /// the number prints as (the shortest text that reads back as the same
+    /// `f64`, i.e. what was typed: `12.3`, not its binary neighbour).
     fn serialize_f64(self, v: f64) -> Result<(), Unfit> {
-        match Decimal::try_from(v) {
-            Ok(d) => self.leaf(Leaf::Num(d)),
+        let mut text = Digits::default();
+        match write!(text, "{v}") {
+            Ok(()) => self.leaf(Leaf::Text(text.as_str())),
+            // Too long for a fact (far outside every validated range): unknown.
             Err(_) => Ok(()),
         }
     }
