@@ -6,6 +6,11 @@
 //! Everything a consultant may not know is optional, so that "not filled in"
 //! stays distinct from zero all the way to the report ("unknown").
 //!
+//! Every field is also a fact policy packs can name (`src/facts/plain.rs`
+//! gives the rule); an `x-fact` annotation (`#[schemars(extend("x-fact" =
+//! …))]`, kept out of the published schema) marks where a fact departs from
+//! it, e.g. `{"absent": false}` for an achievement that is "no" when left out.
+//!
 //! Unknown keys are errors (`deny_unknown_fields`) so a typo never silently
 //! drops a figure. No serde `tag`/`flatten` is used: they would blur the
 //! line/column of errors.
@@ -31,6 +36,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Questionnaire {
     /// 问卷格式版本, 必须为 1 / Format version; must be `1`.
     #[schemars(range(min = 1, max = 1))]
+    #[schemars(extend("x-fact" = {"skip": true}))]
     pub schema_version: u32,
     /// 企业基本情况 / Enterprise profile. 必填 / Required.
     pub enterprise: Enterprise,
@@ -231,6 +237,7 @@ pub struct Enterprise {
     /// 智能制造装备企业: 生产数控系统、伺服电机、控制系统、机器人或自动化生产线 / Makes
     /// smart-manufacturing equipment (CNC systems, servo motors, control systems, robots, automated lines).
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub smart_equipment_maker: Option<bool>,
     /// 数控和智能制造企业 (二(六)2 上市挂牌奖励的对象), 未确认留 null / A CNC or
     /// smart-manufacturing enterprise (who the 二(六)2 listing award is for); null if not confirmed.
@@ -238,6 +245,7 @@ pub struct Enterprise {
     pub cnc_smart_manufacturing_enterprise: Option<bool>,
     /// 高新技术企业 (企业所得税税率15%, 否则25%) / A high-tech enterprise (income tax 15%, otherwise 25%).
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub high_tech_enterprise: Option<bool>,
 }
 
@@ -606,6 +614,7 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 pub struct LeveledRecognition {
     /// 级别 / Level. 必填 / Required.
+    #[schemars(extend("x-fact" = {"name": "recognitions.industrial_design_center_level", "absent": "none"}))]
     pub level: Level,
     /// 认定年份 / Year granted.
     #[serde(default)]
@@ -650,10 +659,12 @@ pub struct Recognitions {
     pub digital_workshop_year: Option<i32>,
     /// 泉州市/鲤城区"数控一代"示范企业 / Listed as a Quanzhou / Licheng 数控一代 demonstration enterprise.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub cnc_generation_demo_enterprise: Option<bool>,
     /// 市级以上科研院所 / 公共技术服务平台, 获市级专项资金 (二(四)1) / Recognised city-level-or-above
     /// research institute or public technology service platform that received city special funds.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub public_tech_platform_with_city_funds: Option<bool>,
     /// 认定并获市级专项资金的年份 (一次性补助, 该年度才给) / Year it was recognised and
     /// received the city funds (a one-off grant, paid in that year only).
@@ -662,6 +673,7 @@ pub struct Recognitions {
     pub public_tech_platform_year: Option<i32>,
     /// 新型科研机构 (泉科〔2015〕108号), 建设中 (二(四)2) / New-type research institution, under construction.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub new_research_institution: Option<bool>,
     /// 新型科研机构认定 (进入建设阶段) 的年份 / Year it was recognised (construction grant, paid once).
     #[schemars(range(min = 1949))]
@@ -675,6 +687,7 @@ pub struct Recognitions {
     pub industrial_design_center: Option<LeveledRecognition>,
     /// 市级商业模式创新典型示范企业 (四(五)1) / City-recognised business-model innovation demonstration enterprise.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub business_model_innovation_demo: Option<bool>,
     /// 商业模式创新示范认定年份 (每家一次) / Year recognised as a business-model innovation demonstration (paid once per enterprise).
     #[schemars(range(min = 1949))]
@@ -682,6 +695,7 @@ pub struct Recognitions {
     pub business_model_innovation_demo_year: Option<i32>,
     /// 市级服务型制造转型示范企业 (四(六)1) / City-recognised service-oriented manufacturing demonstration enterprise.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub service_manufacturing_demo: Option<bool>,
     /// 服务型制造示范认定年份 (每家一次) / Year recognised as a service-oriented manufacturing demonstration (paid once per enterprise).
     #[schemars(range(min = 1949))]
@@ -768,6 +782,7 @@ pub enum QualityPrize {
 pub struct IpAndBrands {
     /// 当年国内外发明专利授权数, 件 / Invention patents granted in the data year (domestic or foreign).
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub invention_patents_granted: Option<u32>,
     /// 当年获得的专利奖, 每个奖一项 / Patent prizes won in the data year, one entry per prize.
     #[serde(default)]
@@ -853,6 +868,7 @@ pub struct Projects {
     /// 为本地产业开发数控智能装备 / 行业专用机器人 (二(三)1) / Develops CNC smart equipment or
     /// industry robots for local industries.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub smart_equipment_rd: Option<bool>,
     /// 该研发已获省、市扶持 (区级扶持在此之上) / Province or city already supports that
     /// development (district support comes on top).
@@ -866,6 +882,7 @@ pub struct Projects {
     pub demo_lines: Option<Vec<DemoLineProject>>,
     /// 承担的数控 / 智能技术重大研发项目数 (二(三)4) / Major CNC or smart-technology R&D projects undertaken.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub major_cnc_rd_projects: Option<u32>,
     /// 计入当期损益的研发费用, 万元 (加计扣除) / R&D expense expensed in the year, in 万元
     /// (二(三)4 super-deduction).
@@ -880,11 +897,13 @@ pub struct Projects {
     /// R&D-formed intangible assets being amortised in the data year, in 万元 (amortised at 150%).
     #[schemars(range(min = 0))]
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub rd_intangibles_amortised_cost_wan: Option<Wan>,
     /// 上述无形资产的摊销年限, 不少于10年 (默认10) / Amortisation period of those assets, at
     /// least 10 years (default 10).
     #[schemars(range(min = 10))]
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 10}))]
     pub rd_amortisation_years: Option<u32>,
     /// 企业运营的众创空间 (四(六)2), 没有留 null / Maker space run by the enterprise; null if none.
     #[serde(default)]
@@ -892,10 +911,12 @@ pub struct Projects {
     /// 组织品牌企业对接知名电商平台且成效明显 (四(六)3) / Organises brand firms onto major
     /// e-commerce platforms with clear results.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub ecommerce_platform_docking: Option<bool>,
     /// 运营泉州网商 (虚拟) 产业园, 经验收 (四(六)3): central 中心园区 或 branch 鲤城分园 /
     /// Operates the online-business (virtual) park after acceptance: `central` or `branch`.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": "none"}))]
     pub online_business_park: Option<ParkRole>,
     /// 产业园验收年份 (补助一次) / Year the park passed acceptance (paid once).
     #[schemars(range(min = 1949))]
@@ -945,6 +966,7 @@ pub enum ParkRole {
 pub struct Purchases {
     /// 当年采购数量, 台(套) / Units bought in the data year.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub cnc_generation_units: Option<u32>,
     /// 采购发票总价 (不含税), 万元 / Invoice total excluding tax, in 万元.
     #[schemars(range(min = 0))]
@@ -958,12 +980,14 @@ pub struct Purchases {
 pub struct Ecommerce {
     /// 网络零售原创品牌 / An original online retail brand.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub original_online_brand: Option<bool>,
     /// 注册地及结算地在泉州 / Registered and settling accounts in Quanzhou.
     #[serde(default)]
     pub registered_and_settled_in_quanzhou: Option<bool>,
     /// 传统转型品牌 / A traditional brand turning to online.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub traditional_brand: Option<bool>,
     /// 当年网上销售额, 万元 / Online sales in the year, in 万元.
     #[schemars(range(min = 0))]
@@ -981,10 +1005,12 @@ pub struct Ecommerce {
     /// in the year, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub cross_border_logistics_cost_wan: Option<Wan>,
     /// 入驻泉州市网商(虚拟)产业园(鲤城分园) (四(六)3 一址多照) / Settled in the Quanzhou
     /// online-business (virtual) park, Licheng branch (四(六)3: several licences at one address).
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": false}))]
     pub settled_in_online_business_park: Option<bool>,
 }
 
@@ -1011,6 +1037,7 @@ pub enum LogisticsRating {
 pub struct Logistics {
     /// 当年获评的等级 / Rating gained in the data year.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": "none"}))]
     pub rating: Option<LogisticsRating>,
     /// 原有等级, 首次评级留 null / Rating held before; null = first rating.
     #[serde(default)]
@@ -1022,6 +1049,7 @@ pub struct Logistics {
     /// warehouse giving receipts as collateral with a guarantee: the year's guarantee balance, in 万元.
     #[schemars(range(min = 0))]
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub receipt_guarantee_balance_wan: Option<Wan>,
 }
 
@@ -1061,6 +1089,7 @@ pub enum DesignPrize {
 pub struct Design {
     /// 当年举办的区域性工业设计比赛 / Regional design competitions hosted in the year.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub competitions_hosted: Option<u32>,
     /// 在 iF、红点、IDEA、G-mark、中国优秀工业设计奖获奖 / Prizes won at iF, red dot, IDEA,
     /// G-mark or China Excellent Industrial Design. 例 / Example: `[first, third]`.
@@ -1068,10 +1097,12 @@ pub struct Design {
     pub competition_prizes: Option<Vec<DesignPrize>>,
     /// 举办大学生工业设计坊次数 / Student industrial-design workshops run.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub student_workshops: Option<u32>,
     /// 与知名设计机构对接、效益明显的示范项目数 / Design-transfer demonstration projects with
     /// a renowned design firm, clear benefit.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
     pub design_transfer_demo_projects: Option<u32>,
     /// 这些示范项目获认定的年份 (每个项目补助一次) / Year these demonstration projects were
     /// recognised (paid once per project).
@@ -1100,6 +1131,7 @@ pub enum ListingVenue {
 pub struct Listing {
     /// 当年上市挂牌的场所 / Venue listed on in the data year.
     #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": "none"}))]
     pub venue: Option<ListingVenue>,
 }
 

@@ -67,6 +67,7 @@ pub fn schema(which: Which) -> Value {
     };
     let mut v = s.to_value();
     tidy_descriptions(&mut v);
+    strip_fact_notes(&mut v);
     // `$schema`, title and description first: what a reader of the file sees first.
     let mut root = serde_json::Map::new();
     if let Value::Object(mut rest) = v {
@@ -107,6 +108,20 @@ fn tidy_descriptions(v: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
+}
+
+/// The questionnaire's `x-fact` annotations tell the facts registry where a
+/// fact departs from the plain rule (`src/facts/plain.rs`); they say nothing
+/// to an editor, so the published schema leaves them out.
+fn strip_fact_notes(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.remove(crate::facts::ANNOTATION);
+            map.values_mut().for_each(strip_fact_notes);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_fact_notes),
         _ => {}
     }
 }

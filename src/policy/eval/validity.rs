@@ -75,9 +75,8 @@ pub(super) fn horizon_warning(h: &crate::policy::pack::Horizon, data_year: Optio
 
 /// Whether the pack is in force for the enterprise's data year, and the year.
 pub(super) fn in_force(pack: &PolicyPack, facts: &Facts) -> (bool, Option<i32>) {
-    const DATA_YEAR: usize = crate::facts::slot_of("enterprise.data_year");
     let data_year = facts
-        .at(DATA_YEAR)
+        .get("enterprise.data_year")
         .and_then(Fact::num)
         .and_then(|d| i32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0));
     let from = year_of(&pack.effective_from);
