@@ -272,7 +272,9 @@ fn track_amount(t: &crate::policy::eval::TrackResult) -> Option<Range> {
 }
 
 fn totals_change(before: &Totals, after: &Totals) -> TotalsChange {
-    let delta_by_funder = Funder::standard_all()
+    // Every funder either side has (a pack's own funders too), in report order.
+    let funders = crate::report::totals::funders_in(&[&before.by_funder, &after.by_funder]);
+    let delta_by_funder = funders
         .iter()
         .map(|f| {
             let b = before.by_funder.get(f).copied().unwrap_or(Range::ZERO);

@@ -17,8 +17,11 @@
 //! line and reason. A bad file never stops the run.
 
 pub mod export;
+pub mod packs;
 pub mod targets;
 pub mod walk;
+
+pub use packs::Packs;
 
 use crate::assess::{Assessment, Brief, Engine};
 use crate::criteria::Status;
@@ -56,7 +59,8 @@ pub const DEFAULT_TOP: usize = 10;
 /// One track of one enterprise, in a row.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RowTrack {
-    /// Track id.
+    /// Track id; `pack-id/track-id` when several packs are screened
+    /// together ([`Packs::track_name`]).
     pub id: String,
     /// Status.
     pub status: TrackStatus,
@@ -67,6 +71,10 @@ pub struct RowTrack {
     /// cap decided on eligible + candidates cuts it further.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub potential_district: Option<Range>,
+    /// The funder whose share `potential_district` is: the one its pack's
+    /// per-enterprise cap limits (区 in the 2016 notice). Set only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped_funder: Option<Funder>,
 }
 
 impl RowTrack {
@@ -74,7 +82,11 @@ impl RowTrack {
     fn potential(&self) -> ByFunder {
         let mut by = self.by_funder.clone();
         if let Some(d) = self.potential_district {
-            by.insert(Funder::standard("district"), d);
+            let who = self
+                .capped_funder
+                .clone()
+                .unwrap_or_else(|| Funder::standard("district"));
+            by.insert(who, d);
         }
         by
     }
@@ -148,7 +160,8 @@ struct RowParts<'a, T> {
     indicators: &'a crate::indicators::Indicators,
     maturity: &'a crate::maturity::Maturity,
     criteria: &'a [crate::criteria::CriterionResult],
-    /// (id, status, by funder, potential district share) of every track.
+    /// Every track: its name in the row ([`Packs::track_name`]), status,
+    /// amount by funder, and the capped funder's potential share with that funder.
     tracks: T,
     eligible: &'a ByFunder,
     potential: &'a ByFunder,
@@ -167,10 +180,14 @@ impl Row {
             indicators: &a.indicators,
             maturity: &a.maturity,
             criteria: &a.criteria,
-            tracks: a
-                .subsidies
-                .iter()
-                .map(|t| (&t.id, t.status, &t.by_funder, t.district_potential)),
+            tracks: a.subsidies.iter().map(|t| {
+                let name = match &t.pack {
+                    Some(p) => packs::track_name(true, p, &t.id),
+                    None => t.id.clone(),
+                };
+                let capped = t.district_potential.zip(t.capped_funder.clone());
+                (name, t.status, &t.by_funder, capped)
+            }),
             eligible: &a.totals.eligible.by_funder,
             potential: &a.totals.potential.by_funder,
             cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
@@ -181,7 +198,8 @@ impl Row {
     }
 
     /// Build the row of a brief (the screening path: no assessment, no
-    /// texts); equal to [`Row::from_assessment`] of the same questionnaire.
+    /// texts) on one pack; equal to [`Row::from_assessment`] of the same
+    /// questionnaire when the engine holds that pack alone.
     pub fn from_brief(
         b: &Brief,
         q: &crate::questionnaire::Questionnaire,
@@ -189,18 +207,37 @@ impl Row {
         file: String,
         warnings: usize,
     ) -> Row {
+        Row::from_brief_packs(b, q, &Packs::new(vec![pack]), file, warnings)
+    }
+
+    /// Build the row of a brief on every pack the brief was computed with
+    /// ([`Engine::brief`] joins the tracks of all packs in pack order);
+    /// equal to [`Row::from_assessment`] of the same questionnaire.
+    pub fn from_brief_packs(
+        b: &Brief,
+        q: &crate::questionnaire::Questionnaire,
+        packs: &Packs,
+        file: String,
+        warnings: usize,
+    ) -> Row {
         let cap = b.policy.district_cap.as_ref();
+        // (name, capped funder) of each track, in the order the brief holds them.
+        let names = packs.list().iter().flat_map(|p| {
+            let capped = crate::policy::eval::capped_funder(p).cloned();
+            p.tracks
+                .iter()
+                .map(move |t| (packs.track_name(p, &t.id), capped.clone()))
+        });
         Row::build(RowParts {
             file,
             q,
             indicators: &b.indicators,
             maturity: &b.maturity,
             criteria: &b.criteria,
-            tracks: pack
-                .tracks
-                .iter()
-                .zip(&b.policy.tracks)
-                .map(|(t, o)| (&t.id, o.status, &o.by_funder, o.district_potential)),
+            tracks: names.zip(&b.policy.tracks).map(|((name, capped), o)| {
+                let potential = o.district_potential.zip(capped);
+                (name, o.status, &o.by_funder, potential)
+            }),
             eligible: &b.policy.eligible_totals.by_funder,
             potential: &b.policy.potential_totals.by_funder,
             cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
@@ -213,7 +250,7 @@ impl Row {
     fn build<'a>(
         p: RowParts<
             'a,
-            impl Iterator<Item = (&'a String, TrackStatus, &'a ByFunder, Option<Range>)>,
+            impl Iterator<Item = (String, TrackStatus, &'a ByFunder, Option<(Range, Funder)>)>,
         >,
     ) -> Row {
         let q = p.q;
@@ -256,11 +293,12 @@ impl Row {
                         TrackStatus::Eligible | TrackStatus::Candidate | TrackStatus::Near
                     )
                 })
-                .map(|(id, status, by_funder, potential_district)| RowTrack {
-                    id: id.clone(),
+                .map(|(id, status, by_funder, potential)| RowTrack {
+                    id,
                     status,
                     by_funder: by_funder.clone(),
-                    potential_district,
+                    potential_district: potential.as_ref().map(|(r, _)| *r),
+                    capped_funder: potential.map(|(_, f)| f),
                 })
                 .collect(),
             district_cap_binding: p.cap_binding,
@@ -277,6 +315,20 @@ impl Row {
     /// Total potential support (max), CNY; `None` when open-ended.
     pub fn potential_max(&self) -> Option<Decimal> {
         self.potential.values().map(|r| r.max).sum()
+    }
+
+    /// Give every funder its declaration among `funders`: a row read back
+    /// from the spill names its funders by id only, and a funder the packs
+    /// declare (中央, level national) must be that funder again.
+    fn redeclare(&mut self, funders: &[Funder]) {
+        self.eligible = packs::redeclare(&self.eligible, funders);
+        self.potential = packs::redeclare(&self.potential, funders);
+        for t in &mut self.tracks {
+            t.by_funder = packs::redeclare(&t.by_funder, funders);
+            if let Some(f) = &t.capped_funder {
+                t.capped_funder = Some(packs::redeclared(f, funders));
+            }
+        }
     }
 }
 
@@ -466,7 +518,8 @@ pub struct Aggregates {
     pub smart_factory_candidates: Ranking,
     /// Demonstration-project candidates per sector (digital-workshop level or better).
     pub demonstration: BTreeMap<Sector, Ranking>,
-    /// Budget per track, in pack order.
+    /// Budget per track, in pack order, by the tracks' names in rows
+    /// ([`Packs::track_name`]: `pack-id/track-id` with several packs).
     pub budget: Vec<(String, TrackBudget)>,
     /// Enterprises whose district cap binds.
     pub district_cap_binding: usize,
@@ -511,6 +564,14 @@ pub struct YearBudget {
 
 impl Aggregates {
     fn new(engine: &Engine, top: usize) -> Aggregates {
+        let packs = Packs::of(engine);
+        let zero = || -> ByFunder {
+            packs
+                .funders()
+                .iter()
+                .map(|f| (f.clone(), Range::ZERO))
+                .collect()
+        };
         Aggregates {
             files: 0,
             assessed: 0,
@@ -525,23 +586,15 @@ impl Aggregates {
             digital_workshop_candidates: Ranking::new(top),
             smart_factory_candidates: Ranking::new(top),
             demonstration: BTreeMap::new(),
-            budget: engine
-                .policy
-                .tracks
-                .iter()
-                .map(|t| (t.id.clone(), TrackBudget::default()))
+            budget: packs
+                .tracks()
+                .map(|(name, _, _)| (name, TrackBudget::default()))
                 .collect(),
             district_cap_binding: 0,
             district_cap_missing: 0,
             beyond_horizon: 0,
-            eligible_by_funder: Funder::standard_all()
-                .iter()
-                .map(|f| (f.clone(), Range::ZERO))
-                .collect(),
-            potential_by_funder: Funder::standard_all()
-                .iter()
-                .map(|f| (f.clone(), Range::ZERO))
-                .collect(),
+            eligible_by_funder: zero(),
+            potential_by_funder: zero(),
             duplicates: 0,
             by_year: BTreeMap::new(),
         }
@@ -810,6 +863,9 @@ pub struct Screened {
     /// Submissions not counted, in path order: another file of the same
     /// enterprise and data year was counted instead.
     pub duplicates: Vec<Duplicate>,
+    /// The money columns: every funder of the packs screened against, in
+    /// report order ([`Packs::funders`]).
+    pub funders: Vec<Funder>,
     spill: Option<std::sync::Arc<std::fs::File>>,
 }
 
@@ -847,7 +903,8 @@ impl Screened {
         };
         Ok(BufReader::new(f).lines().map(move |line| {
             let line = line?;
-            let row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+            let mut row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+            row.redeclare(&self.funders);
             let pct = row
                 .indicators
                 .iter()
@@ -909,10 +966,10 @@ impl Part {
             Err(r) => return self.rejected.push(r),
         };
         let b = engine.brief(&l.questionnaire);
-        let row = Row::from_brief(
+        let row = Row::from_brief_packs(
             &b,
             &l.questionnaire,
-            &engine.policy,
+            &Packs::of(engine),
             shown,
             l.warnings.len(),
         );
@@ -1030,6 +1087,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         rejected,
         notes,
         duplicates,
+        funders: Packs::of(engine).funders().to_vec(),
         spill: p.spill,
     })
 }
