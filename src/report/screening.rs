@@ -99,9 +99,15 @@ fn header(out: &mut String, a: &Aggregates, packs: &Packs, l: Lang) {
     let list = packs.list();
     // One pack: its id and version end the counts line, as they always did;
     // several: each on a line of its own, with its title.
-    let shown = match list {
-        [one] => format!("{} {}", one.id, one.version),
-        _ => list.len().to_string(),
+    let (label, shown) = match list {
+        [one] => (
+            l.pick("政策包", "policy pack"),
+            format!("{} {}", one.id, one.version),
+        ),
+        _ => (
+            l.pick("政策包", "policy packs"),
+            format!("({})", list.len()),
+        ),
     };
     let _ = writeln!(
         out,
@@ -114,12 +120,12 @@ fn header(out: &mut String, a: &Aggregates, packs: &Packs, l: Lang) {
         a.assessed,
         l.pick("未能使用", "rejected"),
         a.rejected,
-        l.pick("政策包", "policy pack"),
+        label,
         shown
     );
     if list.len() > 1 {
         for p in list {
-            let title = crate::textsafe::echo(p.title.get(l));
+            let title = crate::textsafe::terminal_safe(p.title.get(l));
             let _ = writeln!(out, "  - {} {} · {title}", p.id, p.version);
         }
     }
