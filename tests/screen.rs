@@ -634,3 +634,52 @@ fn the_library_screens_every_pack_and_rows_equal_assessments() {
         assert_eq!(lines, total, "{who}");
     }
 }
+
+/// "then → now" of the eligible-total line of a `--previous` comparison, 万元.
+fn then_now(text: &str) -> (rust_decimal::Decimal, rust_decimal::Decimal) {
+    let line = text
+        .lines()
+        .find(|l| l.contains("eligible support, max total (万元):"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let (_, nums) = line.split_once("):").unwrap();
+    let (a, b) = nums.split_once('→').unwrap();
+    (a.trim().parse().unwrap(), b.trim().parse().unwrap())
+}
+
+#[test]
+fn previous_workbook_of_two_packs_reads_back_every_funder_column() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = two_pack_batch(t.path());
+    let (one, two) = (t.path().join("one.xlsx"), t.path().join("two.xlsx"));
+    for (packs, out) in [(&[][..], &one), (&BOTH_PACKS[..], &two)] {
+        zhizao()
+            .args(["screen", "--lang", "en"])
+            .args(packs)
+            .arg("-o")
+            .arg(out)
+            .arg(&dir)
+            .assert()
+            .success();
+    }
+    let compare = |previous: &Path, packs: &[&str]| {
+        let out = zhizao()
+            .args(["screen", "--lang", "en"])
+            .args(packs)
+            .arg("--previous")
+            .arg(previous)
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        then_now(&String::from_utf8_lossy(&out.stdout))
+    };
+    // The second pack adds, by hand, national 15,600 + 78,000 + 7,200 and
+    // city 210,400 + 250,000 (capped) + 204,800: 766,000 = 76.6 万元, read
+    // back from the national and city columns of the two-pack workbook.
+    let (then, now) = compare(&two, &[]);
+    assert_eq!(then - now, rust_decimal::Decimal::new(766, 1));
+    let (then, now) = compare(&one, &BOTH_PACKS);
+    assert_eq!(now - then, rust_decimal::Decimal::new(766, 1));
+    let (then, now) = compare(&two, &BOTH_PACKS);
+    assert_eq!(then, now);
+}
