@@ -552,7 +552,7 @@ fn the_library_screens_every_pack_and_rows_equal_assessments() {
         keep_rows: true,
         follow_links: false,
     };
-    let s = screen::screen(&engine, &[dir.clone()], &opts).unwrap();
+    let s = screen::screen(&engine, std::slice::from_ref(&dir), &opts).unwrap();
     let ids: Vec<&str> = s.funders.iter().map(|f| f.id()).collect();
     assert_eq!(ids, ["national", "province", "city", "district"]);
     let national = |m: &zhizao::policy::eval::ByFunder| {
