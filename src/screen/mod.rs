@@ -34,6 +34,7 @@ use crate::questionnaire::{ProductionMode, Sector};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -182,8 +183,8 @@ impl Row {
             criteria: &a.criteria,
             tracks: a.subsidies.iter().map(|t| {
                 let name = match &t.pack {
-                    Some(p) => packs::track_name(true, p, &t.id),
-                    None => t.id.clone(),
+                    Some(p) => Cow::Owned(packs::track_name(true, p, &t.id)),
+                    None => Cow::Borrowed(t.id.as_str()),
                 };
                 let capped = t.district_potential.zip(t.capped_funder.clone());
                 (name, t.status, &t.by_funder, capped)
@@ -221,23 +222,25 @@ impl Row {
         warnings: usize,
     ) -> Row {
         let cap = b.policy.district_cap.as_ref();
-        // (name, capped funder) of each track, in the order the brief holds them.
-        let names = packs.list().iter().flat_map(|p| {
-            let capped = crate::policy::eval::capped_funder(p).cloned();
-            p.tracks
-                .iter()
-                .map(move |t| (packs.track_name(p, &t.id), capped.clone()))
-        });
         Row::build(RowParts {
             file,
             q,
             indicators: &b.indicators,
             maturity: &b.maturity,
             criteria: &b.criteria,
-            tracks: names.zip(&b.policy.tracks).map(|((name, capped), o)| {
-                let potential = o.district_potential.zip(capped);
-                (name, o.status, &o.by_funder, potential)
-            }),
+            tracks: packs
+                .track_names()
+                .iter()
+                .zip(&b.policy.tracks)
+                .map(|((name, capped), o)| {
+                    let potential = o.district_potential.zip(capped.clone());
+                    (
+                        Cow::Borrowed(name.as_str()),
+                        o.status,
+                        &o.by_funder,
+                        potential,
+                    )
+                }),
             eligible: &b.policy.eligible_totals.by_funder,
             potential: &b.policy.potential_totals.by_funder,
             cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
@@ -250,7 +253,14 @@ impl Row {
     fn build<'a>(
         p: RowParts<
             'a,
-            impl Iterator<Item = (String, TrackStatus, &'a ByFunder, Option<(Range, Funder)>)>,
+            impl Iterator<
+                Item = (
+                    Cow<'a, str>,
+                    TrackStatus,
+                    &'a ByFunder,
+                    Option<(Range, Funder)>,
+                ),
+            >,
         >,
     ) -> Row {
         let q = p.q;
@@ -294,7 +304,7 @@ impl Row {
                     )
                 })
                 .map(|(id, status, by_funder, potential)| RowTrack {
-                    id,
+                    id: id.into_owned(),
                     status,
                     by_funder: by_funder.clone(),
                     potential_district: potential.as_ref().map(|(r, _)| *r),
@@ -563,8 +573,7 @@ pub struct YearBudget {
 }
 
 impl Aggregates {
-    fn new(engine: &Engine, top: usize) -> Aggregates {
-        let packs = Packs::of(engine);
+    fn new(packs: &Packs, top: usize) -> Aggregates {
         let zero = || -> ByFunder {
             packs
                 .funders()
@@ -959,20 +968,14 @@ fn parse_any(path: &std::path::Path) -> Vec<Parsed> {
 impl Part {
     /// Assess one parsed file and fold it in; its row goes to the spill
     /// buffer only when rows are kept.
-    fn add(&mut self, engine: &Engine, parsed: Parsed, opts: &Options) {
+    fn add(&mut self, engine: &Engine, packs: &Packs, parsed: Parsed, opts: &Options) {
         let (shown, r) = parsed;
         let l = match r {
             Ok(l) => l,
             Err(r) => return self.rejected.push(r),
         };
         let b = engine.brief(&l.questionnaire);
-        let row = Row::from_brief_packs(
-            &b,
-            &l.questionnaire,
-            &Packs::of(engine),
-            shown,
-            l.warnings.len(),
-        );
+        let row = Row::from_brief_packs(&b, &l.questionnaire, packs, shown, l.warnings.len());
         drop(b);
         if let Some(code) = &row.credit_code {
             let modified = std::fs::metadata(&row.file).and_then(|m| m.modified()).ok();
@@ -1176,7 +1179,8 @@ fn pass(
     opts: &Options,
     skip: &HashSet<String>,
 ) -> std::io::Result<Pass> {
-    let mut agg = Aggregates::new(engine, opts.top);
+    let packs = &Packs::of(engine);
+    let mut agg = Aggregates::new(packs, opts.top);
     let mut peers = Peers::default();
     let mut rejected = Vec::new();
     let mut keys = Vec::new();
@@ -1227,7 +1231,7 @@ fn pass(
                         })
                         .map(|(extra, parsed)| {
                             let mut part = Part {
-                                agg: Aggregates::new(engine, opts.top),
+                                agg: Aggregates::new(packs, opts.top),
                                 peers: PeerIncrements::default(),
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
@@ -1235,7 +1239,7 @@ fn pass(
                             };
                             part.agg.files = extra;
                             for p in parsed {
-                                part.add(engine, p, opts);
+                                part.add(engine, packs, p, opts);
                                 pb.inc(1);
                             }
                             part

@@ -16,6 +16,9 @@ use crate::policy::pack::{Funder, PolicyPack, Track};
 pub struct Packs<'a> {
     list: Vec<&'a PolicyPack>,
     funders: Vec<Funder>,
+    /// Every track's name and the funder its pack caps, in pack order (made
+    /// once: a batch names the tracks of every file with them).
+    names: Vec<(String, Option<Funder>)>,
 }
 
 impl<'a> Packs<'a> {
@@ -27,7 +30,27 @@ impl<'a> Packs<'a> {
     /// These packs (the first is the engine's first).
     pub fn new(list: Vec<&'a PolicyPack>) -> Packs<'a> {
         let funders = crate::policy::funders::all(&list);
-        Packs { list, funders }
+        let several = list.len() > 1;
+        let names = list
+            .iter()
+            .flat_map(|p| {
+                let capped = crate::policy::eval::capped_funder(p);
+                p.tracks
+                    .iter()
+                    .map(move |t| (track_name(several, &p.id, &t.id), capped.cloned()))
+            })
+            .collect();
+        Packs {
+            list,
+            funders,
+            names,
+        }
+    }
+
+    /// Every track's name and the funder its pack's per-enterprise cap
+    /// limits, in the order of a joint evaluation's tracks (pack by pack).
+    pub fn track_names(&self) -> &[(String, Option<Funder>)] {
+        &self.names
     }
 
     /// The packs, in the order given.
