@@ -284,3 +284,402 @@ fn a_data_year_after_the_horizon_is_flagged_in_every_screening_output() {
         .expect("a Summary line for the horizon");
     assert_eq!(row[1], Data::Float(1.0));
 }
+
+/// The three examples screened against both packs, with the R&D expense each
+/// gives (`rd_expense_wan` × 10,000, 元) — the base of the second pack's grant.
+const TWO_PACK_BATCH: [(&str, i64); 3] = [
+    ("licheng-footwear.yaml", 2_600_000),
+    ("autoparts-digital-workshop.yaml", 13_000_000),
+    ("ecommerce-apparel-brand.yaml", 1_200_000),
+];
+
+fn two_pack_batch(root: &Path) -> std::path::PathBuf {
+    let dir = root.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (f, _) in TWO_PACK_BATCH {
+        std::fs::copy(Path::new("questionnaires/examples").join(f), dir.join(f)).unwrap();
+    }
+    dir
+}
+
+const BOTH_PACKS: [&str; 4] = [
+    "--policy",
+    "policies/licheng-2016.yaml",
+    "--policy",
+    "tests/packs/second-notice.yaml",
+];
+
+/// CSV records keyed by file name (the path's last part), as header → value.
+fn csv_by_file(path: &Path) -> std::collections::BTreeMap<String, Vec<(String, String)>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let heads: Vec<String> = r
+        .headers()
+        .unwrap()
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let row: Vec<(String, String)> = heads
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(String::from))
+                .collect();
+            let file = Path::new(&row[0].1)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (file, row)
+        })
+        .collect()
+}
+
+fn cell<'a>(row: &'a [(String, String)], head: &str) -> &'a str {
+    row.iter()
+        .find(|(h, _)| h == head)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no column {head}"))
+}
+
+fn yuan(row: &[(String, String)], head: &str) -> rust_decimal::Decimal {
+    cell(row, head).parse().unwrap()
+}
+
+#[test]
+fn screening_against_two_packs_shows_every_track_and_every_funder() {
+    use rust_decimal::Decimal;
+    let t = tempfile::tempdir().unwrap();
+    let dir = two_pack_batch(t.path());
+    let (one_csv, two_csv, two_xlsx) = (
+        t.path().join("one.csv"),
+        t.path().join("two.csv"),
+        t.path().join("two.xlsx"),
+    );
+    zhizao()
+        .args(["screen", "--lang", "en", "-o"])
+        .arg(&one_csv)
+        .arg(&dir)
+        .assert()
+        .success();
+    let out = zhizao()
+        .args(["screen", "--lang", "en"])
+        .args(BOTH_PACKS)
+        .arg("-o")
+        .arg(&two_csv)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let summary = String::from_utf8_lossy(&out.stdout).to_string();
+    for p in ["licheng-2016 ", "test-second-notice 1 · Second policy pack"] {
+        assert!(summary.contains(p), "the summary names {p}: {summary}");
+    }
+    // By hand: national 60% × 1% × R&D expense per firm; 15,600 + 78,000 + 7,200.
+    assert!(summary.contains("national CNY 100,800"), "{summary}");
+
+    let one = csv_by_file(&one_csv);
+    let two = csv_by_file(&two_csv);
+    let heads: Vec<&str> = two["licheng-footwear.yaml"]
+        .iter()
+        .map(|(h, _)| h.as_str())
+        .filter(|h| h.starts_with("eligible_") && h.ends_with("_cny"))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "eligible_national_cny",
+            "eligible_province_cny",
+            "eligible_city_cny",
+            "eligible_district_cny"
+        ]
+    );
+    for (f, rd) in TWO_PACK_BATCH {
+        let (a, b) = (&one[f], &two[f]);
+        let rd = Decimal::from(rd);
+        // 第二条 (fictitious): 1% of R&D expense, 60% national, 40% city.
+        let national = rd * Decimal::new(1, 2) * Decimal::new(6, 1);
+        assert_eq!(yuan(b, "eligible_national_cny"), national, "{f}");
+        // 第一条 200,000 + the city's 40%, at most 250,000 (第三条), on top of
+        // what the 2016 notice gives the city.
+        let second_city = (Decimal::from(200_000) + rd * Decimal::new(1, 2) * Decimal::new(4, 1))
+            .min(Decimal::from(250_000));
+        assert_eq!(
+            yuan(b, "eligible_city_cny") - yuan(a, "eligible_city_cny"),
+            second_city,
+            "{f}"
+        );
+        for who in ["province", "district"] {
+            let h = format!("eligible_{who}_cny");
+            assert_eq!(
+                yuan(a, &h),
+                yuan(b, &h),
+                "{f}: the second pack pays no {who}"
+            );
+        }
+        let tracks = cell(b, "eligible_tracks");
+        assert!(
+            tracks.contains("test-second-notice/rd-grant"),
+            "{f}: {tracks}"
+        );
+        assert!(
+            tracks.contains("test-second-notice/scale-award"),
+            "{f}: {tracks}"
+        );
+        assert!(
+            !cell(a, "eligible_tracks").contains('/'),
+            "one pack: bare ids"
+        );
+        // Without candidates the eligible columns are the whole potential total.
+        if cell(b, "candidate_tracks").is_empty() {
+            let sum: Decimal = heads.iter().map(|h| yuan(b, h)).sum();
+            assert_eq!(sum, yuan(b, "potential_total_max_cny"), "{f}");
+        }
+    }
+    // The autoparts firm's second-pack city money hits the 250,000 cap:
+    // 200,000 + 40% × 1% × 13,000,000 = 252,000.
+    assert_eq!(
+        yuan(&two["autoparts-digital-workshop.yaml"], "eligible_city_cny")
+            - yuan(&one["autoparts-digital-workshop.yaml"], "eligible_city_cny"),
+        Decimal::from(250_000)
+    );
+
+    zhizao()
+        .args(["screen", "--lang", "en"])
+        .args(BOTH_PACKS)
+        .arg("-o")
+        .arg(&two_xlsx)
+        .arg(&dir)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&two_xlsx).unwrap();
+    let ent = wb.worksheet_range("Enterprises").unwrap();
+    let head: Vec<String> = ent
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let at = |h: &str| {
+        head.iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h}: {head:?}"))
+    };
+    let (nat, name) = (at("Eligible · national (万元)"), at("Enterprise"));
+    let mut checked = 0;
+    for (r, row) in ent.rows().enumerate().skip(1) {
+        let Data::String(n) = &row[name] else {
+            continue;
+        };
+        if n == "Total" {
+            continue;
+        }
+        let rd = TWO_PACK_BATCH
+            .iter()
+            .find(|(f, _)| row.iter().any(|c| c.to_string().ends_with(f)))
+            .map(|(_, rd)| *rd)
+            .unwrap_or_else(|| panic!("row {r} names a file of the batch"));
+        // 万元: 60% × 1% × rd / 10,000.
+        let want = Decimal::from(rd) * Decimal::new(6, 3) / Decimal::from(10_000);
+        assert_eq!(row[nat], Data::Float(want.try_into().unwrap()), "row {r}");
+        checked += 1;
+    }
+    assert_eq!(checked, 3);
+    let budget = wb.worksheet_range("Budget").unwrap();
+    let bhead: Vec<String> = budget
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let pot = bhead
+        .iter()
+        .position(|h| h == "Potential · national (万元)")
+        .unwrap();
+    let id = bhead.iter().position(|h| h == "track_id").unwrap();
+    let rd_row = budget
+        .rows()
+        .find(|r| r[id] == Data::String("test-second-notice/rd-grant".into()))
+        .expect("the second pack's grant has a budget row");
+    assert_eq!(rd_row[pot], Data::Float(10.08), "100,800 元 = 10.08 万元");
+    let tracks = wb.worksheet_range("Tracks").unwrap();
+    let thead: Vec<String> = tracks
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        thead[6..11],
+        [
+            "National (万元)",
+            "Province (万元)",
+            "City (万元)",
+            "District (万元)",
+            "Total (万元)"
+        ]
+    );
+}
+
+fn both_packs() -> zhizao::assess::Engine {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    zhizao::assess::Engine::load(&zhizao::assess::PackSources {
+        policies: vec![
+            root.join("policies/licheng-2016.yaml"),
+            root.join("tests/packs/second-notice.yaml"),
+        ],
+        ..Default::default()
+    })
+    .expect("both packs load")
+}
+
+#[test]
+fn the_library_screens_every_pack_and_rows_equal_assessments() {
+    use rust_decimal::Decimal;
+    use zhizao::policy::pack::FunderLevel;
+    use zhizao::screen::{self, Options, Packs, Row};
+    let engine = both_packs();
+    let t = tempfile::tempdir().unwrap();
+    let dir = two_pack_batch(t.path());
+    let opts = Options {
+        jobs: 1,
+        progress: false,
+        top: 10,
+        keep_rows: true,
+        follow_links: false,
+    };
+    let s = screen::screen(&engine, std::slice::from_ref(&dir), &opts).unwrap();
+    let ids: Vec<&str> = s.funders.iter().map(|f| f.id()).collect();
+    assert_eq!(ids, ["national", "province", "city", "district"]);
+    let national = |m: &zhizao::policy::eval::ByFunder| {
+        m.iter()
+            .find(|(f, _)| f.id() == "national")
+            .map(|(f, r)| (f.level(), r.max))
+    };
+    let mut sum = Decimal::ZERO;
+    for item in s.rows().unwrap() {
+        let (row, _) = item.unwrap();
+        let f = Path::new(&row.file)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let rd = TWO_PACK_BATCH.iter().find(|(n, _)| *n == f).unwrap().1;
+        let want = Decimal::from(rd) * Decimal::new(6, 3);
+        // Read back from the spill, the national funder is the declared one
+        // (level national), so it sorts first and matches the totals' key.
+        assert_eq!(
+            national(&row.eligible),
+            Some((FunderLevel::National, Some(want))),
+            "{f}"
+        );
+        let rd_track = row
+            .tracks
+            .iter()
+            .find(|t| t.id == "test-second-notice/rd-grant");
+        assert!(rd_track.is_some(), "{f}: {:?}", row.tracks);
+        sum += want;
+
+        // The screening row equals the one built from a full assessment.
+        let l = zhizao::input::from_bytes(&std::fs::read(&row.file).unwrap(), &row.file).unwrap();
+        let b = engine.brief(&l.questionnaire);
+        let a = engine.assess(
+            &l.questionnaire,
+            zhizao::assess::InputInfo {
+                file: row.file.clone(),
+                sha256: l.sha256.clone(),
+            },
+            l.warnings.clone(),
+        );
+        let from_brief = Row::from_brief_packs(
+            &b,
+            &l.questionnaire,
+            &Packs::of(&engine),
+            row.file.clone(),
+            l.warnings.len(),
+        );
+        let from_full = Row::from_assessment(&a, &l.questionnaire);
+        assert_eq!(
+            serde_json::to_value(&from_brief).unwrap(),
+            serde_json::to_value(&from_full).unwrap(),
+            "{f}"
+        );
+    }
+    // 15,600 + 78,000 + 7,200: all of it through the grant, in its budget line.
+    assert_eq!(sum, Decimal::from(100_800));
+    assert_eq!(national(&s.agg.eligible_by_funder).unwrap().1, Some(sum));
+    let (_, grant) = s
+        .agg
+        .budget
+        .iter()
+        .find(|(id, _)| id == "test-second-notice/rd-grant")
+        .expect("the second pack's tracks are budgeted");
+    assert_eq!(grant.eligible, 3);
+    assert_eq!(national(&grant.eligible_by_funder).unwrap().1, Some(sum));
+    assert!(s.agg.budget.iter().all(|(id, _)| id.contains('/')));
+    // The budget lines add up to the totals, funder by funder (no candidate
+    // award is cut by a cap here, so potential adds up too).
+    for who in &s.funders {
+        let lines: Decimal = s
+            .agg
+            .budget
+            .iter()
+            .filter_map(|(_, b)| b.potential_by_funder.get(who).and_then(|r| r.max))
+            .sum();
+        let total = s.agg.potential_by_funder[who].max.unwrap();
+        assert_eq!(lines, total, "{who}");
+    }
+}
+
+/// "then → now" of the eligible-total line of a `--previous` comparison, 万元.
+fn then_now(text: &str) -> (rust_decimal::Decimal, rust_decimal::Decimal) {
+    let line = text
+        .lines()
+        .find(|l| l.contains("eligible support, max total (万元):"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let (_, nums) = line.split_once("):").unwrap();
+    let (a, b) = nums.split_once('→').unwrap();
+    (a.trim().parse().unwrap(), b.trim().parse().unwrap())
+}
+
+#[test]
+fn previous_workbook_of_two_packs_reads_back_every_funder_column() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = two_pack_batch(t.path());
+    let (one, two) = (t.path().join("one.xlsx"), t.path().join("two.xlsx"));
+    for (packs, out) in [(&[][..], &one), (&BOTH_PACKS[..], &two)] {
+        zhizao()
+            .args(["screen", "--lang", "en"])
+            .args(packs)
+            .arg("-o")
+            .arg(out)
+            .arg(&dir)
+            .assert()
+            .success();
+    }
+    let compare = |previous: &Path, packs: &[&str]| {
+        let out = zhizao()
+            .args(["screen", "--lang", "en"])
+            .args(packs)
+            .arg("--previous")
+            .arg(previous)
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        then_now(&String::from_utf8_lossy(&out.stdout))
+    };
+    // The second pack adds, by hand, national 15,600 + 78,000 + 7,200 and
+    // city 210,400 + 250,000 (capped) + 204,800: 766,000 = 76.6 万元, read
+    // back from the national and city columns of the two-pack workbook.
+    let (then, now) = compare(&two, &[]);
+    assert_eq!(then - now, rust_decimal::Decimal::new(766, 1));
+    let (then, now) = compare(&one, &BOTH_PACKS);
+    assert_eq!(now - then, rust_decimal::Decimal::new(766, 1));
+    let (then, now) = compare(&two, &BOTH_PACKS);
+    assert_eq!(then, now);
+}

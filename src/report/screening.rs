@@ -5,9 +5,9 @@ use super::terminal::table;
 use super::totals;
 use crate::lang::Lang;
 use crate::money::{self, Range};
-use crate::policy::pack::{Funder, PolicyPack};
+use crate::policy::pack::Funder;
 use crate::screen::targets::TargetLine;
-use crate::screen::{Aggregates, Ranking, Rejected};
+use crate::screen::{Aggregates, Packs, Ranking, Rejected};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -74,19 +74,19 @@ pub struct Screening<'a> {
     pub rejected: &'a [Rejected],
     /// Notes on the run (mixed data years, duplicates …).
     pub notes: &'a [String],
-    /// The policy pack screened against.
-    pub pack: &'a PolicyPack,
+    /// The policy packs screened against.
+    pub packs: &'a Packs<'a>,
 }
 
 /// Render the summary, fitted to `w` display columns.
 pub fn render(s: &Screening, l: Lang, w: usize) -> String {
     let a = s.aggregates;
     let mut out = String::new();
-    header(&mut out, a, s.pack, l);
+    header(&mut out, a, s.packs, l);
     sectors(&mut out, a, l, w);
     targets(&mut out, s.dashboard, l, w);
     rankings(&mut out, a, l, w);
-    budget(&mut out, a, s.pack, l, w);
+    budget(&mut out, a, s.packs, l, w);
     rejected_files(&mut out, s.rejected, l, w);
     for n in s.notes {
         let _ = writeln!(out, "{}: {n}", l.pick("注", "note"));
@@ -94,11 +94,24 @@ pub fn render(s: &Screening, l: Lang, w: usize) -> String {
     super::terminal::finish(&out, l, w)
 }
 
-fn header(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang) {
+fn header(out: &mut String, a: &Aggregates, packs: &Packs, l: Lang) {
     let _ = writeln!(out, "{}", l.pick("智造批量筛选", "zhizao screening"));
+    let list = packs.list();
+    // One pack: its id and version end the counts line, as they always did;
+    // several: each on a line of its own, with its title.
+    let (label, shown) = match list {
+        [one] => (
+            l.pick("政策包", "policy pack"),
+            format!("{} {}", one.id, one.version),
+        ),
+        _ => (
+            l.pick("政策包", "policy packs"),
+            format!("({})", list.len()),
+        ),
+    };
     let _ = writeln!(
         out,
-        "{}: {} · {}: {} · {}: {} · {} {} {}\n",
+        "{}: {} · {}: {} · {}: {} · {} {}",
         // A workbook holds one questionnaire per row: what is counted is
         // submissions (files and workbook rows), not files.
         l.pick("问卷", "submissions"),
@@ -107,10 +120,16 @@ fn header(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang) {
         a.assessed,
         l.pick("未能使用", "rejected"),
         a.rejected,
-        l.pick("政策包", "policy pack"),
-        pack.id,
-        pack.version
+        label,
+        shown
     );
+    if list.len() > 1 {
+        for p in list {
+            let title = crate::textsafe::terminal_safe(p.title.get(l));
+            let _ = writeln!(out, "  - {} {} · {title}", p.id, p.version);
+        }
+    }
+    out.push('\n');
 }
 
 /// Counts by sector.
@@ -195,7 +214,7 @@ fn rankings(out: &mut String, a: &Aggregates, l: Lang, w: usize) {
 }
 
 /// The budget forecast: per track, then the totals by funder.
-fn budget(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang, w: usize) {
+fn budget(out: &mut String, a: &Aggregates, packs: &Packs, l: Lang, w: usize) {
     let funders = totals::funders_in(&[&a.eligible_by_funder, &a.potential_by_funder]);
     let _ = writeln!(
         out,
@@ -228,10 +247,8 @@ fn budget(out: &mut String, a: &Aggregates, pack: &PolicyPack, l: Lang, w: usize
         // A reader of Chinese output gets the track's title; English output
         // keeps the id a bureau's scripts and the JSON use.
         let name = match l {
-            Lang::Zh => pack
-                .tracks
-                .iter()
-                .find(|t| &t.id == id)
+            Lang::Zh => packs
+                .track(id)
                 .map_or_else(|| id.clone(), |t| t.title.zh.to_string()),
             Lang::En => id.clone(),
         };
@@ -267,19 +284,23 @@ fn budget_totals(out: &mut String, a: &Aggregates, funders: &[Funder], l: Lang) 
         l.pick("含候选项合计", "Incl. candidates"),
         tot(&a.potential_by_funder)
     );
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        l.pick(
-            "区级配套资金合计 (含候选)",
-            "District matching funds (incl. candidates)"
-        ),
-        a.potential_by_funder
-            .get(&Funder::standard("district"))
-            .copied()
-            .unwrap_or(Range::ZERO)
-            .report(l)
-    );
+    // Only when a pack pays through the district (the 2016 notice does).
+    let district = Funder::standard("district");
+    if funders.contains(&district) {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            l.pick(
+                "区级配套资金合计 (含候选)",
+                "District matching funds (incl. candidates)"
+            ),
+            a.potential_by_funder
+                .get(&district)
+                .copied()
+                .unwrap_or(Range::ZERO)
+                .report(l)
+        );
+    }
     let _ = writeln!(
         out,
         "{}: {} · {}: {}\n",

@@ -15,9 +15,9 @@
 //! with their reason.
 
 use super::targets::TargetLine;
-use super::{Row, Screened, PEER_INDICATORS};
+use super::{Packs, Row, Screened, PEER_INDICATORS};
 use crate::lang::Lang;
-use crate::policy::pack::{Funder, PolicyPack};
+use crate::policy::pack::Funder;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::io::Write;
@@ -46,8 +46,8 @@ impl Kind {
     }
 }
 
-fn max_of(m: &crate::policy::eval::ByFunder, who: Funder) -> Option<Decimal> {
-    m.get(&who).and_then(|r| r.max)
+fn max_of(m: &crate::policy::eval::ByFunder, who: &Funder) -> Option<Decimal> {
+    m.get(who).and_then(|r| r.max)
 }
 
 fn total_max(m: &crate::policy::eval::ByFunder) -> Option<Decimal> {
@@ -63,8 +63,9 @@ fn status_id(s: crate::criteria::Status) -> &'static str {
     }
 }
 
-/// Column headers of the per-enterprise table (CSV and the Enterprises sheet).
-pub fn enterprise_headers(l: Lang) -> Vec<String> {
+/// Column headers of the CSV table: one eligible-money column per funder
+/// of the packs (`eligible_province_cny` … with the 2016 notice alone).
+pub fn enterprise_headers(l: Lang, funders: &[Funder]) -> Vec<String> {
     let mut h: Vec<String> = [
         ("文件", "file"),
         ("企业名称", "name"),
@@ -90,10 +91,13 @@ pub fn enterprise_headers(l: Lang) -> Vec<String> {
             l.pick("行业百分位", "sector_percentile")
         ));
     }
+    for f in funders {
+        h.push(match l {
+            Lang::Zh => format!("符合_{}_元", f.label().zh),
+            Lang::En => format!("eligible_{}_cny", f.id()),
+        });
+    }
     for (z, e) in [
-        ("符合_省_元", "eligible_province_cny"),
-        ("符合_市_元", "eligible_city_cny"),
-        ("符合_区_元", "eligible_district_cny"),
         ("含候选_合计上限_元", "potential_total_max_cny"),
         ("符合项", "eligible_tracks"),
         ("候选项", "candidate_tracks"),
@@ -145,8 +149,9 @@ pub fn identifier(s: &str) -> String {
     }
 }
 
-/// One CSV record, as strings.
-pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
+/// One CSV record, as strings, with the money of `funders` (the columns
+/// of [`enterprise_headers`]).
+pub fn enterprise_record(r: &Row, pct: &[Option<f64>], funders: &[Funder]) -> Vec<String> {
     use crate::policy::eval::TrackStatus as T;
     let opt = |x: Option<f64>| rounded(x, 4);
     let money = |x: Option<Decimal>| x.map(|v| v.normalize().to_string()).unwrap_or_default();
@@ -167,9 +172,7 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>]) -> Vec<String> {
     ];
     v.extend(r.indicators.iter().map(|x| opt(*x)));
     v.extend(pct.iter().map(|x| rounded(*x, 1)));
-    v.push(money(max_of(&r.eligible, Funder::standard("province"))));
-    v.push(money(max_of(&r.eligible, Funder::standard("city"))));
-    v.push(money(max_of(&r.eligible, Funder::standard("district"))));
+    v.extend(funders.iter().map(|f| money(max_of(&r.eligible, f))));
     v.push(money(total_max(&r.potential)));
     v.push(tracks_with(r, T::Eligible));
     v.push(tracks_with(r, T::Candidate));
@@ -197,8 +200,8 @@ pub struct Context<'a> {
     pub screened: &'a Screened,
     /// Dashboard.
     pub dashboard: &'a [TargetLine],
-    /// Policy pack.
-    pub pack: &'a PolicyPack,
+    /// The policy packs screened against (track names, funders).
+    pub packs: &'a Packs<'a>,
     /// Language of headers.
     pub lang: Lang,
     /// Report file of each enterprise (by its row's `file`), when written.
@@ -252,11 +255,12 @@ fn csv_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     // The BOM makes Excel read the file as UTF-8 (Chinese names intact).
     w.write_all(b"\xEF\xBB\xBF")?;
     let mut c = csv::Writer::from_writer(w);
-    let headers = enterprise_headers(cx.lang);
+    let funders = cx.packs.funders();
+    let headers = enterprise_headers(cx.lang, funders);
     c.write_record(&headers)?;
     for item in cx.screened.rows()? {
         let (row, pct) = item?;
-        c.write_record(enterprise_record(&row, &pct))?;
+        c.write_record(enterprise_record(&row, &pct, funders))?;
     }
     for x in &cx.screened.rejected {
         c.write_record(rejected_record(x, headers.len(), cx.lang))?;
@@ -275,9 +279,10 @@ struct JsonEnterprise<'a> {
 fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::new(file);
     let s = cx.screened;
+    let pack1 = cx.packs.first();
     let head = serde_json::json!({
         "schema_version": 1,
-        "policy_pack": {"id": cx.pack.id, "version": cx.pack.version},
+        "policy_pack": {"id": pack1.map(|p| &p.id), "version": pack1.map(|p| &p.version)},
         "summary": &s.agg,
         "targets": cx.dashboard,
         "peer_quartiles": s.peers.quartiles().into_iter().map(|(k, v)| (k.id().to_string(), v)).collect::<std::collections::BTreeMap<_, _>>(),
@@ -285,6 +290,16 @@ fn json_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
         "notes": &s.notes,
     });
     let mut head = head;
+    // Several packs: every one of them, in the order given (the first is
+    // also `policy_pack`, as with one).
+    if cx.packs.list().len() > 1 {
+        head["policy_packs"] = cx
+            .packs
+            .list()
+            .iter()
+            .map(|p| serde_json::json!({"id": p.id, "version": p.version}))
+            .collect();
+    }
     if let Some(prev) = cx.previous {
         head["previous"] = serde_json::json!({
             "file": prev.file,

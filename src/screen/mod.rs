@@ -17,8 +17,11 @@
 //! line and reason. A bad file never stops the run.
 
 pub mod export;
+pub mod packs;
 pub mod targets;
 pub mod walk;
+
+pub use packs::Packs;
 
 use crate::assess::{Assessment, Brief, Engine};
 use crate::criteria::Status;
@@ -31,6 +34,7 @@ use crate::questionnaire::{ProductionMode, Sector};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -56,7 +60,8 @@ pub const DEFAULT_TOP: usize = 10;
 /// One track of one enterprise, in a row.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RowTrack {
-    /// Track id.
+    /// Track id; `pack-id/track-id` when several packs are screened
+    /// together ([`Packs::track_name`]).
     pub id: String,
     /// Status.
     pub status: TrackStatus,
@@ -67,6 +72,10 @@ pub struct RowTrack {
     /// cap decided on eligible + candidates cuts it further.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub potential_district: Option<Range>,
+    /// The funder whose share `potential_district` is: the one its pack's
+    /// per-enterprise cap limits (区 in the 2016 notice). Set only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped_funder: Option<Funder>,
 }
 
 impl RowTrack {
@@ -74,7 +83,11 @@ impl RowTrack {
     fn potential(&self) -> ByFunder {
         let mut by = self.by_funder.clone();
         if let Some(d) = self.potential_district {
-            by.insert(Funder::standard("district"), d);
+            let who = self
+                .capped_funder
+                .clone()
+                .unwrap_or_else(|| Funder::standard("district"));
+            by.insert(who, d);
         }
         by
     }
@@ -148,7 +161,8 @@ struct RowParts<'a, T> {
     indicators: &'a crate::indicators::Indicators,
     maturity: &'a crate::maturity::Maturity,
     criteria: &'a [crate::criteria::CriterionResult],
-    /// (id, status, by funder, potential district share) of every track.
+    /// Every track: its name in the row ([`Packs::track_name`]), status,
+    /// amount by funder, and the capped funder's potential share with that funder.
     tracks: T,
     eligible: &'a ByFunder,
     potential: &'a ByFunder,
@@ -167,10 +181,14 @@ impl Row {
             indicators: &a.indicators,
             maturity: &a.maturity,
             criteria: &a.criteria,
-            tracks: a
-                .subsidies
-                .iter()
-                .map(|t| (&t.id, t.status, &t.by_funder, t.district_potential)),
+            tracks: a.subsidies.iter().map(|t| {
+                let name = match &t.pack {
+                    Some(p) => Cow::Owned(packs::track_name(true, p, &t.id)),
+                    None => Cow::Borrowed(t.id.as_str()),
+                };
+                let capped = t.district_potential.zip(t.capped_funder.clone());
+                (name, t.status, &t.by_funder, capped)
+            }),
             eligible: &a.totals.eligible.by_funder,
             potential: &a.totals.potential.by_funder,
             cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
@@ -181,11 +199,25 @@ impl Row {
     }
 
     /// Build the row of a brief (the screening path: no assessment, no
-    /// texts); equal to [`Row::from_assessment`] of the same questionnaire.
+    /// texts) on one pack; equal to [`Row::from_assessment`] of the same
+    /// questionnaire when the engine holds that pack alone.
     pub fn from_brief(
         b: &Brief,
         q: &crate::questionnaire::Questionnaire,
         pack: &crate::policy::pack::PolicyPack,
+        file: String,
+        warnings: usize,
+    ) -> Row {
+        Row::from_brief_packs(b, q, &Packs::new(vec![pack]), file, warnings)
+    }
+
+    /// Build the row of a brief on every pack the brief was computed with
+    /// ([`Engine::brief`] joins the tracks of all packs in pack order);
+    /// equal to [`Row::from_assessment`] of the same questionnaire.
+    pub fn from_brief_packs(
+        b: &Brief,
+        q: &crate::questionnaire::Questionnaire,
+        packs: &Packs,
         file: String,
         warnings: usize,
     ) -> Row {
@@ -196,11 +228,19 @@ impl Row {
             indicators: &b.indicators,
             maturity: &b.maturity,
             criteria: &b.criteria,
-            tracks: pack
-                .tracks
+            tracks: packs
+                .track_names()
                 .iter()
                 .zip(&b.policy.tracks)
-                .map(|(t, o)| (&t.id, o.status, &o.by_funder, o.district_potential)),
+                .map(|((name, capped), o)| {
+                    let potential = o.district_potential.zip(capped.clone());
+                    (
+                        Cow::Borrowed(name.as_str()),
+                        o.status,
+                        &o.by_funder,
+                        potential,
+                    )
+                }),
             eligible: &b.policy.eligible_totals.by_funder,
             potential: &b.policy.potential_totals.by_funder,
             cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
@@ -213,7 +253,14 @@ impl Row {
     fn build<'a>(
         p: RowParts<
             'a,
-            impl Iterator<Item = (&'a String, TrackStatus, &'a ByFunder, Option<Range>)>,
+            impl Iterator<
+                Item = (
+                    Cow<'a, str>,
+                    TrackStatus,
+                    &'a ByFunder,
+                    Option<(Range, Funder)>,
+                ),
+            >,
         >,
     ) -> Row {
         let q = p.q;
@@ -256,11 +303,12 @@ impl Row {
                         TrackStatus::Eligible | TrackStatus::Candidate | TrackStatus::Near
                     )
                 })
-                .map(|(id, status, by_funder, potential_district)| RowTrack {
-                    id: id.clone(),
+                .map(|(id, status, by_funder, potential)| RowTrack {
+                    id: id.into_owned(),
                     status,
                     by_funder: by_funder.clone(),
-                    potential_district,
+                    potential_district: potential.as_ref().map(|(r, _)| *r),
+                    capped_funder: potential.map(|(_, f)| f),
                 })
                 .collect(),
             district_cap_binding: p.cap_binding,
@@ -277,6 +325,20 @@ impl Row {
     /// Total potential support (max), CNY; `None` when open-ended.
     pub fn potential_max(&self) -> Option<Decimal> {
         self.potential.values().map(|r| r.max).sum()
+    }
+
+    /// Give every funder its declaration among `funders`: a row read back
+    /// from the spill names its funders by id only, and a funder the packs
+    /// declare (中央, level national) must be that funder again.
+    fn redeclare(&mut self, funders: &[Funder]) {
+        self.eligible = packs::redeclare(&self.eligible, funders);
+        self.potential = packs::redeclare(&self.potential, funders);
+        for t in &mut self.tracks {
+            t.by_funder = packs::redeclare(&t.by_funder, funders);
+            if let Some(f) = &t.capped_funder {
+                t.capped_funder = Some(packs::redeclared(f, funders));
+            }
+        }
     }
 }
 
@@ -466,7 +528,8 @@ pub struct Aggregates {
     pub smart_factory_candidates: Ranking,
     /// Demonstration-project candidates per sector (digital-workshop level or better).
     pub demonstration: BTreeMap<Sector, Ranking>,
-    /// Budget per track, in pack order.
+    /// Budget per track, in pack order, by the tracks' names in rows
+    /// ([`Packs::track_name`]: `pack-id/track-id` with several packs).
     pub budget: Vec<(String, TrackBudget)>,
     /// Enterprises whose district cap binds.
     pub district_cap_binding: usize,
@@ -510,7 +573,14 @@ pub struct YearBudget {
 }
 
 impl Aggregates {
-    fn new(engine: &Engine, top: usize) -> Aggregates {
+    fn new(packs: &Packs, top: usize) -> Aggregates {
+        let zero = || -> ByFunder {
+            packs
+                .funders()
+                .iter()
+                .map(|f| (f.clone(), Range::ZERO))
+                .collect()
+        };
         Aggregates {
             files: 0,
             assessed: 0,
@@ -525,23 +595,15 @@ impl Aggregates {
             digital_workshop_candidates: Ranking::new(top),
             smart_factory_candidates: Ranking::new(top),
             demonstration: BTreeMap::new(),
-            budget: engine
-                .policy
-                .tracks
-                .iter()
-                .map(|t| (t.id.clone(), TrackBudget::default()))
+            budget: packs
+                .tracks()
+                .map(|(name, _, _)| (name, TrackBudget::default()))
                 .collect(),
             district_cap_binding: 0,
             district_cap_missing: 0,
             beyond_horizon: 0,
-            eligible_by_funder: Funder::standard_all()
-                .iter()
-                .map(|f| (f.clone(), Range::ZERO))
-                .collect(),
-            potential_by_funder: Funder::standard_all()
-                .iter()
-                .map(|f| (f.clone(), Range::ZERO))
-                .collect(),
+            eligible_by_funder: zero(),
+            potential_by_funder: zero(),
             duplicates: 0,
             by_year: BTreeMap::new(),
         }
@@ -810,6 +872,9 @@ pub struct Screened {
     /// Submissions not counted, in path order: another file of the same
     /// enterprise and data year was counted instead.
     pub duplicates: Vec<Duplicate>,
+    /// The money columns: every funder of the packs screened against, in
+    /// report order ([`Packs::funders`]).
+    pub funders: Vec<Funder>,
     spill: Option<std::sync::Arc<std::fs::File>>,
 }
 
@@ -847,7 +912,8 @@ impl Screened {
         };
         Ok(BufReader::new(f).lines().map(move |line| {
             let line = line?;
-            let row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+            let mut row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+            row.redeclare(&self.funders);
             let pct = row
                 .indicators
                 .iter()
@@ -902,20 +968,14 @@ fn parse_any(path: &std::path::Path) -> Vec<Parsed> {
 impl Part {
     /// Assess one parsed file and fold it in; its row goes to the spill
     /// buffer only when rows are kept.
-    fn add(&mut self, engine: &Engine, parsed: Parsed, opts: &Options) {
+    fn add(&mut self, engine: &Engine, packs: &Packs, parsed: Parsed, opts: &Options) {
         let (shown, r) = parsed;
         let l = match r {
             Ok(l) => l,
             Err(r) => return self.rejected.push(r),
         };
         let b = engine.brief(&l.questionnaire);
-        let row = Row::from_brief(
-            &b,
-            &l.questionnaire,
-            &engine.policy,
-            shown,
-            l.warnings.len(),
-        );
+        let row = Row::from_brief_packs(&b, &l.questionnaire, packs, shown, l.warnings.len());
         drop(b);
         if let Some(code) = &row.credit_code {
             let modified = std::fs::metadata(&row.file).and_then(|m| m.modified()).ok();
@@ -1030,6 +1090,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         rejected,
         notes,
         duplicates,
+        funders: Packs::of(engine).funders().to_vec(),
         spill: p.spill,
     })
 }
@@ -1118,7 +1179,8 @@ fn pass(
     opts: &Options,
     skip: &HashSet<String>,
 ) -> std::io::Result<Pass> {
-    let mut agg = Aggregates::new(engine, opts.top);
+    let packs = &Packs::of(engine);
+    let mut agg = Aggregates::new(packs, opts.top);
     let mut peers = Peers::default();
     let mut rejected = Vec::new();
     let mut keys = Vec::new();
@@ -1169,7 +1231,7 @@ fn pass(
                         })
                         .map(|(extra, parsed)| {
                             let mut part = Part {
-                                agg: Aggregates::new(engine, opts.top),
+                                agg: Aggregates::new(packs, opts.top),
                                 peers: PeerIncrements::default(),
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
@@ -1177,7 +1239,7 @@ fn pass(
                             };
                             part.agg.files = extra;
                             for p in parsed {
-                                part.add(engine, p, opts);
+                                part.add(engine, packs, p, opts);
                                 pb.inc(1);
                             }
                             part

@@ -46,6 +46,27 @@ fn yuan(d: &Data) -> Option<Decimal> {
     Some((wan * Decimal::from(10_000)).normalize())
 }
 
+/// The eligible-money columns of the Enterprises sheet (`符合 · 省 (万元)`
+/// …), one per funder of the packs that screening used, with the funder:
+/// a standard one (省/市/区) by its label, any other named by its label
+/// (the comparison adds them up; it needs no level).
+fn money_columns(heads: &[String]) -> Vec<(usize, Funder)> {
+    let standard = Funder::standard_all();
+    heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let label = super::results::eligible_label(h)?;
+            let who = standard
+                .iter()
+                .find(|f| *f.label().zh == *label || *f.label().en == *label)
+                .cloned()
+                .unwrap_or_else(|| Funder::standard(label));
+            Some((i, who))
+        })
+        .collect()
+}
+
 /// The enterprise rows of a previous screening workbook.
 pub fn rows(path: &Path, shown: &str) -> anyhow::Result<Vec<Then>> {
     let mut wb: Xlsx<_> = calamine::open_workbook(path)
@@ -67,6 +88,7 @@ pub fn rows(path: &Path, shown: &str) -> anyhow::Result<Vec<Then>> {
             .iter()
             .map(|t| find(&heads, t))
             .collect();
+        let money = money_columns(&heads);
         let mut out = Vec::new();
         for r in it {
             let code = r.get(ci).map(|c| c.to_string()).unwrap_or_default();
@@ -75,10 +97,8 @@ pub fn rows(path: &Path, shown: &str) -> anyhow::Result<Vec<Then>> {
             }
             let get = |i: Option<usize>| i.and_then(|i| r.get(i));
             let mut eligible = crate::policy::eval::ByFunder::new();
-            for (k, who) in Funder::standard_all().iter().enumerate() {
-                // Columns 24–26: 符合 · 省/市/区 (万元), after 10 fixed and 14 indicator columns.
-                let at = col(10 + 2 * ind.len() + k);
-                if let Some(y) = get(at).and_then(yuan) {
+            for (at, who) in &money {
+                if let Some(y) = get(Some(*at)).and_then(yuan) {
                     eligible.insert(
                         who.clone(),
                         Range {

@@ -36,13 +36,14 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
         },
     )?;
     let dashboard = screen::targets::dashboard(&engine.targets, &screened.agg);
+    let packs = screen::Packs::of(&engine);
     out.print(&zhizao::report::screening::render(
         &zhizao::report::screening::Screening {
             aggregates: &screened.agg,
             dashboard: &dashboard,
             rejected: &screened.rejected,
             notes: &screened.notes,
-            pack: &engine.policy,
+            packs: &packs,
         },
         lang,
         s.width,
@@ -85,10 +86,11 @@ fn after_summary(
         )?),
         _ => None,
     };
+    let packs = screen::Packs::of(engine);
     let cx = export::Context {
         screened,
         dashboard,
-        pack: &engine.policy,
+        packs: &packs,
         lang,
         reports: reports.as_ref(),
         previous: previous.as_ref(),

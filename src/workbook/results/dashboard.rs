@@ -128,11 +128,15 @@ pub(super) fn dashboard(
             "含候选支持上限: 按扶持项和出资方 (万元)",
             "Potential support by track and funder (万元)",
         ));
-        for k in 0..3u16 {
+        // The Budget sheet's potential columns: after 5 fixed columns and
+        // one eligible column per funder.
+        let nf = cx.packs.funders().len() as u16;
+        for k in 0..nf {
+            let c = 5 + nf + k;
             ch.add_series()
-                .set_name((bname.as_str(), 0, 8 + k))
+                .set_name((bname.as_str(), 0, c))
                 .set_categories((bname.as_str(), 1, 0, nb, 0))
-                .set_values((bname.as_str(), 1, 8 + k, nb, 8 + k));
+                .set_values((bname.as_str(), 1, c, nb, c));
         }
         ch.set_height(640);
         ws.insert_chart(32, 6, &ch)?;

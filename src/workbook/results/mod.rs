@@ -21,10 +21,10 @@
 use crate::criteria::Status;
 use crate::lang::{Lang, Text};
 use crate::policy::eval::{ByFunder, TrackStatus};
-use crate::policy::pack::{Funder, PolicyPack};
+use crate::policy::pack::Funder;
 use crate::questionnaire::Sector;
 use crate::screen::export::Context;
-use crate::screen::{Row, PEER_INDICATORS};
+use crate::screen::{Packs, Row, PEER_INDICATORS};
 use anyhow::Context as _;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -159,8 +159,36 @@ fn f(d: Decimal) -> f64 {
     f64::try_from(d).unwrap_or(0.0)
 }
 
-fn max_of(m: &ByFunder, who: Funder) -> Option<Decimal> {
-    m.get(&who).and_then(|r| r.max)
+fn max_of(m: &ByFunder, who: &Funder) -> Option<Decimal> {
+    m.get(who).and_then(|r| r.max)
+}
+
+/// A money column of one funder: `{zh}{省} (万元)` / `{en}{province} (万元)`
+/// (the English label capitalised when it starts the header).
+fn funder_col(zh: &str, en: &str, who: &Funder, width: f64) -> Col {
+    let label_en = match en.is_empty() {
+        true => crate::report::totals::funder_header(who, Lang::En),
+        false => who.label().en.to_string(),
+    };
+    Col {
+        head: Text::new(
+            format!("{zh}{} (万元)", who.label().zh),
+            format!("{en}{label_en} (万元)"),
+        ),
+        width,
+        kind: ColKind::Wan,
+    }
+}
+
+/// The packs screened against, as the Summary sheet and the document
+/// properties name them: `id version`, several joined by `; `.
+fn packs_line(packs: &Packs) -> String {
+    packs
+        .list()
+        .iter()
+        .map(|p| format!("{} {}", p.id, p.version))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn total_max(m: &ByFunder) -> Option<Decimal> {
@@ -243,14 +271,16 @@ fn print_setup(ws: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
 struct Pass {
     rows: u32,
     track_rows: u32,
-    eligible: [Decimal; 3],
+    /// Eligible support per funder of the packs, in their order, 元.
+    eligible: Vec<Decimal>,
     potential: Decimal,
-    track_totals: [Decimal; 4],
+    /// Track amounts per funder, then all funders together, 元.
+    track_totals: Vec<Decimal>,
     district_potential: Vec<Decimal>,
     levels: [u32; 7],
     verdicts: [[u32; 4]; 3],
     /// Eligible support by data year and funder, 元 (the cap is per enterprise and year).
-    by_year: std::collections::BTreeMap<i32, [Decimal; 3]>,
+    by_year: std::collections::BTreeMap<i32, Vec<Decimal>>,
 }
 
 fn status_index(s: Status) -> usize {
@@ -263,25 +293,35 @@ fn status_index(s: Status) -> usize {
 }
 
 fn first_pass(cx: &Context) -> anyhow::Result<Pass> {
-    let mut p = Pass::default();
+    let funders = cx.packs.funders();
+    let n = funders.len();
+    let mut p = Pass {
+        eligible: vec![Decimal::ZERO; n],
+        track_totals: vec![Decimal::ZERO; n + 1],
+        ..Pass::default()
+    };
+    let district = Funder::standard("district");
     for item in cx.screened.rows()? {
         let (row, _) = item?;
         p.rows += 1;
         p.track_rows += row.tracks.len() as u32;
-        let year = p.by_year.entry(row.data_year).or_default();
-        for (k, who) in Funder::standard_all().iter().enumerate() {
-            let x = max_of(&row.eligible, who.clone()).unwrap_or_default();
+        let year = p
+            .by_year
+            .entry(row.data_year)
+            .or_insert_with(|| vec![Decimal::ZERO; n]);
+        for (k, who) in funders.iter().enumerate() {
+            let x = max_of(&row.eligible, who).unwrap_or_default();
             p.eligible[k] += x;
             year[k] += x;
         }
         p.potential += total_max(&row.potential).unwrap_or_default();
         p.district_potential
-            .push(max_of(&row.potential, Funder::standard("district")).unwrap_or_default());
+            .push(max_of(&row.potential, &district).unwrap_or_default());
         for t in &row.tracks {
-            for (k, who) in Funder::standard_all().iter().enumerate() {
-                p.track_totals[k] += max_of(&t.by_funder, who.clone()).unwrap_or_default();
+            for (k, who) in funders.iter().enumerate() {
+                p.track_totals[k] += max_of(&t.by_funder, who).unwrap_or_default();
             }
-            p.track_totals[3] += total_max(&t.by_funder).unwrap_or_default();
+            p.track_totals[n] += total_max(&t.by_funder).unwrap_or_default();
         }
         p.levels[row.level.map_or(6, |x| usize::from(x.min(5)))] += 1;
         for (i, s) in [
@@ -298,11 +338,16 @@ fn first_pass(cx: &Context) -> anyhow::Result<Pass> {
     Ok(p)
 }
 
-fn track_title(pack: &PolicyPack, id: &str, l: Lang) -> String {
-    pack.tracks
-        .iter()
-        .find(|t| t.id == id)
-        .map_or_else(|| id.to_string(), |t| t.title.get(l).to_string())
+/// A track's title, by its name in the rows ([`Packs::track_name`]).
+fn track_title(packs: &Packs, name: &str, l: Lang) -> String {
+    packs
+        .track(name)
+        .map_or_else(|| name.to_string(), |t| t.title.get(l).to_string())
+}
+
+/// A track's clause, by its name in the rows.
+fn track_clause<'a>(packs: &Packs<'a>, name: &str) -> &'a str {
+    packs.track(name).map_or("", |t| t.clause.as_str())
 }
 
 fn sector_name(s: Sector, l: Lang) -> &'static str {
@@ -374,7 +419,7 @@ pub fn write(path: &Path, cx: &Context, links: &Links) -> anyhow::Result<()> {
     wb.set_properties(
         &DocProperties::new()
             .set_title(l.pick("智能制造批量筛选结果", "Smart-manufacturing screening results"))
-            .set_subject(format!("{} {}", cx.pack.id, cx.pack.version))
+            .set_subject(packs_line(cx.packs))
             .set_author("zhizao")
             .set_category(l.pick("经信局筛选", "Bureau screening"))
             .set_keywords("zhizao, 智能制造, 数字化车间, 智能工厂")
@@ -416,7 +461,7 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
         (
             l.pick("政策包", "Policy pack").into(),
             None,
-            format!("{} {}", cx.pack.id, cx.pack.version),
+            packs_line(cx.packs),
             &fm.int,
         ),
         (
@@ -486,7 +531,7 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
             &fm.int,
         ),
     ];
-    for (k, who) in Funder::standard_all().iter().enumerate() {
+    for (k, who) in cx.packs.funders().iter().enumerate() {
         lines.push((
             format!(
                 "{} · {}",
@@ -527,7 +572,7 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
     // A batch mixing data years: the money of each year apart.
     if p.by_year.len() > 1 {
         for (y, m) in &p.by_year {
-            for (k, who) in Funder::standard_all().iter().enumerate() {
+            for (k, who) in cx.packs.funders().iter().enumerate() {
                 lines.push((
                     format!(
                         "{} {y} · {}",
@@ -665,10 +710,20 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
     Ok(())
 }
 
-/// The headers of the Enterprises sheet, in both languages (read back by
-/// `--previous last.xlsx`).
+/// The headers of the Enterprises sheet before its money columns, in both
+/// languages (read back by `--previous last.xlsx`).
 pub(super) fn enterprise_heads() -> Vec<Text> {
-    enterprise_cols().into_iter().map(|c| c.head).collect()
+    enterprise_cols(&[]).into_iter().map(|c| c.head).collect()
+}
+
+/// The funder label in an eligible-money header of the Enterprises sheet
+/// (`符合 · 省 (万元)` → `省`, `Eligible · national (万元)` → `national`),
+/// for a reader that does not know the funders of the workbook it reads.
+pub(super) fn eligible_label(head: &str) -> Option<&str> {
+    let rest = head
+        .strip_prefix("符合 · ")
+        .or_else(|| head.strip_prefix("Eligible · "))?;
+    rest.strip_suffix(" (万元)")
 }
 
 /// Indicator column headers, in `PEER_INDICATORS` order.
@@ -679,7 +734,8 @@ pub(super) fn indicator_heads() -> Vec<Text> {
         .collect()
 }
 
-fn enterprise_cols() -> Vec<Col> {
+/// The Enterprises sheet's columns: one eligible-money column per funder.
+fn enterprise_cols(funders: &[Funder]) -> Vec<Col> {
     use ColKind::*;
     let mut v = vec![
         col("企业名称", "Enterprise", 36.0, Text),
@@ -712,10 +768,12 @@ fn enterprise_cols() -> Vec<Col> {
             kind: Dec,
         });
     }
+    v.extend(
+        funders
+            .iter()
+            .map(|who| funder_col("符合 · ", "Eligible · ", who, 14.0)),
+    );
     v.extend([
-        col("符合 · 省 (万元)", "Eligible · province (万元)", 14.0, Wan),
-        col("符合 · 市 (万元)", "Eligible · city (万元)", 14.0, Wan),
-        col("符合 · 区 (万元)", "Eligible · district (万元)", 14.0, Wan),
         col(
             "含候选合计上限 (万元)",
             "Potential total max (万元)",
@@ -737,7 +795,7 @@ fn enterprise_cols() -> Vec<Col> {
     v
 }
 
-fn track_list(r: &Row, s: TrackStatus, pack: &PolicyPack, l: Lang, ids: bool) -> String {
+fn track_list(r: &Row, s: TrackStatus, packs: &Packs, l: Lang, ids: bool) -> String {
     let sep = if ids { " " } else { l.pick("、", "; ") };
     r.tracks
         .iter()
@@ -746,7 +804,7 @@ fn track_list(r: &Row, s: TrackStatus, pack: &PolicyPack, l: Lang, ids: bool) ->
             if ids {
                 t.id.clone()
             } else {
-                track_title(pack, &t.id, l)
+                track_title(packs, &t.id, l)
             }
         })
         .collect::<Vec<_>>()
@@ -761,17 +819,18 @@ fn enterprises(
     links: &Links,
 ) -> anyhow::Result<()> {
     let l = cx.lang;
-    let cols = enterprise_cols();
+    let nf = cx.packs.funders().len();
+    let cols = enterprise_cols(cx.packs.funders());
     let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("企业", "Enterprises", l);
     ws.set_name(&name)?;
     let mut sh = Sheet { ws, name };
     let money_at = 10 + 2 * PEER_INDICATORS.len();
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
-    for k in 0..3 {
-        totals[money_at + k] = Some(wan(p.eligible[k]));
+    for (k, x) in p.eligible.iter().enumerate() {
+        totals[money_at + k] = Some(wan(*x));
     }
-    totals[money_at + 3] = Some(wan(p.potential));
+    totals[money_at + nf] = Some(wan(p.potential));
     let last = p.rows.max(1) + 1;
     table(&mut sh, "Enterprises", &cols, last, Some(&totals), l)?;
     print_setup(sh.ws, l.pick("企业筛选结果", "Enterprises"))?;
@@ -783,7 +842,7 @@ fn enterprises(
     fold(sh.ws, cols.len() as u16 - 4, cols.len() as u16 - 1)?;
     // The printed page: the enterprise, its verdicts, indicators and money
     // (the track lists and links are for the screen).
-    sh.ws.set_print_area(0, 0, last, money_at as u16 + 3)?;
+    sh.ws.set_print_area(0, 0, last, (money_at + nf) as u16)?;
     for (r, item) in (1u32..).zip(cx.screened.rows()?) {
         let (row, pct) = item?;
         enterprise_row(&mut sh, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
@@ -836,7 +895,7 @@ fn enterprise_row(
         }
         c += 1;
     }
-    for who in Funder::standard_all() {
+    for who in cx.packs.funders() {
         if let Some(m) = max_of(&row.eligible, who) {
             sh.num(r, c, f(wan(m)), &fm.wan)?;
         }
@@ -851,7 +910,7 @@ fn enterprise_row(
         TrackStatus::Candidate,
         TrackStatus::Near,
     ] {
-        sh.text(r, c, &track_list(row, s, cx.pack, l, false))?;
+        sh.text(r, c, &track_list(row, s, cx.packs, l, false))?;
         c += 1;
     }
     sh.text(r, c, yes_no(row.district_cap_binding, l))?;
@@ -880,7 +939,7 @@ fn enterprise_row(
         TrackStatus::Candidate,
         TrackStatus::Near,
     ] {
-        sh.text(r, c, &track_list(row, s, cx.pack, l, true))?;
+        sh.text(r, c, &track_list(row, s, cx.packs, l, true))?;
         c += 1;
     }
     Ok(())
@@ -889,27 +948,29 @@ fn enterprise_row(
 fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::Result<()> {
     use ColKind::*;
     let l = cx.lang;
-    let cols = [
+    let funders = cx.packs.funders();
+    let nf = funders.len();
+    let mut cols = vec![
         col("企业名称", "Enterprise", 36.0, Text),
         col("统一社会信用代码", "Credit code", 22.0, Text),
         col("产业", "Sector", 14.0, Text),
         col("扶持项", "Track", 44.0, Text),
         col("条款", "Clause", 10.0, Text),
         col("状态", "Status", 16.0, Text),
-        col("省 (万元)", "Province (万元)", 13.0, Wan),
-        col("市 (万元)", "City (万元)", 13.0, Wan),
-        col("区 (万元)", "District (万元)", 13.0, Wan),
+    ];
+    cols.extend(funders.iter().map(|who| funder_col("", "", who, 13.0)));
+    cols.extend([
         col("合计 (万元)", "Total (万元)", 13.0, Wan),
         col("来源", "Source", 40.0, Text),
         col("扶持项代码", "track_id", 26.0, Text),
-    ];
+    ]);
     let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("扶持项", "Tracks", l);
     ws.set_name(&name)?;
     let mut sh = Sheet { ws, name };
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
-    for k in 0..4 {
-        totals[6 + k] = Some(wan(p.track_totals[k]));
+    for (k, x) in p.track_totals.iter().enumerate() {
+        totals[6 + k] = Some(wan(*x));
     }
     table(
         &mut sh,
@@ -924,28 +985,23 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::Re
     for item in cx.screened.rows()? {
         let (row, _) = item?;
         for t in &row.tracks {
-            let clause = cx
-                .pack
-                .tracks
-                .iter()
-                .find(|x| x.id == t.id)
-                .map_or("", |x| x.clause.as_str());
             sh.text(r, 0, &row.name)?;
             sh.text(r, 1, row.credit_code.as_deref().unwrap_or(""))?;
             sh.text(r, 2, sector_name(row.sector, l))?;
-            sh.text(r, 3, &track_title(cx.pack, &t.id, l))?;
-            sh.text(r, 4, clause)?;
+            sh.text(r, 3, &track_title(cx.packs, &t.id, l))?;
+            sh.text(r, 4, track_clause(cx.packs, &t.id))?;
             sh.text(r, 5, t.status.label().get(l))?;
-            for (k, who) in Funder::standard_all().iter().enumerate() {
-                if let Some(m) = max_of(&t.by_funder, who.clone()) {
+            for (k, who) in funders.iter().enumerate() {
+                if let Some(m) = max_of(&t.by_funder, who) {
                     sh.num(r, 6 + k as u16, f(wan(m)), &fm.wan)?;
                 }
             }
+            let after = 6 + nf as u16;
             if let Some(m) = total_max(&t.by_funder) {
-                sh.num(r, 9, f(wan(m)), &fm.wan)?;
+                sh.num(r, after, f(wan(m)), &fm.wan)?;
             }
-            sh.text(r, 10, &row.file)?;
-            sh.text(r, 11, &t.id)?;
+            sh.text(r, after + 1, &row.file)?;
+            sh.text(r, after + 2, &t.id)?;
             r += 1;
         }
     }
@@ -958,41 +1014,37 @@ fn budget(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()> 
     let name = sheet_name("预算", "Budget", l);
     ws.set_name(&name)?;
     let mut sh = Sheet { ws, name };
-    let cols = [
+    let funders = cx.packs.funders();
+    let nf = funders.len();
+    let mut cols = vec![
         col("扶持项", "Track", 44.0, Text),
         col("条款", "Clause", 10.0, Text),
         col("符合企业", "Eligible", 10.0, Int),
         col("候选企业", "Candidates", 10.0, Int),
         col("接近", "Near", 8.0, Int),
-        col("符合 · 省 (万元)", "Eligible · province (万元)", 14.0, Wan),
-        col("符合 · 市 (万元)", "Eligible · city (万元)", 14.0, Wan),
-        col("符合 · 区 (万元)", "Eligible · district (万元)", 14.0, Wan),
-        col(
-            "含候选 · 省 (万元)",
-            "Potential · province (万元)",
-            14.0,
-            Wan,
-        ),
-        col("含候选 · 市 (万元)", "Potential · city (万元)", 14.0, Wan),
-        col(
-            "含候选 · 区 (万元)",
-            "Potential · district (万元)",
-            14.0,
-            Wan,
-        ),
-        col("扶持项代码", "track_id", 26.0, Text),
     ];
+    cols.extend(
+        funders
+            .iter()
+            .map(|w| funder_col("符合 · ", "Eligible · ", w, 14.0)),
+    );
+    cols.extend(
+        funders
+            .iter()
+            .map(|w| funder_col("含候选 · ", "Potential · ", w, 14.0)),
+    );
+    cols.push(col("扶持项代码", "track_id", 26.0, Text));
     let b = &cx.screened.agg.budget;
-    let mut sums = [Decimal::ZERO; 6];
+    let mut sums = vec![Decimal::ZERO; 2 * nf];
     for (_, tb) in b {
-        for (k, who) in Funder::standard_all().iter().enumerate() {
-            sums[k] += max_of(&tb.eligible_by_funder, who.clone()).unwrap_or_default();
-            sums[3 + k] += max_of(&tb.potential_by_funder, who.clone()).unwrap_or_default();
+        for (k, who) in funders.iter().enumerate() {
+            sums[k] += max_of(&tb.eligible_by_funder, who).unwrap_or_default();
+            sums[nf + k] += max_of(&tb.potential_by_funder, who).unwrap_or_default();
         }
     }
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
-    for k in 0..6 {
-        totals[5 + k] = Some(wan(sums[k]));
+    for (k, x) in sums.iter().enumerate() {
+        totals[5 + k] = Some(wan(*x));
     }
     table(
         &mut sh,
@@ -1004,26 +1056,21 @@ fn budget(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()> 
     )?;
     for (i, (id, tb)) in b.iter().enumerate() {
         let r = i as u32 + 1;
-        let clause = cx
-            .pack
-            .tracks
-            .iter()
-            .find(|t| &t.id == id)
-            .map_or("", |t| t.clause.as_str());
-        sh.text(r, 0, &track_title(cx.pack, id, l))?;
-        sh.text(r, 1, clause)?;
+        sh.text(r, 0, &track_title(cx.packs, id, l))?;
+        sh.text(r, 1, track_clause(cx.packs, id))?;
         sh.num(r, 2, tb.eligible as f64, &fm.int)?;
         sh.num(r, 3, tb.candidate as f64, &fm.int)?;
         sh.num(r, 4, tb.near as f64, &fm.int)?;
-        for (k, who) in Funder::standard_all().iter().enumerate() {
-            if let Some(m) = max_of(&tb.eligible_by_funder, who.clone()) {
-                sh.num(r, 5 + k as u16, f(wan(m)), &fm.wan)?;
+        for (k, who) in funders.iter().enumerate() {
+            let k = k as u16;
+            if let Some(m) = max_of(&tb.eligible_by_funder, who) {
+                sh.num(r, 5 + k, f(wan(m)), &fm.wan)?;
             }
-            if let Some(m) = max_of(&tb.potential_by_funder, who.clone()) {
-                sh.num(r, 8 + k as u16, f(wan(m)), &fm.wan)?;
+            if let Some(m) = max_of(&tb.potential_by_funder, who) {
+                sh.num(r, 5 + nf as u16 + k, f(wan(m)), &fm.wan)?;
             }
         }
-        sh.text(r, 11, id)?;
+        sh.text(r, 5 + 2 * nf as u16, id)?;
     }
     print_setup(
         sh.ws,
