@@ -3,7 +3,8 @@
 //! Smart-manufacturing readiness and subsidy screening for factories under
 //! the 2016 Licheng notice implementing "Quanzhou Manufacturing 2025".
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage (folders `model/`, `engine/`,
+//! `plan/`, `report/`, `screen/`, `workbook/`; see docs/architecture.md):
 //! [`input`] (YAML questionnaire → [`questionnaire::Questionnaire`], with
 //! [`validate`]) → [`indicators`] → [`maturity`] → [`criteria`] → [`facts`]
 //! → [`policy`] (subsidy tracks, exact money, funder split, district cap) →
@@ -18,31 +19,26 @@
 // column, path, zh/en message, hint); boxing them would buy nothing measurable.
 #![allow(clippy::result_large_err)]
 
-pub mod assess;
-pub mod cases;
-pub mod compare;
-pub mod criteria;
+// The folders follow the pipeline: model (the input) → engine (indicators,
+// criteria, facts, policy) → plan (comparisons, roadmap) → report / screen /
+// workbook (what users see). The stage modules are re-exported at the root,
+// so `zhizao::policy`, `zhizao::questionnaire` … are the public paths.
+pub mod engine;
+pub mod model;
+pub mod plan;
+
 pub mod diag;
-pub mod diff;
-pub mod facts;
-pub mod fieldnames;
-pub mod indicators;
-pub mod input;
 pub mod lang;
-pub mod maturity;
 pub mod money;
 pub mod output;
-pub mod policy;
-pub mod questionnaire;
-pub mod reference;
 pub mod report;
-pub mod roadmap;
 pub mod sample;
-pub mod schema;
 pub mod screen;
 pub mod textsafe;
-pub mod validate;
-pub mod whatif;
 pub mod workbook;
-pub mod yaml;
-pub mod yardsticks;
+
+pub use engine::{
+    assess, cases, criteria, facts, indicators, maturity, policy, reference, yardsticks,
+};
+pub use model::{fieldnames, input, questionnaire, schema, validate, yaml};
+pub use plan::{compare, diff, roadmap, whatif};

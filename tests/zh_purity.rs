@@ -37,7 +37,7 @@ const TERMS: &[&str] = &[
 /// already; these are the rest.
 const PACK_LEAKS: &[&str] = &[
     // Gap texts of near tracks, written by the policy engine in CNY
-    // (src/policy/eval.rs `gap`).
+    // (src/engine/policy/eval/ `gap`).
     "CNY",
     // "A ≥ 1 or B ≥ 1": the required text of an any-of condition, written by
     // the policy engine; at 200 columns it wraps onto a line of its own.

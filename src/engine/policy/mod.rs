@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
 /// The default pack (the 2016 Licheng notice), embedded in the binary.
-pub const DEFAULT_PACK: &str = include_str!("../../policies/licheng-2016.yaml");
+pub const DEFAULT_PACK: &str = include_str!("../../../policies/licheng-2016.yaml");
 /// Name shown for the embedded pack.
 pub const DEFAULT_PACK_NAME: &str = "policies/licheng-2016.yaml";
 

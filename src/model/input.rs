@@ -93,7 +93,7 @@ pub fn load(
 fn blank_template() -> &'static serde_yaml::Value {
     static BLANK: std::sync::OnceLock<serde_yaml::Value> = std::sync::OnceLock::new();
     BLANK.get_or_init(|| {
-        serde_yaml::from_str(include_str!("templates/questionnaire.en.yaml"))
+        serde_yaml::from_str(include_str!("../templates/questionnaire.en.yaml"))
             .unwrap_or(serde_yaml::Value::Null)
     })
 }

@@ -6,7 +6,7 @@
 //! Everything a consultant may not know is optional, so that "not filled in"
 //! stays distinct from zero all the way to the report ("unknown").
 //!
-//! Every field is also a fact policy packs can name (`src/facts/plain.rs`
+//! Every field is also a fact policy packs can name (`src/engine/facts/plain.rs`
 //! gives the rule); an `x-fact` annotation (`#[schemars(extend("x-fact" =
 //! …))]`, kept out of the published schema) marks where a fact departs from
 //! it, e.g. `{"absent": false}` for an achievement that is "no" when left out.

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The shipped reference data.
-pub const DEFAULT_REFERENCES: &str = include_str!("../benchmarks/reference.yaml");
+pub const DEFAULT_REFERENCES: &str = include_str!("../../benchmarks/reference.yaml");
 /// Name shown for the embedded reference data.
 pub const DEFAULT_REFERENCES_NAME: &str = "benchmarks/reference.yaml";
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The default criteria pack, embedded in the binary.
-pub const DEFAULT_PACK: &str = include_str!("../criteria/licheng-2016.yaml");
+pub const DEFAULT_PACK: &str = include_str!("../../criteria/licheng-2016.yaml");
 /// File name shown for the embedded pack.
 pub const DEFAULT_PACK_NAME: &str = "criteria/licheng-2016.yaml";
 

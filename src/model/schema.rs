@@ -113,7 +113,7 @@ fn tidy_descriptions(v: &mut Value) {
 }
 
 /// The questionnaire's `x-fact` annotations tell the facts registry where a
-/// fact departs from the plain rule (`src/facts/plain.rs`); they say nothing
+/// fact departs from the plain rule (`src/engine/facts/plain.rs`); they say nothing
 /// to an editor, so the published schema leaves them out.
 fn strip_fact_notes(v: &mut Value) {
     match v {
