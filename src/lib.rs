@@ -33,6 +33,7 @@ pub mod money;
 pub mod output;
 pub mod report;
 pub mod sample;
+pub mod schema;
 pub mod screen;
 pub mod textsafe;
 pub mod workbook;
@@ -40,5 +41,5 @@ pub mod workbook;
 pub use engine::{
     assess, cases, criteria, facts, indicators, maturity, policy, reference, yardsticks,
 };
-pub use model::{fieldnames, input, questionnaire, schema, validate, yaml};
+pub use model::{fieldnames, input, questionnaire, validate, yaml};
 pub use plan::{compare, diff, roadmap, whatif};

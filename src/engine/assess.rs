@@ -4,13 +4,13 @@
 
 use crate::criteria::{self, CriteriaPack, CriterionResult};
 use crate::diag::Diagnostic;
+use crate::engine::targets::Targets;
 use crate::indicators::{self, Indicators};
 use crate::maturity::{self, Maturity};
 use crate::policy::eval::{DistrictCapResult, PolicyResult, Totals, TrackResult};
 use crate::policy::pack::PolicyPack;
 use crate::questionnaire::{Questionnaire, Sector};
 use crate::reference::References;
-use crate::screen::targets::Targets;
 use crate::{facts, lang::Text, policy};
 use serde::Serialize;
 

@@ -12,4 +12,5 @@ pub mod indicators;
 pub mod maturity;
 pub mod policy;
 pub mod reference;
+pub mod targets;
 pub mod yardsticks;

@@ -4,8 +4,8 @@
 //! the same figures without reaching back into the packs.
 
 use crate::criteria::CriteriaPack;
+use crate::engine::targets::Targets;
 use crate::questionnaire::ProductionMode;
-use crate::screen::targets::Targets;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -136,7 +136,7 @@ mod tests {
     fn a_process_plant_has_no_discrete_thresholds_and_no_targets() {
         let (c, t) = (
             crate::criteria::default_pack(),
-            crate::screen::targets::default_targets(),
+            crate::engine::targets::default_targets(),
         );
         let d = collect(&c, &t, ProductionMode::Discrete);
         let p = collect(&c, &t, ProductionMode::Process);

@@ -21,7 +21,8 @@ type Names = HashMap<String, (String, String)>;
 fn names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let schema = crate::schema::schema(crate::schema::Which::Questionnaire);
+        let mut schema = schemars::schema_for!(crate::questionnaire::Questionnaire).to_value();
+        tidy_descriptions(&mut schema);
         let mut out = Names::new();
         collect(&schema, &schema, "", &mut out, 0);
         collect_enum_values(&schema, &mut out);
@@ -184,6 +185,35 @@ pub fn list(paths: &[impl AsRef<str>], lang: Lang) -> String {
         .map(|p| humanize(p.as_ref(), lang))
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "))
+}
+
+/// Doc comments are wrapped at about 100 columns; a description is one
+/// paragraph per line, so single line breaks become spaces (a blank line,
+/// i.e. a new paragraph, is kept).
+pub(crate) fn tidy_descriptions(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                match x {
+                    Value::String(s) if k == "description" => {
+                        *s = s
+                            .split("\n\n")
+                            .map(|para| {
+                                para.split('\n')
+                                    .map(str::trim)
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n\n");
+                    }
+                    _ => tidy_descriptions(x),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,5 @@
 pub mod fieldnames;
 pub mod input;
 pub mod questionnaire;
-pub mod schema;
 pub mod validate;
 pub mod yaml;

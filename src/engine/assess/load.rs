@@ -5,11 +5,11 @@
 
 use super::Engine;
 use crate::diag::Diagnostic;
+use crate::engine::targets::Targets;
 use crate::lang::Text;
 use crate::policy::{self, pack::PolicyPack, readings::Choices};
 use crate::reference::References;
-use crate::screen::targets::Targets;
-use crate::{criteria, reference, screen};
+use crate::{criteria, reference};
 use std::path::PathBuf;
 
 /// Where each pack comes from: `None` (or an empty list) takes the shipped one.
@@ -145,8 +145,8 @@ impl Engine {
         let targets: Targets = data(
             &sources.targets,
             (
-                screen::targets::DEFAULT_TARGETS,
-                screen::targets::DEFAULT_TARGETS_NAME,
+                crate::engine::targets::DEFAULT_TARGETS,
+                crate::engine::targets::DEFAULT_TARGETS_NAME,
             ),
         )?;
         let references: References = data(

@@ -319,6 +319,17 @@ mod tests {
     use super::*;
     use crate::assess::InputInfo;
 
+    #[test]
+    fn every_unit_cost_of_the_criteria_pack_is_keyed_by_an_action_kind() {
+        let ids: Vec<_> = KINDS.iter().map(|k| k.as_str()).collect();
+        for key in crate::criteria::default_pack()
+            .default_unit_costs_wan
+            .keys()
+        {
+            assert!(ids.contains(&key.as_str()), "{key}");
+        }
+    }
+
     fn example(name: &str) -> Questionnaire {
         let path = format!(
             "{}/questionnaires/examples/{name}.yaml",

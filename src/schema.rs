@@ -66,7 +66,7 @@ pub fn schema(which: Which) -> Value {
         ),
     };
     let mut v = s.to_value();
-    tidy_descriptions(&mut v);
+    crate::fieldnames::tidy_descriptions(&mut v);
     strip_fact_notes(&mut v);
     // `$schema`, title and description first: what a reader of the file sees first.
     let mut root = serde_json::Map::new();
@@ -81,35 +81,6 @@ pub fn schema(which: Which) -> Value {
         root.extend(rest);
     }
     Value::Object(root)
-}
-
-/// Doc comments are wrapped at about 100 columns; a description is one
-/// paragraph per line, so single line breaks become spaces (a blank line,
-/// i.e. a new paragraph, is kept).
-fn tidy_descriptions(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            for (k, x) in map.iter_mut() {
-                match x {
-                    Value::String(s) if k == "description" => {
-                        *s = s
-                            .split("\n\n")
-                            .map(|para| {
-                                para.split('\n')
-                                    .map(str::trim)
-                                    .collect::<Vec<_>>()
-                                    .join(" ")
-                            })
-                            .collect::<Vec<_>>()
-                            .join("\n\n");
-                    }
-                    _ => tidy_descriptions(x),
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
-        _ => {}
-    }
 }
 
 /// The questionnaire's `x-fact` annotations tell the facts registry where a
