@@ -84,8 +84,11 @@ fn test(args: TestArgs, s: &Settings) -> CliResult {
     }
     out.print(&report::fit::lines(&text, s.width))?;
     io::print_diags(&o.errors, None, lang);
-    let listing = testcase::readings_listing(&engine.policy, &o, lang);
-    out.print(&report::fit::lines(&listing, s.width))?;
+    // Every pack's readings (each pack lists its own; none: nothing).
+    for pack in engine.policies() {
+        let listing = testcase::readings_listing(pack, &o, lang);
+        out.print(&report::fit::lines(&listing, s.width))?;
+    }
     out.line(&format!("policy test: {}", testcase::summary(&o).get(lang)))?;
     match o.failed() == 0 && o.errors.is_empty() {
         true => Ok(()),
