@@ -23,9 +23,9 @@
 // criteria, facts, policy) → plan (comparisons, roadmap) → report / screen /
 // workbook (what users see). The stage modules are re-exported at the root,
 // so `zhizao::policy`, `zhizao::questionnaire` … are the public paths.
-pub mod engine;
-pub mod model;
-pub mod plan;
+mod engine;
+mod model;
+mod plan;
 
 pub mod diag;
 pub mod lang;
@@ -39,7 +39,7 @@ pub mod textsafe;
 pub mod workbook;
 
 pub use engine::{
-    assess, cases, criteria, facts, indicators, maturity, policy, reference, yardsticks,
+    assess, cases, criteria, facts, indicators, maturity, policy, reference, targets, yardsticks,
 };
 pub use model::{fieldnames, input, questionnaire, validate, yaml};
 pub use plan::{compare, diff, roadmap, whatif};
