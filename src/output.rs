@@ -29,14 +29,6 @@ pub fn write_direct(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.flush()
 }
 
-/// Write `bytes` to stdout and flush, returning the error (a full disk, a
-/// closed pipe) instead of panicking as `print!` does.
-pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()
-}
-
 /// Whether `a` and `b` name the same file (hard and symbolic links
 /// included), so `-o` can refuse to overwrite an input. A path that does
 /// not exist yet is no input.
