@@ -67,6 +67,8 @@ pub struct Side {
     pub credit_code: Option<String>,
     /// Data year.
     pub data_year: i32,
+    /// The policy packs it was screened against, by title (zh / en).
+    pub policy_titles: Vec<crate::lang::Text>,
 }
 
 /// One indicator before and after.
@@ -301,6 +303,13 @@ fn side(a: &Assessment) -> Side {
         name: a.enterprise.name.clone(),
         credit_code: a.enterprise.credit_code.clone(),
         data_year: a.enterprise.data_year,
+        policy_titles: a
+            .packs
+            .policy_titles(crate::lang::Lang::Zh)
+            .into_iter()
+            .zip(a.packs.policy_titles(crate::lang::Lang::En))
+            .map(|(zh, en)| crate::lang::Text::new(zh, en))
+            .collect(),
     }
 }
 

@@ -288,6 +288,8 @@ struct Row {
 struct CompareView {
     lang: &'static str,
     t: BTreeMap<&'static str, &'static str>,
+    /// The notices the two assessments were screened against (the after side's packs).
+    subtitle: String,
     before: SideView,
     after: SideView,
     warning: String,
@@ -431,9 +433,14 @@ fn track_rows(c: &Comparison, l: Lang) -> Vec<Row> {
 }
 
 fn compare_view(c: &Comparison, l: Lang, date: &str) -> CompareView {
+    let titles: Vec<&str> = c.after.policy_titles.iter().map(|t| t.get(l)).collect();
     CompareView {
         lang: lang_tag(l),
         t: labels(l),
+        subtitle: match l {
+            Lang::Zh => format!("依据《{}》测算", titles.join("》《")),
+            Lang::En => format!("Screened against the {}", titles.join(" and the ")),
+        },
         before: side_view(&c.before),
         after: side_view(&c.after),
         warning: if c.same_enterprise {

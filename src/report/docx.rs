@@ -284,7 +284,8 @@ impl Writer<'_> {
 
     fn charts(&self, doc: Docx, radar: &str, bars: &str) -> anyhow::Result<Docx> {
         let mut doc = doc.add_paragraph(heading(2, &self.t("charts")));
-        for (svg, caption) in [(radar, "radar_caption"), (bars, "bars_caption")] {
+        let captions = [self.t("radar_caption"), self.s("/bars_caption")];
+        for (svg, caption) in [radar, bars].into_iter().zip(captions) {
             let (png, w, h) = svg_to_png(svg)?;
             // Fit the text width (17 cm ≈ 642 px at 96 dpi), never enlarge.
             let max_px = 640.0;
@@ -301,7 +302,7 @@ impl Writer<'_> {
                         .add_run(Run::new().add_image(pic)),
                 )
                 .add_paragraph(
-                    para(&self.t(caption))
+                    para(&caption)
                         .align(AlignmentType::Center)
                         .size(18)
                         .color("555555"),

@@ -93,14 +93,39 @@ pub(super) fn criteria_legend(a: &Assessment, l: Lang) -> Vec<String> {
         .take(3)
         .map(|c| c.name.get(l).to_string())
         .collect();
-    v.push(
-        l.pick(
-            "区 2020 年目标 [P 二(一)]",
-            "District 2020 target [P 二(一)]",
-        )
-        .into(),
-    );
+    if let Some((year, clause)) = target_year(a) {
+        v.push(match l {
+            Lang::Zh => format!("区 {year} 年目标 [P {clause}]"),
+            Lang::En => format!("District {year} target [P {clause}]"),
+        });
+    }
     v
+}
+
+/// The year and clause of the district targets the charts draw (from the
+/// targets pack, through the assessment's yardsticks); `None` when no target
+/// applies to this factory, so no legend or caption promises one.
+pub(super) fn target_year(a: &Assessment) -> Option<(i32, String)> {
+    a.yardsticks
+        .targets
+        .first()
+        .map(|t| (t.year, t.clause.clone()))
+}
+
+/// The caption of the bar chart: thresholds, and the district targets with their year when drawn.
+pub(super) fn bars_caption(a: &Assessment, l: Lang) -> String {
+    match (target_year(a), l) {
+        (Some((y, _)), Lang::Zh) => format!("关键指标与评估标准阈值、区 {y} 年目标"),
+        (Some((y, _)), Lang::En) => {
+            format!("Key indicators against the criteria thresholds and the district's {y} targets")
+        }
+        (None, _) => l
+            .pick(
+                "关键指标与评估标准阈值",
+                "Key indicators against the criteria thresholds",
+            )
+            .into(),
+    }
 }
 
 /// The radar and bar charts of an assessment.

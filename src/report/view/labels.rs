@@ -6,7 +6,6 @@ use super::*;
 /// Labels (zh, en) used by the templates as `t.<key>`.
 pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("title", "智能制造评估报告", "Smart-manufacturing assessment report"),
-    ("subtitle", "依据鲤城区 2016 年贯彻落实泉州制造 2025 的实施意见测算", "Screened against the 2016 Licheng notice implementing \"Quanzhou Manufacturing 2025\""),
     ("enterprise", "企业", "Enterprise"),
     ("credit_code", "统一社会信用代码", "Credit code"),
     ("sector", "产业", "Sector"),
@@ -30,7 +29,6 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("total", "合计", "Total"),
     ("charts", "图表", "Charts"),
     ("radar_caption", "各能力域估算等级 (GB/T 39116, 12 个能力域, 0–5 级)", "Estimated level of each capability domain (GB/T 39116, 12 domains, levels 0–5)"),
-    ("bars_caption", "关键指标与评估标准阈值、区 2020 年目标", "Key indicators against the criteria thresholds and the district's 2020 targets"),
     ("indicators", "指标", "Indicators"),
     ("indicator", "指标", "Indicator"),
     ("value", "数值", "Value"),

@@ -158,6 +158,8 @@ struct ReportView {
     t: BTreeMap<&'static str, &'static str>,
     /// The notice the report screens against, by the policy pack's title.
     subtitle: String,
+    /// The bar chart's caption, with the targets' year from the targets pack.
+    bars_caption: String,
     /// The three roadmap targets with the best value for effort.
     exec: Vec<ExecItem>,
     /// Who made the report and for whom.
@@ -320,6 +322,7 @@ fn report_view(r: &ReportInput) -> ReportView {
         t: labels(l),
         exec: exec_items(r.roadmap, l),
         profile: profile_view(r.profile, l),
+        bars_caption: bars_caption(a, l),
         subtitle: match l {
             Lang::Zh => format!("依据《{}》测算", a.packs.policy_titles(l).join("》《")),
             Lang::En => format!(
