@@ -119,12 +119,20 @@ fn the_same_pack_twice_is_refused() {
 
 #[test]
 fn a_funder_the_pack_does_not_declare_is_an_error_at_its_line() {
-    let text = std::fs::read_to_string(root().join("tests/packs/second-notice.yaml"))
-        .expect("fixture")
-        .replace(
-            "split: {national: 60, city: 40}",
-            "split: {nation: 60, city: 40}",
-        );
+    let text = second_text().replace(
+        "split: {national: 60, city: 40}",
+        "split: {nation: 60, city: 40}",
+    );
+    let diagnostics = load_errors(&text);
+    let d = diagnostics
+        .iter()
+        .find(|d| d.message.en.contains("`nation`"))
+        .expect("names the funder");
+    assert!(d.line.is_some(), "placed at a line: {d:?}");
+}
+
+/// The problems of a pack text loaded alone (it must be invalid).
+fn load_errors(text: &str) -> Vec<zhizao::diag::Diagnostic> {
     let dir = tempfile::tempdir().expect("tempdir");
     let path: PathBuf = dir.path().join("bad.yaml");
     std::fs::write(&path, text).expect("write");
@@ -133,13 +141,7 @@ fn a_funder_the_pack_does_not_declare_is_an_error_at_its_line() {
         ..PackSources::default()
     };
     match Engine::load(&sources) {
-        Err(zhizao::assess::LoadError::Invalid { diagnostics, .. }) => {
-            let d = diagnostics
-                .iter()
-                .find(|d| d.message.en.contains("`nation`"))
-                .expect("names the funder");
-            assert!(d.line.is_some(), "placed at a line: {d:?}");
-        }
+        Err(zhizao::assess::LoadError::Invalid { diagnostics, .. }) => diagnostics,
         other => panic!("expected an invalid pack, got {other:?}"),
     }
 }
@@ -222,20 +224,10 @@ fn highest_only_pays_the_larger_award_before_the_funder_cap() {
 #[test]
 fn a_highest_only_group_must_name_tracks_of_the_pack() {
     let group = "highest_only:\n  - clause: \"第四条\"\n    tracks: [scale-award, no-such-track]\n    note: {zh: 测试, en: test}\n\ntracks:";
-    let text = second_text().replacen("tracks:", group, 1);
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path: PathBuf = dir.path().join("bad.yaml");
-    std::fs::write(&path, text).expect("write");
-    let sources = PackSources {
-        policies: vec![path],
-        ..PackSources::default()
-    };
-    match Engine::load(&sources) {
-        Err(zhizao::assess::LoadError::Invalid { diagnostics, .. }) => assert!(diagnostics
-            .iter()
-            .any(|d| d.message.en.contains("`no-such-track`") && d.line.is_some())),
-        other => panic!("expected an invalid pack, got {other:?}"),
-    }
+    let diagnostics = load_errors(&second_text().replacen("tracks:", group, 1));
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.message.en.contains("`no-such-track`") && d.line.is_some()));
 }
 
 #[test]

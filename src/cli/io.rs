@@ -117,6 +117,17 @@ pub fn read_error_code(d: &Diagnostic) -> i32 {
     }
 }
 
+/// Read and parse one questionnaire, its diagnostics printed: an unreadable
+/// file exits 2, an invalid one 1 (`assess`, `compare`).
+pub fn load_questionnaire(file: &str, lang: Lang) -> Result<zhizao::input::Loaded, CliError> {
+    let bytes = zhizao::input::read(file).map_err(|d| {
+        let code = read_error_code(&d);
+        failed(&[d], None, lang, code)
+    })?;
+    zhizao::input::from_bytes(&bytes, file)
+        .map_err(|(diags, source)| failed(&diags, source.as_deref(), lang, 1))
+}
+
 /// Refuse (exit 2) an `-o` that names one of the inputs, links included:
 /// writing the report would replace the questionnaire it was made from.
 pub fn output_is_input<P: AsRef<Path>>(output: &Option<PathBuf>, inputs: &[P]) -> CliResult {

@@ -68,12 +68,7 @@ fn load(
     set: &[String],
     lang: Lang,
 ) -> Result<(input::Loaded, Vec<Override>), CliError> {
-    let bytes = input::read(file).map_err(|d| {
-        let code = io::read_error_code(&d);
-        io::failed(&[d], None, lang, code)
-    })?;
-    let loaded = input::from_bytes(&bytes, file)
-        .map_err(|(diags, source)| io::failed(&diags, source.as_deref(), lang, 1))?;
+    let loaded = io::load_questionnaire(file, lang)?;
     if set.is_empty() {
         return Ok((loaded, Vec::new()));
     }

@@ -5,7 +5,7 @@ use crate::cli::io::{self, Out};
 use crate::cli::{engine, CliError, CliResult, Settings};
 use zhizao::assess::{Assessment, Engine, InputInfo};
 use zhizao::lang::Lang;
-use zhizao::{input, report};
+use zhizao::report;
 
 /// Assess both questionnaires and write what changed.
 pub fn exec(args: CompareArgs, s: &Settings) -> CliResult {
@@ -35,12 +35,7 @@ pub fn exec(args: CompareArgs, s: &Settings) -> CliResult {
 
 /// One side: an unreadable file exits 2, an invalid one 1.
 fn assess(engine: &Engine, file: &str, lang: Lang) -> Result<Assessment, CliError> {
-    let bytes = input::read(file).map_err(|d| {
-        let code = io::read_error_code(&d);
-        io::failed(&[d], None, lang, code)
-    })?;
-    let loaded = input::from_bytes(&bytes, file)
-        .map_err(|(diags, source)| io::failed(&diags, source.as_deref(), lang, 1))?;
+    let loaded = io::load_questionnaire(file, lang)?;
     Ok(engine.assess(
         &loaded.questionnaire,
         InputInfo {
