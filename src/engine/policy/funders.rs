@@ -15,10 +15,11 @@ pub fn resolve(pack: &mut PolicyPack) -> Vec<Undeclared> {
     if pack.funders.is_empty() {
         pack.funders = super::pack::standard_funders();
     }
+    pack.funder_handles = pack.funders.iter().cloned().map(Funder::new).collect();
     let declared: BTreeMap<String, Funder> = pack
-        .funders
+        .funder_handles
         .iter()
-        .map(|d| (d.id.clone(), Funder::new(d.clone())))
+        .map(|f| (f.id().to_string(), f.clone()))
         .collect();
     let mut bad = Vec::new();
     let mut fix = |path: String, f: &Funder| -> Funder {
@@ -112,7 +113,7 @@ pub fn conflicts(packs: &[PolicyPack]) -> Vec<(String, String)> {
 pub fn all(packs: &[&PolicyPack]) -> Vec<Funder> {
     let mut set: std::collections::BTreeSet<Funder> = Default::default();
     for p in packs {
-        set.extend(p.funders.iter().cloned().map(Funder::new));
+        set.extend(p.funder_handles.iter().cloned());
     }
     set.into_iter().collect()
 }

@@ -55,6 +55,12 @@ pub struct PolicyPack {
     /// province, city and district when absent.
     #[serde(default)]
     pub funders: Vec<FunderDecl>,
+    /// The declared funders as shared handles, in declaration order (set at
+    /// load; every funder a track names is one of these, so totals clone
+    /// handles instead of building funders per enterprise).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub funder_handles: Vec<Funder>,
     /// 每家企业从一个出资方所得奖励的封顶 (2016 通知: 区级) / The per-enterprise cap on one
     /// funder's awards (the district's in the 2016 notice).
     #[serde(default, alias = "funder_cap")]

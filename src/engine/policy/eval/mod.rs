@@ -903,9 +903,9 @@ fn not_stacked(pack: &PolicyPack, o: &Outcome) -> (Option<String>, Vec<Text>) {
 /// Totals by funder: every funder the pack declares (zero when it pays nothing).
 fn totals<'a>(pack: &PolicyPack, tracks: impl Iterator<Item = &'a Outcome>) -> Totals {
     let mut by: BTreeMap<Funder, Range> = pack
-        .funders
+        .funder_handles
         .iter()
-        .map(|d| (Funder::new(d.clone()), Range::ZERO))
+        .map(|f| (f.clone(), Range::ZERO))
         .collect();
     for t in tracks {
         for (f, r) in &t.by_funder {
