@@ -269,3 +269,30 @@ fn the_terminal_report_shows_each_packs_cap_in_its_funders_words() {
     assert!(text.contains("区级奖励上限"), "{text}");
     assert!(text.contains("市级奖励上限（第三条）：25.00万元"), "{text}");
 }
+
+#[test]
+fn packs_that_disagree_on_a_funders_level_are_refused_naming_the_file() {
+    // The second pack declares `city` at district level while the 2016 pack
+    // has it at city level: their city money could not be added.
+    let text = second_text().replace(
+        "{id: city, name: {zh: 市, en: city}, level: city}",
+        "{id: city, name: {zh: 市, en: city}, level: district}",
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path: PathBuf = dir.path().join("second.yaml");
+    std::fs::write(&path, text).expect("write");
+    let sources = PackSources {
+        policies: vec![root().join("policies/licheng-2016.yaml"), path.clone()],
+        ..PackSources::default()
+    };
+    match Engine::load(&sources) {
+        Err(zhizao::assess::LoadError::Invalid { diagnostics, .. }) => {
+            let d = diagnostics
+                .iter()
+                .find(|d| d.message.en.contains("`city`"))
+                .expect("names the funder");
+            assert_eq!(d.file, path.display().to_string());
+        }
+        other => panic!("expected conflicting packs to be refused, got {other:?}"),
+    }
+}

@@ -92,12 +92,13 @@ fn policies(sources: &PackSources) -> Result<Vec<PolicyPack>, LoadError> {
         sources.policies.iter().cloned().map(Some).collect()
     };
     let mut packs = Vec::with_capacity(paths.len());
+    let mut files = Vec::with_capacity(paths.len());
     for p in &paths {
         let (text, shown) = text_of(p, (policy::DEFAULT_PACK, policy::DEFAULT_PACK_NAME))?;
-        let pack = policy::load_pack(&text, &shown).map_err(|d| invalid(d, text))?;
-        packs.push(pack);
+        packs.push(policy::load_pack(&text, &shown).map_err(|d| invalid(d, text))?);
+        files.push(shown);
     }
-    policy::check_together(&packs).map_err(|d| invalid(d, String::new()))?;
+    policy::check_together(&packs, &files).map_err(|d| invalid(d, String::new()))?;
     for (id, _) in sources.readings.iter() {
         if !packs.iter().any(|p| p.readings.iter().any(|r| r.id == *id)) {
             // The single-pack message names the closest reading id.

@@ -146,25 +146,33 @@ fn resolve_slots(pack: &mut PolicyPack) {
 /// Check packs that are evaluated together: ids must differ (a track is
 /// named by pack and id), and a funder two packs declare must be the same
 /// funder in both (same level), so their totals can be added.
-pub fn check_together(packs: &[PolicyPack]) -> Result<(), Vec<Diagnostic>> {
+/// `files` names each pack's file as the user gave it, in the same order.
+pub fn check_together(packs: &[PolicyPack], files: &[String]) -> Result<(), Vec<Diagnostic>> {
     let mut errs = Vec::new();
-    let mut seen: std::collections::BTreeMap<&str, &PolicyPack> = Default::default();
+    let file_of = |id: &str| {
+        packs
+            .iter()
+            .zip(files)
+            .find(|(p, _)| p.id == id)
+            .map_or(id.to_string(), |(_, f)| f.clone())
+    };
     for (pack, id) in funders::conflicts(packs) {
         errs.push(Diagnostic::error(
             "policy.funder",
-            &pack,
+            &file_of(&pack),
             Text::new(
                 format!("出资方 `{id}` 在两个政策包中的层级不同, 合计无法相加"),
                 format!("funder `{id}` has different levels in two packs; totals cannot be added"),
             ),
         ));
     }
-    for p in packs {
-        if seen.insert(p.id.as_str(), p).is_some() {
+    let mut seen = BTreeSet::new();
+    for (p, file) in packs.iter().zip(files) {
+        if !seen.insert(p.id.as_str()) {
             errs.push(
                 Diagnostic::error(
                     "policy.duplicate",
-                    &p.source_file,
+                    file,
                     Text::new(
                         format!("政策包 `{}` 给了两次", p.id),
                         format!("policy pack `{}` is given twice", p.id),
