@@ -296,3 +296,23 @@ fn packs_that_disagree_on_a_funders_level_are_refused_naming_the_file() {
         other => panic!("expected conflicting packs to be refused, got {other:?}"),
     }
 }
+
+#[test]
+fn a_batch_brief_keeps_every_packs_cap() {
+    // The screening's compact result keeps both caps with their funders, the
+    // same as the full assessment (first pack's first).
+    let path = root().join("questionnaires/examples/electronics-smart-factory.yaml");
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(&path).expect("example");
+    let l = zhizao::input::from_bytes(&bytes, &shown).expect("valid");
+    let engine = both();
+    let brief = engine.brief(&l.questionnaire);
+    let funders: Vec<&str> = brief.policy.caps().map(|c| c.funder.id()).collect();
+    assert_eq!(funders, ["district", "city"]);
+    let city = brief.policy.caps().nth(1).expect("city cap");
+    assert_eq!(city.cap, Some(dec!(250000)));
+    assert_eq!(city.after.min, dec!(250000));
+    let a = assess(&engine, "electronics-smart-factory.yaml");
+    let full: Vec<&str> = a.caps().map(|c| c.funder.id()).collect();
+    assert_eq!(full, funders);
+}

@@ -110,6 +110,13 @@ pub struct PackInfo {
     pub policy_title: Text,
 }
 
+impl Assessment {
+    /// Every per-enterprise cap of the packs evaluated (the first pack's first).
+    pub fn caps(&self) -> impl Iterator<Item = &DistrictCapResult> {
+        self.district_cap.iter().chain(&self.more_caps)
+    }
+}
+
 impl PackInfo {
     /// Every policy pack as "id version", joined with " + " (the first
     /// alone when only one was evaluated).

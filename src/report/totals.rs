@@ -90,7 +90,7 @@ pub enum CapLine {
 /// Every per-enterprise cap of an assessment (one per policy pack that has
 /// one: the district's in the 2016 notice).
 pub fn caps(a: &Assessment) -> impl Iterator<Item = &DistrictCapResult> {
-    a.district_cap.iter().chain(&a.more_caps)
+    a.caps()
 }
 
 /// Words for a capped funder: "区级奖励上限" / "District cap" and "区级份额" /

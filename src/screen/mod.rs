@@ -172,6 +172,12 @@ struct RowParts<'a, T> {
     warnings: usize,
 }
 
+/// Whether a cap's funder is district-level money (区级): what the screening's
+/// district-cap columns count.
+fn is_district(f: &crate::policy::pack::Funder) -> bool {
+    f.level() == crate::policy::pack::FunderLevel::District
+}
+
 impl Row {
     /// Build the compact row of an assessment.
     pub fn from_assessment(a: &Assessment, q: &crate::questionnaire::Questionnaire) -> Row {
@@ -191,8 +197,9 @@ impl Row {
             }),
             eligible: &a.totals.eligible.by_funder,
             potential: &a.totals.potential.by_funder,
-            cap_binding: a.district_cap.as_ref().is_some_and(|d| d.binding),
-            cap_missing: a.district_cap.as_ref().is_some_and(|d| d.cap.is_none()),
+            // The district-cap columns count the caps on district-level money, whichever pack sets them.
+            cap_binding: a.caps().any(|d| is_district(&d.funder) && d.binding),
+            cap_missing: a.caps().any(|d| is_district(&d.funder) && d.cap.is_none()),
             beyond_horizon: a.packs.beyond_horizon,
             warnings: a.warnings.len(),
         })
@@ -221,7 +228,7 @@ impl Row {
         file: String,
         warnings: usize,
     ) -> Row {
-        let cap = b.policy.district_cap.as_ref();
+        let district = || b.policy.caps().filter(|c| is_district(&c.funder));
         Row::build(RowParts {
             file,
             q,
@@ -243,8 +250,8 @@ impl Row {
                 }),
             eligible: &b.policy.eligible_totals.by_funder,
             potential: &b.policy.potential_totals.by_funder,
-            cap_binding: cap.is_some_and(|c| !c.cut.is_empty()),
-            cap_missing: cap.is_some_and(|c| c.cap.is_none()),
+            cap_binding: district().any(|c| !c.cut.is_empty()),
+            cap_missing: district().any(|c| c.cap.is_none()),
             beyond_horizon: b.policy.beyond_horizon,
             warnings,
         })

@@ -88,9 +88,7 @@ pub fn summarize_all(first: &PolicyPack, rest: &[PolicyPack], facts: &Facts) -> 
         joint.potential_totals = joint.potential_totals.plus(&s.potential_totals);
         joint.beyond_horizon |= s.beyond_horizon;
         joint.in_force |= s.in_force;
-        if joint.district_cap.is_none() {
-            joint.district_cap = s.district_cap;
-        }
+        joint.more_caps.extend(s.district_cap);
     }
     joint
 }

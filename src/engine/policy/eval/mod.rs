@@ -585,6 +585,13 @@ pub struct Outcome {
     pub(super) explanation: Vec<Text>,
 }
 
+impl Summary {
+    /// Every per-enterprise cap of the packs evaluated (the first pack's first).
+    pub fn caps(&self) -> impl Iterator<Item = &CapOutcome> {
+        self.district_cap.iter().chain(&self.more_caps)
+    }
+}
+
 impl Outcome {
     /// Whether its money counts in the totals.
     pub fn counts(&self) -> bool {
@@ -598,6 +605,8 @@ impl Outcome {
 /// (`eligible`, for the eligible totals), so a candidate never cuts what is due.
 #[derive(Debug, Clone)]
 pub struct CapOutcome {
+    /// The funder whose shares are capped.
+    pub funder: Funder,
     /// The cap, CNY; `None` when the figure is missing.
     pub cap: Option<Decimal>,
     /// Sum of district maxima before the cap (eligible + candidate).
@@ -641,8 +650,10 @@ pub struct Summary {
     pub beyond_horizon: bool,
     /// Per track, in pack order.
     pub tracks: Vec<Outcome>,
-    /// The district cap.
+    /// The district cap (the first pack's per-enterprise cap).
     pub district_cap: Option<CapOutcome>,
+    /// The other packs' caps, when several packs are evaluated together.
+    pub more_caps: Vec<CapOutcome>,
     /// Totals over eligible tracks (after the district cap).
     pub eligible_totals: Totals,
     /// Totals over eligible and candidate tracks (after the district cap).
@@ -682,6 +693,7 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         let p = cap_run(&mut potential, cap, &rule, CapSet::Potential);
         let eligible = cap_run(&mut tracks, cap, &rule, CapSet::Eligible);
         CapOutcome {
+            funder: dc.funder.clone(),
             cap,
             before: p.before,
             after: p.after,
@@ -702,6 +714,7 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         beyond_horizon,
         tracks,
         district_cap,
+        more_caps: Vec::new(),
         eligible_totals,
         potential_totals,
     }
