@@ -16,6 +16,97 @@ use std::fmt::Write as _;
 /// ([`crate::textsafe::ECHO_CHARS`]), so no input can make a huge line.
 pub const MESSAGE_CHARS: usize = 600;
 
+/// Declares [`Code`] from one table, so that its id, its meaning and
+/// [`Code::ALL`] cannot drift apart: a new code is one new row.
+macro_rules! codes {
+    ($($variant:ident = $id:literal, $zh:literal, $en:literal;)*) => {
+        /// What kind of problem a diagnostic is (诊断代码): a closed set,
+        /// each with a stable id ([`Code::as_str`]) that the terminal,
+        /// `--format json` and the screening results show, and a one-line
+        /// meaning in both languages. Each is documented in
+        /// `docs/diagnostics.md` (a test keeps the two the same).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $(
+                #[doc = concat!("`", $id, "`: ", $zh, " / ", $en, ".")]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in the order of `docs/diagnostics.md`.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable id, e.g. `yaml.syntax`: users and scripts match on it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $id,)*
+                }
+            }
+
+            /// What the code means, in one line.
+            pub fn meaning(self) -> Text {
+                match self {
+                    $(Code::$variant => Text::new($zh, $en),)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    Io = "io", "文件或文件夹无法读取", "a file or folder cannot be read";
+    InputEmpty = "input.empty", "输入为空", "the input is empty";
+    InputTooLarge = "input.too_large", "输入文件超过大小上限", "the input file is over the size limit";
+    InputEncoding = "input.encoding", "文件不是 UTF-8 文本", "the file is not UTF-8 text";
+    Yaml = "yaml", "无法读取的 YAML 内容", "YAML content that cannot be read";
+    YamlSyntax = "yaml.syntax", "YAML 语法错误", "a YAML syntax error";
+    YamlTooDeep = "yaml.too_deep", "嵌套或缩进过深", "nesting or indentation too deep";
+    YamlAlias = "yaml.alias", "使用了不支持的 YAML 锚点或别名", "a YAML anchor or alias, which is not allowed";
+    YamlTag = "yaml.tag", "使用了不支持的 YAML 标签", "a YAML tag, which is not allowed";
+    YamlMultiDocument = "yaml.multi_document", "一个文件中有多份文档", "more than one document in a file";
+    FieldUnknown = "field.unknown", "未知字段", "an unknown field";
+    FieldMissing = "field.missing", "缺少必填字段", "a required field is missing";
+    FieldDuplicate = "field.duplicate", "字段重复出现", "a field appears twice";
+    Required = "required", "必填值为空", "a required value is empty";
+    Type = "type", "值的类型不对", "a value of the wrong type";
+    ValueUnknown = "value.unknown", "不在可选范围内的取值", "a value that is not one of the options";
+    Range = "range", "数值超出允许范围", "a number out of the allowed range";
+    SchemaVersion = "schema_version", "不支持的问卷版本", "an unsupported questionnaire version";
+    CreditCode = "credit_code", "统一社会信用代码无效", "an invalid unified social credit code";
+    TextControl = "text.control", "文字中含有控制字符", "text with a control character";
+    TextInvisible = "text.invisible", "文字只有不可见字符", "text of invisible characters only";
+    Consistency = "consistency", "两个字段互相矛盾", "two fields contradict each other";
+    Plausibility = "plausibility", "数值不合常理, 请核实 (警告)", "an implausible value to check (a warning)";
+    TooMany = "too_many", "问题过多, 其余未列出", "too many problems; the rest are not listed";
+    XlsxOpen = "xlsx.open", "不是可读取的 Excel 工作簿", "not a readable Excel workbook";
+    XlsxTooLarge = "xlsx.too_large", "工作簿解压后超过大小上限", "the workbook unpacks to more than the limit";
+    XlsxNoSheet = "xlsx.no_sheet", "工作簿中找不到申报表", "no questionnaire sheet in the workbook";
+    XlsxResults = "xlsx.results", "这是结果工作簿, 不是申报表", "a results workbook, not a questionnaire";
+    XlsxEmpty = "xlsx.empty", "申报表中没有填写企业", "no enterprise filled in the questionnaire sheet";
+    XlsxRows = "xlsx.rows", "工作簿有多行问卷, 此处只能评估一行", "several questionnaire rows where one is expected";
+    Pack = "pack", "认定标准包 (参考标准、成熟度模型) 有误", "an error in a criteria pack (reference criteria, maturity model)";
+    Policy = "policy", "政策包有误", "an error in a policy pack";
+    PolicyDuplicate = "policy.duplicate", "同一政策包给了两次", "the same policy pack given twice";
+    PolicyFunder = "policy.funder", "出资方在两个政策包中层级不同", "a funder with different levels in two packs";
+    Reading = "reading", "政策解读选择有误 (--reading)", "a wrong choice of policy reading (--reading)";
+    Set = "set", "--set 修改有误", "a wrong --set change";
+    Internal = "internal", "内部错误: 结果无法写出", "an internal error: a result could not be written";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Serialised as its id, exactly as when the code was a string.
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -31,8 +122,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// Stable machine-readable code, e.g. `yaml.syntax`, `range`, `consistency`.
-    pub code: &'static str,
+    /// What kind of problem, e.g. [`Code::YamlSyntax`] (`yaml.syntax`).
+    pub code: Code,
     /// Input file as the user named it (`-` for stdin).
     pub file: String,
     /// 1-based line, when known.
@@ -49,7 +140,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new error diagnostic without position.
-    pub fn error(code: &'static str, file: &str, message: Text) -> Diagnostic {
+    pub fn error(code: Code, file: &str, message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -186,7 +277,7 @@ impl<'a> Collector<'a> {
     }
 
     /// A diagnostic of this file at `path`, not yet placed or kept.
-    pub fn at(&self, code: &'static str, path: &str, message: Text) -> Diagnostic {
+    pub fn at(&self, code: Code, path: &str, message: Text) -> Diagnostic {
         Diagnostic::error(code, self.file, message).at_path(path)
     }
 
@@ -211,7 +302,7 @@ impl<'a> Collector<'a> {
     /// Keep an error at `path`, message in zh and en.
     pub fn error(
         &mut self,
-        code: &'static str,
+        code: Code,
         path: &str,
         zh: impl Into<Cow<'static, str>>,
         en: impl Into<Cow<'static, str>>,
@@ -363,15 +454,18 @@ mod tests {
     #[test]
     fn collector_places_keeps_and_counts_past_its_limit() {
         let mut c = Collector::new("f.yaml", Some(SRC)).limited(2);
-        c.error("range", "enterprise.employees", "太大", "too big");
+        c.error(Code::Range, "enterprise.employees", "太大", "too big");
         let w = c.at(
-            "plausibility",
+            Code::Plausibility,
             "equipment.key_equipment_cnc",
             Text::new("多", "many"),
         );
         c.push(w.warning());
-        c.error("range", "schema_version", "x", "y");
-        c.push(c.at("p", "enterprise.name", Text::new("a", "b")).warning());
+        c.error(Code::Range, "schema_version", "x", "y");
+        c.push(
+            c.at(Code::Plausibility, "enterprise.name", Text::new("a", "b"))
+                .warning(),
+        );
         let (out, dropped) = c.finish();
         assert_eq!(out.len(), 2);
         assert_eq!((out[0].line, out[0].column), (Some(4), Some(3)));
@@ -388,15 +482,51 @@ mod tests {
         // Without a source nothing is placed; without a limit nothing is dropped.
         let mut c = Collector::new("f.yaml", None);
         assert!(c.is_empty());
-        c.error("range", "enterprise.employees", "太大", "too big");
+        c.error(Code::Range, "enterprise.employees", "太大", "too big");
         assert!(!c.is_empty());
         let (out, dropped) = c.finish();
         assert_eq!((out[0].line, dropped), (None, Dropped::default()));
     }
 
+    /// The codes of `docs/diagnostics.md`: the first cell of each table row.
+    fn documented_codes() -> Vec<String> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/diagnostics.md");
+        let doc = std::fs::read_to_string(path).expect("docs/diagnostics.md is readable");
+        doc.lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split_once("` |").map(|(id, _)| id.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_code_is_documented() {
+        let ids: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        // Same codes, same order, each once: a missing or a made-up row fails.
+        assert_eq!(documented_codes(), ids);
+    }
+
+    #[test]
+    fn codes_keep_their_ids_in_json_and_text() {
+        let mut seen = std::collections::HashSet::new();
+        for &c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "{c} twice");
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{c}\""));
+            let m = c.meaning();
+            assert!(!m.zh.is_empty() && !m.en.is_empty(), "{c}");
+        }
+        // Ids that scripts and the hostile-input corpus match on.
+        assert_eq!(Code::YamlSyntax.as_str(), "yaml.syntax");
+        assert_eq!(Code::YamlMultiDocument.as_str(), "yaml.multi_document");
+        assert_eq!(Code::TooMany.as_str(), "too_many");
+        assert_eq!(Code::Io.as_str(), "io");
+        let d = Diagnostic::error(Code::FieldUnknown, "f", Text::new("a", "b"));
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["code"], "field.unknown");
+    }
+
     #[test]
     fn render_quotes_the_line_with_a_caret() {
-        let d = Diagnostic::error("range", "f.yaml", Text::new("太大", "too big"))
+        let d = Diagnostic::error(Code::Range, "f.yaml", Text::new("太大", "too big"))
             .at_path("enterprise.employees")
             .at(4, 3)
             .hint(Text::new("改小", "make it smaller"));

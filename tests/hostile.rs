@@ -130,7 +130,7 @@ fn check(path: &Path, e: &Expect) {
                 .find(|d| d.is_error())
                 .unwrap_or_else(|| panic!("{name}: rejected without an error: {diags:?}"));
             if let Some(code) = &e.code {
-                assert_eq!(first.code, code, "{name}: {first:?}");
+                assert_eq!(first.code.as_str(), code.as_str(), "{name}: {first:?}");
             }
             if let Some(m) = &e.message {
                 assert!(first.message.en.contains(m), "{name}: message {first:?}");

@@ -1,6 +1,7 @@
 //! Load-time checking of policy packs: a deliberately broken pack yields each
 //! error with file, line and field path, before any evaluation.
 
+use zhizao::diag::Code;
 use zhizao::policy::{default_pack, load_pack};
 
 const PACK: &str = r#"id: test-pack
@@ -46,7 +47,7 @@ fn unknown_key_is_an_error_with_position_and_suggestion() {
     let e = errors(&PACK.replace("    amount:\n", "    amout:\n"));
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].file, "broken.yaml");
-    assert_eq!(e[0].code, "field.unknown");
+    assert_eq!(e[0].code, Code::FieldUnknown);
     assert_eq!(e[0].line, Some(24));
     assert_eq!(e[0].hint.as_ref().unwrap().en, "did you mean `amount`?");
 }

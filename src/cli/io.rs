@@ -6,7 +6,7 @@ use super::{CliError, CliResult, ClosedPipe, Localized};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use zhizao::diag::Diagnostic;
+use zhizao::diag::{Code, Diagnostic};
 use zhizao::lang::{Lang, Text};
 
 /// Standard output, locked for the life of a command, so its lines are
@@ -110,7 +110,7 @@ pub fn failed(diags: &[Diagnostic], source: Option<&str>, lang: Lang, code: i32)
 /// A file that cannot be read is an I/O error (2); one that is read but
 /// refused (too large) is invalid input (1).
 pub fn read_error_code(d: &Diagnostic) -> i32 {
-    if d.code == "io" {
+    if d.code == Code::Io {
         2
     } else {
         1

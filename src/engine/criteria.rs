@@ -5,6 +5,7 @@
 //! not met / unknown, with the actual value, the required value and the gap
 //! said in the user's terms ("+8 CNC key machines").
 
+use crate::diag::Code;
 use crate::diag::{Collector, Diagnostic};
 use crate::indicators::{Indicator, IndicatorId, Indicators, Parts, Unit};
 use crate::lang::Text;
@@ -400,19 +401,19 @@ pub fn load_pack(text: &str, file: &str) -> Result<CriteriaPack, Vec<Diagnostic>
                 Ok(kind) => k.kind = Some(kind),
                 Err(problems) => {
                     for (zh, en) in problems {
-                        errs.error("pack", &path, zh, en);
+                        errs.error(Code::Pack, &path, zh, en);
                     }
                 }
             }
             if k.source.trim().is_empty() {
-                errs.error("pack", &path, "缺少出处", "missing source");
+                errs.error(Code::Pack, &path, "缺少出处", "missing source");
             }
         }
     }
     for key in pack.results_targets.keys() {
         if !RESULT_FIELDS.contains(&key.as_str()) {
             errs.error(
-                "pack",
+                Code::Pack,
                 &format!("results_targets.{key}"),
                 format!("未知的三降两升字段 `{key}`"),
                 format!("unknown results field `{key}`"),

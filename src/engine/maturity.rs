@@ -17,6 +17,7 @@
 //! there is capped at the level the CNC ratio / networking rate supports
 //! (thresholds in the criteria pack). The result is always "estimated".
 
+use crate::diag::Code;
 use crate::diag::Collector;
 use crate::indicators::{IndicatorId, Indicators};
 use crate::lang::Text;
@@ -68,7 +69,7 @@ pub struct ObjectiveCap {
 impl MaturityModel {
     /// Load-time checks: known domains and indicators, ascending thresholds.
     pub fn check(&self, errs: &mut Collector) {
-        let mut err = |path: &str, zh: String, en: String| errs.error("pack", path, zh, en);
+        let mut err = |path: &str, zh: String, en: String| errs.error(Code::Pack, path, zh, en);
         for d in SelfAssessment::DOMAINS {
             if !self.weights.contains_key(d) {
                 err(

@@ -1,5 +1,6 @@
 //! Reading a questionnaire (读取问卷): bytes → text → typed struct → semantic checks.
 
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::questionnaire::Questionnaire;
 use crate::yaml;
@@ -56,7 +57,7 @@ pub fn load(
                 "the file has only comments, no content",
             )
         };
-        let d = Diagnostic::error("input.empty", file, message).hint(crate::lang::Text::new(
+        let d = Diagnostic::error(Code::InputEmpty, file, message).hint(crate::lang::Text::new(
             "用 zhizao init 生成一份问卷模板再填写",
             "start from the template that `zhizao init` writes",
         ));
@@ -134,7 +135,7 @@ mod tests {
     #[test]
     fn comments_only_is_empty() {
         let (e, _) = from_bytes("# 问卷\n\n  # nothing\n".as_bytes(), "f").unwrap_err();
-        assert_eq!(e[0].code, "input.empty");
+        assert_eq!(e[0].code, Code::InputEmpty);
         assert!(e[0].message.en.contains("only comments"));
     }
 

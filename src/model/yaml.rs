@@ -11,6 +11,7 @@
 //! Errors become [`Diagnostic`]s with file, line, column, field path, what
 //! was expected and a hint, in zh and en.
 
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::lang::Text;
 use serde::de::DeserializeOwned;
@@ -30,7 +31,7 @@ pub const MAX_INDENT: usize = 256;
 pub fn read_capped(path: &Path, display: &str, cap: u64) -> Result<Vec<u8>, Diagnostic> {
     let io_err = |e: std::io::Error| {
         Diagnostic::error(
-            "io",
+            Code::Io,
             display,
             Text::new(
                 format!("无法读取文件: {e}"),
@@ -42,7 +43,7 @@ pub fn read_capped(path: &Path, display: &str, cap: u64) -> Result<Vec<u8>, Diag
     let meta = file.metadata().map_err(io_err)?;
     if meta.is_dir() {
         return Err(Diagnostic::error(
-            "io",
+            Code::Io,
             display,
             Text::new("这是一个目录, 不是文件", "this is a folder, not a file"),
         ));
@@ -60,7 +61,7 @@ pub fn read_reader_capped(r: impl Read, display: &str, cap: u64) -> Result<Vec<u
     let mut buf = Vec::new();
     r.take(cap + 1).read_to_end(&mut buf).map_err(|e| {
         Diagnostic::error(
-            "io",
+            Code::Io,
             display,
             Text::new(
                 format!("无法读取输入: {e}"),
@@ -76,7 +77,7 @@ pub fn read_reader_capped(r: impl Read, display: &str, cap: u64) -> Result<Vec<u
 
 fn too_big(display: &str, cap: u64) -> Diagnostic {
     Diagnostic::error(
-        "input.too_large",
+        Code::InputTooLarge,
         display,
         Text::new(
             format!("文件超过 {} KB 上限", cap / 1024),
@@ -102,7 +103,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if looks_like_utf32(bytes) {
         return Err(Diagnostic::error(
-            "input.encoding",
+            Code::InputEncoding,
             file,
             Text::new("文件是 UTF-32 编码", "the file is encoded as UTF-32"),
         )
@@ -114,7 +115,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
         return Err(Diagnostic::error(
-            "input.encoding",
+            Code::InputEncoding,
             file,
             Text::new("文件是 UTF-16 编码", "the file is encoded as UTF-16"),
         )
@@ -129,7 +130,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
             if let Some(pos) = s.find('\0') {
                 let (l, c) = line_col(s, pos);
                 return Err(Diagnostic::error(
-                    "input.encoding",
+                    Code::InputEncoding,
                     file,
                     Text::new(
                         "文件含有 NUL 字节, 不是文本文件",
@@ -150,7 +151,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
             let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
             let (l, c) = line_col(prefix, prefix.len());
             Err(Diagnostic::error(
-                "input.encoding",
+                Code::InputEncoding,
                 file,
                 Text::new(
                     format!("第 {} 个字节起不是有效的 UTF-8", good + 1),
@@ -253,7 +254,7 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
         }
         if indent > MAX_INDENT && !in_dq && !in_sq {
             return Err(Diagnostic::error(
-                "yaml.too_deep",
+                Code::YamlTooDeep,
                 file,
                 Text::new("缩进过深", "indentation is too deep"),
             )
@@ -311,7 +312,7 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                     depth += 1;
                     if depth > MAX_FLOW_DEPTH {
                         return Err(Diagnostic::error(
-                            "yaml.too_deep",
+                            Code::YamlTooDeep,
                             file,
                             Text::new(
                                 format!("嵌套超过 {MAX_FLOW_DEPTH} 层"),
@@ -330,7 +331,7 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                     let next = line[i + 1..].chars().next();
                     if next.is_some_and(|n| !n.is_whitespace()) {
                         return Err(Diagnostic::error(
-                            "yaml.alias",
+                            Code::YamlAlias,
                             file,
                             Text::new(
                                 "不支持 YAML 锚点和别名 (&名称 / *名称)",
@@ -376,7 +377,7 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
 /// where it is written.
 fn tag_error(file: &str, line: usize, column: usize) -> Diagnostic {
     Diagnostic::error(
-        "yaml.tag",
+        Code::YamlTag,
         file,
         Text::new(
             "不支持 YAML 标签 (以 ! 开头, 如 !!binary、!!str)",
@@ -421,7 +422,12 @@ pub fn from_str_all<T: DeserializeOwned>(
     };
     let structural = matches!(
         first.code,
-        "field.unknown" | "type" | "value.unknown" | "required" | "range" | "field.missing"
+        Code::FieldUnknown
+            | Code::Type
+            | Code::ValueUnknown
+            | Code::Required
+            | Code::Range
+            | Code::FieldMissing
     );
     let Some(mut tree) = structural
         .then(|| serde_yaml::from_str::<serde_yaml::Value>(text).ok())
@@ -492,7 +498,7 @@ pub fn from_str_all<T: DeserializeOwned>(
     if out.len() >= crate::validate::MAX_DIAGNOSTICS {
         out.push(
             Diagnostic::error(
-                "too_many",
+                Code::TooMany,
                 file,
                 Text::new(
                     format!(
@@ -531,7 +537,7 @@ fn placed(d: Diagnostic, text: &str) -> Diagnostic {
         return d;
     };
     let mut col = c;
-    if d.code != "field.unknown" {
+    if d.code != Code::FieldUnknown {
         let line = text.split('\n').nth(l - 1).unwrap_or("");
         let from: usize = line.chars().take(c - 1).map(char::len_utf8).sum();
         if let Some(i) = line[from..].find(": ") {
@@ -620,7 +626,7 @@ fn take_out(tree: &mut serde_yaml::Value, path: &str) -> bool {
 /// token"): say so, with the line.
 fn tab_hint(d: Diagnostic, text: &str) -> Diagnostic {
     let mut d = fullwidth_hint(d, text);
-    let Some(line) = d.line.filter(|_| d.code == "yaml.syntax") else {
+    let Some(line) = d.line.filter(|_| d.code == Code::YamlSyntax) else {
         return d;
     };
     let first = line.saturating_sub(2);
@@ -780,7 +786,7 @@ fn convert_error(e: serde_path_to_error::Error<serde_yaml::Error>, file: &str) -
 }
 
 /// Turn a serde/YAML message into a code, a bilingual message and a hint.
-pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
+pub(crate) fn explain(msg: &str) -> ((Code, Text), Option<Text>) {
     let expected = friendly_expected(msg);
     let echo = |s: &str| crate::textsafe::clip(s, crate::textsafe::ECHO_CHARS).into_owned();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -790,7 +796,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         let name = echo(full);
         return (
             (
-                "field.unknown",
+                Code::FieldUnknown,
                 Text::new(
                     format!("未知字段 `{name}`"),
                     format!("unknown field `{name}`"),
@@ -819,7 +825,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         });
         return (
             (
-                "value.unknown",
+                Code::ValueUnknown,
                 Text::new(
                     format!("未知取值 `{name}`"),
                     format!("unknown value `{name}`"),
@@ -832,7 +838,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         let name = rest.split('`').next().unwrap_or("");
         return (
             (
-                "field.missing",
+                Code::FieldMissing,
                 Text::new(
                     format!("缺少必填字段 `{name}`"),
                     format!("missing required field `{name}`"),
@@ -848,7 +854,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         let name = rest.split('`').next().unwrap_or("");
         return (
             (
-                "field.duplicate",
+                Code::FieldDuplicate,
                 Text::new(
                     format!("字段 `{name}` 重复出现"),
                     format!("field `{name}` appears twice"),
@@ -860,7 +866,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     if msg.contains("more than one document") {
         return (
             (
-                "yaml.multi_document",
+                Code::YamlMultiDocument,
                 Text::new(
                     "一个文件只能有一份问卷",
                     "a file may hold only one questionnaire",
@@ -875,7 +881,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     if msg.contains("recursion limit") || msg.contains("repetition limit") {
         return (
             (
-                "yaml.too_deep",
+                Code::YamlTooDeep,
                 Text::new("嵌套或重复过多", "too deeply nested or repetitive"),
             ),
             None,
@@ -892,7 +898,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         let max = crate::money::AMOUNT_MAX;
         return (
             (
-                "range",
+                Code::Range,
                 Text::new(
                     format!("{found} 大得不合理 (上限 {max})"),
                     format!("{found} is implausibly large (the limit is {max})"),
@@ -928,7 +934,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             if let Some(max) = int_max(msg) {
                 return (
                     (
-                        "range",
+                        Code::Range,
                         Text::new(
                             format!("{} 太大, 此字段最大为 {max}", found_zh(&found)),
                             format!(
@@ -962,7 +968,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
             });
         return (
             (
-                "type",
+                Code::Type,
                 Text::new(
                     format!("{} 不符合要求, 此处应为{}", found_zh(&found), spaced(ezh)),
                     format!("{found} is not allowed here: expected {een}"),
@@ -990,7 +996,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
         };
         return (
             (
-                "yaml.syntax",
+                Code::YamlSyntax,
                 Text::new(
                     format!("YAML 语法错误: {}", parser_zh(msg)),
                     format!("YAML syntax error: {msg}"),
@@ -1001,7 +1007,7 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
     }
     (
         (
-            "yaml",
+            Code::Yaml,
             Text::new(format!("无法读取此处的内容: {msg}"), msg.to_string()),
         ),
         None,
@@ -1009,10 +1015,10 @@ pub(crate) fn explain(msg: &str) -> ((&'static str, Text), Option<Text>) {
 }
 
 /// A required value written as `null`, `~` or left empty.
-fn required_here() -> ((&'static str, Text), Option<Text>) {
+fn required_here() -> ((Code, Text), Option<Text>) {
     (
         (
-            "required",
+            Code::Required,
             Text::new(
                 "此字段必填, 不能为空 (null、~ 或不写)",
                 "this field is required: it cannot be null, ~ or empty",
@@ -1229,7 +1235,7 @@ mod tests {
     #[test]
     fn unknown_field_suggests_the_closest_name() {
         let e = from_str::<T>("cnc_unit: 3\n", "f.yaml").unwrap_err();
-        assert_eq!(e.code, "field.unknown");
+        assert_eq!(e.code, Code::FieldUnknown);
         assert_eq!(e.hint.unwrap().en, "did you mean `cnc_units`?");
         assert_eq!((e.line, e.column), (Some(1), Some(1)));
     }
@@ -1237,7 +1243,7 @@ mod tests {
     #[test]
     fn percent_strings_get_a_how_to_write_hint() {
         let e = from_str::<T>("cnc_units: 85%\n", "f.yaml").unwrap_err();
-        assert_eq!(e.code, "type");
+        assert_eq!(e.code, Code::Type);
         assert_eq!(e.path.as_deref(), Some("cnc_units"));
         assert!(e
             .hint
@@ -1273,7 +1279,7 @@ mod tests {
     #[test]
     fn negative_counts_are_type_errors_with_position() {
         let e = from_str::<T>("\ncnc_units: -5\n", "f.yaml").unwrap_err();
-        assert_eq!(e.code, "type");
+        assert_eq!(e.code, Code::Type);
         assert_eq!(e.line, Some(2));
         assert!(
             e.message.en.contains("a whole number ≥ 0"),
@@ -1285,7 +1291,10 @@ mod tests {
     #[test]
     fn aliases_are_rejected_but_stars_in_text_are_not() {
         let e = guard("a: &x [1]\nb: *x\n", "f").unwrap_err();
-        assert_eq!((e.code, e.line, e.column), ("yaml.alias", Some(1), Some(4)));
+        assert_eq!(
+            (e.code, e.line, e.column),
+            (Code::YamlAlias, Some(1), Some(4))
+        );
         assert!(guard(
             "a: \"*x\"\nb: 'it''s &x'\nc: a*b # *x\nd: |\n  *not an alias\n",
             "f"
@@ -1304,7 +1313,7 @@ mod tests {
         let e = guard(&deep, "f").unwrap_err();
         assert_eq!(
             (e.code, e.column),
-            ("yaml.too_deep", Some(4 + MAX_FLOW_DEPTH))
+            (Code::YamlTooDeep, Some(4 + MAX_FLOW_DEPTH))
         );
     }
 
@@ -1313,7 +1322,7 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFa: 1", "f").unwrap(), "a: 1");
         assert_eq!(
             decode(b"\xFF\xFEa\x00", "f").unwrap_err().code,
-            "input.encoding"
+            Code::InputEncoding
         );
         let e = decode(b"a: 1\nb: \xC0\n", "f").unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(4)));
@@ -1340,7 +1349,7 @@ mod tests {
     fn numbers_too_large_say_so() {
         for n in ["18446744073709551616", "4294967296"] {
             let e = from_str::<T>(&format!("cnc_units: {n}\n"), "f").unwrap_err();
-            assert_eq!(e.code, "range");
+            assert_eq!(e.code, Code::Range);
             assert!(!e.message.en.contains("u128"), "{}", e.message.en);
             assert!(e.message.en.contains(n), "{}", e.message.en);
             // The field is a u32: the bound is 2^32 − 1, said in both languages.
@@ -1355,7 +1364,7 @@ mod tests {
         }
         // i64::MAX in a count was called a type error; it is a range error.
         let e = from_str::<T>("cnc_units: 9223372036854775807\n", "f").unwrap_err();
-        assert_eq!(e.code, "range");
+        assert_eq!(e.code, Code::Range);
         assert!(!e.message.en.contains("not allowed here"));
     }
 
@@ -1364,7 +1373,10 @@ mod tests {
         // Found by the outside test: `!!binary` was silently decoded and a
         // `!custom` tag reported on the line above it.
         let e = from_str::<T>("# c\ncnc_units: !!binary aGVsbG8=\n", "f").unwrap_err();
-        assert_eq!((e.code, e.line, e.column), ("yaml.tag", Some(2), Some(12)));
+        assert_eq!(
+            (e.code, e.line, e.column),
+            (Code::YamlTag, Some(2), Some(12))
+        );
         assert!(guard("a: !custom x\n", "f").is_err());
         assert!(guard("- !!python/object:os.system x\n", "f").is_err());
         // An exclamation mark inside text is a character.
@@ -1396,22 +1408,22 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("type", "a", Some(1)),
-                ("field.unknown", "bb", Some(2)),
-                ("type", "items[1]", Some(3)),
-                ("type", "c", Some(4)),
+                (Code::Type, "a", Some(1)),
+                (Code::FieldUnknown, "bb", Some(2)),
+                (Code::Type, "items[1]", Some(3)),
+                (Code::Type, "c", Some(4)),
             ]
         );
         // A required field taken out with no stand-in stops the search there,
         // without a made-up "missing field".
-        assert!(all.iter().all(|d| d.code != "field.missing"));
+        assert!(all.iter().all(|d| d.code != Code::FieldMissing));
         // With `a` fine, what is left is real input, for the semantic checks.
         let (_, rest) = from_str_all::<Many>("a: 1\nc: maybe\n", "f", None).unwrap_err();
         assert_eq!(rest.map(|m| (m.a, m.c)), Some((1, None)));
         // A syntax error ends the search: one message.
         let (e, _) = from_str_all::<Many>("c: true\na: 'x\n", "f", None).unwrap_err();
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].code, "yaml.syntax");
+        assert_eq!(e[0].code, Code::YamlSyntax);
     }
 
     #[test]
@@ -1455,6 +1467,6 @@ mod tests {
     #[test]
     fn two_documents_are_explained() {
         let e = from_str::<T>("cnc_units: 1\n---\ncnc_units: 2\n", "f").unwrap_err();
-        assert_eq!(e.code, "yaml.multi_document");
+        assert_eq!(e.code, Code::YamlMultiDocument);
     }
 }

@@ -10,6 +10,7 @@
 //! value with the value in the file, so nobody mistakes a what-if for the
 //! factory's own answers.
 
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::input::{self, Loaded};
 use crate::lang::Text;
@@ -37,7 +38,7 @@ enum Seg {
 }
 
 fn err(arg: &str, message: Text, hint: Option<Text>) -> Diagnostic {
-    let mut d = Diagnostic::error("set", SET_SOURCE, message).at_path(arg.to_string());
+    let mut d = Diagnostic::error(Code::Set, SET_SOURCE, message).at_path(arg.to_string());
     if let Some(h) = hint {
         d = d.hint(h);
     }
@@ -269,7 +270,7 @@ pub fn apply(
 ) -> Result<(Loaded, Vec<Override>), Vec<Diagnostic>> {
     let mut root: Value = serde_yaml::from_str(&original.source).map_err(|e| {
         vec![Diagnostic::error(
-            "set",
+            Code::Set,
             file,
             Text::new(
                 format!("无法读取问卷: {e}"),
@@ -297,7 +298,7 @@ pub fn apply(
     }
     let text = serde_yaml::to_string(&root).map_err(|e| {
         vec![Diagnostic::error(
-            "set",
+            Code::Set,
             SET_SOURCE,
             Text::new(
                 format!("无法写出问卷: {e}"),

@@ -328,6 +328,7 @@ mod tests {
     use super::*;
     use crate::assess::{Engine, InputInfo};
     use crate::criteria::Status;
+    use crate::diag::Code;
     use crate::policy::eval::TrackStatus;
     use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -487,14 +488,22 @@ mod tests {
                 Ok(_) => panic!("{} ({:?}) passed:\n{}", s.file_name, s.invalid, s.text),
                 Err(d) => {
                     for x in d.iter().filter(|d| d.is_error()) {
-                        *by_code.entry(x.code).or_default() += 1;
+                        *by_code.entry(x.code.as_str()).or_default() += 1;
                     }
                 }
             }
         }
         // Syntax, unknown fields, types, consistency, ranges and credit codes all show up.
-        for code in ["field.unknown", "consistency", "range", "credit_code"] {
-            assert!(by_code.contains_key(code), "{code} missing: {by_code:?}");
+        for code in [
+            Code::FieldUnknown,
+            Code::Consistency,
+            Code::Range,
+            Code::CreditCode,
+        ] {
+            assert!(
+                by_code.contains_key(code.as_str()),
+                "{code} missing: {by_code:?}"
+            );
         }
         assert!(by_code.len() >= 8, "{by_code:?}");
     }

@@ -25,7 +25,7 @@ pub use packs::Packs;
 
 use crate::assess::{Assessment, Brief, Engine};
 use crate::criteria::Status;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::lang::Text;
 use crate::money::Range;
 use crate::policy::eval::{ByFunder, TrackStatus};
@@ -1002,7 +1002,7 @@ impl Part {
                     file: row.file,
                     line: None,
                     column: None,
-                    code: "internal".into(),
+                    code: Code::Internal.as_str().into(),
                     path: None,
                     reason: Text::new(
                         format!("无法写出结果行: {why}"),

@@ -8,6 +8,7 @@
 //! makes every later order independent of the file system and of threads.
 
 use super::Rejected;
+use crate::diag::Code;
 use crate::lang::Text;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -159,7 +160,7 @@ fn io_rejected(p: &Path, reason: Text) -> Rejected {
         file: p.display().to_string(),
         line: None,
         column: None,
-        code: "io".into(),
+        code: Code::Io.as_str().into(),
         path: None,
         reason,
         errors: 1,

@@ -9,6 +9,7 @@
 
 use super::fields::{column_of, fields, Field, Kind};
 use super::template::col_name;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::input::Loaded;
 use crate::lang::Text;
@@ -36,7 +37,7 @@ pub fn is_workbook(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
-fn whole_file(code: &'static str, shown: &str, zh: String, en: String) -> Diagnostic {
+fn whole_file(code: Code, shown: &str, zh: String, en: String) -> Diagnostic {
     Diagnostic::error(code, shown, Text::new(zh, en)).hint(Text::new(
         "用 zhizao init --format xlsx 生成申报表模板再填写",
         "start from the template that `zhizao init --format xlsx` writes",
@@ -82,7 +83,7 @@ fn unpacked_size_ok(bytes: &[u8], shown: &str) -> Result<(), Diagnostic> {
     }
     let (mb, max) = (declared >> 20, MAX_UNPACKED_BYTES >> 20);
     Err(Diagnostic::error(
-        "xlsx.too_large",
+        Code::XlsxTooLarge,
         shown,
         Text::new(
             format!("工作簿解压后有 {mb} MB, 超过上限 {max} MB"),
@@ -103,7 +104,7 @@ fn read_bytes_only(
     unpacked_size_ok(&bytes, shown)?;
     let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         whole_file(
-            "xlsx.open",
+            Code::XlsxOpen,
             shown,
             format!("不是可读取的 Excel 工作簿 (.xlsx): {e}"),
             format!("not a readable Excel workbook (.xlsx): {e}"),
@@ -122,7 +123,7 @@ fn read_bytes_only(
     if has("概要", "Summary") && has("企业", "Enterprises") {
         // A results workbook written into the folder being screened.
         return Err(Diagnostic::error(
-            "xlsx.results",
+            Code::XlsxResults,
             shown,
             Text::new(
                 "这是 zhizao screen 写出的结果工作簿, 不是申报表",
@@ -135,7 +136,7 @@ fn read_bytes_only(
         )));
     }
     Err(whole_file(
-        "xlsx.no_sheet",
+        Code::XlsxNoSheet,
         shown,
         "找不到申报表: 没有哪张工作表的表头含字段代码行 (enterprise.name …)".into(),
         "no questionnaire sheet: no sheet has the header row of field keys (enterprise.name …)"
@@ -202,7 +203,7 @@ fn rows(
             .filter(|(c, _)| !is_blank(range.get_value((r, *c))))
             .map(|(c, key)| {
                 Diagnostic::error(
-                    "field.unknown",
+                    Code::FieldUnknown,
                     &place.cell(*c),
                     Text::new(format!("未知字段 `{key}`"), format!("unknown field `{key}`")),
                 )
@@ -305,7 +306,7 @@ fn row(range: &Range<Data>, p: &Place) -> Result<Loaded, Vec<Diagnostic>> {
     let q: Questionnaire = serde_path_to_error::deserialize(Value::Object(tree)).map_err(|e| {
         let mut path = e.path().to_string();
         let ((code, message), hint) = crate::yaml::explain(&e.inner().to_string());
-        if code == "field.missing" {
+        if code == Code::FieldMissing {
             // serde names the struct; the missing field is the column to fill.
             let name = message.en.split('`').nth(1).unwrap_or("");
             path = if path == "." {
@@ -475,7 +476,7 @@ pub fn single(entries: Vec<Entry>, shown: &str) -> Result<Loaded, Vec<Diagnostic
     match (it.next(), n) {
         (Some(e), 1) => e.result,
         _ => Err(vec![Diagnostic::error(
-            "xlsx.rows",
+            Code::XlsxRows,
             shown,
             Text::new(
                 format!("工作簿中有 {n} 行问卷, 此处只能评估一行; 请用 zhizao screen 筛选多行"),
@@ -494,7 +495,7 @@ pub fn screen_rows(path: &Path) -> Vec<(String, Result<Loaded, crate::screen::Re
     let entries = match read_path(path, &shown) {
         Ok(e) if e.is_empty() => {
             let d = Diagnostic::error(
-                "xlsx.empty",
+                Code::XlsxEmpty,
                 &shown,
                 Text::new(
                     "申报表中没有填写任何企业",

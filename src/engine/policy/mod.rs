@@ -9,6 +9,7 @@ pub mod pack;
 pub mod readings;
 pub mod tax;
 
+use crate::diag::Code;
 use crate::diag::{locate, Diagnostic};
 use crate::facts::{self, Kind};
 use crate::lang::Text;
@@ -61,7 +62,7 @@ pub fn load_pack_with(
     if c.errs.is_empty() {
         if let Err(m) = readings::check_choices(&pack, choices) {
             c.errs
-                .push(Diagnostic::error("reading", file, m).hint(Text::new(
+                .push(Diagnostic::error(Code::Reading, file, m).hint(Text::new(
                     "`zhizao policy test` 列出全部解读及选项",
                     "`zhizao policy test` lists every reading and its options",
                 )));
@@ -70,7 +71,7 @@ pub fn load_pack_with(
     if c.dropped > 0 {
         let n = c.dropped;
         c.errs.push(Diagnostic::error(
-            "too_many",
+            Code::TooMany,
             file,
             Text::new(
                 format!("另有 {n} 个问题未列出 (最多列出 {MAX_PACK_ERRORS} 个)"),
@@ -158,7 +159,7 @@ pub fn check_together(packs: &[PolicyPack], files: &[String]) -> Result<(), Vec<
     };
     for (pack, id) in funders::conflicts(packs) {
         errs.push(Diagnostic::error(
-            "policy.funder",
+            Code::PolicyFunder,
             &file_of(&pack),
             Text::new(
                 format!("出资方 `{id}` 在两个政策包中的层级不同, 合计无法相加"),
@@ -171,7 +172,7 @@ pub fn check_together(packs: &[PolicyPack], files: &[String]) -> Result<(), Vec<
         if !seen.insert(p.id.as_str()) {
             errs.push(
                 Diagnostic::error(
-                    "policy.duplicate",
+                    Code::PolicyDuplicate,
                     file,
                     Text::new(
                         format!("政策包 `{}` 给了两次", p.id),
@@ -278,7 +279,7 @@ impl Checker<'_> {
             self.dropped += 1;
             return;
         }
-        let mut d = Diagnostic::error("policy", self.file, Text::new(zh, en)).at_path(path);
+        let mut d = Diagnostic::error(Code::Policy, self.file, Text::new(zh, en)).at_path(path);
         if let Some((l, c)) = locate(self.text, path) {
             d = d.at(l, c);
         }

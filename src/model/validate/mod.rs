@@ -6,6 +6,7 @@
 //! character. All problems are collected in one pass, each with its field
 //! path and (when the source text is given) its line and column.
 
+use crate::diag::Code;
 use crate::diag::{Collector, Diagnostic};
 use crate::lang::Text;
 use crate::questionnaire::{Questionnaire, SCHEMA_VERSION};
@@ -50,7 +51,7 @@ pub fn validate(q: &Questionnaire, file: &str, source: Option<&str>) -> Vec<Diag
     let n = dropped.errors + dropped.warnings;
     if n > 0 {
         let d = Diagnostic::error(
-            "too_many",
+            Code::TooMany,
             file,
             Text::new(
                 format!("另有 {n} 个问题未列出 (最多列出 {MAX_DIAGNOSTICS} 个)"),
@@ -74,7 +75,7 @@ struct Checks<'a> {
 
 impl Checks<'_> {
     /// Report a problem at `path`: an error, or a warning when `warn`.
-    fn push(&mut self, code: &'static str, path: &str, msg: Text, hint: Option<Text>, warn: bool) {
+    fn push(&mut self, code: Code, path: &str, msg: Text, hint: Option<Text>, warn: bool) {
         let mut d = self.c.at(code, path, msg);
         if let Some(h) = hint {
             d = d.hint(h);
@@ -86,7 +87,7 @@ impl Checks<'_> {
         if let (Some(a), Some(b)) = (small.1, big.1) {
             if a > b {
                 self.push(
-                    "consistency",
+                    Code::Consistency,
                     small.0,
                     Text::new(
                         format!("{a} 大于 {} 的 {b}", big.0),
@@ -109,7 +110,7 @@ impl Checks<'_> {
         if let Some(x) = v {
             if !x.is_finite() || x < lo || x > hi {
                 self.push(
-                    "range",
+                    Code::Range,
                     path,
                     Text::new(
                         format!("{x} 超出 {lo}–{hi} 的范围"),
@@ -131,7 +132,7 @@ impl Checks<'_> {
         if let Some(x) = v {
             if x.is_sign_negative() && !x.is_zero() {
                 self.push(
-                    "range",
+                    Code::Range,
                     path,
                     Text::new(
                         format!("金额 {x} 不能为负"),
@@ -148,7 +149,7 @@ impl Checks<'_> {
         if let Some(y) = y {
             if !year_in_range(y, data_year) {
                 self.push(
-                    "range",
+                    Code::Range,
                     path,
                     Text::new(
                         format!("年份 {y} 不在 1949–{data_year} (数据年度) 之间"),
@@ -225,7 +226,7 @@ impl Checks<'_> {
         // 二(三)4 "摊销年限不得低于10年".
         if let Some(n) = p.rd_amortisation_years.filter(|n| *n < 10) {
             self.push(
-                "range",
+                Code::Range,
                 "projects.rd_amortisation_years",
                 Text::new(
                     format!("摊销年限 {n} 年少于10年 (二(三)4 “摊销年限不得低于10年”)"),
@@ -262,7 +263,7 @@ impl Checks<'_> {
     fn schema_version(&mut self, q: &Questionnaire) {
         if q.schema_version != SCHEMA_VERSION {
             self.push(
-                "schema_version",
+                Code::SchemaVersion,
                 "schema_version",
                 Text::new(
                     format!("不支持的问卷版本 {}", q.schema_version),
@@ -282,7 +283,7 @@ impl Checks<'_> {
         let e = &q.enterprise;
         if e.name.trim().is_empty() {
             self.push(
-                "required",
+                Code::Required,
                 "enterprise.name",
                 Text::new("企业名称为空", "the enterprise name is empty"),
                 None,
@@ -291,7 +292,7 @@ impl Checks<'_> {
         }
         if !(2000..=2100).contains(&e.data_year) {
             self.push(
-                "range",
+                Code::Range,
                 "enterprise.data_year",
                 Text::new(
                     format!("数据年度 {} 不合理", e.data_year),
@@ -307,7 +308,7 @@ impl Checks<'_> {
         if let Some(code) = &e.credit_code {
             if let Err(why) = check_credit_code(code) {
                 self.push(
-                    "credit_code",
+                    Code::CreditCode,
                     "enterprise.credit_code",
                     why,
                     Some(Text::new(
@@ -414,7 +415,7 @@ impl Checks<'_> {
         if let Some(b) = r.baseline_year {
             if b >= e.data_year {
                 self.push(
-                    "consistency",
+                    Code::Consistency,
                     "results.baseline_year",
                     Text::new(
                         format!("基准年 {b} 应早于数据年度 {}", e.data_year),
@@ -436,7 +437,7 @@ impl Checks<'_> {
             if let Some(rating) = q.self_assessment.get(id) {
                 if rating.level > 5 {
                     self.push(
-                        "range",
+                        Code::Range,
                         &format!("self_assessment.{id}.level"),
                         Text::new(
                             format!("等级 {} 超出 0–5", rating.level),
@@ -448,7 +449,7 @@ impl Checks<'_> {
                 }
                 if rating.level == 5 && rating.next != crate::questionnaire::NextLevelFit::None {
                     self.push(
-                        "consistency",
+                        Code::Consistency,
                         &format!("self_assessment.{id}.next"),
                         Text::new("5 级之上没有更高等级", "there is no level above 5"),
                         Some(Text::new(
@@ -492,7 +493,7 @@ impl Checks<'_> {
                     {
                         reported.push(*s);
                         self.push(
-                            "consistency",
+                            Code::Consistency,
                             "informatization.integrations",
                             Text::new(
                                 format!("集成了 {} 但在用系统中没有它", s.label()),
@@ -521,7 +522,7 @@ impl Checks<'_> {
                 && u64::from(robots) * 10_000 > ROBOT_DENSITY_PLAUSIBLE_MAX * u64::from(workers)
             {
                 self.push(
-                    "plausibility",
+                    Code::Plausibility,
                     "robots.industrial_robots",
                     Text::new(
                         format!("机器人密度超过每万名工人 {ROBOT_DENSITY_PLAUSIBLE_MAX} 台, 请核实"),
@@ -546,7 +547,7 @@ impl Checks<'_> {
                 let (lo, hi) = OUTPUT_PER_EMPLOYEE_PLAUSIBLE;
                 if per < Decimal::from(lo) || per > Decimal::from(hi) {
                     self.push(
-                        "plausibility",
+                        Code::Plausibility,
                         "enterprise.industrial_output_wan",
                         Text::new(
                             format!(
@@ -576,7 +577,7 @@ impl Checks<'_> {
             let threshold = Decimal::from(2000);
             if flag != (rev.get() >= threshold) {
                 self.push(
-                    "plausibility",
+                    Code::Plausibility,
                     "enterprise.above_designated_size",
                     Text::new(
                         format!("规上标志为 {flag}, 但主营收入为 {rev} 万元 (规上门槛 2000 万元)"),
@@ -658,7 +659,7 @@ mod tests {
         let e = errors(&many);
         assert_eq!(e.len(), MAX_DIAGNOSTICS + 1);
         let last = e.last().unwrap();
-        assert_eq!(last.code, "too_many");
+        assert_eq!(last.code, Code::TooMany);
         assert!(last.is_error());
         assert!(
             last.message.en.starts_with("4900 more problems"),

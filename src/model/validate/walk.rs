@@ -3,6 +3,7 @@
 //! and number where it stands.
 
 use super::*;
+use crate::diag::Code;
 
 impl Checks<'_> {
     /// Checks that hold for every field of a kind, found by name rather than
@@ -44,7 +45,7 @@ impl Checks<'_> {
         if key == "baseline_year" {
             if let Some(y) = v.as_i64().filter(|y| *y < i64::from(YEAR_MIN)) {
                 self.push(
-                    "range",
+                    Code::Range,
                     path,
                     Text::new(
                         format!("年份 {y} 早于 {YEAR_MIN}"),
@@ -79,7 +80,7 @@ impl Checks<'_> {
         if let Some(c) = s.chars().find(bad) {
             let shown = c.escape_unicode().to_string();
             self.push(
-                "text.control",
+                Code::TextControl,
                 path,
                 Text::new(
                     format!("文字中含有控制字符 {shown}"),
@@ -93,7 +94,7 @@ impl Checks<'_> {
             );
         } else if !s.is_empty() && crate::textsafe::looks_blank(s) && !s.trim().is_empty() {
             self.push(
-                "text.invisible",
+                Code::TextInvisible,
                 path,
                 Text::new(
                     "文字只有不可见字符 (零宽字符)",
@@ -114,7 +115,7 @@ impl Checks<'_> {
         }
         let (first, x) = &pct[0];
         self.push(
-            "plausibility",
+            Code::Plausibility,
             first,
             Text::new(
                 format!("所有百分比字段都在 −1 到 1 之间 (如 {x}): 是否写成了小数?"),
