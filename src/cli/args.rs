@@ -65,9 +65,8 @@ pub struct Cli {
 /// pack (its id and the date of its notice, read from the pack). clap takes
 /// `&'static str` (without its `string` feature): one line per process.
 pub fn version(lang: Lang) -> &'static str {
-    let pack = zhizao::policy::default_pack();
     let v = env!("CARGO_PKG_VERSION");
-    let (id, date) = (&pack.id, &pack.document_date);
+    let (id, date) = zhizao::policy::embedded_header();
     let line = match lang {
         Lang::Zh => format!("{v}（政策包 {id}，依据 {date} 印发的通知）"),
         Lang::En => format!("{v} (policy pack {id}, notice of {date})"),

@@ -193,6 +193,21 @@ pub fn check_together(packs: &[PolicyPack], files: &[String]) -> Result<(), Vec<
     }
 }
 
+/// The embedded pack's id and notice date, read from its top-level lines
+/// without loading it (the version line needs them on every start; loading
+/// and checking the pack costs milliseconds). A unit test holds them equal
+/// to the loaded pack's.
+pub fn embedded_header() -> (String, String) {
+    let top = |key: &str| {
+        DEFAULT_PACK
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map(|v| v.trim().trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    (top("id:"), top("document_date:"))
+}
+
 /// The embedded default pack (tested to load; a failure is a build bug).
 pub fn default_pack() -> PolicyPack {
     match load_pack(DEFAULT_PACK, DEFAULT_PACK_NAME) {
@@ -928,6 +943,16 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_header_is_the_loaded_packs() {
+        let pack = super::default_pack();
+        assert_eq!(
+            super::embedded_header(),
+            (pack.id.clone(), pack.document_date.clone())
+        );
+        assert!(!pack.id.is_empty() && !pack.document_date.is_empty());
+    }
 
     #[test]
     fn absurd_numbers_are_load_errors_not_overflows() {
