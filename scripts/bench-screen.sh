@@ -40,11 +40,12 @@ read -r t_screen1 _ < <(measure "$BIN" screen "$WORK/large" --allow-rejected --j
 read -r t_small m_small < <(measure "$BIN" screen "$WORK/small" --allow-rejected --jobs 2)
 read -r t_xlsx m_xlsx < <(measure "$BIN" screen "$WORK/large" --allow-rejected --jobs 2 -o "$WORK/out.xlsx")
 
-awk -v n="$N_LARGE" -v tp="$t_parse" -v t2="$t_screen2" -v t1="$t_screen1" \
+awk -v n="$N_LARGE" -v ns="$N_SMALL" -v ts="$t_small" -v tp="$t_parse" -v t2="$t_screen2" -v t1="$t_screen1" \
     -v ms="$m_small" -v ml="$m_screen2" -v mp="$m_parse" -v tx="$t_xlsx" -v mx="$m_xlsx" 'BEGIN {
   printf "parse-only  --jobs 2: %7.2f s  %8.0f files/s  max RSS %6.1f MB\n", tp, n/tp, mp/1024
   printf "screen      --jobs 2: %7.2f s  %8.0f files/s  max RSS %6.1f MB\n", t2, n/t2, ml/1024
   printf "screen      --jobs 1: %7.2f s  %8.0f files/s\n", t1, n/t1
+  printf "screen small --jobs 2: %6.2f s  %8.0f files/s  (%d files)\n", ts, ns/ts, ns
   printf "screen -o .xlsx     : %7.2f s  %8.0f files/s  max RSS %6.1f MB\n", tx, n/tx, mx/1024
   printf "screen / parse-only throughput: %.1f%% (goal >= 85%%)\n", 100*tp/t2
   printf "jobs 2 / jobs 1 speed-up:       %.2fx (goal >= 1.7x)\n", t1/t2
