@@ -696,27 +696,35 @@ fn systems_check(r: &mut CheckResult, systems: &[System], q: &Questionnaire, det
                     .collect::<Vec<_>>()
                     .join(" + "),
             );
-            if lacking.is_empty() {
-                r.status = Status::Met;
-            } else {
-                r.status = Status::NotMet;
-                let names = lacking
-                    .iter()
-                    .map(|s| s.label())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                r.gap = Some(Text::new(
-                    format!("需上线 {names}"),
-                    format!("introduce {names}"),
-                ));
-                r.action = Some(Action {
-                    kind: ActionKind::System,
-                    count: lacking.len() as u64,
-                    what: Text::new(format!("上线 {names}"), format!("introduce {names}")),
-                });
-            }
+            let names: Vec<String> = lacking.iter().map(|s| s.label().to_string()).collect();
+            judge_lacking(r, &names, ActionKind::System, ("上线", "introduce"));
         }
     }
+}
+
+/// Met when nothing is lacking; else not met, with the gap and the action
+/// ("需上线 MES" / "introduce MES"; verb in zh and en) for each lacking name.
+fn judge_lacking(
+    r: &mut CheckResult,
+    lacking: &[String],
+    kind: ActionKind,
+    (zh, en): (&str, &str),
+) {
+    if lacking.is_empty() {
+        r.status = Status::Met;
+        return;
+    }
+    r.status = Status::NotMet;
+    let names = lacking.join(", ");
+    r.gap = Some(Text::new(
+        format!("需{zh} {names}"),
+        format!("{en} {names}"),
+    ));
+    r.action = Some(Action {
+        kind,
+        count: lacking.len() as u64,
+        what: Text::new(format!("{zh} {names}"), format!("{en} {names}")),
+    });
 }
 
 /// Every listed pair integrated.
@@ -738,25 +746,8 @@ fn integrations_check(r: &mut CheckResult, pairs: &[[System; 2]], q: &Questionna
         Some(_) => {
             let lacking: Vec<&[System; 2]> = pairs.iter().filter(|p| !done(p)).collect();
             r.actual = Some(format!("{}/{}", pairs.len() - lacking.len(), pairs.len()));
-            if lacking.is_empty() {
-                r.status = Status::Met;
-            } else {
-                r.status = Status::NotMet;
-                let names = lacking
-                    .iter()
-                    .map(|p| show_pair(p))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                r.gap = Some(Text::new(
-                    format!("需集成 {names}"),
-                    format!("integrate {names}"),
-                ));
-                r.action = Some(Action {
-                    kind: ActionKind::Integrate,
-                    count: lacking.len() as u64,
-                    what: Text::new(format!("集成 {names}"), format!("integrate {names}")),
-                });
-            }
+            let names: Vec<String> = lacking.iter().map(|p| show_pair(p)).collect();
+            judge_lacking(r, &names, ActionKind::Integrate, ("集成", "integrate"));
         }
     }
 }
