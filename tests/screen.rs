@@ -285,6 +285,15 @@ fn a_data_year_after_the_horizon_is_flagged_in_every_screening_output() {
     assert_eq!(row[1], Data::Float(1.0));
 }
 
+/// A sheet's first row as text: the column headers.
+fn header_row(sheet: &calamine::Range<Data>) -> Vec<String> {
+    sheet
+        .rows()
+        .next()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default()
+}
+
 /// The three examples screened against both packs, with the R&D expense each
 /// gives (`rd_expense_wan` × 10,000, 元) — the base of the second pack's grant.
 const TWO_PACK_BATCH: [(&str, i64); 3] = [
@@ -455,13 +464,7 @@ fn screening_against_two_packs_shows_every_track_and_every_funder() {
         .success();
     let mut wb: Xlsx<_> = open_workbook(&two_xlsx).unwrap();
     let ent = wb.worksheet_range("Enterprises").unwrap();
-    let head: Vec<String> = ent
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let head = header_row(&ent);
     let at = |h: &str| {
         head.iter()
             .position(|x| x == h)
@@ -488,13 +491,7 @@ fn screening_against_two_packs_shows_every_track_and_every_funder() {
     }
     assert_eq!(checked, 3);
     let budget = wb.worksheet_range("Budget").unwrap();
-    let bhead: Vec<String> = budget
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let bhead = header_row(&budget);
     let pot = bhead
         .iter()
         .position(|h| h == "Potential · national (万元)")
@@ -506,13 +503,7 @@ fn screening_against_two_packs_shows_every_track_and_every_funder() {
         .expect("the second pack's grant has a budget row");
     assert_eq!(rd_row[pot], Data::Float(10.08), "100,800 元 = 10.08 万元");
     let tracks = wb.worksheet_range("Tracks").unwrap();
-    let thead: Vec<String> = tracks
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let thead = header_row(&tracks);
     assert_eq!(
         thead[6..11],
         [
