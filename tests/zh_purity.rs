@@ -305,12 +305,7 @@ fn chinese_outputs_have_no_english_ids_or_half_width_punctuation() {
         fails.extend(check_zh(&format!("{f} docx"), &docx, &user));
     }
     fails.dedup();
-    assert!(
-        fails.is_empty(),
-        "{} problems:\n{}",
-        fails.len(),
-        fails.join("\n")
-    );
+    assert_no_problems(&fails);
 }
 
 #[test]
@@ -327,12 +322,7 @@ fn chinese_comparison_and_screening_are_chinese() {
     let html = run(&["compare", b, a, "--lang", "zh", "--format", "html"]);
     fails.extend(check_zh("compare html", &html_text(&html), &user));
     fails.dedup();
-    assert!(
-        fails.is_empty(),
-        "{} problems:\n{}",
-        fails.len(),
-        fails.join("\n")
-    );
+    assert_no_problems(&fails);
 }
 
 /// Every Chinese label in the JSON: the `zh` half of each {zh, en} text,
@@ -389,12 +379,7 @@ fn json_labels_are_chinese() {
     }
     fails.sort();
     fails.dedup();
-    assert!(
-        fails.is_empty(),
-        "{} problems:\n{}",
-        fails.len(),
-        fails.join("\n")
-    );
+    assert_no_problems(&fails);
 }
 
 #[test]
@@ -490,6 +475,11 @@ fn english_outputs_have_no_chinese_prose() {
         }
     }
     fails.dedup();
+    assert_no_problems(&fails);
+}
+
+/// Fail with every problem found, one per line.
+fn assert_no_problems(fails: &[String]) {
     assert!(
         fails.is_empty(),
         "{} problems:\n{}",
