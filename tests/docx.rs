@@ -127,6 +127,12 @@ fn docx_text_is_the_report_in_chinese_with_the_money_by_hand() {
     ] {
         assert!(t.contains(money), "missing {money}");
     }
+    // Each totals line under its label, as in the HTML report: city 10.08万,
+    // district 28.52万, total 38.60万 (no candidates here, so both lines agree).
+    for label in ["符合项：", "含候选项："] {
+        let line = format!("{label}省 0.00万元 · 市 10.08万元 · 区 28.52万元 · 合计 38.60万元");
+        assert!(t.contains(&line), "missing {line}");
+    }
     assert!(
         !t.contains("local-cnc-purchase"),
         "track id in Chinese text"

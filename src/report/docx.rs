@@ -449,11 +449,22 @@ impl Writer<'_> {
                 .collect();
             doc = doc.add_table(grid(rows, &weights));
         }
-        for key in ["totals_eligible", "totals_potential", "cap_line"] {
+        // Each totals line under its label, as the HTML report shows them
+        // (without it the two lines cannot be told apart); the cap line as is.
+        for (key, label) in [
+            ("totals_eligible", Some("eligible")),
+            ("totals_potential", Some("potential")),
+            ("cap_line", None),
+        ] {
             let text = self.s(&format!("/{key}"));
-            if !text.is_empty() {
-                doc = doc.add_paragraph(para(&text));
+            if text.is_empty() {
+                continue;
             }
+            let line = match label {
+                Some(l) => format!("{}{}{text}", self.t(l), self.l.pick("：", ": ")),
+                None => text,
+            };
+            doc = doc.add_paragraph(para(&line));
         }
         let others = self.list("/other_tracks");
         if !others.is_empty() {
