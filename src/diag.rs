@@ -87,6 +87,7 @@ codes! {
     XlsxRows = "xlsx.rows", "工作簿有多行问卷, 此处只能评估一行", "several questionnaire rows where one is expected";
     Pack = "pack", "认定标准包 (参考标准、成熟度模型) 有误", "an error in a criteria pack (reference criteria, maturity model)";
     Policy = "policy", "政策包有误", "an error in a policy pack";
+    LevelPack = "level_pack", "等级评测包 (评测表、梯度) 有误", "an error in a level pack (a score sheet or a ladder)";
     PolicyDuplicate = "policy.duplicate", "同一政策包给了两次", "the same policy pack given twice";
     PolicyFunder = "policy.funder", "出资方在两个政策包中层级不同", "a funder with different levels in two packs";
     Reading = "reading", "政策解读选择有误 (--reading)", "a wrong choice of policy reading (--reading)";

@@ -39,7 +39,8 @@ pub mod textsafe;
 pub mod workbook;
 
 pub use engine::{
-    assess, cases, criteria, facts, indicators, maturity, policy, reference, targets, yardsticks,
+    assess, cases, confidence, criteria, facts, indicators, levels, maturity, policy, reference,
+    targets, yardsticks,
 };
 pub use model::{fieldnames, input, questionnaire, validate, yaml};
 pub use plan::{compare, diff, roadmap, whatif};

@@ -712,6 +712,13 @@ pub struct PackArgs {
     /// benchmarks/reference.yaml is. Example: `--references peers.yaml`.
     #[arg(long, value_name = "FILE")]
     pub references: Option<PathBuf>,
+    /// Level pack file (a score sheet or a ladder) instead of the embedded ones; repeatable.
+    ///
+    /// The 2024 SME digital level and the smart-factory levels, written as
+    /// levels/*.yaml are (see docs/levels.md). Each applies to the data
+    /// years it covers. Example: `--levels my-sheet.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub levels: Vec<PathBuf>,
 }
 
 /// `--lang zh|en` or `--lang=zh|en` among raw arguments (for usage errors,

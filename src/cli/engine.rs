@@ -17,6 +17,7 @@ pub fn load(packs: &PackArgs, reading: &[String], lang: Lang) -> Result<Engine, 
         policies: packs.policy.clone(),
         targets: packs.targets.clone(),
         references: packs.references.clone(),
+        levels: packs.levels.clone(),
         readings: choices(reading)?,
     };
     Engine::load(&sources).map_err(|e| load_error(e, lang))

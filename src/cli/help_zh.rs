@@ -116,6 +116,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("inputs", "输入"),
     ("invalid_share", "比例"),
     ("jobs", "线程数"),
+    ("levels", "文件"),
     ("lang", "语言"),
     ("out", "文件夹"),
     ("output", "输出"),

@@ -20,6 +20,16 @@ pub use load::{LoadError, PackSources};
 /// Version of the JSON output format (see docs/json-output.md).
 pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
 
+/// What the stages before the policy give: indicators, maturity, criteria,
+/// levels and the facts the policy packs read.
+type Stages = (
+    Indicators,
+    Maturity,
+    Vec<CriterionResult>,
+    crate::levels::LevelResults,
+    facts::Facts,
+);
+
 /// Every pack an assessment runs on (规则包), loaded once by
 /// [`Engine::load`] and shared by every factory of a batch.
 #[derive(Debug, Clone)]
@@ -32,6 +42,9 @@ pub struct Engine {
     /// notice at once). Totals add up across packs by funder; each pack's
     /// validity, readings and caps apply to its own tracks.
     pub more_policies: Vec<PolicyPack>,
+    /// Level packs (the SME digital level, the smart-factory levels), each
+    /// applied to the data years it covers.
+    pub levels: Vec<crate::levels::LevelPack>,
     /// District targets (the screening dashboard, report target lines).
     pub targets: Targets,
     /// Reference figures for peer comparison.
@@ -179,6 +192,10 @@ pub struct Assessment {
     pub criteria: Vec<CriterionResult>,
     /// Estimated maturity.
     pub maturity: Maturity,
+    /// Levels on today's national ladders (数字化水平, 智能工厂梯度), for the
+    /// level packs that apply to the data year.
+    #[serde(skip_serializing_if = "crate::levels::LevelResults::is_empty")]
+    pub levels: crate::levels::LevelResults,
     /// Subsidy tracks.
     pub subsidies: Vec<TrackResult>,
     /// Totals by funder.
@@ -210,6 +227,8 @@ pub struct Brief {
     pub criteria: Vec<CriterionResult>,
     /// Track statuses and amounts, after the district cap.
     pub policy: policy::eval::Summary,
+    /// Levels on today's national ladders.
+    pub levels: crate::levels::LevelResults,
 }
 
 impl Engine {
@@ -219,26 +238,24 @@ impl Engine {
     }
 
     /// Indicators, maturity, criteria and facts: the stages before the policy.
-    fn stages(
-        &self,
-        q: &Questionnaire,
-        detail: bool,
-    ) -> (Indicators, Maturity, Vec<CriterionResult>, facts::Facts) {
+    fn stages(&self, q: &Questionnaire, detail: bool) -> Stages {
         let ind = indicators::compute(q);
         let m = maturity::estimate(&self.criteria.maturity, q, &ind);
         let crit = criteria::evaluate_with(&self.criteria, q, &ind, &m, detail);
-        let f = facts::build(q, &ind, &crit, &m);
-        (ind, m, crit, f)
+        let mut f = facts::build(q, &ind, &crit, &m);
+        let levels = crate::levels::evaluate(&self.levels, &mut f, q.enterprise.data_year);
+        (ind, m, crit, levels, f)
     }
 
     /// The numbers of an assessment without its texts (see [`Brief`]).
     pub fn brief(&self, q: &Questionnaire) -> Brief {
-        let (indicators, maturity, criteria, f) = self.stages(q, false);
+        let (indicators, maturity, criteria, levels, f) = self.stages(q, false);
         Brief {
             indicators,
             maturity,
             criteria,
             policy: policy::combine::summarize_all(&self.policy, &self.more_policies, &f),
+            levels,
         }
     }
 
@@ -250,7 +267,7 @@ impl Engine {
         input: InputInfo,
         warnings: Vec<Diagnostic>,
     ) -> Assessment {
-        let (ind, m, crit, f) = self.stages(q, true);
+        let (ind, m, crit, levels, f) = self.stages(q, true);
         let (joint, more_policies) =
             policy::combine::evaluate_all(&self.policy, &self.more_policies, &f);
         let PolicyResult {
@@ -295,6 +312,7 @@ impl Engine {
             indicators: ind,
             criteria: crit,
             maturity: m,
+            levels,
             subsidies: tracks,
             totals: SubsidyTotals {
                 eligible: eligible_totals,

@@ -6,9 +6,11 @@
 
 pub mod assess;
 pub mod cases;
+pub mod confidence;
 pub mod criteria;
 pub mod facts;
 pub mod indicators;
+pub mod levels;
 pub mod maturity;
 pub mod policy;
 pub mod reference;

@@ -27,15 +27,21 @@ fn required_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Er
         .ok_or_else(|| serde::de::Error::invalid_type(serde::de::Unexpected::Unit, &"a string"))
 }
 
-/// The only questionnaire format version this build reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The questionnaire format version `init` and the templates write: 2 adds
+/// the optional sections of today's frameworks (`digital`, `smart_factory`,
+/// `upgrades`). Version 1 files are read unchanged.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest format version this build reads.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// 智能制造评估问卷: 一家工厂一个数据年度的情况 / One factory's smart-manufacturing questionnaire for one data year.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
-    /// 问卷格式版本, 必须为 1 / Format version; must be `1`.
-    #[schemars(range(min = 1, max = 1))]
+    /// 问卷格式版本: 1 或 2 (2 增加当前框架的可选部分) / Format version: `1` or `2`
+    /// (2 adds the optional sections of today's frameworks).
+    #[schemars(range(min = 1, max = 2))]
     #[schemars(extend("x-fact" = {"skip": true}))]
     pub schema_version: u32,
     /// 企业基本情况 / Enterprise profile. 必填 / Required.
@@ -88,7 +94,34 @@ pub struct Questionnaire {
     /// 升级成本估计 (可选) / Optional cost estimates for upgrade actions.
     #[serde(default)]
     pub cost_estimates: CostEstimates,
+    /// 中小企业数字化水平评测 (2024年版) 所需的情况 (v2, 可选) / What the 2024 SME
+    /// digital-level assessment needs beyond v1 (v2, optional).
+    #[serde(default)]
+    pub digital: Digital,
+    /// 智能工厂梯度培育 (基础级 → 领航级) 所需的情况 (v2, 可选) / What the
+    /// smart-factory levels need (v2, optional).
+    #[serde(default)]
+    pub smart_factory: SmartFactory,
+    /// 当前技改、数字化改造项目与投入 (2024 年起的泉州/福建政策) (v2, 可选) / Current
+    /// upgrade and digital-transformation projects and spend (v2, optional).
+    #[serde(default)]
+    pub upgrades: Upgrades,
 }
+
+/// 数字化水平评测 (工信厅企业〔2024〕56号) / The 2024 SME digital-level assessment inputs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Digital {}
+
+/// 智能工厂梯度培育 / The smart-factory levels inputs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SmartFactory {}
+
+/// 当前技改与数字化改造 / Current upgrade projects and spend.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Upgrades {}
 
 /// 所属产业 (政策所列) / Sector named by the policy.
 #[derive(

@@ -281,12 +281,19 @@ fn is_blank(v: Option<&Data>) -> bool {
     }
 }
 
+/// The questionnaire version a sheet row needs: 2 when it fills in a section
+/// version 2 added, else 1 — so a v1 questionnaire round-trips as itself.
+fn version_of(tree: &Map<String, Value>) -> u32 {
+    const V2_SECTIONS: [&str; 3] = ["digital", "smart_factory", "upgrades"];
+    if V2_SECTIONS.iter().any(|s| tree.contains_key(*s)) {
+        crate::questionnaire::SCHEMA_VERSION
+    } else {
+        crate::questionnaire::OLDEST_SCHEMA_VERSION
+    }
+}
+
 fn row(range: &Range<Data>, p: &Place) -> Result<Loaded, Vec<Diagnostic>> {
     let mut tree = Map::new();
-    tree.insert(
-        "schema_version".into(),
-        Value::from(crate::questionnaire::SCHEMA_VERSION),
-    );
     let mut errors = Vec::new();
     for &(c, fi) in p.cols {
         let f = &fields()[fi];
@@ -303,6 +310,7 @@ fn row(range: &Range<Data>, p: &Place) -> Result<Loaded, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    tree.insert("schema_version".into(), Value::from(version_of(&tree)));
     let q: Questionnaire = serde_path_to_error::deserialize(Value::Object(tree)).map_err(|e| {
         let mut path = e.path().to_string();
         let ((code, message), hint) = crate::yaml::explain(&e.inner().to_string());

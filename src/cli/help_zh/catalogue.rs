@@ -31,6 +31,15 @@ const TARGETS_ARG: ArgZh = ArgZh {
     values: &[],
 };
 
+const LEVELS_ARG: ArgZh = ArgZh {
+    id: "levels",
+    help: "等级评测包文件（评测表或梯度），代替内置的等级评测包，可重复",
+    long: "等级评测包文件（评测表或梯度），代替内置的等级评测包，可重复。\n\n\
+2024 年版中小企业数字化水平评测、智能工厂梯度培育等级，写法同 levels/*.yaml（见 docs/levels.md）。\
+每个包只用于其适用的数据年度。示例：`--levels my-sheet.yaml`。",
+    values: &[],
+};
+
 const REFERENCES_ARG: ArgZh = ArgZh {
     id: "references",
     help: "参考数据文件（同行对比），代替内置的参考数据",
@@ -155,6 +164,7 @@ pub const CATALOGUE: &[CmdZh] = &[
             CRITERIA_ARG,
             TARGETS_ARG,
             REFERENCES_ARG,
+            LEVELS_ARG,
             ArgZh {
                 id: "set",
                 help: "假设分析：改写问卷中的一个值，写作 `路径=值`，可重复",
@@ -233,6 +243,7 @@ pub const CATALOGUE: &[CmdZh] = &[
             CRITERIA_ARG,
             TARGETS_ARG,
             REFERENCES_ARG,
+            LEVELS_ARG,
         ],
     },
     CmdZh {
@@ -346,7 +357,7 @@ pub const CATALOGUE: &[CmdZh] = &[
         after: "示例：
   zhizao policy list
   zhizao policy list --lang en --policy my-pack.yaml",
-        args: &[POLICY_ARG, CRITERIA_ARG, TARGETS_ARG, REFERENCES_ARG],
+        args: &[POLICY_ARG, CRITERIA_ARG, TARGETS_ARG, REFERENCES_ARG, LEVELS_ARG],
     },
     CmdZh {
         path: "policy show",
@@ -366,6 +377,7 @@ pub const CATALOGUE: &[CmdZh] = &[
             CRITERIA_ARG,
             TARGETS_ARG,
             REFERENCES_ARG,
+            LEVELS_ARG,
         ],
     },
     CmdZh {
@@ -390,6 +402,7 @@ pub const CATALOGUE: &[CmdZh] = &[
             CRITERIA_ARG,
             TARGETS_ARG,
             REFERENCES_ARG,
+            LEVELS_ARG,
         ],
     },
     CmdZh {
@@ -520,6 +533,7 @@ pub const CATALOGUE: &[CmdZh] = &[
             CRITERIA_ARG,
             TARGETS_ARG,
             REFERENCES_ARG,
+            LEVELS_ARG,
             ArgZh {
                 id: "follow_links",
                 help: "跟随指向所给文件夹之外的符号链接",

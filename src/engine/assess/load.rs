@@ -19,6 +19,8 @@ pub struct PackSources {
     pub criteria: Option<PathBuf>,
     /// Policy packs, evaluated together (`--policy`, repeatable).
     pub policies: Vec<PathBuf>,
+    /// Level packs (`--levels`, repeatable); empty takes the shipped ones.
+    pub levels: Vec<PathBuf>,
     /// District targets (`--targets`).
     pub targets: Option<PathBuf>,
     /// Reference figures for peer comparison (`--references`).
@@ -127,6 +129,29 @@ fn policies(sources: &PackSources) -> Result<Vec<PolicyPack>, LoadError> {
     Ok(packs)
 }
 
+/// The level packs shipped in the binary: (text, name shown in diagnostics).
+const SHIPPED_LEVELS: &[(&str, &str)] = &[];
+
+/// The level packs: the files given, or every shipped one.
+fn levels(sources: &PackSources) -> Result<Vec<crate::levels::LevelPack>, LoadError> {
+    let texts: Vec<(String, String)> = if sources.levels.is_empty() {
+        SHIPPED_LEVELS
+            .iter()
+            .map(|(t, n)| (t.to_string(), n.to_string()))
+            .collect()
+    } else {
+        let mut v = Vec::with_capacity(sources.levels.len());
+        for p in &sources.levels {
+            v.push(text_of(&Some(p.clone()), ("", ""))?);
+        }
+        v
+    };
+    texts
+        .into_iter()
+        .map(|(text, shown)| crate::levels::load_pack(&text, &shown).map_err(|d| invalid(d, text)))
+        .collect()
+}
+
 impl Engine {
     /// Load every pack from `sources` (shipped ones where none is given) and
     /// check them, alone and together, before any evaluation.
@@ -161,6 +186,7 @@ impl Engine {
             criteria,
             policy,
             more_policies: policies.collect(),
+            levels: levels(sources)?,
             targets,
             references,
         })

@@ -9,7 +9,7 @@
 use crate::diag::Code;
 use crate::diag::{Collector, Diagnostic};
 use crate::lang::Text;
-use crate::questionnaire::{Questionnaire, SCHEMA_VERSION};
+use crate::questionnaire::{Questionnaire, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -259,9 +259,9 @@ impl Checks<'_> {
         self.designated_size(q);
     }
 
-    /// The one version this build reads.
+    /// The versions this build reads.
     fn schema_version(&mut self, q: &Questionnaire) {
-        if q.schema_version != SCHEMA_VERSION {
+        if !(OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&q.schema_version) {
             self.push(
                 Code::SchemaVersion,
                 "schema_version",
@@ -270,8 +270,8 @@ impl Checks<'_> {
                     format!("unsupported questionnaire version {}", q.schema_version),
                 ),
                 Some(Text::new(
-                    "本版本读取 schema_version: 1",
-                    "this build reads schema_version: 1",
+                    "本版本读取 schema_version: 1 或 2",
+                    "this build reads schema_version: 1 or 2",
                 )),
                 false,
             );
