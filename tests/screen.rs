@@ -15,7 +15,7 @@ fn zhizao() -> Command {
     c
 }
 
-/// A folder with the six examples and every kind of bad file.
+/// A folder with the nine examples and every kind of bad file.
 fn mixed_batch(root: &Path) {
     let batch = root.join("batch");
     std::fs::create_dir_all(batch.join("sub")).unwrap();
@@ -54,7 +54,7 @@ fn every_file_is_accounted_for_and_the_summary_is_stable() {
     assert_eq!(out.status.code(), Some(1), "rejected files → exit 1");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
-        text.contains("submissions: 11 · assessed: 6 · rejected: 5"),
+        text.contains("submissions: 14 · assessed: 9 · rejected: 5"),
         "{text}"
     );
     for f in [
@@ -132,7 +132,7 @@ fn xlsx_reads_back_with_sheets_rows_and_a_known_amount() {
     let ent = wb.worksheet_range("Enterprises").unwrap();
     assert_eq!(
         ent.height(),
-        1 + 6 + 1,
+        1 + 9 + 1,
         "header + one row per assessed enterprise + totals"
     );
     let rej = wb.worksheet_range("Rejected").unwrap();
@@ -176,7 +176,7 @@ fn csv_has_a_bom_and_the_documented_columns() {
     assert!(headers.contains(&"cnc_ratio_sector_percentile".to_string()));
     assert!(headers.contains(&"potential_total_max_cny".to_string()));
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
-    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), 9);
     assert!(
         rows.iter().any(|x| x[1].contains("鞋")),
         "Chinese names intact"
@@ -193,8 +193,8 @@ fn json_export_is_complete_and_parses() {
         .assert()
         .success();
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&j).unwrap()).unwrap();
-    assert_eq!(v["enterprises"].as_array().unwrap().len(), 6);
-    assert_eq!(v["summary"]["assessed"], 6);
+    assert_eq!(v["enterprises"].as_array().unwrap().len(), 9);
+    assert_eq!(v["summary"]["assessed"], 9);
     assert!(v["targets"].as_array().unwrap().len() >= 5);
 }
 
@@ -204,7 +204,7 @@ fn parse_only_baseline_counts_files() {
         .args(["screen", "questionnaires/examples", "--parse-only"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("parse-only: 6 parsed, 0 failed"));
+        .stdout(predicate::str::contains("parse-only: 9 parsed, 0 failed"));
 }
 
 /// Issue 11, item 1: a data year after the pack's horizon (2020, the

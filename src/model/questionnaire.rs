@@ -108,10 +108,359 @@ pub struct Questionnaire {
     pub upgrades: Upgrades,
 }
 
-/// 数字化水平评测 (工信厅企业〔2024〕56号) / The 2024 SME digital-level assessment inputs.
+/// 数字化水平评测 (《中小企业数字化水平评测指标（2024年版）》, 工信厅企业〔2024〕56号, 制造业表) /
+/// The 2024 SME digital-level assessment inputs (manufacturing table). Only what version 1
+/// lacks: equipment counts (`equipment.*`), information systems (`informatization.systems`) and
+/// the defect-rate change (`results.defect_rate_change_pct`) are read from where they are.
+/// 多选题留空为"未填写"; 一项都没有请写 `[none]` / A multi-select left out is "not filled in";
+/// write `[none]` when the factory has none of the options.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Digital {}
+pub struct Digital {
+    /// 网络建设连接情况 (多选) / Network building (multi-select). 例 / Example: `[control_network, industrial_5g]`.
+    #[serde(default)]
+    pub network: Option<Vec<NetworkBuild>>,
+    /// 实现数据自动采集的业务环节 (多选) / Business areas with automatic data collection
+    /// (multi-select). 例 / Example: `[production_control, quality, equipment]`.
+    #[serde(default)]
+    pub data_collection: Option<Vec<BusinessArea>>,
+    /// 本地或云化信息化服务覆盖的业务环节; 不填时按 informatization.systems 的系统数估计 /
+    /// Business areas covered by local or cloud information services; when left out, estimated
+    /// from the number of `informatization.systems`.
+    #[serde(default)]
+    pub system_coverage: Option<SystemCoverage>,
+    /// 网络安全举措 (多选) / Network-security measures (multi-select).
+    #[serde(default)]
+    pub network_security: Option<Vec<NetworkSecurity>>,
+    /// 数据安全举措 (多选) / Data-security measures (multi-select).
+    #[serde(default)]
+    pub data_security: Option<Vec<DataSecurity>>,
+    /// 规划实施: 对数字化的认识与执行水平 (单选) / Planning: how far digital transformation is
+    /// understood and carried out (single choice).
+    #[serde(default)]
+    pub planning: Option<Planning>,
+    /// 数字化管理制度 (多选) / Digital management rules in force (multi-select).
+    #[serde(default)]
+    pub management_rules: Option<Vec<ManagementRule>>,
+    /// 人才建设 (多选) / Digital talent measures (multi-select).
+    #[serde(default)]
+    pub talent: Option<Vec<Talent>>,
+    /// 近三年数字化投入占营业额比例, % (0–100) / Digital spend over the last three years as a
+    /// share of revenue, % (0–100).
+    #[schemars(range(min = 0, max = 100))]
+    #[serde(default)]
+    pub funding_share_pct: Option<f64>,
+    /// 数字化成效: 改造前后或近两年的变化 / Results: change after vs before, or last year vs the year before.
+    #[serde(default)]
+    pub results: DigitalResults,
+    /// 16 个数字化经营场景的等级 (0 未开展, 1–4 一级–四级) / Level of each of the 16 digital
+    /// business scenes (0 none, 1–4 level one to four).
+    #[serde(default)]
+    pub scenes: DigitalScenes,
+}
+
+/// 网络建设选项 / Network-building options.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkBuild {
+    /// 车间工控网络支持自动化控制 / A shop-floor control network runs automatic control.
+    ControlNetwork,
+    /// 应用系统网络实现大规模设备、人员、信息系统互联 / An application network links equipment,
+    /// people and information systems at scale.
+    SystemInterconnect,
+    /// 建设或租用 5G 工业网络 / Builds or rents a 5G industrial network.
+    #[serde(rename = "industrial_5g")]
+    Industrial5g,
+    /// 网络全面覆盖生产现场, 可扩展 / The network covers the whole shop floor and can be extended.
+    FullCoverage,
+    /// 以上都没有 / None of these.
+    None,
+}
+
+/// 业务环节 (数据采集覆盖) / Business areas (for data-collection coverage).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum BusinessArea {
+    /// 产品设计 / Product design.
+    ProductDesign,
+    /// 工艺设计 / Process design.
+    ProcessDesign,
+    /// 营销管理 / Marketing.
+    Marketing,
+    /// 售后服务 / After-sales service.
+    AfterSales,
+    /// 计划排程 / Planning and scheduling.
+    PlanningScheduling,
+    /// 生产管控 / Production control.
+    ProductionControl,
+    /// 质量管理 / Quality management.
+    Quality,
+    /// 设备管理 / Equipment management.
+    Equipment,
+    /// 安全生产 / Production safety.
+    Safety,
+    /// 能耗管理 / Energy management.
+    Energy,
+    /// 采购管理 / Procurement.
+    Procurement,
+    /// 仓储物流 / Warehousing and logistics.
+    WarehousingLogistics,
+    /// 财务管理 / Finance.
+    Finance,
+    /// 人力资源 / Human resources.
+    HumanResources,
+    /// 以上都没有 / None of these.
+    None,
+}
+
+/// 信息化服务覆盖的业务环节 / How many business areas information services cover.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SystemCoverage {
+    /// 无 / None.
+    None,
+    /// 单个环节 / One business area.
+    Single,
+    /// 两个及以上环节 / Two or more areas.
+    Several,
+    /// 超过 80% 的环节 / More than 80% of the areas.
+    Most,
+    /// 全部环节 / All areas.
+    All,
+}
+
+/// 网络安全举措 / Network-security measures.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkSecurity {
+    /// 网络安全管理制度 / Network-security rules.
+    Policy,
+    /// 使用网络安全产品或服务 / Security products or services in use.
+    Products,
+    /// 定期开展网络安全风险评估 / Regular risk assessments.
+    RiskAssessment,
+    /// 边界访问控制与入侵、恶意代码检测 / Boundary access control and intrusion / malware detection.
+    AccessControl,
+    /// 以上都没有 / None of these.
+    None,
+}
+
+/// 数据安全举措 / Data-security measures.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DataSecurity {
+    /// 数据安全管理制度 / Data-security rules.
+    Policy,
+    /// 数据加密、备份、脱敏或分级保护产品 / Encryption, backup, masking or graded-protection products.
+    Protection,
+    /// 定期开展数据安全风险评估 / Regular data-security risk assessments.
+    RiskAssessment,
+    /// 数据台账并定期核验 / A data inventory, checked regularly.
+    Inventory,
+    /// 以上都没有 / None of these.
+    None,
+}
+
+/// 规划实施: 对数字化的认识与执行水平 (由低到高) / Planning: how far digital transformation
+/// is understood and carried out (lowest first).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Planning {
+    /// 尚未考虑 / Not considered.
+    None,
+    /// 主动了解数字化转型 / Actively learning about it.
+    Aware,
+    /// 已制定规划、计划和保障措施 / A plan with resources is in place.
+    Planned,
+    /// 已开始单点或多点数字化改造 / Single- or multi-point retrofits have started.
+    Retrofitting,
+    /// 已改变业务模式和管理决策方式并见效 / Business model and decision-making have changed, with results.
+    Transformed,
+    /// 最高一档 (两个来源的措辞不同, 见 docs/levels.md) / The top option (worded differently by
+    /// the two sources; see docs/levels.md).
+    Exemplary,
+}
+
+/// 数字化管理制度 / Digital management rules.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ManagementRule {
+    /// 数字化实施工作流程 / A workflow for digital projects.
+    Workflow,
+    /// 信息系统建设运营制度 / Rules for building and running information systems.
+    SystemOperation,
+    /// 数据资源管理制度 / Data-resource management rules.
+    DataManagement,
+    /// 数字化创新激励制度 / Incentives for digital innovation.
+    InnovationIncentive,
+    /// 以上都没有 / None of these.
+    None,
+}
+
+/// 人才建设举措 / Digital talent measures.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Talent {
+    /// 有专职或兼职数字化人才 / Full- or part-time digital staff.
+    DigitalStaff,
+    /// 设有专门岗位或部门 / A dedicated post or department.
+    DedicatedPost,
+    /// 定期开展数字化培训 / Regular digital training.
+    Training,
+    /// 数字化人才绩效薪酬管理 / Performance pay for digital staff.
+    PerformancePay,
+    /// 数字化人才梯度培育机制 / A development path for digital staff.
+    DevelopmentPath,
+    /// 以上都没有 / None of these.
+    None,
+}
+
+/// 变化方向 / Direction of a change.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    /// 增加 / Increased.
+    Increased,
+    /// 持平 / Flat.
+    Flat,
+    /// 降低 / Decreased.
+    Decreased,
+}
+
+/// 数字化成效 (评测表的四项) / Digital results (the sheet's four items).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DigitalResults {
+    /// 每百元营业收入综合能源消费量, 改造后相对改造前 / Energy use per 100 元 of revenue,
+    /// after vs before the retrofit.
+    #[serde(default)]
+    pub energy_per_revenue: Option<Trend>,
+    /// 月均产品合格率, 改造后相对改造前; 不填时由 results.defect_rate_change_pct 的正负得出 /
+    /// Monthly average pass rate, after vs before; when left out, read from the sign of
+    /// `results.defect_rate_change_pct`.
+    #[serde(default)]
+    pub pass_rate: Option<Trend>,
+    /// 人均营业收入, 上年相对前年 / Revenue per head, last year vs the year before.
+    #[serde(default)]
+    pub revenue_per_head: Option<Trend>,
+    /// 每百元营业收入中的成本, 上年相对前年 / Cost per 100 元 of revenue, last year vs the year before.
+    #[serde(default)]
+    pub cost_per_revenue: Option<Trend>,
+}
+
+/// 数字化经营场景等级: 0 未开展, 1 一级 (信息技术工具辅助), 2 二级 (信息化系统规范管理),
+/// 3 三级 (系统集成、数据共享), 4 四级 (人工智能等驱动) / Scene levels: 0 none, 1 IT tools
+/// assist, 2 systems manage, 3 integrated systems share data, 4 AI or models drive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DigitalScenes {
+    /// 产品设计 (约束性) / Product design (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub product_design: Option<u8>,
+    /// 工艺设计 / Process design.
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub process_design: Option<u8>,
+    /// 营销管理 (约束性) / Marketing (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub marketing: Option<u8>,
+    /// 售后服务 / After-sales service.
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub after_sales: Option<u8>,
+    /// 计划排程 / Planning and scheduling.
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub planning_scheduling: Option<u8>,
+    /// 生产管控 (约束性) / Production control (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub production_control: Option<u8>,
+    /// 质量管理 (约束性) / Quality management (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub quality: Option<u8>,
+    /// 设备管理 (约束性) / Equipment management (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub equipment: Option<u8>,
+    /// 安全生产 (约束性) / Production safety (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub safety: Option<u8>,
+    /// 能耗管理 (约束性) / Energy management (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub energy: Option<u8>,
+    /// 采购管理 (约束性) / Procurement (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub procurement: Option<u8>,
+    /// 仓储物流 (约束性) / Warehousing and logistics (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub warehousing_logistics: Option<u8>,
+    /// 财务管理 (约束性) / Finance (constraint scene).
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub finance: Option<u8>,
+    /// 人力资源 / Human resources.
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub human_resources: Option<u8>,
+    /// 协同办公 / Collaborative office work.
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub collaborative_office: Option<u8>,
+    /// 决策支持 / Decision support.
+    #[schemars(range(min = 0, max = 4))]
+    #[serde(default)]
+    pub decision_support: Option<u8>,
+}
+
+impl DigitalScenes {
+    /// Every scene's level with its field name, in the sheet's order.
+    pub fn all(&self) -> [(&'static str, Option<u8>); 16] {
+        [
+            ("product_design", self.product_design),
+            ("process_design", self.process_design),
+            ("marketing", self.marketing),
+            ("after_sales", self.after_sales),
+            ("planning_scheduling", self.planning_scheduling),
+            ("production_control", self.production_control),
+            ("quality", self.quality),
+            ("equipment", self.equipment),
+            ("safety", self.safety),
+            ("energy", self.energy),
+            ("procurement", self.procurement),
+            ("warehousing_logistics", self.warehousing_logistics),
+            ("finance", self.finance),
+            ("human_resources", self.human_resources),
+            ("collaborative_office", self.collaborative_office),
+            ("decision_support", self.decision_support),
+        ]
+    }
+}
 
 /// 智能工厂梯度培育 / The smart-factory levels inputs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -137,6 +137,16 @@ pub const SPECS: &[Spec] = &[
         "levels gained over logistics.previous_rating (0 when first rated)"
     ),
     spec!("maturity.level", Number, "estimated maturity level 0–5"),
+    spec!(
+        "digital_level.level",
+        Number,
+        "level pack (score sheet): SME digital level 0–4, 0 = below 一级; unknown when data is missing"
+    ),
+    spec!(
+        "digital_level.score",
+        Number,
+        "level pack (score sheet): SME digital-level score, points of 100; unknown when an item is"
+    ),
     spec!("indicators.cnc_ratio", Number, "indicator"),
     spec!("indicators.automation_rate", Number, "indicator"),
     spec!("indicators.robot_density", Number, "indicator"),

@@ -2,14 +2,27 @@
 //! 一级–四级, and the rule that turns score and scenes into a level (the 2024
 //! SME digital-level assessment, 工信厅企业〔2024〕56号).
 //!
-//! SCAFFOLD: the result types below are the contract the reports render; the
-//! pack format, `load`, `evaluate` and `publish` are being written.
+//! The pack is data ([`format`]): dimensions → sub-dimensions → items, each
+//! item scored by rules of a few kinds (`bands`, `each`, `choice`, `trend`)
+//! that read facts, the only interface to the questionnaire. Unknown answers
+//! score 0 and are listed as missing; the level is decided twice, with every
+//! unknown at its worst and at its best, and is known when both agree.
+
+pub mod format;
+
+mod check;
+mod rule;
+mod score;
+#[cfg(test)]
+mod tests;
 
 use super::PackHeader;
 use crate::confidence::Confidence;
-use crate::diag::{Code, Diagnostic};
-use crate::facts::Facts;
+use crate::diag::Diagnostic;
+use crate::facts::{Fact, Facts};
 use crate::lang::Text;
+use rule::Standing;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -18,6 +31,16 @@ use serde::Serialize;
 pub struct SheetPack {
     /// Header (id, document, edition, years).
     pub header: PackHeader,
+    /// Points of the whole sheet (100).
+    pub max: Decimal,
+    /// Dimensions, with their sub-dimensions and items.
+    pub dimensions: Vec<format::Dimension>,
+    /// Scene groups.
+    pub scene_groups: Vec<format::SceneGroup>,
+    /// Scenes.
+    pub scenes: Vec<format::Scene>,
+    /// The level rule.
+    pub level_rule: format::LevelRule,
 }
 
 /// The result of one sheet for one factory.
@@ -47,6 +70,10 @@ pub struct SheetResult {
     /// Questionnaire fields to fill in to be assessed (field paths).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing_data: Vec<String>,
+    /// When the level is `None`: the lowest and highest level the missing
+    /// data could still give.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_range: Option<(u8, u8)>,
 }
 
 /// Points of one dimension (数字化基础 / 管理 / 成效).
@@ -81,6 +108,9 @@ pub struct ItemScore {
     pub answer: Option<Text>,
     /// How sure the item's bands or options are.
     pub confidence: Confidence,
+    /// A warning that goes with the item or the chosen answer (⚠: the sources disagree).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caution: Option<Text>,
 }
 
 /// One scene (场景) and the level it reached.
@@ -109,31 +139,184 @@ pub struct NextLevel {
     pub gaps: Vec<Text>,
 }
 
-/// Load a score-sheet pack.
-pub fn load(_text: &str, file: &str) -> Result<SheetPack, Vec<Diagnostic>> {
-    Err(vec![Diagnostic::error(
-        Code::LevelPack,
-        file,
-        Text::new("评测表尚不支持", "score sheets are not supported yet"),
-    )])
+/// Load a score-sheet pack: read it, then check it (every problem in one pass).
+pub fn load(text: &str, file: &str) -> Result<SheetPack, Vec<Diagnostic>> {
+    let mut f: format::SheetFile = crate::yaml::from_str(text, file).map_err(|d| vec![d])?;
+    let mut c = check::Checker::new(text, file);
+    c.sheet(&mut f);
+    if !c.errs.is_empty() {
+        return Err(c.errs);
+    }
+    Ok(SheetPack {
+        header: PackHeader {
+            id: f.id,
+            version: f.version,
+            kind: f.kind,
+            title: f.title,
+            document: f.document,
+            edition: f.edition,
+            from_year: f.from_year,
+            until_year: f.until_year,
+            confidence: f.confidence,
+        },
+        max: f.max,
+        dimensions: f.dimensions,
+        scene_groups: f.scene_groups,
+        scenes: f.scenes,
+        level_rule: f.level_rule,
+    })
+}
+
+/// Points of every item, by dimension, with the fields still to fill in;
+/// `best` adds what the unknown items could still give.
+fn dimensions(
+    pack: &SheetPack,
+    f: &Facts,
+    missing: &mut Vec<String>,
+) -> (Vec<DimensionScore>, Decimal) {
+    let mut best = Decimal::ZERO;
+    let dims = pack
+        .dimensions
+        .iter()
+        .map(|d| {
+            let items: Vec<ItemScore> = d
+                .groups
+                .iter()
+                .flat_map(|g| g.items.iter().map(move |i| (g, i)))
+                .map(|(g, i)| {
+                    let s = score::item(i, f);
+                    let (points, answer, caution) = match s {
+                        Ok(s) => (s.points, Some(s.answer), s.caution),
+                        Err(fields) => {
+                            missing.extend(fields);
+                            best += i.max;
+                            (Decimal::ZERO, None, None)
+                        }
+                    };
+                    ItemScore {
+                        id: i.id.clone(),
+                        name: i.name.clone(),
+                        group: g.name.clone(),
+                        points: points.normalize(),
+                        max: i.max,
+                        answer,
+                        confidence: i.confidence.unwrap_or(pack.header.confidence),
+                        caution: caution.or_else(|| i.caution.clone()),
+                    }
+                })
+                .collect();
+            DimensionScore {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                points: items.iter().map(|i| i.points).sum::<Decimal>().normalize(),
+                max: d.max,
+                items,
+            }
+        })
+        .collect();
+    (dims, best)
+}
+
+/// Each scene's level, 0–4 (validation keeps the questionnaire's within
+/// 0–4; a fact set otherwise, as a test case may, is clamped).
+fn scenes(pack: &SheetPack, f: &Facts, missing: &mut Vec<String>) -> Vec<SceneRating> {
+    pack.scenes
+        .iter()
+        .map(|s| {
+            let level = f
+                .get(&s.fact)
+                .and_then(Fact::num)
+                .map(|n| n.clamp(Decimal::ZERO, Decimal::from(4)))
+                .and_then(|n| n.trunc().to_u8());
+            if level.is_none() {
+                missing.push(crate::facts::to_fill(&s.fact).to_string());
+            }
+            let group = pack.scene_groups.iter().find(|g| g.id == s.group);
+            SceneRating {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                group: group.map(|g| g.name.clone()).unwrap_or_default(),
+                constraint: s.constraint,
+                level,
+            }
+        })
+        .collect()
 }
 
 /// Score one factory.
-pub fn evaluate(pack: &SheetPack, _facts: &Facts) -> SheetResult {
+pub fn evaluate(pack: &SheetPack, facts: &Facts) -> SheetResult {
+    let mut missing = Vec::new();
+    let (dims, unknown_points) = dimensions(pack, facts, &mut missing);
+    let score = dims.iter().map(|d| d.points).sum::<Decimal>().normalize();
+    let scenes = scenes(pack, facts, &mut missing);
+    let at = |unknown: u8| Standing {
+        score: if unknown == 0 {
+            score
+        } else {
+            score + unknown_points
+        },
+        scenes: scenes
+            .iter()
+            .map(|s| (s.level.unwrap_or(unknown), s.constraint))
+            .collect(),
+    };
+    let (worst, best) = (at(0), at(4));
+    let r = &pack.level_rule;
+    let (low, high) = (rule::reached(r, &worst), rule::reached(r, &best));
+    let level = (low == high).then_some(low);
+    let (level_name, decided_by) = match level {
+        Some(l) => (rule::name(r, l), rule::decided_by(r, l, &worst)),
+        None => undecided(r, low, high, &missing),
+    };
+    let next =
+        rule::gaps(r, low, &worst).map(|(level, name, gaps)| NextLevel { level, name, gaps });
     SheetResult {
         pack: pack.header.clone(),
-        score: Decimal::ZERO,
-        max: Decimal::ZERO,
-        dimensions: Vec::new(),
-        scenes: Vec::new(),
-        level: None,
-        level_name: Text::new("", ""),
-        decided_by: Text::new("", ""),
-        rule_confidence: pack.header.confidence,
-        next: None,
-        missing_data: Vec::new(),
+        score,
+        max: pack.max,
+        dimensions: dims,
+        scenes,
+        level,
+        level_name,
+        decided_by,
+        rule_confidence: r.confidence,
+        next,
+        missing_data: missing,
+        level_range: (low != high).then_some((low, high)),
     }
 }
 
-/// Publish the result as facts (`digital_level.level`, `digital_level.score`).
-pub fn publish(_r: &SheetResult, _facts: &mut Facts) {}
+/// The name and reason of a level the missing data leaves open.
+fn undecided(r: &format::LevelRule, low: u8, high: u8, missing: &[String]) -> (Text, Text) {
+    let (lo, hi) = (rule::name(r, low), rule::name(r, high));
+    let fields = missing.join(", ");
+    (
+        Text::new(
+            format!("待定 ({}至{})", lo.zh, hi.zh),
+            format!("undetermined ({} to {})", lo.en, hi.en),
+        ),
+        Text::new(
+            format!("数据不全, 等级在{}与{}之间; 请填写: {fields}", lo.zh, hi.zh),
+            format!(
+                "data missing: the level lies between {} and {}; fill in: {fields}",
+                lo.en, hi.en
+            ),
+        ),
+    )
+}
+
+/// Publish the result as facts: `digital_level.level` when decided, and
+/// `digital_level.score` when every item was answered (else the score is
+/// only a lower bound, and stays unknown).
+pub fn publish(r: &SheetResult, facts: &mut Facts) {
+    let level = r.level.map(|l| Fact::Num(l.into()));
+    let complete = r
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.items)
+        .all(|i| i.answer.is_some());
+    let score = complete.then_some(Fact::Num(r.score));
+    // Both are registered (facts/derived.rs); a failure would be a build bug caught by tests.
+    let _ = facts.set_named("digital_level.level", level);
+    let _ = facts.set_named("digital_level.score", score);
+}

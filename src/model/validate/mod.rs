@@ -9,7 +9,10 @@
 use crate::diag::Code;
 use crate::diag::{Collector, Diagnostic};
 use crate::lang::Text;
-use crate::questionnaire::{Questionnaire, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
+use crate::questionnaire::{
+    BusinessArea, DataSecurity, ManagementRule, NetworkBuild, NetworkSecurity, Questionnaire,
+    Talent, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -253,10 +256,78 @@ impl Checks<'_> {
         self.recognition_years(q);
         self.one_off_years(q);
         self.integrations(q);
+        self.digital(q);
         // Plausibility warnings: usable, but worth a second look.
         self.robot_density(q);
         self.output_per_employee(q);
         self.designated_size(q);
+    }
+
+    /// The v2 `digital` section: scene levels 0–4, the spend share 0–100, and
+    /// no multi-select that says `none` beside an option.
+    fn digital(&mut self, q: &Questionnaire) {
+        let d = &q.digital;
+        self.pct("digital.funding_share_pct", d.funding_share_pct, 0.0, 100.0);
+        for (scene, level) in d.scenes.all() {
+            if let Some(l) = level.filter(|l| *l > 4) {
+                self.push(
+                    Code::Range,
+                    &format!("digital.scenes.{scene}"),
+                    Text::new(
+                        format!("场景等级 {l} 超出 0–4"),
+                        format!("scene level {l} is outside 0–4"),
+                    ),
+                    Some(Text::new(
+                        "写 0 (未开展) 或 1–4 (一级–四级)",
+                        "write 0 (none) or 1–4 (level one to four)",
+                    )),
+                    false,
+                );
+            }
+        }
+        let lists = [
+            (
+                "digital.network",
+                none_beside(&d.network, |x| *x == NetworkBuild::None),
+            ),
+            (
+                "digital.data_collection",
+                none_beside(&d.data_collection, |x| *x == BusinessArea::None),
+            ),
+            (
+                "digital.network_security",
+                none_beside(&d.network_security, |x| *x == NetworkSecurity::None),
+            ),
+            (
+                "digital.data_security",
+                none_beside(&d.data_security, |x| *x == DataSecurity::None),
+            ),
+            (
+                "digital.management_rules",
+                none_beside(&d.management_rules, |x| *x == ManagementRule::None),
+            ),
+            (
+                "digital.talent",
+                none_beside(&d.talent, |x| *x == Talent::None),
+            ),
+        ];
+        for (path, bad) in lists {
+            if bad {
+                self.push(
+                    Code::Consistency,
+                    path,
+                    Text::new(
+                        "`none` 与其他选项同时出现",
+                        "`none` is listed beside other options",
+                    ),
+                    Some(Text::new(
+                        "一项都没有时只写 [none], 否则去掉 none",
+                        "write [none] alone when there are none, else remove none",
+                    )),
+                    false,
+                );
+            }
+        }
     }
 
     /// The versions this build reads.
@@ -589,6 +660,12 @@ impl Checks<'_> {
             }
         }
     }
+}
+
+/// A multi-select that lists `none` and something else.
+fn none_beside<T>(list: &Option<Vec<T>>, is_none: impl Fn(&T) -> bool) -> bool {
+    list.as_ref()
+        .is_some_and(|v| v.iter().any(&is_none) && v.iter().any(|x| !is_none(x)))
 }
 
 #[cfg(test)]

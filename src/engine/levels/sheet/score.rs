@@ -1,0 +1,249 @@
+//! Scoring one item (评测项计分): the first of its rules whose facts are
+//! known gives the points and the answer in words; when none is, the item
+//! scores 0 and names the questionnaire fields to fill in.
+
+use super::format::{Band, Bands, Choice, Count, Item, Options, Percent, Quantity, Rule, Trend};
+use crate::facts::{self, Fact, Facts};
+use crate::lang::Text;
+use rust_decimal::Decimal;
+
+/// An item's points and how they came about.
+#[derive(Debug, Clone)]
+pub(super) struct Scored {
+    pub points: Decimal,
+    pub answer: Text,
+    pub caution: Option<Text>,
+}
+
+/// Score an item, or the fields to fill in (those of its first rule).
+pub(super) fn item(item: &Item, f: &Facts) -> Result<Scored, Vec<String>> {
+    let mut first_missing = None;
+    for rule in &item.score {
+        match rule_score(rule, item.max, f) {
+            Ok(s) => return Ok(s),
+            Err(fields) => {
+                first_missing.get_or_insert(fields);
+            }
+        }
+    }
+    Err(first_missing.unwrap_or_default())
+}
+
+fn rule_score(rule: &Rule, max: Decimal, f: &Facts) -> Result<Scored, Vec<String>> {
+    match rule {
+        Rule::Bands(b) => bands(b, f),
+        Rule::Each(o) => each(o, max, f),
+        Rule::Choice(o) => choice(o, f),
+        Rule::Trend(t) => trend(t, f),
+    }
+}
+
+fn fill(fact: &str) -> Vec<String> {
+    vec![facts::to_fill(fact).to_string()]
+}
+
+fn num(f: &Facts, fact: &str) -> Option<Decimal> {
+    f.get(fact).and_then(Fact::num)
+}
+
+/// A decimal as people write it: no trailing zeros, at most two places.
+pub(super) fn shown(x: Decimal) -> String {
+    x.round_dp(2).normalize().to_string()
+}
+
+/// The ids a list fact holds (count > 0); `None` when it is empty, i.e. not filled in.
+fn chosen<'f>(f: &'f Facts, fact: &str) -> Option<Vec<&'f str>> {
+    match f.get(fact) {
+        Some(Fact::Tally(m)) => {
+            let ids: Vec<&str> = m
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(k, _)| k.as_str())
+                .collect();
+            (!ids.is_empty()).then_some(ids)
+        }
+        _ => None,
+    }
+}
+
+/// The value a `bands` rule reads and how to show it.
+fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, String), Vec<String>> {
+    match q {
+        Quantity::Fact(x) => num(f, x).map(|v| (v, shown(v))).ok_or_else(|| fill(x)),
+        Quantity::Percent(Percent { part, whole }) => {
+            let (p, w) = (num(f, part), num(f, whole).filter(|w| !w.is_zero()));
+            match (p, w) {
+                (Some(p), Some(w)) => {
+                    let pct = p / w * Decimal::ONE_HUNDRED;
+                    Ok((
+                        pct,
+                        format!("{} / {} = {}%", shown(p), shown(w), shown(pct)),
+                    ))
+                }
+                _ => {
+                    let mut v = Vec::new();
+                    if p.is_none() {
+                        v.extend(fill(part));
+                    }
+                    if w.is_none() {
+                        v.extend(fill(whole));
+                    }
+                    Err(v)
+                }
+            }
+        }
+        Quantity::Count(Count { fact, except }) => {
+            let ids = chosen(f, fact).ok_or_else(|| fill(fact))?;
+            let n = ids
+                .iter()
+                .filter(|id| !except.iter().any(|e| e == *id))
+                .count();
+            let field = facts::to_fill(fact);
+            Ok((
+                Decimal::from(n),
+                format!("{field}: {n} ({})", ids.join(", ")),
+            ))
+        }
+    }
+}
+
+fn bands(b: &Bands, f: &Facts) -> Result<Scored, Vec<String>> {
+    let (v, shown_v) = quantity(&b.of, f)?;
+    let hit: Option<&Band> = b
+        .bands
+        .iter()
+        .find(|x| x.parsed.is_some_and(|r| r.contains(v)));
+    let (points, answer) = match hit {
+        Some(x) => (
+            x.points,
+            Text::new(
+                format!("{shown_v}, 区间 {}", x.range),
+                format!("{shown_v}, band {}", x.range),
+            ),
+        ),
+        None => (
+            Decimal::ZERO,
+            Text::new(
+                format!("{shown_v}, 不在任何区间"),
+                format!("{shown_v}, in no band"),
+            ),
+        ),
+    };
+    Ok(Scored {
+        points,
+        answer,
+        caution: None,
+    })
+}
+
+/// Names of the chosen options, joined.
+fn names(list: &[&Choice]) -> Text {
+    let zh: Vec<&str> = list.iter().map(|c| c.name.zh.as_ref()).collect();
+    let en: Vec<&str> = list.iter().map(|c| c.name.en.as_ref()).collect();
+    Text::new(zh.join("、"), en.join("; "))
+}
+
+fn each(o: &Options, max: Decimal, f: &Facts) -> Result<Scored, Vec<String>> {
+    let ids = chosen(f, &o.fact).ok_or_else(|| fill(&o.fact))?;
+    let picked: Vec<&Choice> = o
+        .options
+        .iter()
+        .filter(|c| ids.contains(&c.id.as_str()))
+        .collect();
+    let sum: Decimal = picked.iter().map(|c| c.points).sum();
+    let answer = if picked.is_empty() {
+        Text::new("无", "none")
+    } else {
+        names(&picked)
+    };
+    Ok(Scored {
+        points: sum.min(max),
+        answer,
+        caution: picked.iter().find_map(|c| c.caution.clone()),
+    })
+}
+
+fn choice(o: &Options, f: &Facts) -> Result<Scored, Vec<String>> {
+    let id = match f.get(&o.fact) {
+        Some(Fact::Id(id)) => id.as_ref(),
+        _ => return Err(fill(&o.fact)),
+    };
+    Ok(match o.options.iter().find(|c| c.id == id) {
+        Some(c) => Scored {
+            points: c.points,
+            answer: c.name.clone(),
+            caution: c.caution.clone(),
+        },
+        // An id the pack gives no points for (checked against the fact's ids at load).
+        None => Scored {
+            points: Decimal::ZERO,
+            answer: Text::new(id.to_string(), id.to_string()),
+            caution: None,
+        },
+    })
+}
+
+/// A direction of change.
+#[derive(Clone, Copy)]
+enum Direction {
+    Increased,
+    Flat,
+    Decreased,
+}
+
+impl Direction {
+    fn name(self) -> Text {
+        match self {
+            Direction::Increased => Text::new("增加", "increased"),
+            Direction::Flat => Text::new("持平", "flat"),
+            Direction::Decreased => Text::new("降低", "decreased"),
+        }
+    }
+}
+
+fn trend(t: &Trend, f: &Facts) -> Result<Scored, Vec<String>> {
+    let (dir, answer) = match f.get(&t.fact) {
+        Some(Fact::Id(id)) => {
+            let d = match id.as_ref() {
+                "increased" => Direction::Increased,
+                "decreased" => Direction::Decreased,
+                _ => Direction::Flat,
+            };
+            (d, d.name())
+        }
+        Some(Fact::Num(change)) => {
+            let rising = if t.inverse {
+                change.is_sign_negative()
+            } else {
+                change.is_sign_positive()
+            };
+            let d = match (change.is_zero(), rising) {
+                (true, _) => Direction::Flat,
+                (false, true) => Direction::Increased,
+                (false, false) => Direction::Decreased,
+            };
+            let n = d.name();
+            let c = shown(*change);
+            let src = facts::to_fill(&t.fact);
+            (
+                d,
+                Text::new(
+                    format!("{} (由 {src} = {c}% 得出)", n.zh),
+                    format!("{} (from {src} = {c}%)", n.en),
+                ),
+            )
+        }
+        _ => return Err(fill(&t.fact)),
+    };
+    let p = t.points;
+    let points = match dir {
+        Direction::Increased => p.increased,
+        Direction::Flat => p.flat,
+        Direction::Decreased => p.decreased,
+    };
+    Ok(Scored {
+        points,
+        answer,
+        caution: None,
+    })
+}
