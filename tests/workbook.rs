@@ -488,7 +488,7 @@ fn the_results_workbook_is_ready_for_analysis() {
     let (data, total) = rows.split_at(rows.len() - 1);
     // The name that starts with a tab is refused at validation (a control
     // character in a one-line text), so it is a rejected file, not a row.
-    assert_eq!(data.len(), 11, "6 examples + 5 hostile names");
+    assert_eq!(data.len(), 14, "9 examples + 5 hostile names");
     assert_eq!(total[0][0], Data::String("合计".into()));
     // Values in Chinese, numbers as numbers.
     assert!(data
@@ -692,7 +692,7 @@ fn screen_writes_one_report_per_enterprise_the_same_as_assess_and_links_it() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 6);
+    assert_eq!(names.len(), 9);
     // Named by credit code and name.
     let footwear = "9135050215583726XH-泉州市鲤城区华履鞋业有限公司.html";
     assert!(names.contains(&footwear.to_string()), "{names:?}");
@@ -1192,5 +1192,5 @@ fn screen_writes_docx_reports_with_the_same_document_as_assess() {
         "the same report as assess"
     );
     let count = std::fs::read_dir(&reports).unwrap().count();
-    assert_eq!(count, 6, "one report per example enterprise");
+    assert_eq!(count, 9, "one report per example enterprise");
 }
