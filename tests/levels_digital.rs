@@ -651,7 +651,7 @@ fn load_errors_come_all_at_once_with_their_lines() {
 fn points_that_do_not_add_up_are_refused() {
     // 设备系统 20 = 8 + 6 + 6; make the network item 9.
     let bad = PACK.replacen("            max: 8\n", "            max: 9\n", 1);
-    let errs = load_pack(&bad, "bad.yaml").err().expect("refused");
+    let errs = load_pack(&bad, "bad.yaml").expect_err("refused");
     let msgs: Vec<&str> = errs.iter().map(|d| d.message.en.as_ref()).collect();
     assert!(
         msgs.iter()
@@ -664,7 +664,7 @@ fn points_that_do_not_add_up_are_refused() {
         "{msgs:?}"
     );
     let bad = PACK.replacen("\nmax: 100\n", "\nmax: 90\n", 1);
-    let errs = load_pack(&bad, "bad.yaml").err().expect("refused");
+    let errs = load_pack(&bad, "bad.yaml").expect_err("refused");
     assert!(
         errs[0]
             .message
