@@ -779,3 +779,26 @@ fn the_2017_examples_get_no_digital_level() {
         assert!(json.get("levels").is_none(), "{name}");
     }
 }
+
+/// The `digital` section's own checks: scene levels 0–4, the spend share
+/// 0–100, and no multi-select with `none` beside an option — each at its line.
+#[test]
+fn bad_digital_answers_are_refused_with_their_lines() {
+    let text = "schema_version: 2\nenterprise:\n  name: x\n  sector: other\n  data_year: 2025\n\
+                digital:\n  network: [none, industrial_5g]\n  talent: [none]\n  funding_share_pct: 120\n\
+                \x20 scenes:\n    finance: 5\n    quality: 4\n";
+    let (errs, _) = zhizao::input::from_bytes(text.as_bytes(), "q.yaml").expect_err("refused");
+    let found: Vec<(Option<usize>, &str, &str)> = errs
+        .iter()
+        .map(|d| (d.line, d.path.as_deref().unwrap_or(""), d.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some(7), "digital.network", "consistency"),
+            (Some(9), "digital.funding_share_pct", "range"),
+            (Some(11), "digital.scenes.finance", "range"),
+        ],
+        "{errs:#?}"
+    );
+}
