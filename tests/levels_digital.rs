@@ -567,7 +567,7 @@ fn missing_scenes_decide_the_level_only_when_they_could_change_it() {
     assert_eq!(r.level, None);
     assert_eq!(r.level_range, Some((1, 2)));
     assert!(
-        r.decided_by.en.contains("digital.scenes.decision_support"),
+        r.decided_by.en.contains("fill in: Decision support"),
         "{}",
         r.decided_by.en
     );

@@ -27,7 +27,8 @@ const TERMS: &[&str] = &[
     "ERP", "MES", "PLM", "PDM", "SCADA", "DCS", "WMS", "QMS", "CAD", "CAM", "CAPP", "CNC", "PLC",
     "GB", "T", "IFR", "SHA", "JSON", "HTML", "DOCX", "O2O", "tce", "R", "N", "Q", "P", "A",
     "zhizao", "iF", "IDEA", "G-mark", "PDF", "A4", "SHA-256",
-    // Grades of the national A-level logistics rating (AAAAA 级物流企业).
+    // 5G (建设或租用5G工业网络, an option of the 2024 digital-level sheet).
+    "G", // Grades of the national A-level logistics rating (AAAAA 级物流企业).
     "AAA", "AAAA", "AAAAA",
 ];
 

@@ -20,7 +20,7 @@ use super::PackHeader;
 use crate::confidence::Confidence;
 use crate::diag::Diagnostic;
 use crate::facts::{Fact, Facts};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use rule::Standing;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -289,16 +289,20 @@ pub fn evaluate(pack: &SheetPack, facts: &Facts) -> SheetResult {
 /// The name and reason of a level the missing data leaves open.
 fn undecided(r: &format::LevelRule, low: u8, high: u8, missing: &[String]) -> (Text, Text) {
     let (lo, hi) = (rule::name(r, low), rule::name(r, high));
-    let fields = missing.join(", ");
+    // Field names for people; `missing_data` keeps the paths.
+    let (zh, en) = (
+        crate::fieldnames::list(missing, Lang::Zh),
+        crate::fieldnames::list(missing, Lang::En),
+    );
     (
         Text::new(
             format!("待定 ({}至{})", lo.zh, hi.zh),
             format!("undetermined ({} to {})", lo.en, hi.en),
         ),
         Text::new(
-            format!("数据不全, 等级在{}与{}之间; 请填写: {fields}", lo.zh, hi.zh),
+            format!("数据不全, 等级在{}与{}之间; 请填写: {zh}", lo.zh, hi.zh),
             format!(
-                "data missing: the level lies between {} and {}; fill in: {fields}",
+                "data missing: the level lies between {} and {}; fill in: {en}",
                 lo.en, hi.en
             ),
         ),

@@ -4,7 +4,7 @@
 
 use super::format::{Band, Bands, Choice, Count, Item, Options, Percent, Quantity, Rule, Trend};
 use crate::facts::{self, Fact, Facts};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use rust_decimal::Decimal;
 
 /// An item's points and how they came about.
@@ -38,6 +38,11 @@ fn rule_score(rule: &Rule, max: Decimal, f: &Facts) -> Result<Scored, Vec<String
     }
 }
 
+/// A questionnaire field's name for people ("不良品率变化 %"); its path when it has none.
+fn name_of(field: &str, lang: Lang) -> &str {
+    crate::fieldnames::label(field, lang).unwrap_or(field)
+}
+
 fn fill(fact: &str) -> Vec<String> {
     vec![facts::to_fill(fact).to_string()]
 }
@@ -67,18 +72,19 @@ fn chosen<'f>(f: &'f Facts, fact: &str) -> Option<Vec<&'f str>> {
 }
 
 /// The value a `bands` rule reads and how to show it.
-fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, String), Vec<String>> {
+fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, Text), Vec<String>> {
+    let same = |s: String| Text::new(s.clone(), s);
     match q {
-        Quantity::Fact(x) => num(f, x).map(|v| (v, shown(v))).ok_or_else(|| fill(x)),
+        Quantity::Fact(x) => num(f, x)
+            .map(|v| (v, same(shown(v))))
+            .ok_or_else(|| fill(x)),
         Quantity::Percent(Percent { part, whole }) => {
             let (p, w) = (num(f, part), num(f, whole).filter(|w| !w.is_zero()));
             match (p, w) {
                 (Some(p), Some(w)) => {
                     let pct = p / w * Decimal::ONE_HUNDRED;
-                    Ok((
-                        pct,
-                        format!("{} / {} = {}%", shown(p), shown(w), shown(pct)),
-                    ))
+                    let t = format!("{} / {} = {}%", shown(p), shown(w), shown(pct));
+                    Ok((pct, same(t)))
                 }
                 _ => {
                     let mut v = Vec::new();
@@ -99,10 +105,12 @@ fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, String), Vec<String>> {
                 .filter(|id| !except.iter().any(|e| e == *id))
                 .count();
             let field = facts::to_fill(fact);
-            Ok((
-                Decimal::from(n),
-                format!("{field}: {n} ({})", ids.join(", ")),
-            ))
+            let (zh, en) = (name_of(field, Lang::Zh), name_of(field, Lang::En));
+            let t = Text::new(
+                format!("{zh} {n}"),
+                format!("{en}: {n} ({})", ids.join(", ")),
+            );
+            Ok((Decimal::from(n), t))
         }
     }
 }
@@ -117,15 +125,15 @@ fn bands(b: &Bands, f: &Facts) -> Result<Scored, Vec<String>> {
         Some(x) => (
             x.points,
             Text::new(
-                format!("{shown_v}, 区间 {}", x.range),
-                format!("{shown_v}, band {}", x.range),
+                format!("{}, 区间 {}", shown_v.zh, x.range),
+                format!("{}, band {}", shown_v.en, x.range),
             ),
         ),
         None => (
             Decimal::ZERO,
             Text::new(
-                format!("{shown_v}, 不在任何区间"),
-                format!("{shown_v}, in no band"),
+                format!("{}, 不在任何区间", shown_v.zh),
+                format!("{}, in no band", shown_v.en),
             ),
         ),
     };
@@ -225,11 +233,14 @@ fn trend(t: &Trend, f: &Facts) -> Result<Scored, Vec<String>> {
             let n = d.name();
             let c = shown(*change);
             let src = facts::to_fill(&t.fact);
+            // The fact is a change in percent; its name may end with the unit already.
+            let bare = |l| name_of(src, l).trim_end_matches('%').trim_end();
+            let (zh, en) = (bare(Lang::Zh), bare(Lang::En));
             (
                 d,
                 Text::new(
-                    format!("{} (由 {src} = {c}% 得出)", n.zh),
-                    format!("{} (from {src} = {c}%)", n.en),
+                    format!("{} (由{zh} {c}% 得出)", n.zh),
+                    format!("{} (from {en} {c}%)", n.en),
                 ),
             )
         }
