@@ -288,6 +288,8 @@ fn every_id_list_is_its_enums_serde_names() {
             "logistics.rating" | "logistics.previous_rating" => serde_names::<q::LogisticsRating>(),
             "design.competition_prizes" => serde_names::<q::DesignPrize>(),
             "listing.venue" => serde_names::<q::ListingVenue>(),
+            "smart_factory.dimensions_covered" => serde_names::<q::SceneDimension>(),
+            "smart_factory.key_indicators_standing" => serde_names::<q::IndicatorStanding>(),
             n if n.starts_with("criteria.") => statuses.clone(),
             _ => return None,
         })
