@@ -84,6 +84,8 @@ fn the_base_firm_may_self_assess_as_basic_and_learns_what_advanced_needs() {
     assert_eq!(r.level, Some(1));
     assert_eq!(r.level_name.zh, "基础级");
     assert_eq!(r.recognised_level, 0);
+    let action = r.next_action.as_ref().expect("something to do");
+    assert_eq!(action.zh, "可自评为基础级");
     assert_eq!(r.edition.id, "national-text");
     assert_eq!(r.other_editions.len(), 1);
     assert_eq!(r.other_editions[0].id, "hainan-2025");
@@ -423,6 +425,14 @@ fn prerequisites_chain_step_by_step() {
     assert_eq!(r.recognised_level, 1);
     assert_eq!(r.level, Some(2));
     assert_eq!(r.level_name.zh, "先进级");
+    let action = r.next_action.as_ref().expect("something to do");
+    assert!(
+        action
+            .zh
+            .starts_with("可申报先进级 (认定: 省级工业和信息化主管部门"),
+        "{}",
+        action.zh
+    );
     assert_eq!(gate(&r, "advanced", "prerequisite").truth, Truth::Yes);
     assert_eq!(r.next_step.as_deref(), Some("excellent"));
     let en: Vec<&str> = r.next_missing.iter().map(|t| t.en.as_ref()).collect();
@@ -449,6 +459,10 @@ fn prerequisites_chain_step_by_step() {
     assert_eq!(r.recognised_level, 2);
     assert!(r.steps[0].recognised && r.steps[1].recognised && !r.steps[2].recognised);
     assert_eq!(r.level, Some(3));
+    assert!(r
+        .next_action
+        .as_ref()
+        .is_some_and(|a| a.en.starts_with("may apply for excellent")));
     assert_eq!(r.next_step.as_deref(), Some("leading"));
     let lacking: Vec<Truth> = r.steps[3].gates.iter().map(|g| g.truth).collect();
     assert_eq!(lacking, [Truth::No, Truth::No, Truth::No]);
@@ -469,6 +483,7 @@ fn a_gap_below_stops_the_level_even_when_a_higher_step_is_recognised() {
     let r = ladder(&q);
     assert_eq!(r.level, Some(0));
     assert_eq!(r.recognised_level, 2);
+    assert_eq!(r.next_action, None);
     assert_eq!(r.next_step.as_deref(), Some("excellent"));
 }
 

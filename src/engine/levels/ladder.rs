@@ -194,6 +194,11 @@ pub struct LadderResult {
     pub missing_data: Vec<String>,
     /// The highest step already recognised (自评 or 获评); 0 none.
     pub recognised_level: u8,
+    /// What the factory can do now, when it qualifies for a step it has not
+    /// obtained: the first such step, as levels are taken one by one
+    /// (可自评为基础级, 可申报先进级 …); `None` when there is nothing to take.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_action: Option<Text>,
     /// The step `next_missing` is about: the first above both the level
     /// reached and the level recognised; `None` at the top.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -351,6 +356,80 @@ mod tests {
         assert_eq!(r.level, Some(0));
         publish(&r, &mut f);
         assert_eq!(f.get("smart_factory.level"), Some(&Fact::Num(0.into())));
+    }
+
+    /// Two steps; the second needs the first only to qualify (not to be
+    /// obtained), and is obtained when `smart_factory.recognised_level` ≥ 2.
+    const QUALIFIES: &str = "\
+id: two-steps
+version: '1'
+kind: ladder
+title: {zh: 两级, en: two steps}
+document: {zh: 无, en: none}
+edition: x
+from_year: 2024
+confidence: M
+publishes: smart_factory.level
+below_name: {zh: 未达一级, en: below one}
+editions:
+  chosen: only
+  list: [{id: only, name: {zh: 唯一, en: only}, values: {}}]
+steps:
+  - id: one
+    name: {zh: 一级, en: one}
+    rank: 1
+    recognised_by: {zh: 自评, en: self}
+    self_assessed: true
+    recognised_when: {fact: smart_factory.recognised_level, at_least: 1}
+    gates:
+      - {id: size, label: {zh: 规上, en: size}, source: {zh: 无, en: none}, confidence: M,
+         test: {fact: enterprise.above_designated_size, is: true}}
+  - id: two
+    name: {zh: 二级, en: two}
+    rank: 2
+    recognised_by: {zh: 省, en: province}
+    self_assessed: false
+    recognised_when: {fact: smart_factory.recognised_level, at_least: 2}
+    prerequisite: {step: one, needs: qualifies, source: {zh: 无, en: none}, confidence: M}
+    gates:
+      - {id: ai, label: {zh: AI, en: AI}, source: {zh: 无, en: none}, confidence: M,
+         test: {fact: smart_factory.ai_scene_share_pct, at_least: 20}}
+";
+
+    #[test]
+    fn a_step_may_need_the_one_below_only_to_qualify() {
+        let pack = match load(QUALIFIES, "q.yaml") {
+            Ok(p) => p,
+            Err(e) => panic!("{e:#?}"),
+        };
+        let size = |b: bool| ("enterprise.above_designated_size", Fact::Bool(b));
+        let ai = ("smart_factory.ai_scene_share_pct", Fact::Num(25.into()));
+        let level = |n: u8| ("smart_factory.recognised_level", Fact::Num(n.into()));
+        let prereq = |r: &LadderResult| r.steps[1].gates[0].truth;
+        // Step one qualifies though not obtained: enough for step two, and
+        // the level skips past the obtained one (the action is still step one).
+        let r = evaluate(&pack, &facts(&[size(true), ai.clone(), level(0)]));
+        assert_eq!((prereq(&r), r.level), (Truth::Yes, Some(2)));
+        assert_eq!(
+            r.next_action.map(|a| a.zh.into_owned()).as_deref(),
+            Some("可自评为一级")
+        );
+        assert_eq!(r.next_step, None, "nothing above step two");
+        // Step one fails: step two's prerequisite fails with it.
+        let r = evaluate(&pack, &facts(&[size(false), ai.clone(), level(0)]));
+        assert_eq!((prereq(&r), r.level), (Truth::No, Some(0)));
+        // Step one unknown: so is the prerequisite, and the level.
+        let r = evaluate(&pack, &facts(&[ai.clone(), level(0)]));
+        assert_eq!((prereq(&r), r.level), (Truth::Unknown, None));
+        assert_eq!(r.missing_data, ["enterprise.above_designated_size"]);
+        // Obtained counts as qualifying even when its gate is now unknown.
+        let r = evaluate(&pack, &facts(&[ai, level(1)]));
+        assert_eq!(prereq(&r), Truth::Yes);
+        assert_eq!(r.steps[1].standing, StepStanding::Qualifies);
+        // At the top, obtained: nothing to do and nothing missing.
+        let r = evaluate(&pack, &facts(&[size(true), level(2)]));
+        assert_eq!((r.recognised_level, r.next_step.as_deref()), (2, None));
+        assert!(r.next_action.is_none() && r.next_missing.is_empty());
     }
 
     #[test]

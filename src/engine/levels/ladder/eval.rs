@@ -36,6 +36,7 @@ pub(super) fn evaluate(pack: &LadderPack, facts: &Facts) -> LadderResult {
         pack: pack.header.clone(),
         level,
         level_name,
+        next_action: action(&steps, level, recognised_level),
         next_missing: next.map(lacking).unwrap_or_default(),
         next_step: next.map(|s| s.id.clone()),
         missing_data,
@@ -48,6 +49,26 @@ pub(super) fn evaluate(pack: &LadderPack, facts: &Facts) -> LadderResult {
         publishes: pack.publishes.clone(),
         steps,
     }
+}
+
+/// The step to take now: the first qualifying step above the one obtained.
+fn action(steps: &[StepResult], level: Option<u8>, recognised: u8) -> Option<Text> {
+    if level.unwrap_or(0) <= recognised {
+        return None;
+    }
+    let s = steps.get(usize::from(recognised))?;
+    let (name, by) = (&s.name, &s.recognised_by);
+    Some(if s.self_assessed {
+        Text::new(
+            format!("可自评为{}", name.zh),
+            format!("may self-assess as {}", name.en),
+        )
+    } else {
+        Text::new(
+            format!("可申报{} (认定: {})", name.zh, by.zh),
+            format!("may apply for {} (recognised by {})", name.en, by.en),
+        )
+    })
 }
 
 /// One step: its prerequisite (as a gate), its own gates, its standing.

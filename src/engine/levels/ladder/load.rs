@@ -1,7 +1,9 @@
 //! Reading a ladder pack and checking it before any evaluation: every
 //! problem in one pass, each placed at its line (`Code::LevelPack`).
 
-use super::{Catalogue, Edition, Gate, GateNote, LadderPack, Needs, Prerequisite, Step};
+use super::{
+    Catalogue, Edition, Gate, GateNote, LadderPack, Needs, ParamValue, Prerequisite, Step,
+};
 use crate::confidence::Confidence;
 use crate::diag::{Code, Collector, Diagnostic};
 use crate::facts::{self, Kind};
@@ -295,37 +297,17 @@ impl Check<'_> {
                     format!("step {} must have rank {}, not {}", i + 1, i + 1, s.rank),
                 );
             }
-            let prerequisite = s.prerequisite.as_ref().and_then(|p| {
-                let found = f.steps[..i].iter().position(|x| x.id == p.step);
-                if found.is_none() {
-                    self.err(
-                        &format!("{at}.prerequisite.step"),
-                        format!("前提 `{}` 不是更低的一级", p.step),
-                        format!("prerequisite `{}` is not a lower step", p.step),
-                    );
-                }
-                Some(Prerequisite {
-                    step: found?,
-                    needs: p.needs,
-                    source: p.source.clone(),
-                    confidence: p.confidence,
-                })
-            });
+            let prerequisite = s
+                .prerequisite
+                .as_ref()
+                .and_then(|p| self.prerequisite(&at, p, &f.steps[..i]));
             let gates = s
                 .gates
                 .iter()
                 .enumerate()
                 .map(|(j, g)| self.gate(&format!("{at}.gates[{j}]"), g, chosen))
                 .collect();
-            for (j, g) in s.gates.iter().enumerate() {
-                if s.gates[..j].iter().any(|x| x.id == g.id) {
-                    self.err(
-                        &format!("{at}.gates[{j}].id"),
-                        format!("重复的门槛 id `{}`", g.id),
-                        format!("duplicate gate id `{}`", g.id),
-                    );
-                }
-            }
+            self.gate_ids(&at, &s.gates);
             out.push(Step {
                 id: s.id.clone(),
                 name: s.name.clone(),
@@ -342,47 +324,61 @@ impl Check<'_> {
         out
     }
 
+    /// The step a prerequisite names, among the steps below.
+    fn prerequisite(
+        &mut self,
+        at: &str,
+        p: &PrerequisiteFile,
+        below: &[StepFile],
+    ) -> Option<Prerequisite> {
+        let found = below.iter().position(|x| x.id == p.step);
+        if found.is_none() {
+            self.err(
+                &format!("{at}.prerequisite.step"),
+                format!("前提 `{}` 不是更低的一级", p.step),
+                format!("prerequisite `{}` is not a lower step", p.step),
+            );
+        }
+        Some(Prerequisite {
+            step: found?,
+            needs: p.needs,
+            source: p.source.clone(),
+            confidence: p.confidence,
+        })
+    }
+
+    /// Gate ids unique within their step (the report and tests name gates by id).
+    fn gate_ids(&mut self, at: &str, gates: &[GateFile]) {
+        for (j, g) in gates.iter().enumerate() {
+            if gates[..j].iter().any(|x| x.id == g.id) {
+                self.err(
+                    &format!("{at}.gates[{j}].id"),
+                    format!("重复的门槛 id `{}`", g.id),
+                    format!("duplicate gate id `{}`", g.id),
+                );
+            }
+        }
+    }
+
     /// One gate: its tag from itself or from its parameter, never both; a
     /// parameter gate's threshold from the chosen edition, not written in
     /// its test.
     fn gate(&mut self, at: &str, g: &GateFile, chosen: Option<&Edition>) -> Gate {
         let mut test = g.test.clone();
         let mut confidence = g.confidence.unwrap_or(Confidence::Inference);
-        match (&g.parameter, g.confidence) {
-            (Some(p), conf) => {
-                if conf.is_some() {
-                    self.err(
-                        &format!("{at}.confidence"),
-                        "参数门槛的可信度来自版本参数, 不在此处写".into(),
-                        "a parameter gate takes its tag from the edition's value; do not write one here".into(),
-                    );
-                }
-                if has_comparison(&g.test) {
-                    self.err(
-                        &format!("{at}.test"),
-                        format!("门槛值来自参数 `{p}`, test 只写 fact"),
-                        format!("the threshold comes from the parameter `{p}`; the test names only the fact"),
-                    );
-                }
-                match chosen.and_then(|e| e.values.get(p)) {
-                    Some(v) => {
-                        test.at_least = Some(v.value);
-                        confidence = v.confidence;
-                    }
-                    None if chosen.is_some() => self.err(
-                        &format!("{at}.parameter"),
-                        format!("版本中没有参数 `{p}`"),
-                        format!("the edition has no parameter `{p}`"),
-                    ),
-                    None => {}
+        match &g.parameter {
+            Some(p) => {
+                if let Some(v) = self.parameter(at, p, g, chosen) {
+                    test.at_least = Some(v.value);
+                    confidence = v.confidence;
                 }
             }
-            (None, None) => self.err(
+            None if g.confidence.is_none() => self.err(
                 at,
                 format!("门槛 `{}` 缺少 confidence (O, O-r, S, T, M)", g.id),
                 format!("gate `{}` needs a confidence tag (O, O-r, S, T, M)", g.id),
             ),
-            (None, Some(_)) => {}
+            None => {}
         }
         Gate {
             id: g.id.clone(),
@@ -393,6 +389,43 @@ impl Check<'_> {
             test,
             note: g.note.clone(),
         }
+    }
+
+    /// A parameter gate's value in the chosen edition; the gate itself
+    /// writes neither a threshold nor a tag (one source for each).
+    fn parameter<'e>(
+        &mut self,
+        at: &str,
+        p: &str,
+        g: &GateFile,
+        chosen: Option<&'e Edition>,
+    ) -> Option<&'e ParamValue> {
+        if g.confidence.is_some() {
+            self.err(
+                &format!("{at}.confidence"),
+                "参数门槛的可信度来自版本参数, 不在此处写".into(),
+                "a parameter gate takes its tag from the edition's value; do not write one here"
+                    .into(),
+            );
+        }
+        if has_comparison(&g.test) {
+            self.err(
+                &format!("{at}.test"),
+                format!("门槛值来自参数 `{p}`, test 只写 fact"),
+                format!(
+                    "the threshold comes from the parameter `{p}`; the test names only the fact"
+                ),
+            );
+        }
+        let value = chosen?.values.get(p);
+        if value.is_none() {
+            self.err(
+                &format!("{at}.parameter"),
+                format!("版本中没有参数 `{p}`"),
+                format!("the edition has no parameter `{p}`"),
+            );
+        }
+        value
     }
 
     /// Readings (`under`) belong to policy packs; a ladder has editions.
