@@ -217,17 +217,6 @@ pub enum SceneDimension {
     OperationsManagement,
 }
 
-impl SceneDimension {
-    /// All five, in the 要素条件's order.
-    pub const ALL: [SceneDimension; 5] = [
-        SceneDimension::FactoryConstruction,
-        SceneDimension::RdDesign,
-        SceneDimension::ProductionOperations,
-        SceneDimension::ProductionManagement,
-        SceneDimension::OperationsManagement,
-    ];
-}
-
 /// 主要技术经济指标的水平, 由低到高 / Where the main technical and economic
 /// indicators stand, lowest first.
 #[derive(
