@@ -709,3 +709,21 @@ fn the_shipped_pack_loads_and_a_level_pack_file_can_replace_it() {
     assert_eq!(scenes, 40, "8 环节, 40 场景");
     assert!(l.with_edition("no-such-edition").is_none());
 }
+
+#[test]
+fn the_shipped_pack_with_any_one_line_missing_loads_or_says_why_never_panics() {
+    let text = include_str!("../levels/smart-factory-2025.yaml");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut refused = 0;
+    for i in 0..lines.len() {
+        let mut cut = lines.clone();
+        cut.remove(i);
+        let cut = cut.join("\n");
+        if let Err(errs) = zhizao::levels::load_pack(&cut, "cut.yaml") {
+            assert!(!errs.is_empty(), "line {}: an error without a message", i + 1);
+            refused += 1;
+        }
+    }
+    // Most lines carry a required key or a value a check needs.
+    assert!(refused > lines.len() / 3, "{refused} of {}", lines.len());
+}
