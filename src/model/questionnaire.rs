@@ -462,10 +462,130 @@ impl DigitalScenes {
     }
 }
 
-/// 智能工厂梯度培育 / The smart-factory levels inputs.
+/// 智能工厂梯度培育 (工信厅联通装函〔2025〕251号《要素条件》) / The smart-factory
+/// levels inputs. Everything is optional: a gate whose answer is missing is
+/// "unknown", and the report lists the field to fill in. 规模以上 is
+/// `enterprise.above_designated_size`, the estimated CMMM level comes from
+/// `self_assessment`: neither is asked again here.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct SmartFactory {}
+pub struct SmartFactory {
+    /// 近三年经营和财务状况良好 / Operations and finances sound over the last three years.
+    #[serde(default)]
+    pub finances_sound_3y: Option<bool>,
+    /// 无不良信用记录 / No record of bad credit.
+    #[serde(default)]
+    pub no_bad_credit_record: Option<bool>,
+    /// 无较大及以上安全、环保等事故, 无违法违规行为 / No major (较大) or worse safety or
+    /// environmental accident, no breach of law or regulation.
+    #[serde(default)]
+    pub no_major_accidents: Option<bool>,
+    /// 关键技术装备、工业软件、系统 (含工业控制系统) 安全可控, 网络和数据安全风险可控 / Key
+    /// equipment, industrial software and systems (incl. ICS) secure and controllable,
+    /// network and data-security risks under control.
+    #[serde(default)]
+    pub key_tech_secure_controllable: Option<bool>,
+    /// 建立智能工厂统筹规划、建设和运营的组织机制 / An organisation that plans, builds and
+    /// runs the smart factory.
+    #[serde(default)]
+    pub organisation_in_place: Option<bool>,
+    /// 拥有一批智能制造专业人才 / A team of smart-manufacturing specialists.
+    #[serde(default)]
+    pub specialist_talent: Option<bool>,
+    /// 在 c3mep.cn 自评的智能制造能力成熟度等级 (GB/T 39116-2020, 0–5); 不填时用估算成熟度 /
+    /// CMMM level self-assessed on c3mep.cn (GB/T 39116-2020, 0–5); when absent the
+    /// estimated maturity level is used, and the report says so.
+    #[schemars(range(min = 0, max = 5))]
+    #[serde(default)]
+    pub cmmm_self_assessed_level: Option<u8>,
+    /// 已开展建设的场景维度 / Scene-construction dimensions covered. 例 / Example:
+    /// `[production_operations, production_management]`.
+    #[serde(default)]
+    pub dimensions_covered: Option<Vec<SceneDimension>>,
+    /// 主要技术经济指标与本省同行业相比 / The main technical and economic indicators
+    /// against the province's sector. 不清楚留空 / Leave empty when not known.
+    #[serde(default)]
+    pub key_indicators_standing: Option<IndicatorStanding>,
+    /// 应用人工智能技术的场景占全部建设场景的比例, % / Share of the factory's scenes using
+    /// AI, in %. 例 / Example: 25.
+    #[schemars(range(min = 0, max = 100))]
+    #[serde(default)]
+    pub ai_scene_share_pct: Option<f64>,
+    /// 完成基础级自评的年份, 未自评留 null / Year the basic level (基础级) was
+    /// self-assessed; null if not.
+    #[schemars(range(min = 2024))]
+    #[serde(default)]
+    pub basic_self_assessed_year: Option<i32>,
+    /// 获评先进级 (省级) 的年份 / Year recognised as an advanced (先进级, provincial) smart factory.
+    #[schemars(range(min = 2024))]
+    #[serde(default)]
+    pub advanced_recognised_year: Option<i32>,
+    /// 获评卓越级 (工信部等六部门) 的年份 / Year recognised as an excellent (卓越级, MIIT)
+    /// smart factory.
+    #[schemars(range(min = 2024))]
+    #[serde(default)]
+    pub excellent_recognised_year: Option<i32>,
+    /// 获评领航级的年份 / Year recognised as a leading (领航级) smart factory.
+    #[schemars(range(min = 2024))]
+    #[serde(default)]
+    pub leading_recognised_year: Option<i32>,
+}
+
+impl SmartFactory {
+    /// The highest level recognised or self-assessed (1 基础级 … 4 领航级; 0 none):
+    /// each year given counts, a higher one implies the ones below.
+    pub fn recognised_level(&self) -> u8 {
+        [
+            self.leading_recognised_year,
+            self.excellent_recognised_year,
+            self.advanced_recognised_year,
+            self.basic_self_assessed_year,
+        ]
+        .iter()
+        .position(Option::is_some)
+        .map_or(0, |i| 4 - i as u8)
+    }
+}
+
+/// 场景建设维度 (《要素条件》的五个维度) / The five scene-construction dimensions of the
+/// 要素条件.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SceneDimension {
+    /// 工厂建设 / Factory construction.
+    FactoryConstruction,
+    /// 研发设计 / R&D and design.
+    RdDesign,
+    /// 生产作业 / Production operations.
+    ProductionOperations,
+    /// 生产管理 / Production management.
+    ProductionManagement,
+    /// 运营管理 / Operations management.
+    OperationsManagement,
+}
+
+/// 主要技术经济指标的水平, 由低到高 / Where the main technical and economic
+/// indicators stand, lowest first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorStanding {
+    /// 低于本省同行业平均 / Below the provincial sector average.
+    Below,
+    /// 与本省同行业平均持平 / Level with the provincial sector average.
+    Level,
+    /// 高于本省同行业平均 / Above the provincial sector average.
+    AboveAverage,
+    /// 省内领先 / Leading in the province.
+    ProvinceLeading,
+    /// 国内领先 / Leading in China.
+    NationalLeading,
+    /// 全球领先 / Leading in the world.
+    GlobalLeading,
+}
 
 /// 当前技改与数字化改造 / Current upgrade projects and spend.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -130,10 +130,16 @@ fn policies(sources: &PackSources) -> Result<Vec<PolicyPack>, LoadError> {
 }
 
 /// The level packs shipped in the binary: (text, name shown in diagnostics).
-const SHIPPED_LEVELS: &[(&str, &str)] = &[(
-    include_str!("../../../levels/miit-sme-digital-2024.yaml"),
-    "levels/miit-sme-digital-2024.yaml",
-)];
+const SHIPPED_LEVELS: &[(&str, &str)] = &[
+    (
+        include_str!("../../../levels/miit-sme-digital-2024.yaml"),
+        "levels/miit-sme-digital-2024.yaml",
+    ),
+    (
+        include_str!("../../../levels/smart-factory-2025.yaml"),
+        "levels/smart-factory-2025.yaml",
+    ),
+];
 
 /// The level packs: the files given, or every shipped one.
 fn levels(sources: &PackSources) -> Result<Vec<crate::levels::LevelPack>, LoadError> {

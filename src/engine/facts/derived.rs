@@ -1,13 +1,14 @@
 //! Derived facts (推导事实): the ones no single questionnaire field gives,
 //! written by hand — "new in the data year" (新认定), the logistics rating
 //! steps, the 数控和智能制造企业 confirmation, indicators, criteria verdicts
-//! and the maturity level. Everything else is a plain fact ([`super::plain`]).
+//! the maturity level and the smart-factory facts read by the ladder pack
+//! (CMMM level, level recognised, dimensions covered). Everything else is a plain fact ([`super::plain`]).
 
 use super::{Fact, Facts, Kind, Spec};
 use crate::criteria::{CriterionResult, Status};
 use crate::indicators::Indicators;
 use crate::maturity::Maturity;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Questionnaire, SceneDimension};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -147,6 +148,51 @@ pub const SPECS: &[Spec] = &[
         Number,
         "level pack (score sheet): SME digital-level score, points of 100; unknown when an item is"
     ),
+    spec!(
+        "smart_factory.cmmm_level",
+        Number,
+        "smart_factory.cmmm_self_assessed_level (c3mep.cn), else the estimated maturity level"
+    ),
+    spec!(
+        "smart_factory.cmmm_estimated",
+        Bool,
+        "smart_factory.cmmm_level is the estimate (no c3mep.cn self-assessment given)"
+    ),
+    spec!(
+        "smart_factory.recognised_level",
+        Number,
+        "highest smart-factory level with a year given (0 none, 1 基础级 … 4 领航级)"
+    ),
+    spec!(
+        "smart_factory.covers_factory_construction",
+        Bool,
+        "工厂建设 in smart_factory.dimensions_covered (unknown when the list is absent)"
+    ),
+    spec!(
+        "smart_factory.covers_rd_design",
+        Bool,
+        "研发设计 in smart_factory.dimensions_covered (unknown when the list is absent)"
+    ),
+    spec!(
+        "smart_factory.covers_production_operations",
+        Bool,
+        "生产作业 in smart_factory.dimensions_covered (unknown when the list is absent)"
+    ),
+    spec!(
+        "smart_factory.covers_production_management",
+        Bool,
+        "生产管理 in smart_factory.dimensions_covered (unknown when the list is absent)"
+    ),
+    spec!(
+        "smart_factory.covers_operations_management",
+        Bool,
+        "运营管理 in smart_factory.dimensions_covered (unknown when the list is absent)"
+    ),
+    spec!(
+        "smart_factory.level",
+        Number,
+        "smart-factory level the ladder pack places the factory at (0 none, 1 基础级 … 4 领航级)"
+    ),
     spec!("indicators.cnc_ratio", Number, "indicator"),
     spec!("indicators.automation_rate", Number, "indicator"),
     spec!("indicators.robot_density", Number, "indicator"),
@@ -186,6 +232,57 @@ const fn index(name: &str) -> usize {
         i += 1;
     }
     panic!("derived fact not in SPECS")
+}
+
+/// Each scene-construction dimension and its `smart_factory.covers_*` fact.
+const COVERS: [(SceneDimension, usize); 5] = [
+    (
+        SceneDimension::FactoryConstruction,
+        index("smart_factory.covers_factory_construction"),
+    ),
+    (
+        SceneDimension::RdDesign,
+        index("smart_factory.covers_rd_design"),
+    ),
+    (
+        SceneDimension::ProductionOperations,
+        index("smart_factory.covers_production_operations"),
+    ),
+    (
+        SceneDimension::ProductionManagement,
+        index("smart_factory.covers_production_management"),
+    ),
+    (
+        SceneDimension::OperationsManagement,
+        index("smart_factory.covers_operations_management"),
+    ),
+];
+
+/// The smart-factory facts: the CMMM level a gate reads (c3mep.cn
+/// self-assessment first, the estimate otherwise — flagged, since an
+/// application needs the platform's own), the level already recognised,
+/// and each dimension covered. `smart_factory.level` is set by the ladder.
+fn smart_factory(f: &mut Facts, base: usize, q: &Questionnaire, maturity: &Maturity) {
+    let sf = &q.smart_factory;
+    let num = |n: u8| Some(Fact::Num(n.into()));
+    let (cmmm, estimated) = match (sf.cmmm_self_assessed_level, maturity.level) {
+        (Some(l), _) => (num(l), yes(false)),
+        (None, Some(l)) => (num(l), yes(true)),
+        (None, None) => (None, None),
+    };
+    f.set(base + const { index("smart_factory.cmmm_level") }, cmmm);
+    f.set(
+        base + const { index("smart_factory.cmmm_estimated") },
+        estimated,
+    );
+    f.set(
+        base + const { index("smart_factory.recognised_level") },
+        num(sf.recognised_level()),
+    );
+    for (d, i) in COVERS {
+        let covered = sf.dimensions_covered.as_ref().map(|l| l.contains(&d));
+        f.set(base + i, covered.map(Fact::Bool));
+    }
 }
 
 /// "New in the data year" for a one-off grant: false when the thing is not
@@ -356,6 +453,7 @@ pub(super) fn fill(
         "maturity.level",
         maturity.level.map(|l| Fact::Num(l.into()))
     );
+    smart_factory(f, base, q, maturity);
     items(f, q);
     for (i, s) in SPECS.iter().enumerate() {
         if let Some(id) = s.name.strip_prefix("indicators.") {

@@ -142,6 +142,30 @@ const TO_FILL: &[(&str, &str)] = &[
     ("projects.demo_lines.new", "listed_year"),
     ("logistics.warehouses.new", "built_year"),
     ("recognitions.tech_centers.new", "year"),
+    (
+        "smart_factory.cmmm_level",
+        "smart_factory.cmmm_self_assessed_level",
+    ),
+    (
+        "smart_factory.covers_factory_construction",
+        "smart_factory.dimensions_covered",
+    ),
+    (
+        "smart_factory.covers_rd_design",
+        "smart_factory.dimensions_covered",
+    ),
+    (
+        "smart_factory.covers_production_operations",
+        "smart_factory.dimensions_covered",
+    ),
+    (
+        "smart_factory.covers_production_management",
+        "smart_factory.dimensions_covered",
+    ),
+    (
+        "smart_factory.covers_operations_management",
+        "smart_factory.dimensions_covered",
+    ),
 ];
 
 /// The field to fill in for an unknown fact (see [`TO_FILL`]); the fact's

@@ -297,6 +297,8 @@ fn every_id_list_is_its_enums_serde_names() {
             "digital.management_rules" => serde_names::<q::ManagementRule>(),
             "digital.talent" => serde_names::<q::Talent>(),
             n if n.starts_with("digital.results.") => serde_names::<q::Trend>(),
+            "smart_factory.dimensions_covered" => serde_names::<q::SceneDimension>(),
+            "smart_factory.key_indicators_standing" => serde_names::<q::IndicatorStanding>(),
             n if n.starts_with("criteria.") => statuses.clone(),
             _ => return None,
         })

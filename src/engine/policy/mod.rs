@@ -109,15 +109,7 @@ pub fn with_readings(pack: &PolicyPack, choices: &readings::Choices) -> Result<P
 /// Conditions inside `any_item` name item fields, which are not in the fact
 /// table, and keep their names.
 fn resolve_slots(pack: &mut PolicyPack) {
-    fn conds(list: &mut [Condition]) {
-        for c in list {
-            c.slot = crate::facts::slot(&c.fact);
-            if let Some(alts) = c.any_of.as_mut() {
-                conds(alts);
-            }
-            c.build_tests();
-        }
-    }
+    let conds = resolve_conditions;
     for t in &mut pack.tracks {
         conds(&mut t.eligible_when);
         conds(&mut t.candidate_when);
@@ -264,6 +256,44 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Resolve conditions loaded outside a policy pack (a level pack's gates) as
+/// a pack's are: registry slots, then typed tests.
+pub fn resolve_conditions(list: &mut [Condition]) {
+    for c in list {
+        c.slot = crate::facts::slot(&c.fact);
+        if let Some(alts) = c.any_of.as_mut() {
+            resolve_conditions(alts);
+        }
+        c.build_tests();
+    }
+}
+
+/// Check conditions written outside a policy pack (a level pack's gates) by
+/// the rules of a track's conditions: known facts, exactly one comparison
+/// fitting the fact's kind, thresholds in range. `conds` pairs each with its
+/// path in `text`; every problem is placed there and carries `code`.
+pub fn check_conditions<'c>(
+    text: &str,
+    file: &str,
+    code: Code,
+    conds: impl IntoIterator<Item = (String, &'c Condition)>,
+) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        file,
+        text,
+        errs: Vec::new(),
+        dropped: 0,
+    };
+    for (path, cond) in conds {
+        c.condition(&path, cond, None);
+        c.threshold(&path, cond);
+    }
+    for d in &mut c.errs {
+        d.code = code;
+    }
+    c.errs
 }
 
 /// Each highest-only group's tracks by position (ids checked at load).

@@ -253,6 +253,7 @@ impl Checks<'_> {
         self.shares(q);
         self.results(q);
         self.self_assessment(q);
+        self.smart_factory(q);
         self.recognition_years(q);
         self.one_off_years(q);
         self.integrations(q);
@@ -532,6 +533,32 @@ impl Checks<'_> {
                 }
             }
         }
+    }
+
+    /// The smart-factory section: a CMMM level 0–5, an AI share 0–100%.
+    fn smart_factory(&mut self, q: &Questionnaire) {
+        let sf = &q.smart_factory;
+        if let Some(l) = sf.cmmm_self_assessed_level.filter(|l| *l > 5) {
+            self.push(
+                Code::Range,
+                "smart_factory.cmmm_self_assessed_level",
+                Text::new(
+                    format!("等级 {l} 超出 0–5"),
+                    format!("level {l} is outside 0–5"),
+                ),
+                Some(Text::new(
+                    "GB/T 39116 成熟度共五级, 写 c3mep.cn 自评结果 1–5, 未达一级写 0",
+                    "GB/T 39116 has five levels: write the c3mep.cn result 1–5, or 0 below level 1",
+                )),
+                false,
+            );
+        }
+        self.pct(
+            "smart_factory.ai_scene_share_pct",
+            sf.ai_scene_share_pct,
+            0.0,
+            100.0,
+        );
     }
 
     /// Recognition years of the smart factory and the digital workshop.

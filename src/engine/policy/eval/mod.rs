@@ -126,6 +126,18 @@ pub struct ConditionResult {
     pub required_text: Text,
 }
 
+/// One condition judged and explained against an enterprise's facts (no
+/// "near" margin), for the mechanisms that share the condition language: a
+/// ladder's gates get the same truth and words as a track's conditions.
+pub fn explain(c: &Condition, facts: &Facts) -> ConditionResult {
+    condition(c, &|x: &Condition| fact_of(facts, x), Decimal::ZERO)
+}
+
+/// The questionnaire fields to fill in so that these conditions can be judged.
+pub fn fields_to_fill(conds: &[Condition], facts: &Facts) -> Vec<String> {
+    unknown_facts(conds, facts, Decimal::ZERO)
+}
+
 /// One track's result.
 #[derive(Debug, Clone, Serialize)]
 pub struct TrackResult {
