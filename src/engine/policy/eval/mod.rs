@@ -147,6 +147,13 @@ pub struct TrackResult {
     pub title: Text,
     /// Clause.
     pub clause: String,
+    /// The document (文号, date) the track rests on, when the pack names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<Text>,
+    /// How sure the track's figures are (O, O-r, S, T, M), when the pack
+    /// says; [S], [T], [M] amounts are reference values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<crate::engine::confidence::Confidence>,
     /// Kind.
     pub kind: TrackKind,
     /// Prerequisite.
@@ -857,6 +864,8 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         capped_funder: capped_funder(pack).cloned(),
         title: t.title.clone(),
         clause: t.clause.clone(),
+        document: t.document.clone().or_else(|| pack.document.clone()),
+        confidence: t.confidence.or(pack.confidence),
         kind: t.kind,
         prerequisite: t.prerequisite,
         prerequisite_note: t.prerequisite_note.clone(),
