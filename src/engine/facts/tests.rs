@@ -288,6 +288,9 @@ fn every_id_list_is_its_enums_serde_names() {
             "logistics.rating" | "logistics.previous_rating" => serde_names::<q::LogisticsRating>(),
             "design.competition_prizes" => serde_names::<q::DesignPrize>(),
             "listing.venue" => serde_names::<q::ListingVenue>(),
+            "upgrades.pilot_sector" => serde_names::<q::PilotSector>(),
+            "upgrades.key_project_register" => serde_names::<q::RegisterLevel>(),
+            "upgrades.smart_demo_factory.level" => serde_names::<q::DemoLevel>(),
             n if n.starts_with("criteria.") => statuses.clone(),
             _ => return None,
         })

@@ -461,6 +461,11 @@ pub struct Track {
     /// 条文有歧义时我们的理解及理由 / Our reading where the text is ambiguous, and why.
     #[serde(default)]
     pub interpretation: Option<Text>,
+    /// 预拨资金: 本项是另一扶持项 (其 id) 的首笔拨付, 金额照常测算和显示, 但不另计入合计 /
+    /// An advance (首笔资金) on another track of the pack (its id): the amount is computed and
+    /// shown, but not added to the totals — it is paid out of that track's award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advance_of: Option<String>,
 }
 
 /// 针对一个事实的条件, 只设一种比较; 用 any_of 代替 fact 时, 任一子条件成立即成立 (条文中的"或") /
