@@ -42,6 +42,10 @@ pub struct Engine {
     /// notice at once). Totals add up across packs by funder; each pack's
     /// validity, readings and caps apply to its own tracks.
     pub more_policies: Vec<PolicyPack>,
+    /// No pack was given: these are the shipped packs, and each
+    /// questionnaire is assessed on those in force for its data year
+    /// ([`Engine::policies_for`]); with `--policy`, on every pack given.
+    pub by_data_year: bool,
     /// Level packs (the SME digital level, the smart-factory levels), each
     /// applied to the data years it covers.
     pub levels: Vec<crate::levels::LevelPack>,
@@ -121,6 +125,11 @@ pub struct PackInfo {
     pub criteria_version: String,
     /// Policy pack title (report subtitles cite it).
     pub policy_title: Text,
+    /// The packs were chosen by the data year (no `--policy`): a screening
+    /// names tracks by their id alone (unique across the shipped packs).
+    /// Not in the JSON, which lists the packs applied.
+    #[serde(skip)]
+    pub by_data_year: bool,
 }
 
 impl Assessment {
@@ -254,7 +263,7 @@ impl Engine {
             indicators,
             maturity,
             criteria,
-            policy: policy::combine::summarize_all(&self.policy, &self.more_policies, &f),
+            policy: policy::combine::summarize_all(&self.policies().collect::<Vec<_>>(), &f),
             levels,
         }
     }
@@ -268,8 +277,8 @@ impl Engine {
         warnings: Vec<Diagnostic>,
     ) -> Assessment {
         let (ind, m, crit, levels, f) = self.stages(q, true);
-        let (joint, more_policies) =
-            policy::combine::evaluate_all(&self.policy, &self.more_policies, &f);
+        let chosen = self.policies_for(q.enterprise.data_year);
+        let (joint, more_policies) = policy::combine::evaluate_all(&chosen, &f);
         let PolicyResult {
             pack_id,
             pack_version,
@@ -298,7 +307,8 @@ impl Engine {
                 more_policies,
                 criteria_id: self.criteria.id.clone(),
                 criteria_version: self.criteria.version.clone(),
-                policy_title: self.policy.title.clone(),
+                policy_title: chosen[0].title.clone(),
+                by_data_year: self.by_data_year,
             },
             enterprise: EnterpriseSummary {
                 name: e.name.clone(),

@@ -378,7 +378,11 @@ fn evaluate(
         let x = crate::facts::from_yaml(name, v).map_err(|e| format!("facts: {e}"))?;
         f.set_named(name, x).map_err(|e| format!("facts: {e}"))?;
     }
-    Ok(crate::policy::eval::evaluate(&engine.policy, &f))
+    // Every pack of the engine (the shipped ones, or those given): a case
+    // finds its track by id, and a pack not covering the data year shows
+    // its tracks `not_in_force` (an assessment leaves such a pack out).
+    let packs: Vec<_> = engine.policies().collect();
+    Ok(crate::policy::combine::evaluate_all(&packs, &f).0)
 }
 
 /// Readings a case depends on: those it sets or names, those whose tracks

@@ -587,10 +587,136 @@ pub enum IndicatorStanding {
     GlobalLeading,
 }
 
-/// 当前技改与数字化改造 / Current upgrade projects and spend.
+/// 当前技改与数字化改造 (泉州市、福建省 2024 年起的政策用) / Current upgrade projects and
+/// spend, for the Quanzhou and Fujian subsidies from 2024 (docs/current-subsidies.md).
+/// 员工数、营业收入、规上、技术中心沿用 v1 的字段 / Employees, revenue, 规上 and technology
+/// centres are the v1 fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Upgrades {}
+pub struct Upgrades {
+    /// 泉州中小企业数字化转型试点的细分行业 (泉工信〔2024〕243号) / The pilot's sector
+    /// (细分行业) the enterprise belongs to.
+    #[serde(default)]
+    pub pilot_sector: Option<PilotSector>,
+    /// 数字化改造投入 (不含税), 万元: 软件、云服务和网关、路由等数据采集传输设备 / Digital-
+    /// transformation spend ex tax (software, cloud services, gateways, routers and other
+    /// data-collection and transmission devices), in 万元.
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub digital_spend_ex_tax_wan: Option<Wan>,
+    /// 数字化改造合同已签订 / The digital-transformation contract is signed.
+    #[serde(default)]
+    pub digital_contract_signed: Option<bool>,
+    /// 已付首付款 (不含税), 万元 / Down payment paid on that contract, ex tax, in 万元.
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub digital_down_payment_ex_tax_wan: Option<Wan>,
+    /// 数字化水平已经评测机构现场评定, 评定等级与 digital 部分测算的等级一致 / The digital
+    /// level was confirmed by an on-site grading (现场评定) and equals the level the `digital`
+    /// section gives; otherwise that level is a self-estimate.
+    #[serde(default)]
+    pub digital_level_graded_on_site: Option<bool>,
+    /// 建设期内生产性设备购置额 (不含增值税), 万元; 已安装使用 / Production equipment bought in
+    /// the project's build period, ex VAT, installed and in use, in 万元.
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub production_equipment_ex_vat_wan: Option<Wan>,
+    /// 技改项目设备投资 (含技术、软件、咨询设计), 万元 (福建省技改补助的基数) / The
+    /// upgrade project's equipment investment including technology, software and design
+    /// consulting, in 万元 (the base of the provincial grant).
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub project_equipment_investment_wan: Option<Wan>,
+    /// 技改项目实际总投资, 万元 / The upgrade project's actual total investment, in 万元.
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub project_total_investment_wan: Option<Wan>,
+    /// 项目建成后营业收入增长 / Revenue grew after the project was completed.
+    #[serde(default)]
+    pub revenue_grew_after_project: Option<bool>,
+    /// 技改项目贷款余额, 万元 (贴息基数) / The upgrade project's loan, in 万元 (the base of
+    /// the interest subsidy).
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub project_loan_wan: Option<Wan>,
+    /// 项目已备案或核准 / The project is filed (备案) or approved (核准).
+    #[serde(default)]
+    pub project_filed: Option<bool>,
+    /// 项目列入的重点技术改造项目库 (当年申报通知所要求年度的库): 省级、泉州市级或未列入 /
+    /// The key technology-upgrade register the project is on, for the years the current call
+    /// asks for (the 2025 call: the 2024 or 2025 register): provincial, municipal, or none.
+    #[serde(default)]
+    pub key_project_register: Option<RegisterLevel>,
+    /// 研发设备原值 (不含增值税), 万元 (技术创新专项) / Original value of R&D equipment
+    /// bought, ex VAT, in 万元 (the technology-innovation special fund).
+    #[schemars(range(min = 0))]
+    #[serde(default)]
+    pub rd_equipment_ex_vat_wan: Option<Wan>,
+    /// 智能制造示范工厂 (国家级或省级) 及获评年份 / Recognised smart-manufacturing demonstration
+    /// factory (national or provincial), with the year. 例 / Example: `{level: provincial, year: 2025}`.
+    #[serde(default)]
+    pub smart_demo_factory: Option<DemoFactory>,
+    /// 数据年度内获评国家智能制造优秀场景的个数 / National excellent smart-manufacturing scenes
+    /// (智能制造优秀场景) recognised in the data year.
+    #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
+    pub excellent_scenes_national_new: Option<u32>,
+    /// 数据年度内获评省级智能制造优秀场景的个数 / Provincial excellent smart-manufacturing
+    /// scenes recognised in the data year.
+    #[serde(default)]
+    #[schemars(extend("x-fact" = {"absent": 0}))]
+    pub excellent_scenes_provincial_new: Option<u32>,
+}
+
+/// 数字化转型试点的细分行业 (泉州, 2025 年申报通知) / The Quanzhou pilot's sectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PilotSector {
+    /// 休闲体育用品 (现代体育产品) / Leisure and sports goods (modern sports products).
+    LeisureSportsGoods,
+    /// 食品加工 / Food processing.
+    FoodProcessing,
+    /// 工程机械与纺织专用设备 / Construction machinery and textile machinery.
+    ConstructionTextileMachinery,
+    /// 其他 (不在试点行业内) / Other (not a pilot sector).
+    Other,
+}
+
+/// 重点技改项目库的级别 / Level of a key technology-upgrade project register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterLevel {
+    /// 省重点技术改造项目库 (省级入库项目也进入市级库) / The provincial register (a
+    /// provincial project is also on the city's).
+    Provincial,
+    /// 泉州市重点技术改造项目库 / The Quanzhou city register.
+    Municipal,
+    /// 未列入 / On neither register.
+    #[serde(rename = "none")]
+    Neither,
+}
+
+/// 示范工厂级别 / Level of a demonstration factory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DemoLevel {
+    /// 国家级 / National.
+    National,
+    /// 省级 / Provincial.
+    Provincial,
+}
+
+/// 智能制造示范工厂 / A recognised smart-manufacturing demonstration factory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DemoFactory {
+    /// 级别 / Level. 必填 / Required.
+    #[schemars(extend("x-fact" = {"absent": "none"}))]
+    pub level: DemoLevel,
+    /// 获评年份 / Year recognised.
+    #[serde(default)]
+    pub year: Option<i32>,
+}
 
 /// 所属产业 (政策所列) / Sector named by the policy.
 #[derive(

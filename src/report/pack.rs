@@ -26,6 +26,7 @@ pub fn prerequisite_label(p: Prerequisite, l: Lang) -> &'static str {
         Prerequisite::None => l.pick("无", "none"),
         Prerequisite::Recognition => l.pick("先认定", "recognition"),
         Prerequisite::Application => l.pick("先申报", "application"),
+        Prerequisite::OnSiteGrading => l.pick("先现场评定", "on-site grading"),
     }
 }
 

@@ -189,8 +189,10 @@ impl Row {
             criteria: &a.criteria,
             tracks: a.subsidies.iter().map(|t| {
                 let name = match &t.pack {
-                    Some(p) => Cow::Owned(packs::track_name(true, p, &t.id)),
-                    None => Cow::Borrowed(t.id.as_str()),
+                    Some(p) if !a.packs.by_data_year => {
+                        Cow::Owned(packs::track_name(true, p, &t.id))
+                    }
+                    _ => Cow::Borrowed(t.id.as_str()),
                 };
                 let capped = t.district_potential.zip(t.capped_funder.clone());
                 (name, t.status, &t.by_funder, capped)

@@ -19,12 +19,60 @@ pub struct Packs<'a> {
     /// Every track's name and the funder its pack caps, in pack order (made
     /// once: a batch names the tracks of every file with them).
     names: Vec<(String, Option<Funder>)>,
+    /// Tracks are named `pack-id/track-id` (several packs given together).
+    several: bool,
 }
 
 impl<'a> Packs<'a> {
-    /// Every policy pack of the engine.
+    /// Every policy pack of the engine. The shipped packs chosen by data
+    /// year (no `--policy`) keep plain track ids: they are unique across
+    /// those packs, and a 2017 folder's sheets stay as they were.
     pub fn of(engine: &'a Engine) -> Packs<'a> {
-        Packs::new(engine.policies().collect())
+        let mut p = Packs::new(engine.policies().collect());
+        if engine.by_data_year {
+            p.several = false;
+            p.names = p
+                .list
+                .iter()
+                .flat_map(|pk| {
+                    let capped = crate::policy::eval::capped_funder(pk);
+                    pk.tracks
+                        .iter()
+                        .map(move |t| (t.id.clone(), capped.cloned()))
+                })
+                .collect();
+        }
+        p
+    }
+
+    /// The packs a screening applied, for its summary and exports: with
+    /// the shipped packs chosen by data year, those in force for at least
+    /// one of the data `years` screened (a 2017 folder names the 2016 notice
+    /// alone, as it always did); with `--policy`, every pack given. Track
+    /// names stay as the rows have them.
+    pub fn applied(&self, years: impl IntoIterator<Item = i32>) -> Packs<'a> {
+        if self.several {
+            return self.clone();
+        }
+        let years: Vec<i32> = years.into_iter().collect();
+        let list: Vec<&'a PolicyPack> = self
+            .list
+            .iter()
+            .copied()
+            .filter(|p| years.iter().any(|y| crate::policy::eval::covers(p, *y)))
+            .collect();
+        if list.is_empty() || list.len() == self.list.len() {
+            return self.clone();
+        }
+        let mut kept = Packs::new(list);
+        kept.several = false;
+        kept.names = self
+            .names
+            .iter()
+            .filter(|(n, _)| kept.tracks().any(|(_, _, t)| t.id == *n))
+            .cloned()
+            .collect();
+        kept
     }
 
     /// These packs (the first is the engine's first).
@@ -44,6 +92,7 @@ impl<'a> Packs<'a> {
             list,
             funders,
             names,
+            several,
         }
     }
 
@@ -71,7 +120,7 @@ impl<'a> Packs<'a> {
     /// A track's name in rows and sheets: its id with one pack,
     /// `pack-id/track-id` with several.
     pub fn track_name(&self, pack: &PolicyPack, track_id: &str) -> String {
-        track_name(self.list.len() > 1, &pack.id, track_id)
+        track_name(self.several, &pack.id, track_id)
     }
 
     /// Every track of every pack with its name, in pack order.

@@ -36,7 +36,8 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
         },
     )?;
     let dashboard = screen::targets::dashboard(&engine.targets, &screened.agg);
-    let packs = screen::Packs::of(&engine);
+    let years = screened.agg.by_year.keys().copied();
+    let packs = screen::Packs::of(&engine).applied(years);
     out.print(&zhizao::report::screening::render(
         &zhizao::report::screening::Screening {
             aggregates: &screened.agg,
@@ -86,7 +87,7 @@ fn after_summary(
         )?),
         _ => None,
     };
-    let packs = screen::Packs::of(engine);
+    let packs = screen::Packs::of(engine).applied(screened.agg.by_year.keys().copied());
     let cx = export::Context {
         screened,
         dashboard,

@@ -85,18 +85,26 @@ fn data<T: serde::de::DeserializeOwned>(
     crate::yaml::from_str(&text, &shown).map_err(|d| invalid(vec![d], text))
 }
 
-/// The policy packs: the files given, or the shipped 2016 notice. Readings
-/// apply to the pack that declares them; a reading no pack declares is an error.
+/// The policy packs: the files given, or every shipped one (the 2016 notice
+/// first; each questionnaire then gets those in force for its data year).
+/// Readings apply to the pack that declares them; a reading no pack declares
+/// is an error.
 fn policies(sources: &PackSources) -> Result<Vec<PolicyPack>, LoadError> {
-    let paths: Vec<Option<PathBuf>> = if sources.policies.is_empty() {
-        vec![None]
+    let texts: Vec<(String, String)> = if sources.policies.is_empty() {
+        policy::SHIPPED_PACKS
+            .iter()
+            .map(|(t, n)| (t.to_string(), n.to_string()))
+            .collect()
     } else {
-        sources.policies.iter().cloned().map(Some).collect()
+        let mut v = Vec::with_capacity(sources.policies.len());
+        for p in &sources.policies {
+            v.push(text_of(&Some(p.clone()), ("", ""))?);
+        }
+        v
     };
-    let mut packs = Vec::with_capacity(paths.len());
-    let mut files = Vec::with_capacity(paths.len());
-    for p in &paths {
-        let (text, shown) = text_of(p, (policy::DEFAULT_PACK, policy::DEFAULT_PACK_NAME))?;
+    let mut packs = Vec::with_capacity(texts.len());
+    let mut files = Vec::with_capacity(texts.len());
+    for (text, shown) in texts {
         packs.push(policy::load_pack(&text, &shown).map_err(|d| invalid(d, text))?);
         files.push(shown);
     }
@@ -195,10 +203,31 @@ impl Engine {
             criteria,
             policy,
             more_policies: policies.collect(),
+            by_data_year: sources.policies.is_empty(),
             levels: levels(sources)?,
             targets,
             references,
         })
+    }
+
+    /// The policy packs a questionnaire of `data_year` is assessed on: with
+    /// packs given (`--policy`), all of them; otherwise the shipped packs in
+    /// force for that year (validity by date), in shipped order — the first
+    /// (the 2016 notice) alone when none is, so a year before every pack
+    /// reads "not in force" as it always has.
+    pub fn policies_for(&self, data_year: i32) -> Vec<&PolicyPack> {
+        let all = self.policies();
+        if !self.by_data_year {
+            return all.collect();
+        }
+        let chosen: Vec<&PolicyPack> = all
+            .filter(|p| crate::policy::eval::covers(p, data_year))
+            .collect();
+        if chosen.is_empty() {
+            vec![&self.policy]
+        } else {
+            chosen
+        }
     }
 
     /// The shipped packs (tested to load; a failure is a build bug).

@@ -211,6 +211,19 @@ pub const SPECS: &[Spec] = &[
     ),
     spec!("criteria.digital_workshop", Id, "criterion status", STATUS),
     spec!("criteria.smart_factory", Id, "criterion status", STATUS),
+    spec!(
+        "upgrades.smart_demo_factory_new",
+        Bool,
+        "upgrades.smart_demo_factory.year = data year (factory set, year absent = unknown)"
+    ),
+    // Published by the digital-level pack (levels/miit-sme-digital-2024.yaml)
+    // after the plain facts; declared here because the Quanzhou pilot pack
+    // reads it. Keep ONE declaration of this name when branches merge.
+    spec!(
+        "digital_level.level",
+        Number,
+        "SME digital level 0–4 (0 = below 一级), published by the digital-level pack"
+    ),
 ];
 
 /// Position of a derived fact in [`SPECS`], found while compiling: [`fill`]
@@ -430,6 +443,11 @@ pub(super) fn fill(
             p.online_business_park_year,
             year
         ),
+    );
+    let demo = q.upgrades.smart_demo_factory.as_ref();
+    put!(
+        "upgrades.smart_demo_factory_new",
+        new_in(demo.is_some(), demo.and_then(|x| x.year), year),
     );
     let d = &q.design;
     put!(

@@ -299,6 +299,9 @@ fn every_id_list_is_its_enums_serde_names() {
             n if n.starts_with("digital.results.") => serde_names::<q::Trend>(),
             "smart_factory.dimensions_covered" => serde_names::<q::SceneDimension>(),
             "smart_factory.key_indicators_standing" => serde_names::<q::IndicatorStanding>(),
+            "upgrades.pilot_sector" => serde_names::<q::PilotSector>(),
+            "upgrades.key_project_register" => serde_names::<q::RegisterLevel>(),
+            "upgrades.smart_demo_factory.level" => serde_names::<q::DemoLevel>(),
             n if n.starts_with("criteria.") => statuses.clone(),
             _ => return None,
         })

@@ -46,12 +46,9 @@ impl Totals {
 
 /// Every pack evaluated with explanations: the first pack's result carries
 /// the others' tracks (tagged with their pack) and totals, and each pack's
-/// standing is listed when there is more than one.
-pub fn evaluate_all(
-    first: &PolicyPack,
-    rest: &[PolicyPack],
-    facts: &Facts,
-) -> (PolicyResult, Vec<PolicyInfo>) {
+/// standing is listed when there is more than one. `packs` is not empty.
+pub fn evaluate_all(packs: &[&PolicyPack], facts: &Facts) -> (PolicyResult, Vec<PolicyInfo>) {
+    let (first, rest) = split(packs);
     let mut joint = eval::evaluate(first, facts);
     if rest.is_empty() {
         return (joint, Vec::new());
@@ -79,7 +76,8 @@ pub fn evaluate_all(
 }
 
 /// Every pack's statuses and amounts, joined like [`evaluate_all`].
-pub fn summarize_all(first: &PolicyPack, rest: &[PolicyPack], facts: &Facts) -> Summary {
+pub fn summarize_all(packs: &[&PolicyPack], facts: &Facts) -> Summary {
+    let (first, rest) = split(packs);
     let mut joint = eval::summarize(first, facts);
     for p in rest {
         let mut s = eval::summarize(p, facts);
@@ -91,6 +89,15 @@ pub fn summarize_all(first: &PolicyPack, rest: &[PolicyPack], facts: &Facts) -> 
         joint.more_caps.extend(s.district_cap);
     }
     joint
+}
+
+/// The first pack and the rest; an engine always holds at least one pack
+/// (its loader refuses none), so an empty list is a caller's bug.
+fn split<'a>(packs: &[&'a PolicyPack]) -> (&'a PolicyPack, Vec<&'a PolicyPack>) {
+    match packs.split_first() {
+        Some((first, rest)) => (first, rest.to_vec()),
+        None => panic!("evaluate_all or summarize_all called without a pack"),
+    }
 }
 
 fn tag(r: &mut PolicyResult, pack: &str) {

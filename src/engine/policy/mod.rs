@@ -13,7 +13,7 @@ use crate::diag::Code;
 use crate::diag::{locate, Diagnostic};
 use crate::facts::{self, Kind};
 use crate::lang::Text;
-use pack::{Condition, Part, PolicyPack, TrackKind};
+use pack::{Condition, Part, PolicyPack, Track, TrackKind};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -21,6 +21,30 @@ use std::collections::BTreeSet;
 pub const DEFAULT_PACK: &str = include_str!("../../../policies/licheng-2016.yaml");
 /// Name shown for the embedded pack.
 pub const DEFAULT_PACK_NAME: &str = "policies/licheng-2016.yaml";
+
+/// Every shipped policy pack (text, name shown), the 2016 notice first.
+/// With no `--policy`, each questionnaire is assessed on those in force for
+/// its data year ([`crate::assess::Engine::policies_for`]); track ids are
+/// unique across them (a test holds this), so a screening names tracks by id.
+pub const SHIPPED_PACKS: &[(&str, &str)] = &[
+    (DEFAULT_PACK, DEFAULT_PACK_NAME),
+    (
+        include_str!("../../../policies/qz-sme-digital-pilot-2024.yaml"),
+        "policies/qz-sme-digital-pilot-2024.yaml",
+    ),
+    (
+        include_str!("../../../policies/qz-techrenovation-2024.yaml"),
+        "policies/qz-techrenovation-2024.yaml",
+    ),
+    (
+        include_str!("../../../policies/qz-smart-mfg-awards.yaml"),
+        "policies/qz-smart-mfg-awards.yaml",
+    ),
+    (
+        include_str!("../../../policies/fj-techrenovation-2024.yaml"),
+        "policies/fj-techrenovation-2024.yaml",
+    ),
+];
 
 /// Load a pack and check it before any evaluation: unknown keys, unknown
 /// facts, comparisons that do not fit a fact's kind, splits that do not add
@@ -296,6 +320,29 @@ pub fn check_conditions<'c>(
     c.errs
 }
 
+impl Checker<'_> {
+    /// An advance (`advance_of`) names another track of the pack, one that
+    /// is not itself an advance (the money would then be counted nowhere).
+    fn advance_of(&mut self, p: &PolicyPack, t: &Track, at: &str) {
+        let Some(id) = &t.advance_of else { return };
+        let target = p.tracks.iter().find(|x| x.id == *id);
+        let problem = match target {
+            None => Some((
+                format!("没有 id 为 `{id}` 的扶持项"),
+                format!("no track has the id `{id}`"),
+            )),
+            Some(x) if x.id == t.id || x.advance_of.is_some() => Some((
+                format!("`{id}` 不能是预拨资金本身或另一项预拨资金"),
+                format!("`{id}` must be a track that is not itself an advance"),
+            )),
+            Some(_) => None,
+        };
+        if let Some((zh, en)) = problem {
+            self.err(&format!("{at}.advance_of"), zh, en, None);
+        }
+    }
+}
+
 /// Each highest-only group's tracks by position (ids checked at load).
 fn resolve_groups(pack: &mut PolicyPack) {
     let ids: Vec<String> = pack.tracks.iter().map(|t| t.id.clone()).collect();
@@ -404,6 +451,7 @@ impl Checker<'_> {
             if t.clause.trim().is_empty() {
                 self.missing_clause(&format!("{at}.clause"));
             }
+            self.advance_of(p, t, &at);
             for (j, c) in t.eligible_when.iter().enumerate() {
                 self.condition(&format!("{at}.eligible_when[{j}]"), c, None);
             }

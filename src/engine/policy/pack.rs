@@ -24,6 +24,14 @@ pub struct PolicyPack {
     pub title: Text,
     /// 发文机关 / Issuing body.
     pub issuer: Text,
+    /// 文号及日期, 如 "泉工信〔2024〕243号 (2024-12-xx)"; 扶持项可另写 / The document number
+    /// and date, e.g. 泉工信〔2024〕243号; a track may name its own. Shown beside every track.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Text>,
+    /// 来源可信度 (O, O-r, S, T, M); 扶持项可另写; S/T/M 的金额是参考值 / How sure the pack's
+    /// figures are; a track may set its own. Figures tagged S, T or M are reference values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<crate::engine::confidence::Confidence>,
     /// 发文日期 (YYYY-MM-DD) / Date of the document (YYYY-MM-DD).
     #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub document_date: String,
@@ -403,6 +411,9 @@ pub enum Prerequisite {
     Recognition,
     /// 先申报并通过评审 / An application and review (申报) first.
     Application,
+    /// 先经现场评定 (如数字化水平由评测机构现场评定): 自评结果不算数 / An on-site grading
+    /// first (a level confirmed by assessors on site): a self-estimate does not count.
+    OnSiteGrading,
 }
 
 /// 一个扶持项 / A subsidy track.
@@ -415,6 +426,12 @@ pub struct Track {
     pub title: Text,
     /// 条款 / Clause. 例 / Example: `二(五)2`.
     pub clause: String,
+    /// 文号及日期 (不写时用政策包的) / The document number and date (the pack's when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Text>,
+    /// 来源可信度 (不写时用政策包的) / Confidence tag (the pack's when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<crate::engine::confidence::Confidence>,
     /// 扶持方式 / Kind of support.
     pub kind: TrackKind,
     /// 条款列明的出资方 / Funders named by the clause.
@@ -444,6 +461,11 @@ pub struct Track {
     /// 条文有歧义时我们的理解及理由 / Our reading where the text is ambiguous, and why.
     #[serde(default)]
     pub interpretation: Option<Text>,
+    /// 预拨资金: 本项是另一扶持项 (其 id) 的首笔拨付, 金额照常测算和显示, 但不另计入合计 /
+    /// An advance (首笔资金) on another track of the pack (its id): the amount is computed and
+    /// shown, but not added to the totals — it is paid out of that track's award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advance_of: Option<String>,
 }
 
 /// 针对一个事实的条件, 只设一种比较; 用 any_of 代替 fact 时, 任一子条件成立即成立 (条文中的"或") /

@@ -25,6 +25,7 @@ mod validity;
 use amount::*;
 pub use amount::{capped_funder, DistrictAwards};
 use conditions::*;
+pub use validity::covers;
 use validity::*;
 
 /// Amount ranges by funder.
@@ -159,8 +160,19 @@ pub struct TrackResult {
     pub title: Text,
     /// Clause.
     pub clause: String,
+    /// The document (文号, date) the track rests on, when the pack names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<Text>,
+    /// How sure the track's figures are (O, O-r, S, T, M), when the pack
+    /// says; [S], [T], [M] amounts are reference values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<crate::engine::confidence::Confidence>,
     /// Kind.
     pub kind: TrackKind,
+    /// An advance (预拨资金) on this other track: its amount is shown but
+    /// its shares are zero (paid out of that track's award).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advance_of: Option<String>,
     /// Prerequisite.
     pub prerequisite: Prerequisite,
     /// Prerequisite in words.
@@ -686,6 +698,11 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         .iter()
         .map(|t| outcome(pack, t, facts, in_force, detail))
         .collect();
+    for (o, t) in tracks.iter_mut().zip(&pack.tracks) {
+        if t.advance_of.is_some() {
+            unpaid(o);
+        }
+    }
     let mut potential = tracks.clone();
     for (k, rule) in pack.highest_only.iter().enumerate() {
         super::cap::keep_highest(&mut potential, k, &rule.positions, CapSet::Potential);
@@ -730,6 +747,16 @@ fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool
         eligible_totals,
         potential_totals,
     }
+}
+
+/// An advance (预拨资金) is paid out of another track's award: its amount
+/// stays shown, its shares are zero, so no total or cap counts it twice.
+fn unpaid(o: &mut Outcome) {
+    for r in o.by_funder.values_mut() {
+        *r = Range::ZERO;
+    }
+    o.district_matched = Range::ZERO;
+    o.district_awards = DistrictAwards::default();
 }
 
 /// Run the cap on the tracks of `set`, with their district sums before and after.
@@ -861,7 +888,19 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
             .map(|c| condition(c, &|x: &Condition| fact_of(facts, x), pack.near_within))
             .collect()
     };
-    let (not_stacked_with, explanation) = not_stacked(pack, &o);
+    let (not_stacked_with, mut explanation) = not_stacked(pack, &o);
+    if let Some(main) = advance_target(pack, t).filter(|_| o.amount.is_some()) {
+        explanation.push(Text::new(
+            format!(
+                "预拨资金: 从「{}」的补助中先行拨付, 不另计入合计",
+                main.title.zh
+            ),
+            format!(
+                "an advance paid out of \"{}\": shown, not added to the totals",
+                main.title.en
+            ),
+        ));
+    }
     TrackResult {
         id: t.id.clone(),
         pack: None,
@@ -869,7 +908,10 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
         capped_funder: capped_funder(pack).cloned(),
         title: t.title.clone(),
         clause: t.clause.clone(),
+        document: t.document.clone().or_else(|| pack.document.clone()),
+        confidence: t.confidence.or(pack.confidence),
         kind: t.kind,
+        advance_of: t.advance_of.clone(),
         prerequisite: t.prerequisite,
         prerequisite_note: t.prerequisite_note.clone(),
         status: o.status,
@@ -900,6 +942,12 @@ fn explain_track(pack: &PolicyPack, t: &Track, facts: &Facts, o: Outcome) -> Tra
                 super::tax::estimate(tb, facts, &holds)
             }),
     }
+}
+
+/// The track an advance is paid out of.
+fn advance_target<'a>(pack: &'a PolicyPack, t: &Track) -> Option<&'a Track> {
+    let id = t.advance_of.as_ref()?;
+    pack.tracks.iter().find(|x| x.id == *id)
 }
 
 /// A track a highest-only rule does not pay: the id of the track paid

@@ -79,11 +79,12 @@ pub(super) fn in_force(pack: &PolicyPack, facts: &Facts) -> (bool, Option<i32>) 
         .get("enterprise.data_year")
         .and_then(Fact::num)
         .and_then(|d| i32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0));
+    (data_year.is_some_and(|y| covers(pack, y)), data_year)
+}
+
+/// Whether any day of `year` lies within the pack's validity (by date).
+pub fn covers(pack: &PolicyPack, year: i32) -> bool {
     let from = year_of(&pack.effective_from);
     let to = pack.effective_to.as_deref().and_then(year_of);
-    let in_force = match data_year {
-        Some(y) => from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t),
-        None => false,
-    };
-    (in_force, data_year)
+    from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t)
 }
