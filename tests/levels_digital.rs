@@ -610,6 +610,11 @@ fn load_errors_come_all_at_once_with_their_lines() {
         .replacen("{id: policy, points: 1.25", "{id: policy, points: 1", 1)
         .replacen("{id: aware, points: 1.5", "{id: awake, points: 1.5", 1)
         .replacen("      min_score: 40\n", "      min_score: 10\n", 1)
+        .replacen(
+            "fact: digital.talent\n",
+            "fact: digital.funding_share_pct\n",
+            1,
+        )
         .replacen("(60,100]\", points: 7.5}", "(60,10O]\", points: 7.5}", 1);
     let errs = match load_pack(&bad, "bad.yaml") {
         Err(e) => e,
@@ -640,6 +645,10 @@ fn load_errors_come_all_at_once_with_their_lines() {
     assert!(has("at most 4.75 points; the item's max is 5"), "{text:#?}");
     assert!(
         has("min_score 10 must be at least the level below's"),
+        "{text:#?}"
+    );
+    assert!(
+        has("fact `digital.funding_share_pct` is a number; here a list of choices is needed"),
         "{text:#?}"
     );
     assert!(errs
