@@ -384,6 +384,9 @@ fn unknown_answers_score_zero_and_are_listed_to_fill_in() {
             r.missing_data
         );
     }
+    // Two rates share the equipment total: it is asked for once.
+    let total = "equipment.production_equipment_total";
+    assert_eq!(r.missing_data.iter().filter(|m| *m == total).count(), 1);
     // With nothing known the level could be anything: not decided.
     assert_eq!(r.level, None);
     assert_eq!(r.level_range, Some((0, 4)));
