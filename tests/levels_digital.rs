@@ -814,3 +814,38 @@ fn bad_digital_answers_are_refused_with_their_lines() {
         "{errs:#?}"
     );
 }
+
+/// A 2024 questionnaire without the `digital` section: the v1 figures score
+/// what they can, the level stays open, and the fields to fill in are listed.
+#[test]
+fn a_2024_questionnaire_without_the_digital_section_is_told_what_to_fill_in() {
+    let full = include_str!("../questionnaires/examples/small-firm-level-one.yaml");
+    let cut = &full[..full.find("\ndigital:\n").expect("digital section")];
+    let l = zhizao::input::from_bytes(cut.as_bytes(), "cut.yaml").expect("valid without it");
+    let a = Engine::shipped().assess(
+        &l.questionnaire,
+        InputInfo {
+            file: "cut.yaml".into(),
+            sha256: l.sha256,
+        },
+        l.warnings,
+    );
+    let s = sheet_of(&a);
+    // 设备数字化率 6 / 40 = 15% → 1.5; 联网率 5% → 0; 1 system → 2.5; nothing else known.
+    assert_eq!(s.score, dec!(4));
+    assert_eq!(s.level, None);
+    assert_eq!(s.level_range, Some((0, 4)));
+    for field in [
+        "digital.network",
+        "digital.funding_share_pct",
+        "digital.scenes.finance",
+    ] {
+        assert!(s.missing_data.iter().any(|m| m == field), "{field}");
+    }
+    assert!(
+        !s.missing_data
+            .iter()
+            .any(|m| m == "digital.system_coverage"),
+        "estimated from v1"
+    );
+}
