@@ -130,7 +130,7 @@ fn funding_share_scores_by_its_bands_and_carries_the_warning() {
 /// Multi-selects: none → 0 (answered), one option, every option → the item's max.
 #[test]
 fn multi_selects_score_none_one_and_all() {
-    let cases: [(&str, &str, &[&str], Decimal); 14] = [
+    let cases: [(&str, &str, &[&str], Decimal); 15] = [
         ("network", "digital.network", &["none"], dec!(0)),
         ("network", "digital.network", &["industrial_5g"], dec!(2)),
         (
@@ -162,6 +162,7 @@ fn multi_selects_score_none_one_and_all() {
             &["policy", "products", "risk_assessment", "access_control"],
             dec!(5),
         ),
+        ("data_security", "digital.data_security", &["none"], dec!(0)),
         (
             "data_security",
             "digital.data_security",
