@@ -130,7 +130,7 @@ fn funding_share_scores_by_its_bands_and_carries_the_warning() {
 /// Multi-selects: none → 0 (answered), one option, every option → the item's max.
 #[test]
 fn multi_selects_score_none_one_and_all() {
-    let cases: [(&str, &str, &[&str], Decimal); 14] = [
+    let cases: [(&str, &str, &[&str], Decimal); 15] = [
         ("network", "digital.network", &["none"], dec!(0)),
         ("network", "digital.network", &["industrial_5g"], dec!(2)),
         (
@@ -162,6 +162,7 @@ fn multi_selects_score_none_one_and_all() {
             &["policy", "products", "risk_assessment", "access_control"],
             dec!(5),
         ),
+        ("data_security", "digital.data_security", &["none"], dec!(0)),
         (
             "data_security",
             "digital.data_security",
@@ -384,6 +385,9 @@ fn unknown_answers_score_zero_and_are_listed_to_fill_in() {
             r.missing_data
         );
     }
+    // Two rates share the equipment total: it is asked for once.
+    let total = "equipment.production_equipment_total";
+    assert_eq!(r.missing_data.iter().filter(|m| *m == total).count(), 1);
     // With nothing known the level could be anything: not decided.
     assert_eq!(r.level, None);
     assert_eq!(r.level_range, Some((0, 4)));
@@ -610,6 +614,11 @@ fn load_errors_come_all_at_once_with_their_lines() {
         .replacen("{id: policy, points: 1.25", "{id: policy, points: 1", 1)
         .replacen("{id: aware, points: 1.5", "{id: awake, points: 1.5", 1)
         .replacen("      min_score: 40\n", "      min_score: 10\n", 1)
+        .replacen(
+            "fact: digital.talent\n",
+            "fact: digital.funding_share_pct\n",
+            1,
+        )
         .replacen("(60,100]\", points: 7.5}", "(60,10O]\", points: 7.5}", 1);
     let errs = match load_pack(&bad, "bad.yaml") {
         Err(e) => e,
@@ -640,6 +649,10 @@ fn load_errors_come_all_at_once_with_their_lines() {
     assert!(has("at most 4.75 points; the item's max is 5"), "{text:#?}");
     assert!(
         has("min_score 10 must be at least the level below's"),
+        "{text:#?}"
+    );
+    assert!(
+        has("fact `digital.funding_share_pct` is a number; here a list of choices is needed"),
         "{text:#?}"
     );
     assert!(errs
@@ -800,5 +813,40 @@ fn bad_digital_answers_are_refused_with_their_lines() {
             (Some(11), "digital.scenes.finance", "range"),
         ],
         "{errs:#?}"
+    );
+}
+
+/// A 2024 questionnaire without the `digital` section: the v1 figures score
+/// what they can, the level stays open, and the fields to fill in are listed.
+#[test]
+fn a_2024_questionnaire_without_the_digital_section_is_told_what_to_fill_in() {
+    let full = include_str!("../questionnaires/examples/small-firm-level-one.yaml");
+    let cut = &full[..full.find("\ndigital:\n").expect("digital section")];
+    let l = zhizao::input::from_bytes(cut.as_bytes(), "cut.yaml").expect("valid without it");
+    let a = Engine::shipped().assess(
+        &l.questionnaire,
+        InputInfo {
+            file: "cut.yaml".into(),
+            sha256: l.sha256,
+        },
+        l.warnings,
+    );
+    let s = sheet_of(&a);
+    // 设备数字化率 6 / 40 = 15% → 1.5; 联网率 5% → 0; 1 system → 2.5; nothing else known.
+    assert_eq!(s.score, dec!(4));
+    assert_eq!(s.level, None);
+    assert_eq!(s.level_range, Some((0, 4)));
+    for field in [
+        "digital.network",
+        "digital.funding_share_pct",
+        "digital.scenes.finance",
+    ] {
+        assert!(s.missing_data.iter().any(|m| m == field), "{field}");
+    }
+    assert!(
+        !s.missing_data
+            .iter()
+            .any(|m| m == "digital.system_coverage"),
+        "estimated from v1"
     );
 }

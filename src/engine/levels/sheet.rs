@@ -167,14 +167,17 @@ pub fn load(text: &str, file: &str) -> Result<SheetPack, Vec<Diagnostic>> {
     })
 }
 
+/// The highest level a scene can be rated (四级).
+const TOP_SCENE_LEVEL: u8 = 4;
+
 /// Points of every item, by dimension, with the fields still to fill in;
-/// `best` adds what the unknown items could still give.
+/// also what the unknown items could still give.
 fn dimensions(
     pack: &SheetPack,
     f: &Facts,
     missing: &mut Vec<String>,
 ) -> (Vec<DimensionScore>, Decimal) {
-    let mut best = Decimal::ZERO;
+    let mut open = Decimal::ZERO;
     let dims = pack
         .dimensions
         .iter()
@@ -184,25 +187,12 @@ fn dimensions(
                 .iter()
                 .flat_map(|g| g.items.iter().map(move |i| (g, i)))
                 .map(|(g, i)| {
-                    let s = score::item(i, f);
-                    let (points, answer, caution) = match s {
-                        Ok(s) => (s.points, Some(s.answer), s.caution),
-                        Err(fields) => {
-                            missing.extend(fields);
-                            best += i.max;
-                            (Decimal::ZERO, None, None)
-                        }
-                    };
-                    ItemScore {
-                        id: i.id.clone(),
-                        name: i.name.clone(),
-                        group: g.name.clone(),
-                        points: points.normalize(),
-                        max: i.max,
-                        answer,
-                        confidence: i.confidence.unwrap_or(pack.header.confidence),
-                        caution: caution.or_else(|| i.caution.clone()),
+                    let (scored, fields) = item_score(pack, g, i, f);
+                    if !fields.is_empty() {
+                        open += i.max;
+                        missing.extend(fields);
                     }
+                    scored
                 })
                 .collect();
             DimensionScore {
@@ -214,7 +204,31 @@ fn dimensions(
             }
         })
         .collect();
-    (dims, best)
+    (dims, open)
+}
+
+/// One item's score, and the fields to fill in when it is unknown (0 points).
+fn item_score(
+    pack: &SheetPack,
+    g: &format::Group,
+    i: &format::Item,
+    f: &Facts,
+) -> (ItemScore, Vec<String>) {
+    let (points, answer, caution, fields) = match score::item(i, f) {
+        Ok(s) => (s.points, Some(s.answer), s.caution, Vec::new()),
+        Err(fields) => (Decimal::ZERO, None, None, fields),
+    };
+    let scored = ItemScore {
+        id: i.id.clone(),
+        name: i.name.clone(),
+        group: g.name.clone(),
+        points: points.normalize(),
+        max: i.max,
+        answer,
+        confidence: i.confidence.unwrap_or(pack.header.confidence),
+        caution: caution.or_else(|| i.caution.clone()),
+    };
+    (scored, fields)
 }
 
 /// Each scene's level, 0–4 (validation keeps the questionnaire's within
@@ -226,7 +240,7 @@ fn scenes(pack: &SheetPack, f: &Facts, missing: &mut Vec<String>) -> Vec<SceneRa
             let level = f
                 .get(&s.fact)
                 .and_then(Fact::num)
-                .map(|n| n.clamp(Decimal::ZERO, Decimal::from(4)))
+                .map(|n| n.clamp(Decimal::ZERO, Decimal::from(TOP_SCENE_LEVEL)))
                 .and_then(|n| n.trunc().to_u8());
             if level.is_none() {
                 missing.push(crate::facts::to_fill(&s.fact).to_string());
@@ -249,18 +263,18 @@ pub fn evaluate(pack: &SheetPack, facts: &Facts) -> SheetResult {
     let (dims, unknown_points) = dimensions(pack, facts, &mut missing);
     let score = dims.iter().map(|d| d.points).sum::<Decimal>().normalize();
     let scenes = scenes(pack, facts, &mut missing);
-    let at = |unknown: u8| Standing {
-        score: if unknown == 0 {
-            score
-        } else {
-            score + unknown_points
-        },
+    // Each field once, in the order the sheet asks for it (two rates share a denominator).
+    let mut seen = std::collections::BTreeSet::new();
+    missing.retain(|m| seen.insert(m.clone()));
+    // Every unknown at its worst (0 points, scene level 0) and at its best.
+    let at = |extra: Decimal, scene: u8| Standing {
+        score: score + extra,
         scenes: scenes
             .iter()
-            .map(|s| (s.level.unwrap_or(unknown), s.constraint))
+            .map(|s| (s.level.unwrap_or(scene), s.constraint))
             .collect(),
     };
-    let (worst, best) = (at(0), at(4));
+    let (worst, best) = (at(Decimal::ZERO, 0), at(unknown_points, TOP_SCENE_LEVEL));
     let r = &pack.level_rule;
     let (low, high) = (rule::reached(r, &worst), rule::reached(r, &best));
     let level = (low == high).then_some(low);

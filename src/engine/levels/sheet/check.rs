@@ -28,20 +28,30 @@ impl<'a> Checker<'a> {
     }
 
     fn err(&mut self, path: &str, zh: String, en: String) {
+        self.err_hint(path, zh, en, None);
+    }
+
+    fn err_hint(&mut self, path: &str, zh: String, en: String, hint: Option<Text>) {
         let mut d = Diagnostic::error(Code::LevelPack, self.file, Text::new(zh, en)).at_path(path);
         if let Some((l, c)) = locate(self.text, path) {
             d = d.at(l, c);
         }
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
         self.errs.push(d);
     }
 
-    /// Points that must add up: `parts` against the declared `max`.
-    fn sum(&mut self, path: &str, what: &str, max: Decimal, parts: Decimal) {
+    /// Points that must add up: `parts` (of the `what`, zh and en) against the declared `max`.
+    fn sum(&mut self, path: &str, what: (&str, &str), max: Decimal, parts: Decimal) {
         if parts != max {
             self.err(
                 path,
-                format!("{what}的分值合计 {parts}, 不等于满分 {max}"),
-                format!("the points of the {what} add up to {parts}, not to the max {max}"),
+                format!("{}的分值合计 {parts}, 不等于满分 {max}", what.0),
+                format!(
+                    "the points of the {} add up to {parts}, not to the max {max}",
+                    what.1
+                ),
             );
         }
     }
@@ -49,12 +59,17 @@ impl<'a> Checker<'a> {
     /// The whole pack; fills each band's parsed range.
     pub fn sheet(&mut self, s: &mut SheetFile) {
         let dims: Decimal = s.dimensions.iter().map(|d| d.max).sum();
-        self.sum("max", "各维度", s.max, dims);
+        self.sum("max", ("各维度", "dimensions"), s.max, dims);
         let mut ids = BTreeSet::new();
         for (di, d) in s.dimensions.iter_mut().enumerate() {
             let p = format!("dimensions[{di}]");
             let groups: Decimal = d.groups.iter().map(|g| g.max).sum();
-            self.sum(&format!("{p}.max"), "子维度", d.max, groups);
+            self.sum(
+                &format!("{p}.max"),
+                ("子维度", "sub-dimensions"),
+                d.max,
+                groups,
+            );
             for (gi, g) in d.groups.iter_mut().enumerate() {
                 self.group(&format!("{p}.groups[{gi}]"), g, &mut ids);
             }
@@ -65,7 +80,7 @@ impl<'a> Checker<'a> {
 
     fn group(&mut self, p: &str, g: &mut Group, ids: &mut BTreeSet<String>) {
         let items: Decimal = g.items.iter().map(|i| i.max).sum();
-        self.sum(&format!("{p}.max"), "评测项", g.max, items);
+        self.sum(&format!("{p}.max"), ("评测项", "items"), g.max, items);
         for (ii, item) in g.items.iter_mut().enumerate() {
             let ip = format!("{p}.items[{ii}]");
             if !ids.insert(item.id.clone()) {
@@ -116,21 +131,27 @@ impl<'a> Checker<'a> {
     /// A fact of one of the kinds wanted; its spec's ids when it has one.
     fn fact(&mut self, path: &str, name: &str, kinds: &[Kind]) -> Option<&'static [&'static str]> {
         let Some(spec) = facts::spec(name) else {
-            self.err(
+            self.err_hint(
                 path,
                 format!("未知事实 `{name}`"),
                 format!("unknown fact `{name}`"),
+                Some(Text::new(
+                    "`zhizao policy facts` 列出全部事实; 问卷的每个字段都是一个事实",
+                    "`zhizao policy facts` lists every fact; every questionnaire field is one",
+                )),
             );
             return None;
         };
         if !kinds.contains(&spec.kind) {
+            let want = |lang: usize| {
+                let names: Vec<&str> = kinds.iter().map(|k| kind_name(*k)[lang]).collect();
+                names.join(" / ")
+            };
+            let is = kind_name(spec.kind);
             self.err(
                 path,
-                format!("事实 `{name}` 的类型是 {:?}, 此处需要 {kinds:?}", spec.kind),
-                format!(
-                    "fact `{name}` is a {:?}; here a {kinds:?} is needed",
-                    spec.kind
-                ),
+                format!("事实 `{name}` 是{}, 此处需要{}", is[0], want(0)),
+                format!("fact `{name}` is {}; here {} is needed", is[1], want(1)),
             );
             return None;
         }
@@ -328,5 +349,17 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+    }
+}
+
+/// A fact kind in words, [zh, en].
+fn kind_name(k: Kind) -> [&'static str; 2] {
+    match k {
+        Kind::Money => ["金额", "an amount of money"],
+        Kind::Number => ["数值", "a number"],
+        Kind::Bool => ["是否", "a yes / no"],
+        Kind::Id => ["单选值", "a single choice"],
+        Kind::Tally => ["多选列表", "a list of choices"],
+        Kind::Items => ["记录列表", "a list of records"],
     }
 }
