@@ -4,10 +4,11 @@
 //!
 //! Each case runs twice: through the library (`read_capped` → `from_bytes`,
 //! then a full assessment when valid) and through the binary
-//! (`zhizao validate --lang en`), each timed. The bound here is generous
-//! (debug build, a busy 2-core machine); the release timings and peak memory
-//! are recorded in docs/testing.md. Where `/usr/bin/time` exists the binary's
-//! peak RSS is checked against 100 MB too.
+//! (`zhizao validate --lang en`). Speed is not asserted here — a wall-clock
+//! bound fails on a busy machine and proves nothing on an idle one; the
+//! release timings are measured by the benchmarks and recorded in
+//! docs/testing.md. A run that hangs is stopped by a 60 s timeout. Where
+//! `/usr/bin/time` exists the binary's peak RSS is checked against 100 MB.
 
 use assert_cmd::Command;
 use serde::Deserialize;
@@ -17,8 +18,6 @@ use std::time::{Duration, Instant};
 use zhizao::assess::{Engine, InputInfo};
 use zhizao::diag::Diagnostic;
 
-/// Wall-time bound per case in this (debug) test; the target is 0.5 s in release.
-const BOUND: Duration = Duration::from_secs(2);
 /// Peak memory bound per case, KB.
 const MAX_RSS_KB: u64 = 100 * 1024;
 
@@ -116,10 +115,7 @@ fn run_bin(args: &[&str], cwd: Option<&Path>) -> (i32, String, String, Duration,
 /// Check one case against its expectation, both ways.
 fn check(path: &Path, e: &Expect) {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let t = Instant::now();
     let got = library(path);
-    let lib_time = t.elapsed();
-    assert!(lib_time <= BOUND, "{name}: library took {lib_time:?}");
     match (e.outcome, &got) {
         (Outcome::Valid, Ok(())) => {}
         (Outcome::Valid, Err(d)) => panic!("{name}: expected valid, got {d:?}"),
@@ -142,11 +138,7 @@ fn check(path: &Path, e: &Expect) {
         }
     }
     let p = path.display().to_string();
-    let (code, stdout, stderr, bin_time, rss) = run_bin(&["validate", "--lang", "en", &p], None);
-    assert!(
-        bin_time <= BOUND,
-        "{name}: zhizao validate took {bin_time:?}"
-    );
+    let (code, stdout, stderr, _, rss) = run_bin(&["validate", "--lang", "en", &p], None);
     if let Some(kb) = rss {
         assert!(kb <= MAX_RSS_KB, "{name}: zhizao validate used {kb} KB");
     }
@@ -280,7 +272,7 @@ fn a_1_mb_single_line_under_the_cap_is_parsed_quickly() {
 }
 
 #[test]
-fn a_hundred_thousand_repeated_errors_stay_fast() {
+fn a_hundred_thousand_repeated_errors_are_reported_once_each_kind() {
     let t = tempfile::tempdir().unwrap();
     let p = t.path().join("integrations.yaml");
     let mut text = format!("{HEAD}informatization:\n  systems: [plm]\n  integrations:\n");
@@ -316,7 +308,7 @@ fn a_hundred_thousand_repeated_errors_stay_fast() {
     );
 }
 
-/// Run `zhizao screen FOLDER` and return (exit code, stdout, stderr), timed.
+/// Run `zhizao screen FOLDER` and return (exit code, stdout, stderr).
 fn screen(root: &Path, folder: &str) -> (i32, String, String) {
     screen_with(root, folder, &[])
 }
@@ -324,8 +316,7 @@ fn screen(root: &Path, folder: &str) -> (i32, String, String) {
 fn screen_with(root: &Path, folder: &str, more: &[&str]) -> (i32, String, String) {
     let mut args = vec!["screen", folder, "--lang", "en", "--jobs", "2"];
     args.extend(more);
-    let (code, out, err, took, rss) = run_bin(&args, Some(root));
-    assert!(took <= BOUND * 5, "screen took {took:?}");
+    let (code, out, err, _, rss) = run_bin(&args, Some(root));
     if let Some(kb) = rss {
         assert!(kb <= MAX_RSS_KB * 2, "screen used {kb} KB");
     }
