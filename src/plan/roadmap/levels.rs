@@ -91,7 +91,9 @@ pub struct LevelMoney {
 /// A track a level changes.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelTrack {
-    /// Its name in outputs (`pack-id/track-id` with several packs).
+    /// The policy pack's id.
+    pub pack: String,
+    /// Track id.
     pub id: String,
     /// Title.
     pub title: Text,
@@ -325,13 +327,17 @@ impl<'a> Simulator<'a> {
             crate::levels::evaluate(&ladders, &mut f, self.year);
         }
         let after = summarize(self.engine, &f);
-        let packs = crate::screen::Packs::of(self.engine);
-        let tracks: Vec<LevelTrack> = packs
-            .tracks()
+        // A joint evaluation's tracks are pack by pack, in pack order.
+        let all = self
+            .engine
+            .policies()
+            .flat_map(|p| p.tracks.iter().map(move |t| (p, t)));
+        let tracks: Vec<LevelTrack> = all
             .zip(self.before.tracks.iter().zip(&after.tracks))
             .filter(|(_, (b, a))| b.status != a.status || b.by_funder != a.by_funder)
-            .map(|((name, _, t), (b, a))| LevelTrack {
-                id: name,
+            .map(|((p, t), (b, a))| LevelTrack {
+                pack: p.id.clone(),
+                id: t.id.clone(),
                 title: t.title.clone(),
                 clause: t.clause.clone(),
                 before: b.status,
@@ -556,7 +562,7 @@ tracks:
             let t: Vec<_> = m
                 .tracks
                 .iter()
-                .filter(|t| t.id == "test-level-pilot/level-pilot")
+                .filter(|t| (t.pack.as_str(), t.id.as_str()) == ("test-level-pilot", "level-pilot"))
                 .collect();
             assert_eq!(t.len(), 1, "level {level}");
             assert_eq!(t[0].after, TrackStatus::Eligible);
