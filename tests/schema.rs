@@ -211,3 +211,78 @@ fn init_templates_point_to_the_committed_schema_from_questionnaires() {
         );
     }
 }
+
+/// `zhizao init` in `lang`, with the name and data year filled in.
+fn init_filled(lang: &str) -> String {
+    let out = Command::cargo_bin("zhizao")
+        .unwrap()
+        .args(["init", "--lang", lang])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replacen("  name: \"\"", "  name: \"泉州测试鞋业\"", 1)
+        .replacen("  data_year: 0", "  data_year: 2025", 1)
+}
+
+#[test]
+fn init_writes_version_2_with_every_v2_section_commented_out() {
+    let v = validator(Which::Questionnaire);
+    for lang in ["zh", "en"] {
+        let text = init_filled(lang);
+        assert!(text.contains("\nschema_version: 2\n"), "{lang}");
+        // Each section of the questionnaire is written, the v2 ones commented.
+        for section in ["digital", "smart_factory", "upgrades"] {
+            let line = text.lines().find(|x| {
+                x.strip_prefix("# ")
+                    .and_then(|r| r.strip_prefix(section))
+                    .is_some_and(|r| r.starts_with(':'))
+            });
+            assert!(line.is_some(), "{lang}: no commented {section} section");
+        }
+        // As written it validates (against the schema, and `validate`).
+        let json: Value = serde_yaml::from_str(&text).unwrap();
+        assert!(errors(&v, &json).is_empty(), "{lang}");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("q.yaml");
+        std::fs::write(&file, &text).unwrap();
+        Command::cargo_bin("zhizao")
+            .unwrap()
+            .arg("validate")
+            .arg(&file)
+            .assert()
+            .success();
+        // Uncommenting the generated sections gives a file that still loads
+        // and assesses (their fields empty: the same figures as without them).
+        let (template, l) = match lang {
+            "zh" => (
+                include_str!("../src/templates/questionnaire.zh.yaml"),
+                zhizao::lang::Lang::Zh,
+            ),
+            _ => (
+                include_str!("../src/templates/questionnaire.en.yaml"),
+                zhizao::lang::Lang::En,
+            ),
+        };
+        let generated = zhizao::schema::missing_sections(template, l);
+        assert!(text.ends_with(&generated), "{lang}");
+        let (kept, block) = text.split_at(text.len() - generated.len());
+        let open: String = block
+            .lines()
+            .filter(|x| !x.starts_with("# ─── ") && !x.contains("\"# \""))
+            .map(|x| x.strip_prefix("# ").unwrap_or(x))
+            .map(|x| format!("{x}\n"))
+            .collect();
+        let opened = dir.path().join("open.yaml");
+        std::fs::write(&opened, format!("{kept}{open}")).unwrap();
+        for f in [&file, &opened] {
+            Command::cargo_bin("zhizao")
+                .unwrap()
+                .args(["assess", "--format", "json"])
+                .arg(f)
+                .assert()
+                .success();
+        }
+    }
+}

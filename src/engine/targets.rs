@@ -60,6 +60,35 @@ pub struct Targets {
     pub demonstration_projects: SectorTarget,
     /// 2025 output by sector, 亿元.
     pub output_2025_yi: SectorTarget,
+    /// A goal on the SME digital level (数字化水平): the share of 规上
+    /// enterprises at a level or above. Not the 2016 notice's: it carries
+    /// its own source and confidence tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_level_share: Option<LevelGoal>,
+}
+
+/// A share of 规上 enterprises at or above a level, with where it is set
+/// (e.g. the SME digital-transformation city pilot: 二级以上 90%).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelGoal {
+    /// The level to reach at least (2 = 二级).
+    pub min_level: u8,
+    /// Share of 规上 enterprises (0–1).
+    pub value: Decimal,
+    /// Target year.
+    pub year: i32,
+    /// The document or clause that sets it.
+    pub clause: String,
+    /// Web address of the source it was read from.
+    pub source: String,
+    /// How sure the figure is ([S]: seen only in news or commentary).
+    pub confidence: crate::confidence::Confidence,
+    /// Whether the goal holds in each sector (每个细分行业) as well as overall.
+    #[serde(default)]
+    pub by_sector: bool,
+    /// What it says, quoted.
+    pub note: Text,
 }
 
 /// The embedded targets (tested to load).

@@ -15,7 +15,7 @@
 //! with their reason.
 
 use super::targets::TargetLine;
-use super::{Packs, Row, Screened, PEER_INDICATORS};
+use super::{LevelColumns, Packs, Row, Screened, PEER_INDICATORS};
 use crate::lang::Lang;
 use crate::policy::pack::Funder;
 use rust_decimal::Decimal;
@@ -63,9 +63,49 @@ fn status_id(s: crate::criteria::Status) -> &'static str {
     }
 }
 
+/// The level columns' headers (数字化水平得分, 数字化水平等级, 智能工厂等级),
+/// those of `cols` only.
+pub fn level_headers(l: Lang, cols: LevelColumns) -> Vec<String> {
+    let mut h = Vec::new();
+    if cols.digital {
+        h.push(l.pick("数字化水平得分", "digital_level_score"));
+        h.push(l.pick("数字化水平等级", "digital_level"));
+    }
+    if cols.smart_factory {
+        h.push(l.pick("智能工厂等级", "smart_factory_level"));
+    }
+    h.into_iter().map(String::from).collect()
+}
+
+/// A row's level cells, in the order of [`level_headers`]: the score
+/// as exact points, a level as its number (0 = below the first level), blank
+/// when the pack did not apply to this row or the data were missing.
+pub fn level_cells(r: &Row, cols: LevelColumns) -> Vec<String> {
+    let level = |x: Option<&super::RowLevel>| {
+        x.and_then(|d| d.level)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
+    let mut v = Vec::new();
+    if cols.digital {
+        let d = r.digital_level.as_ref();
+        v.push(
+            d.and_then(|d| d.score)
+                .map(|s| s.normalize().to_string())
+                .unwrap_or_default(),
+        );
+        v.push(level(d));
+    }
+    if cols.smart_factory {
+        v.push(level(r.smart_factory_level.as_ref()));
+    }
+    v
+}
+
 /// Column headers of the CSV table: one eligible-money column per funder
-/// of the packs (`eligible_province_cny` … with the 2016 notice alone).
-pub fn enterprise_headers(l: Lang, funders: &[Funder]) -> Vec<String> {
+/// of the packs (`eligible_province_cny` … with the 2016 notice alone), and
+/// the level columns of `levels` after the criteria.
+pub fn enterprise_headers(l: Lang, funders: &[Funder], levels: LevelColumns) -> Vec<String> {
     let mut h: Vec<String> = [
         ("文件", "file"),
         ("企业名称", "name"),
@@ -82,6 +122,7 @@ pub fn enterprise_headers(l: Lang, funders: &[Funder]) -> Vec<String> {
     .iter()
     .map(|(z, e)| l.pick(z, e).to_string())
     .collect();
+    h.extend(level_headers(l, levels));
     for id in PEER_INDICATORS {
         h.push(id.to_string());
     }
@@ -149,9 +190,14 @@ pub fn identifier(s: &str) -> String {
     }
 }
 
-/// One CSV record, as strings, with the money of `funders` (the columns
-/// of [`enterprise_headers`]).
-pub fn enterprise_record(r: &Row, pct: &[Option<f64>], funders: &[Funder]) -> Vec<String> {
+/// One CSV record, as strings, with the money of `funders` and the level
+/// columns of `levels` (the columns of [`enterprise_headers`]).
+pub fn enterprise_record(
+    r: &Row,
+    pct: &[Option<f64>],
+    funders: &[Funder],
+    levels: LevelColumns,
+) -> Vec<String> {
     use crate::policy::eval::TrackStatus as T;
     let opt = |x: Option<f64>| rounded(x, 4);
     let money = |x: Option<Decimal>| x.map(|v| v.normalize().to_string()).unwrap_or_default();
@@ -170,6 +216,7 @@ pub fn enterprise_record(r: &Row, pct: &[Option<f64>], funders: &[Funder]) -> Ve
         status_id(r.digital_workshop).into(),
         status_id(r.smart_factory).into(),
     ];
+    v.extend(level_cells(r, levels));
     v.extend(r.indicators.iter().map(|x| opt(*x)));
     v.extend(pct.iter().map(|x| rounded(*x, 1)));
     v.extend(funders.iter().map(|f| money(max_of(&r.eligible, f))));
@@ -256,11 +303,12 @@ fn csv_out(file: &std::fs::File, cx: &Context) -> std::io::Result<()> {
     w.write_all(b"\xEF\xBB\xBF")?;
     let mut c = csv::Writer::from_writer(w);
     let funders = cx.packs.funders();
-    let headers = enterprise_headers(cx.lang, funders);
+    let levels = cx.screened.agg.level_columns();
+    let headers = enterprise_headers(cx.lang, funders, levels);
     c.write_record(&headers)?;
     for item in cx.screened.rows()? {
         let (row, pct) = item?;
-        c.write_record(enterprise_record(&row, &pct, funders))?;
+        c.write_record(enterprise_record(&row, &pct, funders, levels))?;
     }
     for x in &cx.screened.rejected {
         c.write_record(rejected_record(x, headers.len(), cx.lang))?;

@@ -152,6 +152,42 @@ pub struct Row {
     pub key_total: Option<u32>,
     /// Plausibility warnings.
     pub warnings: usize,
+    /// 数字化水平: the first score sheet (level pack) that applied to the
+    /// data year. `None` when none applied (a 2017 file): no column then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_level: Option<RowLevel>,
+    /// 智能工厂等级: the first ladder (level pack) that applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smart_factory_level: Option<RowLevel>,
+}
+
+/// Where a row stands on one level pack (数字化水平, 智能工厂梯度).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowLevel {
+    /// The level pack's id (`miit-sme-digital-2024` …).
+    pub pack: String,
+    /// Points of a score sheet (of 100); `None` for a ladder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+    /// Level reached: 0 below the first, `None` when data is missing.
+    pub level: Option<u8>,
+}
+
+impl RowLevel {
+    /// The first sheet and the first ladder of a factory's level results.
+    fn of(l: &crate::levels::LevelResults) -> (Option<RowLevel>, Option<RowLevel>) {
+        let sheet = l.sheets.first().map(|s| RowLevel {
+            pack: s.pack.id.clone(),
+            score: Some(s.score),
+            level: s.level,
+        });
+        let ladder = l.ladders.first().map(|s| RowLevel {
+            pack: s.pack.id.clone(),
+            score: None,
+            level: s.level,
+        });
+        (sheet, ladder)
+    }
 }
 
 /// What a row is built from: an assessment's or a brief's numbers.
@@ -170,6 +206,7 @@ struct RowParts<'a, T> {
     cap_missing: bool,
     beyond_horizon: bool,
     warnings: usize,
+    levels: &'a crate::levels::LevelResults,
 }
 
 /// Whether a cap's funder is district-level money (区级): what the screening's
@@ -204,6 +241,7 @@ impl Row {
             cap_missing: a.caps().any(|d| is_district(&d.funder) && d.cap.is_none()),
             beyond_horizon: a.packs.beyond_horizon,
             warnings: a.warnings.len(),
+            levels: &a.levels,
         })
     }
 
@@ -256,6 +294,7 @@ impl Row {
             cap_missing: district().any(|c| c.cap.is_none()),
             beyond_horizon: b.policy.beyond_horizon,
             warnings,
+            levels: &b.levels,
         })
     }
 
@@ -282,6 +321,7 @@ impl Row {
                 .unwrap_or(Status::Unknown)
         };
         let f64_of = |d: Decimal| -> Option<f64> { d.try_into().ok() };
+        let (digital_level, smart_factory_level) = RowLevel::of(p.levels);
         Row {
             file: p.file,
             name: e.name.clone(),
@@ -328,6 +368,8 @@ impl Row {
             key_cnc: q.equipment.key_equipment_cnc,
             key_total: q.equipment.key_equipment_total,
             warnings: p.warnings,
+            digital_level,
+            smart_factory_level,
         }
     }
 
@@ -404,10 +446,17 @@ pub struct Candidate {
     pub cnc_ratio: Option<f64>,
     /// Potential support (max), CNY.
     pub potential_max: Option<Decimal>,
+    /// 数字化水平得分 (of 100), when a score sheet applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_score: Option<Decimal>,
+    /// 数字化水平等级 (0 below 一级), when a score sheet applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_level: Option<u8>,
 }
 
 impl Candidate {
     fn of(r: &Row) -> Candidate {
+        let digital = r.digital_level.as_ref();
         Candidate {
             file: r.file.clone(),
             name: r.name.clone(),
@@ -416,17 +465,39 @@ impl Candidate {
             score: r.score,
             cnc_ratio: r.indicators.first().copied().flatten(),
             potential_max: r.potential_max(),
+            digital_score: digital.and_then(|d| d.score),
+            digital_level: digital.and_then(|d| d.level),
         }
     }
 
-    /// Ranking order: higher maturity score, then higher CNC ratio, then file name.
-    fn better(&self, o: &Candidate) -> std::cmp::Ordering {
-        let s = |c: &Candidate| c.score.unwrap_or(-1.0);
+    /// Ranking order by `by`, then higher CNC ratio, then file name.
+    fn better(&self, o: &Candidate, by: RankBy) -> std::cmp::Ordering {
         let n = |c: &Candidate| c.cnc_ratio.unwrap_or(-1.0);
-        s(o).total_cmp(&s(self))
+        let first = match by {
+            RankBy::Maturity => {
+                let s = |c: &Candidate| c.score.unwrap_or(-1.0);
+                s(o).total_cmp(&s(self))
+            }
+            // Exact points: no float ties between 62.5 and 62.50.
+            RankBy::DigitalScore => o
+                .digital_score
+                .cmp(&self.digital_score)
+                .then(o.digital_level.cmp(&self.digital_level)),
+        };
+        first
             .then(n(o).total_cmp(&n(self)))
             .then(self.file.cmp(&o.file))
     }
+}
+
+/// What a ranking orders by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RankBy {
+    /// Higher estimated-maturity score first (recognition candidates).
+    #[default]
+    Maturity,
+    /// Higher 数字化水平得分 first.
+    DigitalScore,
 }
 
 /// A bounded ranking: keeps the best `n`.
@@ -435,6 +506,9 @@ pub struct Ranking {
     /// How many to keep.
     #[serde(skip)]
     pub keep: usize,
+    /// What it orders by.
+    #[serde(skip)]
+    pub by: RankBy,
     /// How many qualified in all.
     pub count: usize,
     /// The best, in order.
@@ -443,8 +517,13 @@ pub struct Ranking {
 
 impl Ranking {
     fn new(keep: usize) -> Ranking {
+        Ranking::by(keep, RankBy::Maturity)
+    }
+
+    fn by(keep: usize, by: RankBy) -> Ranking {
         Ranking {
             keep,
+            by,
             count: 0,
             top: Vec::new(),
         }
@@ -459,11 +538,16 @@ impl Ranking {
         self.count = count;
     }
 
+    /// No enterprise qualified.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
     fn offer(&mut self, c: Candidate) {
         self.count += 1;
         let pos = self
             .top
-            .partition_point(|x| x.better(&c) == std::cmp::Ordering::Less);
+            .partition_point(|x| x.better(&c, self.by) == std::cmp::Ordering::Less);
         if pos < self.keep {
             self.top.insert(pos, c);
             self.top.truncate(self.keep);
@@ -506,6 +590,50 @@ pub struct SectorAgg {
     pub digital_workshop_level: usize,
     /// Industrial output, 万元.
     pub output_wan: Decimal,
+    /// 规上 enterprises by 数字化水平等级 (those a score sheet applied to).
+    #[serde(skip_serializing_if = "LevelTally::is_empty")]
+    pub digital_levels_above: LevelTally,
+}
+
+/// Enterprises by level (0 = below the first level … 4), and those a level
+/// pack applied to whose level could not be decided (data missing).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LevelTally {
+    /// Count at each level 0–4.
+    pub by_level: [usize; 5],
+    /// Level pack applied, level unknown.
+    pub unknown: usize,
+}
+
+impl LevelTally {
+    /// No enterprise counted.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    /// Every enterprise counted (known level or not).
+    pub fn total(&self) -> usize {
+        self.by_level.iter().sum::<usize>() + self.unknown
+    }
+
+    /// Enterprises at `min` or above.
+    pub fn at_least(&self, min: u8) -> usize {
+        self.by_level.iter().skip(usize::from(min)).sum()
+    }
+
+    fn add(&mut self, level: Option<u8>) {
+        match level {
+            Some(l) => self.by_level[usize::from(l.min(4))] += 1,
+            None => self.unknown += 1,
+        }
+    }
+
+    fn merge(&mut self, o: &LevelTally) {
+        for (a, b) in self.by_level.iter_mut().zip(o.by_level) {
+            *a += b;
+        }
+        self.unknown += o.unknown;
+    }
 }
 
 /// Everything pass 1 learns, in bounded memory.
@@ -560,6 +688,30 @@ pub struct Aggregates {
     /// much of them belongs to each. Left out of JSON for a one-year batch.
     #[serde(skip_serializing_if = "one_year")]
     pub by_year: BTreeMap<i32, YearBudget>,
+    /// Enterprises a score sheet (数字化水平) applied to; 0 keeps its
+    /// columns and dashboard line out of every output.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub digital_assessed: usize,
+    /// Enterprises a ladder (智能工厂梯度) applied to.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub smart_factory_assessed: usize,
+    /// Every enterprise by 智能工厂等级 (a ladder applied).
+    #[serde(skip_serializing_if = "LevelTally::is_empty")]
+    pub smart_factory_levels: LevelTally,
+    /// Enterprises ranked by 数字化水平得分.
+    #[serde(skip_serializing_if = "Ranking::is_empty")]
+    pub digital_ranking: Ranking,
+}
+
+/// Which level columns a screening's exports carry: only those of a level
+/// pack that applied to some row, so a batch of 2017 files exports exactly
+/// the columns it always did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelColumns {
+    /// 数字化水平得分, 数字化水平等级.
+    pub digital: bool,
+    /// 智能工厂等级.
+    pub smart_factory: bool,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -615,6 +767,18 @@ impl Aggregates {
             potential_by_funder: zero(),
             duplicates: 0,
             by_year: BTreeMap::new(),
+            digital_assessed: 0,
+            smart_factory_assessed: 0,
+            smart_factory_levels: LevelTally::default(),
+            digital_ranking: Ranking::by(top, RankBy::DigitalScore),
+        }
+    }
+
+    /// The level columns of the exports.
+    pub fn level_columns(&self) -> LevelColumns {
+        LevelColumns {
+            digital: self.digital_assessed > 0,
+            smart_factory: self.smart_factory_assessed > 0,
         }
     }
 
@@ -630,7 +794,12 @@ impl Aggregates {
             s.automated_digital_above += v.automated_digital_above;
             s.digital_workshop_level += v.digital_workshop_level;
             s.output_wan += v.output_wan;
+            s.digital_levels_above.merge(&v.digital_levels_above);
         }
+        self.digital_assessed += o.digital_assessed;
+        self.smart_factory_assessed += o.smart_factory_assessed;
+        self.smart_factory_levels.merge(&o.smart_factory_levels);
+        self.digital_ranking.merge(o.digital_ranking);
         self.robots += o.robots;
         self.workers += o.workers;
         self.key_cnc += o.key_cnc;
@@ -681,6 +850,19 @@ impl Aggregates {
             }
         }
         s.output_wan += r.industrial_output_wan.unwrap_or_default();
+        if let Some(d) = &r.digital_level {
+            if above {
+                s.digital_levels_above.add(d.level);
+            }
+            self.digital_assessed += 1;
+            if d.score.is_some() {
+                self.digital_ranking.offer(Candidate::of(r));
+            }
+        }
+        if let Some(f) = &r.smart_factory_level {
+            self.smart_factory_assessed += 1;
+            self.smart_factory_levels.add(f.level);
+        }
         let dw_level = r.digital_workshop == Status::Met || r.recognised_digital_workshop;
         if dw_level {
             s.digital_workshop_level += 1;
@@ -1312,6 +1494,9 @@ pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usi
 }
 
 #[cfg(test)]
+mod level_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -1324,6 +1509,8 @@ mod tests {
             score: Some(score),
             cnc_ratio: None,
             potential_max: None,
+            digital_score: None,
+            digital_level: None,
         }
     }
 

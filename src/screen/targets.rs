@@ -1,12 +1,14 @@
 //! District targets (区级目标) and the dashboard that tracks them.
 
-use super::Aggregates;
+use super::{Aggregates, LevelTally};
+use crate::confidence::Confidence;
 use crate::lang::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use crate::engine::targets::{
-    default_targets, SectorTarget, Target, Targets, DEFAULT_TARGETS, DEFAULT_TARGETS_NAME,
+    default_targets, LevelGoal, SectorTarget, Target, Targets, DEFAULT_TARGETS,
+    DEFAULT_TARGETS_NAME,
 };
 
 /// One line of the dashboard.
@@ -30,6 +32,13 @@ pub struct TargetLine {
     pub progress: Option<Decimal>,
     /// How it is computed.
     pub basis: Text,
+    /// How sure the target figure is, when it is not the notice's own
+    /// (a reference value [S] is marked in the label too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// Web address of the target's source, when it is not the notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn line(
@@ -50,6 +59,8 @@ fn line(
         clause: t.clause.clone(),
         progress: actual.and_then(|a| (!t.value.is_zero()).then(|| (a / t.value).round_dp(4))),
         basis,
+        confidence: None,
+        source: None,
     }
 }
 
@@ -188,6 +199,9 @@ pub fn dashboard(t: &Targets, a: &Aggregates) -> Vec<TargetLine> {
             Text::new("筛选企业产值合计", "sum over screened firms"),
         ));
     }
+    if let Some(g) = &t.digital_level_share {
+        out.extend(digital_level_lines(g, a));
+    }
     let total: Decimal = a.sectors.values().map(|s| s.output_wan).sum();
     out.push(line(
         "output_total",
@@ -202,6 +216,77 @@ pub fn dashboard(t: &Targets, a: &Aggregates) -> Vec<TargetLine> {
         "yi",
         Text::new("筛选企业产值合计", "sum over screened firms"),
     ));
+    out
+}
+
+/// 级 names of the digital level, for labels (0 = 未达一级).
+fn level_zh(l: u8) -> &'static str {
+    ["未达一级", "一级", "二级", "三级", "四级"][usize::from(l.min(4))]
+}
+
+/// The share of 规上 enterprises at `g.min_level` or above, overall and (when
+/// the goal holds per sector) by sector — only once a score sheet applied
+/// to some enterprise, so a batch of 2017 files has no such line. The
+/// denominator is every 规上 enterprise the sheet applied to: one whose level
+/// could not be decided (data missing) counts as not reaching it.
+fn digital_level_lines(g: &LevelGoal, a: &Aggregates) -> Vec<TargetLine> {
+    if a.digital_assessed == 0 {
+        return Vec::new();
+    }
+    let target = Target {
+        value: g.value,
+        year: g.year,
+        clause: g.clause.clone(),
+        note: g.note.clone(),
+    };
+    let mark = g.confidence.mark();
+    let lv = level_zh(g.min_level);
+    let one = |id: String, zh: String, en: String, t: &LevelTally| {
+        let (n, d) = (t.at_least(g.min_level), t.total());
+        let mut l = line(
+            &id,
+            Text::new(format!("{zh}{mark}"), format!("{en}{mark}")),
+            ratio(n as u64, d as u64, 1),
+            &target,
+            "ratio",
+            Text::new(
+                format!(
+                    "{n} / {d} 家规上企业达到{lv}以上 (其中 {} 家数据不全、未能评定, 计为未达到)",
+                    t.unknown
+                ),
+                format!(
+                    "{n} of {d} 规上 firms at {lv} or above ({} could not be graded for missing data and count as not reaching it)",
+                    t.unknown
+                ),
+            ),
+        );
+        l.confidence = Some(g.confidence);
+        l.source = Some(g.source.clone());
+        l
+    };
+    let mut all = LevelTally::default();
+    for s in a.sectors.values() {
+        all.merge(&s.digital_levels_above);
+    }
+    let mut out = vec![one(
+        "digital_level_share".into(),
+        format!("规上企业数字化水平{lv}以上占比"),
+        format!("Share of 规上 firms at digital level {lv}+"),
+        &all,
+    )];
+    if g.by_sector {
+        for (sector, s) in &a.sectors {
+            if s.digital_levels_above.is_empty() {
+                continue;
+            }
+            out.push(one(
+                format!("digital_level_share_{}", sector.id()),
+                format!("数字化水平{lv}以上占比 · {}", sector.zh()),
+                format!("Digital level {lv}+ share · {}", sector.en()),
+                &s.digital_levels_above,
+            ));
+        }
+    }
     out
 }
 

@@ -230,6 +230,11 @@ impl Walker<'_> {
                 None => Kind::Inline,
             };
         }
+        // A map (`{scene: level}`): no properties to make columns of, so one
+        // cell in YAML flow style, like a list of records.
+        if types.contains(&"object") {
+            return Kind::Inline;
+        }
         if types.contains(&"boolean") {
             Kind::Bool
         } else if types.contains(&"integer") {
@@ -419,6 +424,21 @@ mod tests {
                 .map(|f| (&f.path, &f.label.zh))
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_map_is_one_inline_cell() {
+        let w = Walker { defs: &Value::Null };
+        for node in [
+            serde_json::json!({"type": "object", "additionalProperties": {"type": "integer"}}),
+            serde_json::json!({"type": ["object", "null"], "additionalProperties": {"type": "integer"}}),
+        ] {
+            assert!(matches!(w.kind(&node), Kind::Inline), "{node}");
+        }
+        assert!(matches!(
+            w.kind(&serde_json::json!({"type": "string"})),
+            Kind::Text
+        ));
     }
 
     #[test]

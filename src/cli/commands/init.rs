@@ -16,8 +16,14 @@ pub fn exec(args: InitArgs, s: &Settings) -> CliResult {
         Lang::Zh => include_str!("../../templates/questionnaire.zh.yaml"),
         Lang::En => include_str!("../../templates/questionnaire.en.yaml"),
     };
+    // The sections the hand-written template does not cover (the v2 ones),
+    // commented out, generated from the schema.
+    let template = format!(
+        "{template}{}",
+        zhizao::schema::missing_sections(template, lang)
+    );
     let text = match &args.sector {
-        None => template.to_string(),
+        None => template,
         Some(sector) => {
             if zhizao::questionnaire::Sector::from_id(sector).is_none() {
                 let choices = "textile_footwear_apparel, electronics_it, machinery_auto_parts, paper_product_equipment, other";

@@ -33,6 +33,7 @@ use serde::Serialize;
 use std::cmp::Ordering;
 
 mod kinds;
+pub mod levels;
 mod steps;
 mod value;
 
@@ -195,6 +196,10 @@ pub struct Roadmap {
     pub targets: Vec<TargetPlan>,
     /// Unit costs used.
     pub unit_costs: Vec<UnitCost>,
+    /// The way up today's ladders (数字化水平, 智能工厂梯度) and the money each
+    /// level unlocks; empty when no level pack applied (a 2017 factory).
+    #[serde(skip_serializing_if = "levels::LevelPlans::is_empty")]
+    pub levels: levels::LevelPlans,
 }
 
 fn simulate(
@@ -311,6 +316,7 @@ pub fn build(engine: &Engine, q: &Questionnaire, base: &Assessment) -> Roadmap {
     Roadmap {
         targets,
         unit_costs,
+        levels: levels::plans(engine, q, base),
     }
 }
 

@@ -105,6 +105,7 @@ pub(super) fn dashboard(
         }
         ws.insert_chart(16, 6, &ch)?;
     }
+    digital_share(ws, cx, &name, r + 2, fm)?;
     // Charts on the Targets and Budget tables.
     let tname = sheet_name("目标", "Targets", l);
     let n = cx.dashboard.len() as u32;
@@ -143,5 +144,61 @@ pub(super) fn dashboard(
     }
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// Block 4 (below the sector medians, from row `top`): the share of 规上
+/// enterprises at the goal's digital level or above, overall and by sector,
+/// beside the goal (the city pilot's 90%, a reference value [S]), and a
+/// chart of the two. Nothing when no score sheet applied.
+fn digital_share(
+    ws: &mut Worksheet,
+    cx: &Context,
+    name: &str,
+    top: u32,
+    fm: &Formats,
+) -> anyhow::Result<()> {
+    let l = cx.lang;
+    let lines: Vec<_> = cx
+        .dashboard
+        .iter()
+        .filter(|t| t.id.starts_with("digital_level_share"))
+        .collect();
+    let Some(first) = lines.first() else {
+        return Ok(());
+    };
+    // The title on its own row: it is longer than the first column.
+    ws.write_string_with_format(top, 0, first.label.get(l), &fm.bold)?;
+    let head = top + 1;
+    ws.write_string_with_format(head, 0, l.pick("产业", "Sector"), &fm.bold)?;
+    ws.write_string_with_format(head, 1, l.pick("占比", "Share"), &fm.bold)?;
+    let mark = first.confidence.map(|c| c.mark()).unwrap_or_default();
+    let goal = format!("{}{mark}", l.pick("目标", "Goal"));
+    ws.write_string_with_format(head, 2, &goal, &fm.bold)?;
+    for (i, t) in lines.iter().enumerate() {
+        let r = head + 1 + i as u32;
+        // The first line is every sector together; the others name theirs.
+        let label = match i {
+            0 => l.pick("全部", "All sectors"),
+            _ => t.label.get(l).rsplit(" · ").next().unwrap_or(""),
+        };
+        ws.write_string(r, 0, label.trim_end_matches(mark.as_str()))?;
+        if let Some(a) = t.actual {
+            ws.write_number_with_format(r, 1, f(a), &fm.pct)?;
+        }
+        ws.write_number_with_format(r, 2, f(t.target), &fm.pct)?;
+    }
+    let top = head;
+    let last = top + lines.len() as u32;
+    let mut ch = Chart::new(ChartType::Bar);
+    ch.title().set_name(first.label.get(l));
+    for c in 1..=2u16 {
+        ch.add_series()
+            .set_name((name, top, c))
+            .set_categories((name, top + 1, 0, last, 0))
+            .set_values((name, top + 1, c, last, c));
+    }
+    ch.x_axis().set_num_format("0%");
+    ws.insert_chart(32, 14, &ch)?;
     Ok(())
 }

@@ -24,7 +24,7 @@ use crate::policy::eval::{ByFunder, TrackStatus};
 use crate::policy::pack::Funder;
 use crate::questionnaire::Sector;
 use crate::screen::export::Context;
-use crate::screen::{Packs, Row, PEER_INDICATORS};
+use crate::screen::{LevelColumns, Packs, Row, PEER_INDICATORS};
 use anyhow::Context as _;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -624,6 +624,14 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
             None,
         ),
     ];
+    let digital = a.level_columns().digital;
+    if digital {
+        lists.push((
+            l.pick("数字化水平得分", "Digital-level score").into(),
+            &a.digital_ranking,
+            None,
+        ));
+    }
     for (sec, rk) in &a.demonstration {
         // 一(二): the demonstration projects the notice splits by sector.
         let id = format!("demonstration_{}", sec.id());
@@ -646,7 +654,7 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
         &fm.bold,
     )?;
     // A second table on the sheet: its own header row at `start`.
-    let heads = [
+    let mut heads = vec![
         (l.pick("名单", "List"), 30.0),
         (l.pick("名次", "Rank"), 8.0),
         (l.pick("企业名称", "Enterprise"), 36.0),
@@ -659,6 +667,11 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
         (l.pick("通知名额", "Quota in the notice"), 10.0),
         (l.pick("在名额内", "Within quota"), 10.0),
     ];
+    // Only when a score sheet applied: a 2017 batch's table is as before.
+    if digital {
+        heads.push((l.pick("数字化水平得分", "Digital-level score"), 12.0));
+        heads.push((l.pick("数字化水平等级", "Digital level"), 12.0));
+    }
     let head_fmt = Format::new()
         .set_bold()
         .set_font_color(rust_xlsxwriter::Color::White)
@@ -704,6 +717,12 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
                 sh.num(r, 7, f(wan(x)), &fm.wan)?;
             }
             sh.text(r, 8, &c.file)?;
+            if let Some(x) = c.digital_score {
+                sh.num(r, 11, f(x), &fm.dec)?;
+            }
+            if let Some(x) = c.digital_level {
+                sh.num(r, 12, f64::from(x), &fm.int)?;
+            }
             r += 1;
         }
     }
@@ -713,7 +732,10 @@ fn candidates(sh: &mut Sheet, cx: &Context, start: u32, fm: &Formats) -> anyhow:
 /// The headers of the Enterprises sheet before its money columns, in both
 /// languages (read back by `--previous last.xlsx`).
 pub(super) fn enterprise_heads() -> Vec<Text> {
-    enterprise_cols(&[]).into_iter().map(|c| c.head).collect()
+    enterprise_cols(&[], LevelColumns::default())
+        .into_iter()
+        .map(|c| c.head)
+        .collect()
 }
 
 /// The funder label in an eligible-money header of the Enterprises sheet
@@ -734,8 +756,32 @@ pub(super) fn indicator_heads() -> Vec<Text> {
         .collect()
 }
 
-/// The Enterprises sheet's columns: one eligible-money column per funder.
-fn enterprise_cols(funders: &[Funder]) -> Vec<Col> {
+/// The level columns of the Enterprises sheet, those of `cols` only.
+fn level_cols(cols: LevelColumns) -> Vec<Col> {
+    let mut v = Vec::new();
+    if cols.digital {
+        v.push(col(
+            "数字化水平得分",
+            "Digital-level score",
+            12.0,
+            ColKind::Dec,
+        ));
+        v.push(col("数字化水平等级", "Digital level", 12.0, ColKind::Int));
+    }
+    if cols.smart_factory {
+        v.push(col(
+            "智能工厂等级",
+            "Smart-factory level",
+            12.0,
+            ColKind::Int,
+        ));
+    }
+    v
+}
+
+/// The Enterprises sheet's columns: one eligible-money column per funder,
+/// and the level columns of `levels` after the criteria.
+fn enterprise_cols(funders: &[Funder], levels: LevelColumns) -> Vec<Col> {
     use ColKind::*;
     let mut v = vec![
         col("企业名称", "Enterprise", 36.0, Text),
@@ -749,6 +795,7 @@ fn enterprise_cols(funders: &[Funder]) -> Vec<Col> {
         col("数字化车间", "Digital workshop", 12.0, Text),
         col("智能工厂", "Smart factory", 12.0, Text),
     ];
+    v.extend(level_cols(levels));
     for id in PEER_INDICATORS {
         let n = indicator_name(id);
         v.push(Col {
@@ -820,12 +867,14 @@ fn enterprises(
 ) -> anyhow::Result<()> {
     let l = cx.lang;
     let nf = cx.packs.funders().len();
-    let cols = enterprise_cols(cx.packs.funders());
+    let levels = cx.screened.agg.level_columns();
+    let cols = enterprise_cols(cx.packs.funders(), levels);
+    let nl = level_cols(levels).len();
     let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("企业", "Enterprises", l);
     ws.set_name(&name)?;
     let mut sh = Sheet { ws, name };
-    let money_at = 10 + 2 * PEER_INDICATORS.len();
+    let money_at = 10 + nl + 2 * PEER_INDICATORS.len();
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
     for (k, x) in p.eligible.iter().enumerate() {
         totals[money_at + k] = Some(wan(*x));
@@ -836,7 +885,7 @@ fn enterprises(
     print_setup(sh.ws, l.pick("企业筛选结果", "Enterprises"))?;
     // Percentiles and ids are there for analysis, folded away for reading
     // and printing (the + above the columns opens them).
-    let pct_from = 10 + PEER_INDICATORS.len() as u16;
+    let pct_from = (10 + nl + PEER_INDICATORS.len()) as u16;
     let fold = |ws: &mut Worksheet, a: u16, b: u16| ws.group_columns_collapsed(a, b).map(|_| ());
     fold(sh.ws, pct_from, pct_from + PEER_INDICATORS.len() as u16 - 1)?;
     fold(sh.ws, cols.len() as u16 - 4, cols.len() as u16 - 1)?;
@@ -883,6 +932,7 @@ fn enterprise_row(
     sh.text(r, 8, &verdict(row.digital_workshop, l))?;
     sh.text(r, 9, &verdict(row.smart_factory, l))?;
     let mut c = 10u16;
+    c = level_row(sh, r, c, row, cx.screened.agg.level_columns(), fm)?;
     for (i, v) in row.indicators.iter().enumerate() {
         if let Some(x) = v {
             sh.num(r, c, *x, fm.of(indicator_kind(PEER_INDICATORS[i])))?;
@@ -943,6 +993,36 @@ fn enterprise_row(
         c += 1;
     }
     Ok(())
+}
+
+/// A row's level cells from column `c` on (those of `cols`); the next column.
+fn level_row(
+    sh: &mut Sheet,
+    r: u32,
+    mut c: u16,
+    row: &Row,
+    cols: LevelColumns,
+    fm: &Formats,
+) -> anyhow::Result<u16> {
+    let level = |sh: &mut Sheet, c: u16, x: Option<&crate::screen::RowLevel>| match x
+        .and_then(|d| d.level)
+    {
+        Some(n) => sh.num(r, c, f64::from(n), &fm.int),
+        None => Ok(()),
+    };
+    if cols.digital {
+        let d = row.digital_level.as_ref();
+        if let Some(s) = d.and_then(|d| d.score) {
+            sh.num(r, c, f(s), &fm.dec)?;
+        }
+        level(sh, c + 1, d)?;
+        c += 2;
+    }
+    if cols.smart_factory {
+        level(sh, c, row.smart_factory_level.as_ref())?;
+        c += 1;
+    }
+    Ok(c)
 }
 
 fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::Result<()> {
@@ -1116,7 +1196,17 @@ fn targets(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()>
         }
         sh.num(r, 4, f64::from(t.year), &fm.int)?;
         sh.text(r, 5, &t.clause)?;
-        sh.text(r, 6, t.basis.get(l))?;
+        // A target from outside the notice names its source and tag.
+        let basis = match (&t.source, t.confidence) {
+            (Some(src), Some(c)) => format!(
+                "{} ({}{}: {src})",
+                t.basis.get(l),
+                l.pick("来源", "source"),
+                c.mark()
+            ),
+            _ => t.basis.get(l).to_string(),
+        };
+        sh.text(r, 6, &basis)?;
         sh.text(r, 7, &t.id)?;
     }
     print_setup(sh.ws, l.pick("区级目标进度", "District targets"))?;
