@@ -260,3 +260,20 @@ fn shipped_track_ids_are_unique_across_packs() {
     }
     assert_eq!(e.policies().count(), zhizao::policy::SHIPPED_PACKS.len());
 }
+
+#[test]
+fn a_part_larger_than_its_whole_is_an_error_at_its_line() {
+    let text = "schema_version: 2\nenterprise:\n  name: x\n  sector: other\n  data_year: 2025\nupgrades:\n  digital_spend_ex_tax_wan: 10\n  digital_down_payment_ex_tax_wan: 12\n  project_equipment_investment_wan: 500\n  project_total_investment_wan: 500\n";
+    let diags = match zhizao::input::from_bytes(text.as_bytes(), "q.yaml") {
+        Ok(_) => panic!("a down payment above the spend must not pass"),
+        Err((d, _)) => d,
+    };
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    // Only the down payment (12 > 10); equipment equal to the total is fine.
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].path.as_deref(),
+        Some("upgrades.digital_down_payment_ex_tax_wan")
+    );
+    assert_eq!(errors[0].line, Some(8));
+}
