@@ -260,3 +260,62 @@ fn shipped_track_ids_are_unique_across_packs() {
     }
     assert_eq!(e.policies().count(), zhizao::policy::SHIPPED_PACKS.len());
 }
+
+#[test]
+fn a_part_larger_than_its_whole_is_an_error_at_its_line() {
+    let text = "schema_version: 2\nenterprise:\n  name: x\n  sector: other\n  data_year: 2025\nupgrades:\n  digital_spend_ex_tax_wan: 10\n  digital_down_payment_ex_tax_wan: 12\n  project_equipment_investment_wan: 500\n  project_total_investment_wan: 500\n";
+    let diags = match zhizao::input::from_bytes(text.as_bytes(), "q.yaml") {
+        Ok(_) => panic!("a down payment above the spend must not pass"),
+        Err((d, _)) => d,
+    };
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    // Only the down payment (12 > 10); equipment equal to the total is fine.
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].path.as_deref(),
+        Some("upgrades.digital_down_payment_ex_tax_wan")
+    );
+    assert_eq!(errors[0].line, Some(8));
+}
+
+#[test]
+fn screening_a_mixed_folder_applies_each_files_packs() {
+    // One 2017 example and the 2025 questionnaire in one folder, screened
+    // with the shipped packs: each row is its own assessment's row, the
+    // 2017 one exactly as with the 2016 pack alone.
+    let dir = tempfile::tempdir().unwrap();
+    let old = root().join("questionnaires/examples/electronics-smart-factory.yaml");
+    let new = root().join("tests/current/machinery-2025.yaml");
+    std::fs::copy(&old, dir.path().join("a-2017.yaml")).unwrap();
+    std::fs::copy(&new, dir.path().join("b-2025.yaml")).unwrap();
+    let opts = zhizao::screen::Options {
+        jobs: 1,
+        progress: false,
+        top: 10,
+        keep_rows: true,
+        follow_links: false,
+    };
+    let engine = Engine::shipped();
+    let s = zhizao::screen::screen(&engine, &[dir.path().to_path_buf()], &opts).unwrap();
+    let rows: Vec<zhizao::screen::Row> = s.rows().unwrap().map(|r| r.unwrap().0).collect();
+    assert_eq!(rows.len(), 2);
+    let alone = with_policies(&["policies/licheng-2016.yaml"]);
+    let s_old = zhizao::screen::screen(&alone, &[dir.path().join("a-2017.yaml")], &opts).unwrap();
+    let row_old = s_old.rows().unwrap().next().unwrap().unwrap().0;
+    let by_year = |y: i32| rows.iter().find(|r| r.data_year == y).unwrap();
+    let mut a = serde_json::to_value(by_year(2017)).unwrap();
+    let mut b = serde_json::to_value(&row_old).unwrap();
+    a["file"] = serde_json::Value::Null;
+    b["file"] = serde_json::Value::Null;
+    assert_eq!(a, b, "the 2017 row is the 2016 pack's row");
+    // The 2025 row names the current tracks by id, with the hand-computed money.
+    let r = by_year(2025);
+    let t = r
+        .tracks
+        .iter()
+        .find(|t| t.id == "qz-smart-demo-factory-award")
+        .expect("current track in the 2025 row");
+    assert_eq!(t.status, TrackStatus::Eligible);
+    let city = r.eligible.iter().find(|(f, _)| f.id() == "city").unwrap().1;
+    assert_eq!(city.max, Some(dec!(1260000)));
+}

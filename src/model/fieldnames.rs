@@ -113,9 +113,28 @@ fn split_description(d: &str) -> Option<(String, String)> {
     (!zh.is_empty() && !en.is_empty()).then_some((zh, en))
 }
 
+/// Facts the level packs publish, which no questionnaire field names (their
+/// last segment, `level`, would otherwise take the CMMM self-rating's name).
+const DERIVED: &[(&str, &str, &str)] = &[
+    ("digital_level.level", "数字化水平等级", "Digital level"),
+    (
+        "digital_level.score",
+        "数字化水平得分",
+        "Digital-level score",
+    ),
+    (
+        "smart_factory.level",
+        "智能工厂梯度等级",
+        "Smart-factory level",
+    ),
+];
+
 /// The name of a field given by dotted path (`results.defect_rate_change_pct`,
 /// list indices dropped) or by bare name; `None` when the schema has none.
 pub fn label(path: &str, lang: Lang) -> Option<&'static str> {
+    if let Some((_, zh, en)) = DERIVED.iter().find(|(p, _, _)| *p == path) {
+        return Some(lang.pick(zh, en));
+    }
     let clean: String = path
         .split('.')
         .map(|seg| seg.split('[').next().unwrap_or(seg))

@@ -150,6 +150,18 @@ pub fn show(pack: &PolicyPack, t: &Track, l: Lang, width: usize) -> String {
         t.clause
     );
     let _ = writeln!(out, "{}: {}", l.pick("政策", "notice"), pack.title.get(l));
+    if let Some(d) = t.document.as_ref().or(pack.document.as_ref()) {
+        let _ = writeln!(out, "{}: {}", l.pick("文号", "document"), d.get(l));
+    }
+    if let Some(c) = t.confidence.or(pack.confidence) {
+        let _ = writeln!(
+            out,
+            "{}: [{}] {}",
+            l.pick("来源可信度", "confidence"),
+            c.tag(),
+            c.meaning().get(l)
+        );
+    }
     let _ = writeln!(out, "{}: {}", l.pick("类型", "kind"), kind_label(t.kind, l));
     let _ = writeln!(out, "{}: {}", l.pick("出资方", "funders"), funders(t, l));
     let _ = writeln!(

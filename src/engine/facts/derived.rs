@@ -216,14 +216,6 @@ pub const SPECS: &[Spec] = &[
         Bool,
         "upgrades.smart_demo_factory.year = data year (factory set, year absent = unknown)"
     ),
-    // Published by the digital-level pack (levels/miit-sme-digital-2024.yaml)
-    // after the plain facts; declared here because the Quanzhou pilot pack
-    // reads it. Keep ONE declaration of this name when branches merge.
-    spec!(
-        "digital_level.level",
-        Number,
-        "SME digital level 0–4 (0 = below 一级), published by the digital-level pack"
-    ),
 ];
 
 /// Position of a derived fact in [`SPECS`], found while compiling: [`fill`]

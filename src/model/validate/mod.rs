@@ -258,6 +258,7 @@ impl Checks<'_> {
         self.one_off_years(q);
         self.integrations(q);
         self.digital(q);
+        self.upgrades(q);
         // Plausibility warnings: usable, but worth a second look.
         self.robot_density(q);
         self.output_per_employee(q);
@@ -395,6 +396,59 @@ impl Checks<'_> {
             ("enterprise.production_workers", e.production_workers),
             ("enterprise.employees", e.employees),
         );
+    }
+
+    /// The current-subsidy amounts that are parts of another: a down
+    /// payment within the digital spend, a project's equipment within its
+    /// total investment.
+    fn upgrades(&mut self, q: &Questionnaire) {
+        let u = &q.upgrades;
+        let wan = |x: Option<crate::money::Wan>| x.map(crate::money::Wan::get);
+        self.le_money(
+            (
+                "upgrades.digital_down_payment_ex_tax_wan",
+                wan(u.digital_down_payment_ex_tax_wan),
+            ),
+            (
+                "upgrades.digital_spend_ex_tax_wan",
+                wan(u.digital_spend_ex_tax_wan),
+            ),
+        );
+        self.le_money(
+            (
+                "upgrades.project_equipment_investment_wan",
+                wan(u.project_equipment_investment_wan),
+            ),
+            (
+                "upgrades.project_total_investment_wan",
+                wan(u.project_total_investment_wan),
+            ),
+        );
+    }
+
+    /// A sum of money that is a part of another (both in 万元) is not larger.
+    fn le_money(&mut self, small: (&str, Option<Decimal>), big: (&str, Option<Decimal>)) {
+        let (Some(a), Some(b)) = (small.1, big.1) else {
+            return;
+        };
+        if a > b {
+            self.push(
+                Code::Consistency,
+                small.0,
+                Text::new(
+                    format!("{a} 万元大于 {} 的 {b} 万元", big.0),
+                    format!("{a} 万元 is more than the {b} 万元 of {}", big.0),
+                ),
+                Some(Text::new(
+                    format!("它是 {} 的一部分, 不能更大; 请核对两个数", big.0),
+                    format!(
+                        "it is a part of {} and cannot exceed it; check both figures",
+                        big.0
+                    ),
+                )),
+                false,
+            );
+        }
     }
 
     /// Parts of the equipment and key-process counts within their totals.

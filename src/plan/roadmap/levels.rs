@@ -361,7 +361,9 @@ impl<'a> Simulator<'a> {
 }
 
 fn summarize(engine: &Engine, facts: &Facts) -> Summary {
-    crate::policy::combine::summarize_all(&engine.policy, &engine.more_policies, facts)
+    // Every pack: those not in force for the data year pay nothing.
+    let packs: Vec<&crate::policy::pack::PolicyPack> = engine.policies().collect();
+    crate::policy::combine::summarize_all(&packs, facts)
 }
 
 #[cfg(test)]
