@@ -720,7 +720,11 @@ fn the_shipped_pack_with_any_one_line_missing_loads_or_says_why_never_panics() {
         cut.remove(i);
         let cut = cut.join("\n");
         if let Err(errs) = zhizao::levels::load_pack(&cut, "cut.yaml") {
-            assert!(!errs.is_empty(), "line {}: an error without a message", i + 1);
+            assert!(
+                !errs.is_empty(),
+                "line {}: an error without a message",
+                i + 1
+            );
             refused += 1;
         }
     }
