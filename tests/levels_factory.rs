@@ -739,3 +739,22 @@ fn the_shipped_pack_with_any_one_line_missing_loads_or_says_why_never_panics() {
     // Most lines carry a required key or a value a check needs.
     assert!(refused > lines.len() / 3, "{refused} of {}", lines.len());
 }
+
+#[test]
+fn an_id_with_control_characters_is_echoed_safely_and_clipped() {
+    let hostile = format!("\\e[2J{}", "x".repeat(5000));
+    let text = BAD.replace("chosen: missing", &format!("chosen: \"{hostile}\""));
+    let Err(errs) = zhizao::levels::load_pack(&text, "bad.yaml") else {
+        panic!("the bad pack loads");
+    };
+    let hit = errs
+        .iter()
+        .find(|d| d.message.en.starts_with("no edition has the id"))
+        .expect("the chosen edition is reported");
+    assert!(!hit.message.en.contains('\u{1b}'), "{:?}", hit.message.en);
+    assert!(
+        hit.message.en.len() < 1000,
+        "{} bytes",
+        hit.message.en.len()
+    );
+}
