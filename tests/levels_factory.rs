@@ -70,6 +70,11 @@ fn gate<'a>(r: &'a LadderResult, step: &str, id: &str) -> &'a GateResult {
     s.gates.iter().find(|g| g.id == id).expect("gate")
 }
 
+/// A field's English name, as the lines to fill in give it.
+fn field_name(path: &str) -> &'static str {
+    zhizao::fieldnames::label(path, zhizao::lang::Lang::En).expect("a questionnaire field")
+}
+
 fn standing(r: &LadderResult, step: &str) -> StepStanding {
     r.steps
         .iter()
@@ -106,13 +111,13 @@ fn the_base_firm_may_self_assess_as_basic_and_learns_what_advanced_needs() {
     assert_eq!(gate(&r, "advanced", "results").truth, Truth::No);
     let lines: Vec<&str> = r.next_missing.iter().map(|t| t.zh.as_ref()).collect();
     assert_eq!(lines.len(), 4, "{lines:#?}");
-    assert_eq!(lines[0], "前提: 基础级: 未取得, 要求 已取得基础级");
+    assert_eq!(lines[0], "前提：基础级：未取得，要求 已取得基础级");
     assert_eq!(
         lines[1],
-        "主要技术经济指标处于省内领先水平 [S]: 高于本省同行业平均, 要求 省内领先 | 国内领先 | 全球领先"
+        "主要技术经济指标处于省内领先水平 [S]：高于本省同行业平均，要求 省内领先 | 国内领先 | 全球领先"
     );
     // The advanced annex was not found: said, not judged.
-    assert!(lines[2].starts_with("另有要求未找到原文, 未判断: 先进级《要素条件》原文"));
+    assert!(lines[2].starts_with("另有要求未找到原文，未判断：先进级《要素条件》原文"));
     assert!(r.missing_data.is_empty(), "{:?}", r.missing_data);
 }
 
@@ -300,7 +305,7 @@ fn each_basic_gate_met_not_met_and_unknown() {
                 assert!(r.missing_data.iter().any(|f| f == c.to_fill), "{}", c.gate);
                 let line = &r.next_missing[0].en;
                 assert!(
-                    line.contains("unknown, fill in") && line.contains(c.to_fill),
+                    line.contains("unknown, fill in") && line.contains(field_name(c.to_fill)),
                     "{line}"
                 );
             }
@@ -405,7 +410,7 @@ fn an_estimated_maturity_stands_in_for_the_platform_self_assessment_and_says_so(
     assert_eq!(g.actual.as_ref().map(|a| a.zh.as_ref()), Some("2"));
     let note = g.note.as_ref().expect("the estimate is flagged");
     assert!(
-        note.zh.contains("估算") && note.zh.contains("c3mep.cn"),
+        note.zh.contains("估算") && note.en.contains("c3mep.cn"),
         "{}",
         note.zh
     );
@@ -429,7 +434,7 @@ fn prerequisites_chain_step_by_step() {
     assert!(
         action
             .zh
-            .starts_with("可申报先进级 (认定: 省级工业和信息化主管部门"),
+            .starts_with("可申报先进级（认定：省级工业和信息化主管部门"),
         "{}",
         action.zh
     );
@@ -442,7 +447,10 @@ fn prerequisites_chain_step_by_step() {
             "prerequisite: advanced (先进级): not obtained, needs advanced (先进级) obtained",
             "CMMM level (GB/T 39116-2020, self-assessed on c3mep.cn): 2, needs ≥ 3",
             "main technical and economic indicators leading in China [S]: province leading, needs national leading | global leading",
-            "share of scenes using AI (%) [S]: unknown, fill in smart_factory.ai_scene_share_pct",
+            &format!(
+                "share of scenes using AI (%) [S]: unknown, fill in {}",
+                field_name("smart_factory.ai_scene_share_pct")
+            ),
         ],
         "{en:#?}"
     );
@@ -471,7 +479,7 @@ fn prerequisites_chain_step_by_step() {
     assert!(r.next_missing[4].zh.contains("领航级《要素条件》原文"));
     assert!(r.next_missing[3]
         .zh
-        .contains("领航级的智能制造能力成熟度要求: 未找到"));
+        .contains("领航级的智能制造能力成熟度要求：未找到"));
 }
 
 #[test]
@@ -730,4 +738,23 @@ fn the_shipped_pack_with_any_one_line_missing_loads_or_says_why_never_panics() {
     }
     // Most lines carry a required key or a value a check needs.
     assert!(refused > lines.len() / 3, "{refused} of {}", lines.len());
+}
+
+#[test]
+fn an_id_with_control_characters_is_echoed_safely_and_clipped() {
+    let hostile = format!("\\e[2J{}", "x".repeat(5000));
+    let text = BAD.replace("chosen: missing", &format!("chosen: \"{hostile}\""));
+    let Err(errs) = zhizao::levels::load_pack(&text, "bad.yaml") else {
+        panic!("the bad pack loads");
+    };
+    let hit = errs
+        .iter()
+        .find(|d| d.message.en.starts_with("no edition has the id"))
+        .expect("the chosen edition is reported");
+    assert!(!hit.message.en.contains('\u{1b}'), "{:?}", hit.message.en);
+    assert!(
+        hit.message.en.len() < 1000,
+        "{} bytes",
+        hit.message.en.len()
+    );
 }

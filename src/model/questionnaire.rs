@@ -492,7 +492,7 @@ pub struct SmartFactory {
     /// 拥有一批智能制造专业人才 / A team of smart-manufacturing specialists.
     #[serde(default)]
     pub specialist_talent: Option<bool>,
-    /// 在 c3mep.cn 自评的智能制造能力成熟度等级 (GB/T 39116-2020, 0–5); 不填时用估算成熟度 /
+    /// 在智能制造评估评价公共服务平台自评的智能制造能力成熟度等级 (GB/T 39116-2020, 0–5); 不填时用估算成熟度 /
     /// CMMM level self-assessed on c3mep.cn (GB/T 39116-2020, 0–5); when absent the
     /// estimated maturity level is used, and the report says so.
     #[schemars(range(min = 0, max = 5))]

@@ -147,6 +147,12 @@ const TO_FILL: &[(&str, &str)] = &[
         "smart_factory.cmmm_self_assessed_level",
     ),
     (
+        "smart_factory.cmmm_estimated",
+        "smart_factory.cmmm_self_assessed_level",
+    ),
+    // The ladder's level is unknown when a 基础级 gate is: the section to fill in.
+    ("smart_factory.level", "smart_factory"),
+    (
         "smart_factory.covers_factory_construction",
         "smart_factory.dimensions_covered",
     ),

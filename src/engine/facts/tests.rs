@@ -382,3 +382,25 @@ fn the_list_of_criteria_named_in_code_is_complete() {
         );
     }
 }
+
+/// Every field an unknown fact sends the reader to exists in the
+/// questionnaire (a renamed field would otherwise be a dead hint). Item
+/// fields are given by their leaf name and completed by the caller.
+#[test]
+fn every_field_to_fill_is_a_questionnaire_field() {
+    let sections = super::TO_FILL.iter().filter(|(f, _)| {
+        let items = [
+            "projects.first_set_equipment.",
+            "projects.demo_lines.",
+            "logistics.warehouses.",
+            "recognitions.tech_centers.",
+        ];
+        !items.iter().any(|i| f.starts_with(i))
+    });
+    for (fact, field) in sections {
+        assert!(
+            crate::fieldnames::label(field, crate::lang::Lang::En).is_some(),
+            "{fact} → {field}"
+        );
+    }
+}

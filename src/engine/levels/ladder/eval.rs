@@ -7,7 +7,7 @@ use super::{
     EditionUsed, Gate, GateResult, LadderPack, LadderResult, Needs, Step, StepResult, StepStanding,
 };
 use crate::facts::Facts;
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::policy::eval::{explain, fields_to_fill, Truth};
 
 /// Place one factory on the ladder.
@@ -29,7 +29,7 @@ pub(super) fn evaluate(pack: &LadderPack, facts: &Facts) -> LadderResult {
     let level_name = match level {
         Some(l) if l > 0 => steps[usize::from(l) - 1].name.clone(),
         Some(_) => pack.below_name.clone(),
-        None => Text::new("未知 (资料不全)", "unknown (data missing)"),
+        None => Text::new("未知（资料不全）", "unknown (data missing)"),
     };
     let missing_data = missing_data(&steps[..(from + 1).min(steps.len())]);
     LadderResult {
@@ -65,7 +65,7 @@ fn action(steps: &[StepResult], level: Option<u8>, recognised: u8) -> Option<Tex
         )
     } else {
         Text::new(
-            format!("可申报{} (认定: {})", name.zh, by.zh),
+            format!("可申报{}（认定：{}）", name.zh, by.zh),
             format!("may apply for {} (recognised by {})", name.en, by.en),
         )
     })
@@ -186,7 +186,7 @@ fn prerequisite(p: &super::Prerequisite, lower: &StepResult) -> GateResult {
     };
     GateResult {
         label: Text::new(
-            format!("前提: {}", name.zh),
+            format!("前提：{}", name.zh),
             format!("prerequisite: {}", name.en),
         ),
         truth,
@@ -208,19 +208,22 @@ fn lacking(s: &StepResult) -> Vec<Text> {
         let mark = g.confidence.mark();
         let (label_zh, label_en) = (&g.label.zh, &g.label.en);
         let line = match (&g.actual, g.truth) {
-            (_, Truth::Unknown) => {
-                let fields = g.to_fill.join(", ");
-                Text::new(
-                    format!("{label_zh}{mark}: 未知, 请填写 {fields}"),
-                    format!("{label_en}{mark}: unknown, fill in {fields}"),
-                )
-            }
+            (_, Truth::Unknown) => Text::new(
+                format!(
+                    "{label_zh}{mark}：未知，请填写{}",
+                    fields(&g.to_fill, Lang::Zh)
+                ),
+                format!(
+                    "{label_en}{mark}: unknown, fill in {}",
+                    fields(&g.to_fill, Lang::En)
+                ),
+            ),
             (Some(a), _) => Text::new(
-                format!("{label_zh}{mark}: {}, 要求 {}", a.zh, g.required.zh),
+                format!("{label_zh}{mark}：{}，要求 {}", a.zh, g.required.zh),
                 format!("{label_en}{mark}: {}, needs {}", a.en, g.required.en),
             ),
             (None, _) => Text::new(
-                format!("{label_zh}{mark}: 要求 {}", g.required.zh),
+                format!("{label_zh}{mark}：要求 {}", g.required.zh),
                 format!("{label_en}{mark}: needs {}", g.required.en),
             ),
         };
@@ -228,11 +231,20 @@ fn lacking(s: &StepResult) -> Vec<Text> {
     }
     for n in &s.not_found {
         out.push(Text::new(
-            format!("另有要求未找到原文, 未判断: {}", n.zh),
+            format!("另有要求未找到原文，未判断：{}", n.zh),
             format!("also required, text not found, not judged: {}", n.en),
         ));
     }
     out
+}
+
+/// Questionnaire fields by their names (the paths stay in `to_fill`).
+fn fields(paths: &[String], l: Lang) -> String {
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| crate::fieldnames::label(p, l).unwrap_or(p))
+        .collect();
+    names.join(l.pick("、", ", "))
 }
 
 /// The fields to fill in for the unknown gates of these steps, once each.

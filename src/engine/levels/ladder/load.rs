@@ -10,6 +10,7 @@ use crate::facts::{self, Kind};
 use crate::lang::Text;
 use crate::levels::{LevelKind, PackHeader};
 use crate::policy::pack::Condition;
+use crate::textsafe::echo;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -212,8 +213,8 @@ impl Check<'_> {
             Some(s) if s.kind == Kind::Number => {}
             _ => self.err(
                 "publishes",
-                format!("`{}` 不是已登记的数值事实", f.publishes),
-                format!("`{}` is not a registered number fact", f.publishes),
+                format!("`{}` 不是已登记的数值事实", echo(&f.publishes)),
+                format!("`{}` is not a registered number fact", echo(&f.publishes)),
             ),
         }
     }
@@ -227,18 +228,18 @@ impl Check<'_> {
             if !ids.insert(e.id.as_str()) {
                 self.err(
                     &format!("editions.list[{i}].id"),
-                    format!("重复的版本 id `{}`", e.id),
-                    format!("duplicate edition id `{}`", e.id),
+                    format!("重复的版本 id `{}`", echo(&e.id)),
+                    format!("duplicate edition id `{}`", echo(&e.id)),
                 );
             }
             let (mine, first) = (keys(e), list.first().map(keys).unwrap_or_default());
             if mine != first {
                 self.err(
                     &format!("editions.list[{i}].values"),
-                    format!("版本 `{}` 的参数与第一个版本不同", e.id),
+                    format!("版本 `{}` 的参数与第一个版本不同", echo(&e.id)),
                     format!(
                         "edition `{}` does not give the same parameters as the first",
-                        e.id
+                        echo(&e.id)
                     ),
                 );
             }
@@ -247,8 +248,8 @@ impl Check<'_> {
         if chosen.is_none() {
             self.err(
                 "editions.chosen",
-                format!("没有 id 为 `{}` 的版本", f.editions.chosen),
-                format!("no edition has the id `{}`", f.editions.chosen),
+                format!("没有 id 为 `{}` 的版本", echo(&f.editions.chosen)),
+                format!("no edition has the id `{}`", echo(&f.editions.chosen)),
             );
         }
         let used: BTreeSet<&str> = f
@@ -261,8 +262,8 @@ impl Check<'_> {
             if !used.contains(p) {
                 self.err(
                     "editions.list[0].values",
-                    format!("参数 `{p}` 没有门槛使用"),
-                    format!("no gate uses the parameter `{p}`"),
+                    format!("参数 `{}` 没有门槛使用", echo(p)),
+                    format!("no gate uses the parameter `{}`", echo(p)),
                 );
             }
         }
@@ -286,8 +287,8 @@ impl Check<'_> {
             if f.steps[..i].iter().any(|x| x.id == s.id) {
                 self.err(
                     &format!("{at}.id"),
-                    format!("重复的等级 id `{}`", s.id),
-                    format!("duplicate step id `{}`", s.id),
+                    format!("重复的等级 id `{}`", echo(&s.id)),
+                    format!("duplicate step id `{}`", echo(&s.id)),
                 );
             }
             if usize::from(s.rank) != i + 1 {
@@ -335,8 +336,8 @@ impl Check<'_> {
         if found.is_none() {
             self.err(
                 &format!("{at}.prerequisite.step"),
-                format!("前提 `{}` 不是更低的一级", p.step),
-                format!("prerequisite `{}` is not a lower step", p.step),
+                format!("前提 `{}` 不是更低的一级", echo(&p.step)),
+                format!("prerequisite `{}` is not a lower step", echo(&p.step)),
             );
         }
         Some(Prerequisite {
@@ -353,8 +354,8 @@ impl Check<'_> {
             if gates[..j].iter().any(|x| x.id == g.id) {
                 self.err(
                     &format!("{at}.gates[{j}].id"),
-                    format!("重复的门槛 id `{}`", g.id),
-                    format!("duplicate gate id `{}`", g.id),
+                    format!("重复的门槛 id `{}`", echo(&g.id)),
+                    format!("duplicate gate id `{}`", echo(&g.id)),
                 );
             }
         }
@@ -375,8 +376,11 @@ impl Check<'_> {
             }
             None if g.confidence.is_none() => self.err(
                 at,
-                format!("门槛 `{}` 缺少 confidence (O, O-r, S, T, M)", g.id),
-                format!("gate `{}` needs a confidence tag (O, O-r, S, T, M)", g.id),
+                format!("门槛 `{}` 缺少 confidence (O, O-r, S, T, M)", echo(&g.id)),
+                format!(
+                    "gate `{}` needs a confidence tag (O, O-r, S, T, M)",
+                    echo(&g.id)
+                ),
             ),
             None => {}
         }
@@ -411,9 +415,10 @@ impl Check<'_> {
         if has_comparison(&g.test) {
             self.err(
                 &format!("{at}.test"),
-                format!("门槛值来自参数 `{p}`, test 只写 fact"),
+                format!("门槛值来自参数 `{}`, test 只写 fact", echo(p)),
                 format!(
-                    "the threshold comes from the parameter `{p}`; the test names only the fact"
+                    "the threshold comes from the parameter `{}`; the test names only the fact",
+                    echo(p)
                 ),
             );
         }
@@ -421,8 +426,8 @@ impl Check<'_> {
         if value.is_none() {
             self.err(
                 &format!("{at}.parameter"),
-                format!("版本中没有参数 `{p}`"),
-                format!("the edition has no parameter `{p}`"),
+                format!("版本中没有参数 `{}`", echo(p)),
+                format!("the edition has no parameter `{}`", echo(p)),
             );
         }
         value
