@@ -160,7 +160,7 @@ fn check(path: &Path, e: &Expect) {
             }
         }
     }
-    eprintln!("{name}: library {lib_time:?}, binary {bin_time:?}, rss {rss:?} KB");
+    eprintln!("{name}: rss {rss:?} KB");
 }
 
 #[test]

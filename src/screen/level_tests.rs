@@ -38,6 +38,7 @@ fn sheet(score: i64, level: Option<u8>) -> SheetResult {
         rule_confidence: Confidence::ThirdParty,
         next: None,
         missing_data: vec![],
+        level_range: None,
     }
 }
 
@@ -49,6 +50,16 @@ fn ladder(level: Option<u8>) -> LadderResult {
         steps: vec![],
         next_missing: vec![],
         missing_data: vec![],
+        edition: crate::levels::ladder::EditionUsed {
+            id: "e".into(),
+            name: Text::new("", ""),
+            values: Default::default(),
+        },
+        other_editions: vec![],
+        publishes: "smart_factory.level".into(),
+        recognised_level: 0,
+        next_action: None,
+        next_step: None,
     }
 }
 

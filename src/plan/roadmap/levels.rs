@@ -455,6 +455,7 @@ tracks:
             max: Decimal::from(max),
             answer: None,
             confidence: Confidence::Secondary,
+            caution: None,
         }
     }
 
@@ -518,6 +519,7 @@ tracks:
                 gaps: vec![Text::new("基础得分 30 < 40", "base 30 < 40")],
             }),
             missing_data: vec![],
+            level_range: None,
         }
     }
 
@@ -587,6 +589,10 @@ tracks:
             actual: None,
             required: Text::new("", ""),
             confidence: Confidence::Official,
+            id: label.into(),
+            source: Text::new("", ""),
+            note: None,
+            to_fill: vec![],
         };
         let step = |id: &str, rank, gates| StepResult {
             id: id.into(),
@@ -596,6 +602,9 @@ tracks:
             self_assessed: rank == 1,
             standing: StepStanding::NotYet,
             gates,
+            recognised: false,
+            definition: None,
+            not_found: vec![],
         };
         base.levels.ladders.push(LadderResult {
             pack: header(LevelKind::Ladder),
@@ -616,6 +625,16 @@ tracks:
             ],
             next_missing: vec![Text::new("CMMM 一级 < 二级", "CMMM 1 < 2")],
             missing_data: vec![],
+            edition: crate::levels::ladder::EditionUsed {
+                id: "e".into(),
+                name: Text::new("", ""),
+                values: Default::default(),
+            },
+            other_editions: vec![],
+            publishes: "smart_factory.level".into(),
+            recognised_level: 0,
+            next_action: None,
+            next_step: None,
         });
         let p = &plans(&engine, &q, &base).smart_factory[0];
         let next = p.next.as_ref().unwrap();
