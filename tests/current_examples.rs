@@ -13,11 +13,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use zhizao::assess::{Assessment, Engine, InputInfo};
 use zhizao::levels::ladder::{LadderResult, StepStanding};
+use zhizao::levels::LevelPack;
 use zhizao::money::Range;
 use zhizao::policy::eval::{TrackResult, TrackStatus, Truth};
 use zhizao::policy::pack::Funder;
 
 fn assess(name: &str) -> Assessment {
+    assess_with(&Engine::shipped(), name)
+}
+
+fn assess_with(engine: &Engine, name: &str) -> Assessment {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("questionnaires/examples")
         .join(format!("{name}.yaml"));
@@ -25,7 +30,7 @@ fn assess(name: &str) -> Assessment {
     let bytes = zhizao::yaml::read_capped(&path, &shown, zhizao::yaml::MAX_QUESTIONNAIRE_BYTES)
         .expect("reads");
     let l = zhizao::input::from_bytes(&bytes, &shown).expect("valid");
-    Engine::shipped().assess(
+    engine.assess(
         &l.questionnaire,
         InputInfo {
             file: shown,
@@ -191,6 +196,30 @@ fn sports_goods_sme_gets_the_pilot_grant_and_lacks_cmmm_two() {
     let money = Some(exact(dec!(180000)));
     assert_eq!(totals(&a, false), [zero, money, zero, money]);
     assert_eq!(totals(&a, true), [zero, money, zero, money]);
+}
+
+/// The sports SME's header: under Hainan's edition (基础级 needs CMMM ≥ 1
+/// [O-r]) its CMMM 1 passes and every other 基础级 gate holds, so it may
+/// self-assess as 基础级; the national text [T] (CMMM ≥ 2) stops it.
+#[test]
+fn sports_goods_sme_reaches_basic_under_the_hainan_edition() {
+    let mut e = Engine::shipped();
+    e.levels = e
+        .levels
+        .iter()
+        .map(|p| match p {
+            LevelPack::Ladder(l) => {
+                LevelPack::Ladder(l.with_edition("hainan-2025").expect("edition"))
+            }
+            other => other.clone(),
+        })
+        .collect();
+    let a = assess_with(&e, "sports-goods-sme-pilot");
+    let l = ladder(&a);
+    assert_eq!(l.level, Some(1));
+    assert!(failing(l, "basic").is_empty());
+    let action = l.next_action.as_ref().expect("a step to take");
+    assert_eq!(action.zh, "可自评为基础级");
 }
 
 /// 恒泰精工: 三级, not yet graded on site; 基础级 self-assessed, 先进级 qualifies
