@@ -27,6 +27,8 @@ const TERMS: &[&str] = &[
     "ERP", "MES", "PLM", "PDM", "SCADA", "DCS", "WMS", "QMS", "CAD", "CAM", "CAPP", "CNC", "PLC",
     "GB", "T", "IFR", "SHA", "JSON", "HTML", "DOCX", "O2O", "tce", "R", "N", "Q", "P", "A",
     "zhizao", "iF", "IDEA", "G-mark", "PDF", "A4", "SHA-256",
+    // Confidence marks of reference values, as [R]: [S] secondary, [M] inference.
+    "S", "M",
     // 5G (建设或租用5G工业网络, an option of the 2024 digital-level sheet).
     "G", // Grades of the national A-level logistics rating (AAAAA 级物流企业).
     "AAA", "AAAA", "AAAAA",
@@ -90,6 +92,20 @@ fn user_strings(file: &str) -> Vec<String> {
         if let Some(s) = v.pointer(p).and_then(|x| x.as_str()) {
             out.push(s.to_string());
             out.push(s.get(..12).unwrap_or(s).to_string());
+        }
+    }
+    // Every other pack evaluated with the first: id and version, as the
+    // audit block shows them.
+    for p in v
+        .pointer("/packs/more_policies")
+        .and_then(|x| x.as_array())
+        .into_iter()
+        .flatten()
+    {
+        for k in ["id", "version"] {
+            if let Some(s) = p.get(k).and_then(|x| x.as_str()) {
+                out.push(s.to_string());
+            }
         }
     }
     out.sort_by_key(|s| std::cmp::Reverse(s.len()));

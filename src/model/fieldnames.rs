@@ -30,6 +30,25 @@ fn names() -> &'static Names {
     })
 }
 
+/// Enum values alone → (zh, en): a value must not take a field's name
+/// (the value `level` of 主要技术经济指标 is not the field `level`).
+fn values() -> &'static Names {
+    static VALUES: OnceLock<Names> = OnceLock::new();
+    VALUES.get_or_init(|| {
+        let mut schema = schemars::schema_for!(crate::questionnaire::Questionnaire).to_value();
+        tidy_descriptions(&mut schema);
+        let mut out = Names::new();
+        collect_enum_values(&schema, &mut out);
+        out
+    })
+}
+
+/// The name of an enum value (`central` → 中心园区运营方), from its doc
+/// comment in the questionnaire schema; `None` when no enum has it.
+pub fn value_label(id: &str, lang: Lang) -> Option<&'static str> {
+    values().get(id).map(|(zh, en)| lang.pick(zh, en))
+}
+
 /// Walk the schema's properties (following `$ref` into `$defs`), recording
 /// each field under its dotted path and, unless another field took it
 /// first, under its bare name.

@@ -372,7 +372,7 @@ pub(super) fn id_zh(id: &str) -> &str {
         "unconfirmed" => "未确认",
         // Other enum values by their zh label in the questionnaire schema
         // (central → 中心园区运营方).
-        _ => crate::fieldnames::label(id, Lang::Zh).unwrap_or(id),
+        _ => crate::fieldnames::value_label(id, Lang::Zh).unwrap_or(id),
     }
 }
 
