@@ -1,0 +1,195 @@
+//! The level sections of every artefact (数字化水平, 智能工厂梯度): an
+//! assessment of the footwear example given the hand-built level results of
+//! tests/fixtures/levels.rs, rendered as terminal text (80 and 100 columns),
+//! JSON, Markdown, HTML and DOCX; and the same assessment without levels,
+//! which must render exactly as without the feature.
+
+#[path = "fixtures/levels.rs"]
+mod fixture;
+
+use rust_decimal::Decimal;
+use zhizao::assess::{Assessment, Engine, InputInfo};
+use zhizao::lang::Lang;
+use zhizao::report;
+
+fn dec(s: &str) -> Decimal {
+    s.parse().expect("a decimal")
+}
+
+const FOOTWEAR: &str = "questionnaires/examples/licheng-footwear.yaml";
+
+/// The footwear example, assessed by the shipped packs (no level pack
+/// applies to its data year 2017), and its questionnaire.
+fn assessed() -> (Engine, zhizao::input::Loaded, Assessment) {
+    let bytes = std::fs::read(FOOTWEAR).expect("example");
+    let loaded = zhizao::input::from_bytes(&bytes, FOOTWEAR).expect("valid example");
+    let engine = Engine::shipped();
+    let a = engine.assess(
+        &loaded.questionnaire,
+        InputInfo {
+            file: FOOTWEAR.into(),
+            sha256: loaded.sha256.clone(),
+        },
+        loaded.warnings.clone(),
+    );
+    (engine, loaded, a)
+}
+
+fn with_levels() -> Assessment {
+    let (_, _, mut a) = assessed();
+    assert!(a.levels.is_empty(), "no shipped level pack applies to 2017");
+    a.levels = fixture::levels();
+    a
+}
+
+fn terminal(a: &Assessment, lang: Lang, width: usize, explain: bool) -> String {
+    report::terminal::render(
+        a,
+        report::terminal::Options {
+            lang,
+            color: false,
+            explain,
+            width,
+        },
+    )
+}
+
+fn lang_id(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// The lines of `text` from the line starting with `from` up to (not
+/// including) the line starting with `to`.
+fn between<'a>(text: &'a str, from: &str, to: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| !l.starts_with(from))
+        .take_while(|l| !l.starts_with(to))
+        .collect()
+}
+
+#[test]
+fn the_hand_built_sheet_adds_up_as_worked_by_hand() {
+    // 27.85 + 12.75 + 15 = 55.6 (tests/fixtures/levels.rs).
+    let s = fixture::digital();
+    let pts: Vec<Decimal> = s.dimensions.iter().map(|d| d.points).collect();
+    assert_eq!(pts, [dec("27.85"), dec("12.75"), dec("15")]);
+    assert_eq!(s.score, dec("55.6"));
+    assert_eq!(s.scenes.len(), 16);
+    assert_eq!(s.scenes.iter().filter(|x| x.constraint).count(), 10);
+}
+
+#[test]
+fn terminal_levels_fit_80_and_100_columns() {
+    let a = with_levels();
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [80, 100] {
+            for explain in [false, true] {
+                let text = terminal(&a, lang, width, explain);
+                for line in text.lines() {
+                    assert!(
+                        textwrap::core::display_width(line) <= width,
+                        "{lang:?} {width} explain={explain}: {line}"
+                    );
+                }
+            }
+            let text = terminal(&a, lang, width, false);
+            let section = match lang {
+                Lang::Zh => between(&text, "数字化水平", "指标"),
+                Lang::En => between(&text, "SME digital level", "Indicators"),
+            };
+            insta::assert_snapshot!(
+                format!("levels_terminal_{}_{width}", lang_id(lang)),
+                section.join("\n")
+            );
+        }
+    }
+    let explained = terminal(&a, Lang::Zh, 100, true);
+    insta::assert_snapshot!(
+        "levels_terminal_zh_100_explain",
+        between(&explained, "数字化水平", "指标").join("\n")
+    );
+}
+
+#[test]
+fn terminal_shows_the_figures_of_the_results() {
+    let a = with_levels();
+    let zh = terminal(&a, Lang::Zh, 100, false);
+    // Score of 100, the level with the [T] rule mark, the gap, the steps.
+    assert!(zh.contains("等级：二级 [T] · 得分 55.6 / 100"), "{zh}");
+    assert!(zh.contains("距三级还缺："), "{zh}");
+    assert!(zh.contains("  - 三级及以上场景 4 < 8"), "{zh}");
+    assert!(zh.contains("可达最高等级：基础级（符合，可自评）"), "{zh}");
+    assert!(
+        zh.contains("  一级 15（10） · 二级 12（9） · 三级 4（4）"),
+        "{zh}"
+    );
+    // The missing field by its name, not its path.
+    assert!(zh.contains("须补充以下数据才能评测：主营业务收入"), "{zh}");
+    // Legend: one line per reference tag shown ([S] gates, [T] items and rule).
+    assert!(zh.contains("[S] 参考值：仅见于新闻或解读"), "{zh}");
+    assert!(zh.contains("[T] 参考值：仅见于第三方代码或数据"), "{zh}");
+    assert!(
+        !zh.contains("[O-r]"),
+        "official figures carry no mark: {zh}"
+    );
+}
+
+#[test]
+fn an_assessment_without_levels_renders_as_before() {
+    // The level sections are purely added: taking them out of the report
+    // with levels gives the report without them, line for line.
+    let (_, _, plain) = assessed();
+    let a = with_levels();
+    for lang in [Lang::Zh, Lang::En] {
+        let before = terminal(&plain, lang, 100, true);
+        let after = terminal(&a, lang, 100, true);
+        let (start, end) = match lang {
+            Lang::Zh => ("数字化水平", "指标"),
+            Lang::En => ("SME digital level", "Indicators"),
+        };
+        let lines: Vec<&str> = after.lines().collect();
+        let s = lines
+            .iter()
+            .position(|l| l.starts_with(start))
+            .expect("section");
+        let e = s + lines[s..]
+            .iter()
+            .position(|l| l.starts_with(end))
+            .expect("next");
+        assert!(e - s > 10, "{after}");
+        let rest = [&lines[..s], &lines[e..]].concat();
+        let before: Vec<&str> = before.lines().collect();
+        assert_eq!(rest, before);
+        assert!(!before.iter().any(|l| l.starts_with(start)));
+    }
+    assert!(!report::json(&plain).contains("\"levels\""));
+}
+
+#[test]
+fn json_carries_the_levels_object() {
+    let a = with_levels();
+    let v: serde_json::Value = serde_json::from_str(&report::json(&a)).expect("JSON");
+    let at = |p: &str| v.pointer(p).cloned().unwrap_or_default();
+    // Points are exact decimal strings, like money.
+    let num = |p: &str| at(p).as_str().map(dec);
+    assert_eq!(num("/levels/sheets/0/score"), Some(dec("55.6")));
+    assert_eq!(
+        num("/levels/sheets/0/dimensions/0/items/6/points"),
+        Some(dec("1.25"))
+    );
+    assert_eq!(at("/levels/sheets/0/level"), 2);
+    assert_eq!(at("/levels/sheets/0/rule_confidence"), "T");
+    assert_eq!(at("/levels/sheets/0/pack/kind"), "score_sheet");
+    assert_eq!(
+        at("/levels/sheets/0/scenes/15/level"),
+        serde_json::Value::Null
+    );
+    assert_eq!(at("/levels/ladders/0/steps/0/standing"), "qualifies");
+    assert_eq!(at("/levels/ladders/0/steps/2/gates/2/truth"), "unknown");
+    assert_eq!(at("/levels/ladders/0/steps/0/gates/0/confidence"), "O-r");
+    // The pack as cited: document and edition.
+    assert_eq!(at("/levels/ladders/0/pack/edition"), "2025年版");
+}
