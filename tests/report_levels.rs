@@ -193,3 +193,144 @@ fn json_carries_the_levels_object() {
     // The pack as cited: document and edition.
     assert_eq!(at("/levels/ladders/0/pack/edition"), "2025年版");
 }
+
+/// The Markdown and the HTML report of `a` in `lang`.
+fn documents(a: &Assessment, lang: Lang) -> (String, String) {
+    let (engine, loaded, _) = assessed();
+    let roadmap = zhizao::roadmap::build(&engine, &loaded.questionnaire, a);
+    let r = report::view::ReportInput {
+        assessment: a,
+        roadmap: &roadmap,
+        overrides: &[],
+        lang,
+        date: "2024-01-01",
+        profile: None,
+    };
+    let md = report::markdown::render(&r).expect("markdown");
+    let html = report::html::render(&r).expect("html");
+    (md, html)
+}
+
+/// The part of `text` from `from` up to `to` (both must be there).
+fn cut<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let s = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {text}"));
+    let e = s + text[s..].find(to).unwrap_or_else(|| panic!("{to}"));
+    &text[s..e]
+}
+
+#[test]
+fn markdown_and_html_show_the_levels() {
+    let a = with_levels();
+    let (_, _, plain) = assessed();
+    for lang in [Lang::Zh, Lang::En] {
+        let (md, html) = documents(&a, lang);
+        let (md_plain, html_plain) = documents(&plain, lang);
+        let heading = match lang {
+            Lang::Zh => "## 数字化水平与智能工厂梯度",
+            Lang::En => "## Digital level and smart-factory levels",
+        };
+        let next = match lang {
+            Lang::Zh => "## 指标",
+            Lang::En => "## Indicators",
+        };
+        let md_section = cut(&md, heading, next);
+        insta::assert_snapshot!(format!("levels_markdown_{}", lang_id(lang)), md_section);
+        // Purely added: without the section, the Markdown is as before.
+        assert_eq!(md.replacen(md_section, "", 1), md_plain);
+        assert!(!md_plain.contains(heading));
+
+        let section = cut(&html, "<h2 id=\"levels\">", "<h2 id=\"charts\">");
+        insta::assert_snapshot!(format!("levels_html_{}", lang_id(lang)), section);
+        // The chart (bars of points out of max, one per dimension and the
+        // total), the 16 × 4 scene ladder with 10 binding scenes, 4 steps.
+        assert_eq!(section.matches("class=\"chart bars\"").count(), 1);
+        assert!(section.contains(">27.85 / 50</text>"), "{section}");
+        assert!(section.contains(">55.6 / 100</text>"), "{section}");
+        let scenes = cut(section, "<table class=\"scenes\">", "</table>");
+        assert_eq!(scenes.matches("<td class=\"lv").count(), 16 * 4);
+        // Cells filled = the sum of the levels: 3 scenes at 一级, 8 at 二级,
+        // 4 at 三级, one not filled in: 3 + 16 + 12 = 31.
+        assert_eq!(scenes.matches("<td class=\"lv on\">").count(), 31);
+        assert_eq!(scenes.matches("★").count(), 10);
+        assert_eq!(section.matches("<li class=\"step st-").count(), 4);
+        assert!(html.contains("ol.ladder"), "the level styles are included");
+        assert!(!html_plain.contains("ol.ladder"), "and only then");
+        assert!(!html_plain.contains("id=\"levels\""));
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+        std::fs::write(out.join(format!("levels-{}.html", lang_id(lang))), &html).expect("write");
+    }
+}
+
+/// The DOCX report of `a`: (document text, one line per text run; number
+/// of PNG images).
+fn docx(a: &Assessment, lang: Lang) -> (String, usize) {
+    use std::io::Read;
+    let (engine, loaded, _) = assessed();
+    let roadmap = zhizao::roadmap::build(&engine, &loaded.questionnaire, a);
+    let r = report::view::ReportInput {
+        assessment: a,
+        roadmap: &roadmap,
+        overrides: &[],
+        lang,
+        date: "2024-01-01",
+        profile: None,
+    };
+    let bytes = report::docx::render(&r).expect("docx");
+    if !a.levels.is_empty() {
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+        std::fs::write(out.join(format!("levels-{}.docx", lang_id(lang))), &bytes).expect("write");
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let pngs = (0..zip.len())
+        .filter(|&i| {
+            zip.by_index(i)
+                .is_ok_and(|f| f.name().is_ok_and(|n| n.ends_with(".png")))
+        })
+        .count();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
+    let mut text = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        let Some(start) = piece.find('>') else {
+            continue;
+        };
+        if piece[..start].ends_with('/') {
+            continue;
+        }
+        let body = &piece[start + 1..];
+        text.push_str(&body[..body.find("</w:t>").unwrap_or(0)]);
+        text.push('\n');
+    }
+    (text, pngs)
+}
+
+#[test]
+fn docx_has_the_level_tables_and_the_score_chart() {
+    let (_, _, plain) = assessed();
+    let (plain_text, plain_pngs) = docx(&plain, Lang::Zh);
+    let (text, pngs) = docx(&with_levels(), Lang::Zh);
+    // One more picture: the score by dimension, drawn like the other charts.
+    assert_eq!(pngs, plain_pngs + 1);
+    assert!(!plain_text.contains("数字化水平"));
+    for expected in [
+        "数字化水平与智能工厂梯度",
+        "等级：二级 [T] · 得分 55.6 / 100",
+        "依据《中小企业数字化水平评测指标》（2024年版） · 工信厅企业〔2024〕56号，2024-09-04",
+        "27.85",
+        "资金保障 [T]",
+        "经营场景等级",
+        "财务管理 ★",
+        "■■■□",
+        "可达最高等级：基础级（符合，可自评）",
+        "? 人工智能应用场景比例 [S]：未知（要求 ≥ 60%）",
+        "距先进级还缺：",
+        "[T] 参考值：仅见于第三方代码或数据，未核对官方原文",
+    ] {
+        assert!(text.contains(expected), "{expected} in\n{text}");
+    }
+}
