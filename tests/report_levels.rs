@@ -334,3 +334,83 @@ fn docx_has_the_level_tables_and_the_score_chart() {
         assert!(text.contains(expected), "{expected} in\n{text}");
     }
 }
+
+/// The tables of docs/json-output.md §3.12, in order: each a list of
+/// (key, may be omitted).
+fn documented_level_tables() -> Vec<Vec<(String, bool)>> {
+    let doc = std::fs::read_to_string("docs/json-output.md").expect("doc");
+    let section = cut(&doc, "### 3.12 `levels`", "## 4.");
+    let mut tables: Vec<Vec<(String, bool)>> = Vec::new();
+    for line in section.lines() {
+        let Some(row) = line.strip_prefix("| ") else {
+            continue;
+        };
+        let cells: Vec<&str> = row.split(" | ").collect();
+        if cells[0] == "field" {
+            tables.push(Vec::new());
+        } else if !cells[0].starts_with("---") {
+            let key = cells[0].trim_matches('`').to_string();
+            let optional = cells.last().is_some_and(|c| c.contains("*omitted"));
+            tables.last_mut().expect("a table").push((key, optional));
+        }
+    }
+    tables
+}
+
+fn assert_documented(what: &str, obj: &serde_json::Value, table: &[(String, bool)]) {
+    let m = obj.as_object().unwrap_or_else(|| panic!("{what}: {obj}"));
+    for k in m.keys() {
+        assert!(
+            table.iter().any(|(d, _)| d == k),
+            "{what}: `{k}` is not in docs/json-output.md §3.12"
+        );
+    }
+    for (k, optional) in table {
+        assert!(
+            *optional || m.contains_key(k),
+            "{what}: documented `{k}` missing"
+        );
+    }
+}
+
+#[test]
+fn every_levels_field_is_documented() {
+    let t = documented_level_tables();
+    assert_eq!(
+        t.len(),
+        8,
+        "levels, sheets, pack, items, scenes, ladders, steps, gates"
+    );
+    let v: serde_json::Value = serde_json::from_str(&report::json(&with_levels())).expect("json");
+    let levels = &v["levels"];
+    assert_documented("levels", levels, &t[0]);
+    let list = |x: &serde_json::Value, k: &str| x[k].as_array().cloned().unwrap_or_default();
+    for s in list(levels, "sheets") {
+        assert_documented("sheets[]", &s, &t[1]);
+        assert_documented("sheets[].pack", &s["pack"], &t[2]);
+        for d in list(&s, "dimensions") {
+            let keys: Vec<&String> = d.as_object().expect("object").keys().collect();
+            assert_eq!(
+                keys,
+                ["id", "name", "points", "max", "items"],
+                "as documented"
+            );
+            for i in list(&d, "items") {
+                assert_documented("items[]", &i, &t[3]);
+            }
+        }
+        for x in list(&s, "scenes") {
+            assert_documented("scenes[]", &x, &t[4]);
+        }
+    }
+    for r in list(levels, "ladders") {
+        assert_documented("ladders[]", &r, &t[5]);
+        assert_documented("ladders[].pack", &r["pack"], &t[2]);
+        for st in list(&r, "steps") {
+            assert_documented("steps[]", &st, &t[6]);
+            for g in list(&st, "gates") {
+                assert_documented("gates[]", &g, &t[7]);
+            }
+        }
+    }
+}
