@@ -104,6 +104,10 @@ fn terminal_levels_fit_80_and_100_columns() {
                 format!("levels_terminal_{}_{width}", lang_id(lang)),
                 section.join("\n")
             );
+            // For a look in a terminal of that width (docs/img/levels-term*.png).
+            let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("levels-term-{}-{width}.txt", lang_id(lang)));
+            std::fs::write(out, section.join("\n") + "\n").expect("write");
         }
     }
     let explained = terminal(&a, Lang::Zh, 100, true);
@@ -265,7 +269,7 @@ fn markdown_and_html_show_the_levels() {
 
 /// The DOCX report of `a`: (document text, one line per text run; number
 /// of PNG images).
-fn docx(a: &Assessment, lang: Lang) -> (String, usize) {
+fn docx(a: &Assessment, lang: Lang) -> (String, usize, String) {
     use std::io::Read;
     let (engine, loaded, _) = assessed();
     let roadmap = zhizao::roadmap::build(&engine, &loaded.questionnaire, a);
@@ -306,17 +310,20 @@ fn docx(a: &Assessment, lang: Lang) -> (String, usize) {
         text.push_str(&body[..body.find("</w:t>").unwrap_or(0)]);
         text.push('\n');
     }
-    (text, pngs)
+    (text, pngs, xml)
 }
 
 #[test]
 fn docx_has_the_level_tables_and_the_score_chart() {
     let (_, _, plain) = assessed();
-    let (plain_text, plain_pngs) = docx(&plain, Lang::Zh);
-    let (text, pngs) = docx(&with_levels(), Lang::Zh);
+    let (plain_text, plain_pngs, _) = docx(&plain, Lang::Zh);
+    let (text, pngs, xml) = docx(&with_levels(), Lang::Zh);
     // One more picture: the score by dimension, drawn like the other charts.
     assert_eq!(pngs, plain_pngs + 1);
     assert!(!plain_text.contains("数字化水平"));
+    // The scene ladder's reached cells are filled, one per level reached
+    // (31, as in the HTML), in the report's blue.
+    assert_eq!(xml.matches("w:fill=\"1F6FB2\"").count(), 31);
     for expected in [
         "数字化水平与智能工厂梯度",
         "等级：二级 [T] · 得分 55.6 / 100",
@@ -325,7 +332,7 @@ fn docx_has_the_level_tables_and_the_score_chart() {
         "资金保障 [T]",
         "经营场景等级",
         "财务管理 ★",
-        "■■■□",
+        "三级",
         "可达最高等级：基础级（符合，可自评）",
         "? 人工智能应用场景比例 [S]：未知（要求 ≥ 60%）",
         "距先进级还缺：",

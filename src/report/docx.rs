@@ -666,6 +666,16 @@ fn borders() -> TableBorders {
 /// A table whose first row is a shaded header; rows are not split across pages;
 /// column widths in proportion to `weights`.
 fn grid(rows: Vec<Vec<String>>, weights: &[usize]) -> Table {
+    grid_filled(rows, weights, &|_, _| None)
+}
+
+/// As [`grid`], each body cell filled with the colour `fill(row, column)`
+/// gives (hex RGB), if any: a chart drawn in table cells.
+fn grid_filled(
+    rows: Vec<Vec<String>>,
+    weights: &[usize],
+    fill: &dyn Fn(usize, usize) -> Option<&'static str>,
+) -> Table {
     let total: usize = weights.iter().sum::<usize>().max(1);
     let widths: Vec<usize> = weights.iter().map(|w| TEXT_W * w / total).collect();
     let rows: Vec<TableRow> = rows
@@ -681,8 +691,9 @@ fn grid(rows: Vec<Vec<String>>, weights: &[usize]) -> Table {
                     let mut c = TableCell::new()
                         .add_paragraph(p)
                         .width(widths.get(j).copied().unwrap_or(1000), WidthType::Dxa);
-                    if i == 0 {
-                        c = c.shading(Shading::new().fill("E8EEF5"));
+                    let colour = if i == 0 { Some("E8EEF5") } else { fill(i, j) };
+                    if let Some(colour) = colour {
+                        c = c.shading(Shading::new().fill(colour));
                     }
                     c
                 })

@@ -3,7 +3,7 @@
 //! as a PNG (drawn from the same SVG as the HTML, like the other charts), and
 //! tables: points by item, the scene ladder, the ladder's steps and gates.
 
-use super::{chart, grid, heading, para, Writer};
+use super::{chart, grid, grid_filled, heading, para, Writer};
 use docx_rs::{Docx, Paragraph, Run};
 use serde_json::Value;
 
@@ -111,8 +111,8 @@ impl Writer<'_> {
         Ok(self.scenes(doc, s))
     }
 
-    /// The scene ladder: each scene, its group, its level, and one cell per
-    /// level 1–4 (■ reached, □ not).
+    /// The scene ladder: each scene, its group, one cell per level 1–4
+    /// (filled blue when reached, as in the HTML) and its level in words.
     fn scenes(&self, doc: Docx, s: &Value) -> Docx {
         let head = format!(
             "{}: {}",
@@ -122,34 +122,45 @@ impl Writer<'_> {
         let mut doc = doc
             .add_paragraph(heading(3, &self.t("scene_ladder")))
             .add_paragraph(para(&self.fin(&head)).size(18));
-        let mut rows = vec![vec![
-            self.t("scene"),
-            self.t("scene_group"),
-            self.t("level"),
-            self.texts(s, "level_heads").join(" · "),
-        ]];
+        let level_heads = self.texts(s, "level_heads");
+        let mut rows = vec![[self.t("scene"), self.t("scene_group")]
+            .into_iter()
+            .chain(level_heads.iter().cloned())
+            .chain([self.t("level")])
+            .collect::<Vec<String>>()];
+        // Which cells are reached, by row of the table (after the header).
+        let mut reached: Vec<Vec<bool>> = vec![Vec::new()];
         for g in self.items(s, "scene_groups") {
             for x in self.items(g, "scenes") {
                 let star = x.get("constraint").and_then(Value::as_bool) == Some(true);
-                let cells: String = self
+                let cells: Vec<bool> = self
                     .items(x, "cells")
-                    .map(|c| {
-                        if c.as_bool() == Some(true) {
-                            '■'
-                        } else {
-                            '□'
-                        }
-                    })
+                    .map(|c| c.as_bool() == Some(true))
                     .collect();
-                rows.push(vec![
-                    format!("{}{}", self.field(x, "name"), if star { " ★" } else { "" }),
-                    self.field(g, "name"),
-                    self.field(x, "level"),
-                    cells,
-                ]);
+                rows.push(
+                    [
+                        format!("{}{}", self.field(x, "name"), if star { " ★" } else { "" }),
+                        self.field(g, "name"),
+                    ]
+                    .into_iter()
+                    .chain(cells.iter().map(|_| String::new()))
+                    .chain([self.field(x, "level")])
+                    .collect(),
+                );
+                reached.push(cells);
             }
         }
-        doc = doc.add_table(grid(rows, &[4, 5, 2, 4]));
+        let levels = level_heads.len();
+        let fill = |row: usize, col: usize| {
+            let on = col >= 2 && reached.get(row).and_then(|r| r.get(col - 2)) == Some(&true);
+            on.then_some("1F6FB2")
+        };
+        let weights: Vec<usize> = [4, 5]
+            .into_iter()
+            .chain(std::iter::repeat_n(1, levels))
+            .chain([2])
+            .collect();
+        doc = doc.add_table(grid_filled(rows, &weights, &fill));
         doc.add_paragraph(para(&self.t("binding_mark")).size(18).color("555555"))
     }
 
