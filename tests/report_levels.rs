@@ -124,7 +124,7 @@ fn terminal_shows_the_figures_of_the_results() {
     // Score of 100, the level with the [T] rule mark, the gap, the steps.
     assert!(zh.contains("等级：二级 [T] · 得分 55.6 / 100"), "{zh}");
     assert!(zh.contains("距三级还缺："), "{zh}");
-    assert!(zh.contains("  - 三级及以上场景 4 < 8"), "{zh}");
+    assert!(zh.contains("  - 三级及以上场景 4 < 8 [T]"), "{zh}");
     assert!(zh.contains("可达最高等级：基础级（符合，可自评）"), "{zh}");
     assert!(
         zh.contains("  一级 15（10） · 二级 12（9） · 三级 4（4）"),
@@ -420,4 +420,24 @@ fn every_levels_field_is_documented() {
             }
         }
     }
+}
+
+#[test]
+fn a_level_left_open_by_missing_data_says_so() {
+    let mut a = with_levels();
+    let s = &mut a.levels.sheets[0];
+    s.level = None;
+    s.level_name =
+        zhizao::lang::Text::new("待定 (一级至三级)", "undetermined (level 1 to level 3)");
+    let zh = terminal(&a, Lang::Zh, 100, false);
+    assert!(
+        zh.contains("等级：待定（一级至三级）[T] · 得分 55.6 / 100"),
+        "{zh}"
+    );
+    a.levels.sheets[0].level_name = zhizao::lang::Text::new("", "");
+    let en = terminal(&a, Lang::En, 100, false);
+    assert!(
+        en.contains("Level: cannot be judged: data missing · score"),
+        "{en}"
+    );
 }

@@ -43,14 +43,16 @@ pub fn cite(p: &PackHeader, l: Lang) -> String {
     }
 }
 
-/// A sheet's level with the reference mark of its rule: "二级 [T]"; "cannot
-/// be judged" when data is missing.
+/// A sheet's level with the reference mark of its rule: "二级 [T]"; when
+/// missing data leaves it open, the name the sheet gives that ("待定 (一级至
+/// 三级)"), else "cannot be judged".
 pub fn sheet_level(r: &SheetResult, l: Lang) -> String {
+    let name = r.level_name.get(l);
     match r.level {
-        Some(_) => format!("{}{}", r.level_name.get(l), r.rule_confidence.mark()),
-        None => l
+        None if name.is_empty() => l
             .pick("无法判定: 缺少数据", "cannot be judged: data missing")
             .into(),
+        _ => format!("{name}{}", r.rule_confidence.mark()),
     }
 }
 

@@ -81,16 +81,10 @@ fn sheet(out: &mut String, r: &SheetResult, o: Options) {
             words::points_of(r.score, r.max)
         ),
     );
+    // The sheet marks each figure of the rule it quotes ([T]).
     if !r.decided_by.get(l).is_empty() {
-        line(
-            out,
-            &format!(
-                "{}: {}{}",
-                l.pick("判定", "Decided by"),
-                r.decided_by.get(l),
-                r.rule_confidence.mark()
-            ),
-        );
+        let why = fields::humanize(r.decided_by.get(l), l);
+        line(out, &format!("{}: {why}", l.pick("判定", "Decided by")));
     }
     let _ = writeln!(out, "{}", table(dimension_rows(r, o), l, o.width));
     let (head, counts) = words::scene_counts(&r.scenes, l);

@@ -122,15 +122,11 @@ fn missing_line(paths: &[String], l: Lang) -> String {
 
 fn sheet_view(r: &SheetResult, l: Lang) -> SheetView {
     let (scene_head, scene_counts) = words::scene_counts(&r.scenes, l);
-    let decided_by = match r.decided_by.get(l) {
-        "" => String::new(),
-        d => format!("{d}{}", r.rule_confidence.mark()),
-    };
     SheetView {
         cite: words::cite(&r.pack, l),
         level: words::sheet_level(r, l),
         score: words::points_of(r.score, r.max),
-        decided_by,
+        decided_by: r.decided_by.get(l).to_string(),
         dimensions: r
             .dimensions
             .iter()
