@@ -25,19 +25,21 @@ pub fn points_of(p: Decimal, max: Decimal) -> String {
 }
 
 /// The document a pack measures against: "依据《title》（edition） · document"
-/// (the spaced dot lets a narrow terminal wrap between the two).
+/// (the spaced dot lets a narrow terminal wrap between the two). The
+/// edition is left out when the title already names it (or its year).
 pub fn cite(p: &PackHeader, l: Lang) -> String {
+    let title = p.title.get(l);
+    let year: String = p.edition.chars().take_while(char::is_ascii_digit).collect();
+    let named = title.contains(&p.edition) || (!year.is_empty() && title.contains(&year));
+    let edition = match (named, l) {
+        (true, _) => String::new(),
+        (false, Lang::Zh) => format!("（{}）", p.edition),
+        (false, Lang::En) => format!(" ({})", p.edition),
+    };
     match l {
-        Lang::Zh => format!(
-            "依据《{}》（{}） · {}",
-            p.title.get(l),
-            p.edition,
-            p.document.get(l)
-        ),
+        Lang::Zh => format!("依据《{title}》{edition} · {}", p.document.get(l)),
         Lang::En => format!(
-            "Measured against the {} ({}) · {}",
-            p.title.get(l),
-            p.edition,
+            "Measured against the {title}{edition} · {}",
             p.document.get(l)
         ),
     }
@@ -220,6 +222,36 @@ pub fn legend(tags: &BTreeSet<Confidence>, l: Lang) -> Vec<String> {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_edition_is_cited_once() {
+        let header = |title: &str| PackHeader {
+            id: "p".into(),
+            version: "1".into(),
+            kind: crate::levels::LevelKind::ScoreSheet,
+            title: crate::lang::Text::new(title.to_string(), title.to_string()),
+            document: crate::lang::Text::new("工信厅企业〔2024〕56号", "No. 56"),
+            edition: "2024年版".into(),
+            from_year: 2024,
+            until_year: None,
+            confidence: Confidence::OfficialRepost,
+        };
+        let plain = header("中小企业数字化水平评测指标");
+        assert_eq!(
+            crate::report::zh::punct(&cite(&plain, Lang::Zh)),
+            "依据《中小企业数字化水平评测指标》（2024年版） · 工信厅企业〔2024〕56号"
+        );
+        let named = header("中小企业数字化水平评测指标（2024年版）");
+        assert_eq!(
+            cite(&named, Lang::Zh),
+            "依据《中小企业数字化水平评测指标（2024年版）》 · 工信厅企业〔2024〕56号"
+        );
+        let en = header("SME digital-level assessment (2024 edition)");
+        assert_eq!(
+            cite(&en, Lang::En),
+            "Measured against the SME digital-level assessment (2024 edition) · No. 56"
+        );
+    }
 
     #[test]
     fn points_are_exact_and_short() {

@@ -139,7 +139,7 @@ fn dimension_rows(r: &SheetResult, o: Options) -> Vec<Vec<String>> {
         ));
         for i in d.items.iter().filter(|_| o.explain) {
             let answer = match &i.answer {
-                Some(a) => safe(a.get(l)),
+                Some(a) => safe(&fields::humanize(a.get(l), l)),
                 None => l.pick("未填", "not filled in").into(),
             };
             let item = safe(&format!("{}{}", i.name.get(l), i.confidence.mark()));
