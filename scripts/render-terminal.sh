@@ -6,7 +6,8 @@
 #
 #   scripts/render-terminal.sh OUT.png COLS ROWS zhizao assess questionnaires/examples/licheng-footwear.yaml
 #
-# ROWS is how many lines of the output the image shows. Needs tmux,
+# ROWS is how many lines of the output the image shows. CAPTION=TEXT shows
+# TEXT as the first line instead of the command. Needs tmux,
 # chromium, python3 and fonts-noto-cjk. ZHIZAO=path/to/zhizao runs that
 # binary for the word `zhizao` (default: target/debug/zhizao, built first).
 set -euo pipefail
@@ -31,10 +32,10 @@ tmux new-session -d -s "$session" -x "$cols" -y 50 \
   "cd '$here' && NO_COLOR=1 $(cat "$work/cmd") > /dev/tty; sleep 20"
 sleep 2
 tmux capture-pane -t "$session" -p -S - > "$work/screen.txt"
-python3 - "$work/screen.txt" "$work/screen.html" "$rows" "zhizao $*" <<'PY'
+python3 - "$work/screen.txt" "$work/screen.html" "$rows" "${CAPTION:-\$ zhizao $*}" <<'PY'
 import html, sys, unicodedata
 src, dst, rows, cmd = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-lines = ["$ " + cmd] + open(src, encoding="utf-8").read().rstrip("\n").split("\n")[:rows]
+lines = [cmd] + open(src, encoding="utf-8").read().rstrip("\n").split("\n")[:rows]
 cell = 8.4
 def row(line):
     out = []

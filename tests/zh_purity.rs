@@ -20,6 +20,9 @@
 
 use assert_cmd::Command;
 
+#[path = "fixtures/levels.rs"]
+mod levels_fixture;
+
 const EXAMPLES: &str = "questionnaires/examples";
 
 /// Terms that stay in Latin letters in Chinese text.
@@ -32,6 +35,8 @@ const TERMS: &[&str] = &[
     // 5G (建设或租用5G工业网络, an option of the 2024 digital-level sheet).
     "G", // Grades of the national A-level logistics rating (AAAAA 级物流企业).
     "AAA", "AAAA", "AAAAA",
+    // Confidence tags of reference values ([S] 二手来源, [T] 第三方, [M] 推断).
+    "S", "M",
 ];
 
 /// English words that still reach Chinese output from pack data or policy
@@ -151,14 +156,18 @@ fn html_text(html: &str) -> String {
 
 /// The DOCX report of `file` as text: one line per text run.
 fn docx_text(file: &str, lang: &str) -> String {
-    use std::io::Read;
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("r.docx");
     let out_s = out.display().to_string();
     run(&[
         "assess", file, "--lang", lang, "--format", "docx", "-o", &out_s,
     ]);
-    let bytes = std::fs::read(&out).expect("docx written");
+    docx_bytes_text(&std::fs::read(&out).expect("docx written"))
+}
+
+/// A DOCX file's text: one line per text run of its body, header and footer.
+fn docx_bytes_text(bytes: &[u8]) -> String {
+    use std::io::Read;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut xml = String::new();
     for part in ["word/document.xml", "word/header1.xml", "word/footer1.xml"] {
@@ -503,4 +512,86 @@ fn assert_no_problems(fails: &[String]) {
         fails.len(),
         fails.join("\n")
     );
+}
+
+/// The level sections (数字化水平, 智能工厂梯度) of every artefact, for a
+/// hand-built level result (tests/fixtures/levels.rs): Chinese outputs
+/// Chinese, English outputs English. Rendered through the library, since no
+/// shipped level pack applies to the examples' data years.
+#[test]
+fn level_sections_are_chinese_in_chinese_and_english_in_english() {
+    use zhizao::lang::Lang;
+    use zhizao::report;
+    let file = format!("{EXAMPLES}/licheng-footwear.yaml");
+    let bytes = std::fs::read(&file).expect("example");
+    let loaded = zhizao::input::from_bytes(&bytes, &file).expect("valid");
+    let engine = zhizao::assess::Engine::shipped();
+    let mut a = engine.assess(
+        &loaded.questionnaire,
+        zhizao::assess::InputInfo {
+            file: file.clone(),
+            sha256: loaded.sha256.clone(),
+        },
+        loaded.warnings.clone(),
+    );
+    a.levels = levels_fixture::levels();
+    let roadmap = zhizao::roadmap::build(&engine, &loaded.questionnaire, &a);
+    let user = user_strings(&file);
+    let mut fails = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        let r = report::view::ReportInput {
+            assessment: &a,
+            roadmap: &roadmap,
+            overrides: &[],
+            lang,
+            date: "2024-01-01",
+            profile: None,
+        };
+        let options = |explain| report::terminal::Options {
+            lang,
+            color: false,
+            explain,
+            width: 100,
+        };
+        let outputs = [
+            ("terminal", report::terminal::render(&a, options(false))),
+            (
+                "terminal --explain",
+                report::terminal::render(&a, options(true)),
+            ),
+            (
+                "markdown",
+                md_text(&report::markdown::render(&r).expect("md")),
+            ),
+            ("html", html_text(&report::html::render(&r).expect("html"))),
+            (
+                "docx",
+                docx_bytes_text(&report::docx::render(&r).expect("docx")),
+            ),
+        ];
+        for (what, text) in outputs {
+            let start = text.find(lang.pick("数字化水平", "SME digital level"));
+            let start = start.unwrap_or_else(|| panic!("{what}: no level section"));
+            // The level sections up to the next section of the report.
+            let end = ["指标", "图表", "Indicators", "Charts"]
+                .iter()
+                .filter_map(|h| text[start..].find(&format!("\n{h}\n")))
+                .min()
+                .map_or(text.len(), |e| start + e);
+            let section = &text[start..end];
+            assert!(section.contains(lang.pick("智能工厂梯度", "Smart-factory levels")));
+            match lang {
+                Lang::Zh => fails.extend(check_zh(&format!("levels {what}"), section, &user)),
+                Lang::En => {
+                    for line in section.lines() {
+                        for p in en_problems(line) {
+                            fails.push(format!("levels {what} en: {p}\n    {}", line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    fails.dedup();
+    assert_no_problems(&fails);
 }

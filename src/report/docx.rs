@@ -17,6 +17,8 @@ use docx_rs::{
 };
 use serde_json::Value;
 
+mod levels;
+
 /// Latin and CJK fonts named in the document. Word and WPS on Windows have
 /// Microsoft YaHei; LibreOffice substitutes Noto Sans CJK where it is not.
 const FONT_LATIN: &str = "Arial";
@@ -42,6 +44,7 @@ pub fn render(r: &ReportInput) -> anyhow::Result<Vec<u8>> {
     doc = w.overrides(doc);
     doc = w.exec(doc);
     doc = w.summary(doc);
+    doc = w.levels(doc)?;
     doc = w.charts(doc, &radar, &bars)?;
     doc = w.criteria(doc);
     doc = w.roadmap(doc);
@@ -286,27 +289,7 @@ impl Writer<'_> {
         let mut doc = doc.add_paragraph(heading(2, &self.t("charts")));
         let captions = [self.t("radar_caption"), self.s("/bars_caption")];
         for (svg, caption) in [radar, bars].into_iter().zip(captions) {
-            let (png, w, h) = svg_to_png(svg)?;
-            // Fit the text width (17 cm ≈ 642 px at 96 dpi), never enlarge.
-            let max_px = 640.0;
-            let scale = (max_px / f64::from(w)).min(1.0);
-            let (dw, dh) = (
-                (f64::from(w) * scale) as u32 * EMU_PER_PX,
-                (f64::from(h) * scale) as u32 * EMU_PER_PX,
-            );
-            let pic = Pic::new_with_dimensions(png, w, h).size(dw, dh);
-            doc = doc
-                .add_paragraph(
-                    Paragraph::new()
-                        .align(AlignmentType::Center)
-                        .add_run(Run::new().add_image(pic)),
-                )
-                .add_paragraph(
-                    para(&caption)
-                        .align(AlignmentType::Center)
-                        .size(18)
-                        .color("555555"),
-                );
+            doc = chart(doc, svg, &caption)?;
         }
         Ok(doc)
     }
@@ -616,6 +599,31 @@ impl Writer<'_> {
     }
 }
 
+/// A chart: the SVG drawn to PNG, centred, fitted to the text width (17 cm
+/// ≈ 642 px at 96 dpi, never enlarged), with its caption.
+fn chart(doc: Docx, svg: &str, caption: &str) -> anyhow::Result<Docx> {
+    let (png, w, h) = svg_to_png(svg)?;
+    let max_px = 640.0;
+    let scale = (max_px / f64::from(w)).min(1.0);
+    let (dw, dh) = (
+        (f64::from(w) * scale) as u32 * EMU_PER_PX,
+        (f64::from(h) * scale) as u32 * EMU_PER_PX,
+    );
+    let pic = Pic::new_with_dimensions(png, w, h).size(dw, dh);
+    Ok(doc
+        .add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_image(pic)),
+        )
+        .add_paragraph(
+            para(caption)
+                .align(AlignmentType::Center)
+                .size(18)
+                .color("555555"),
+        ))
+}
+
 /// A heading paragraph of level 1–3 (Word styles Heading1–3, with an outline
 /// level, so Word's navigation pane lists it).
 fn heading(level: usize, text: &str) -> Paragraph {
@@ -658,6 +666,16 @@ fn borders() -> TableBorders {
 /// A table whose first row is a shaded header; rows are not split across pages;
 /// column widths in proportion to `weights`.
 fn grid(rows: Vec<Vec<String>>, weights: &[usize]) -> Table {
+    grid_filled(rows, weights, &|_, _| None)
+}
+
+/// As [`grid`], each body cell filled with the colour `fill(row, column)`
+/// gives (hex RGB), if any: a chart drawn in table cells.
+fn grid_filled(
+    rows: Vec<Vec<String>>,
+    weights: &[usize],
+    fill: &dyn Fn(usize, usize) -> Option<&'static str>,
+) -> Table {
     let total: usize = weights.iter().sum::<usize>().max(1);
     let widths: Vec<usize> = weights.iter().map(|w| TEXT_W * w / total).collect();
     let rows: Vec<TableRow> = rows
@@ -673,8 +691,9 @@ fn grid(rows: Vec<Vec<String>>, weights: &[usize]) -> Table {
                     let mut c = TableCell::new()
                         .add_paragraph(p)
                         .width(widths.get(j).copied().unwrap_or(1000), WidthType::Dxa);
-                    if i == 0 {
-                        c = c.shading(Shading::new().fill("E8EEF5"));
+                    let colour = if i == 0 { Some("E8EEF5") } else { fill(i, j) };
+                    if let Some(colour) = colour {
+                        c = c.shading(Shading::new().fill(colour));
                     }
                     c
                 })

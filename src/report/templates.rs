@@ -47,6 +47,7 @@ pub(super) fn env() -> Environment<'static> {
     env.add_filter("md", |s: String| md_escape(&s));
     for (name, src) in [
         ("style.css", include_str!("templates/style.css")),
+        ("levels.css", include_str!("templates/levels.css")),
         ("report.html", include_str!("templates/report.html")),
         ("report.md", include_str!("templates/report.md")),
         ("compare.html", include_str!("templates/compare.html")),

@@ -9,6 +9,8 @@ use crate::policy::eval::{DistrictCapResult, TrackStatus, Truth};
 use crate::policy::pack::{Funder, TrackKind};
 use std::fmt::Write as _;
 
+mod levels;
+
 /// Options for the terminal report.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -114,6 +116,7 @@ pub fn render(a: &Assessment, o: Options) -> String {
     for section in [
         header,
         maturity,
+        levels::section,
         indicators,
         criteria,
         tracks,

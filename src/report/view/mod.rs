@@ -7,6 +7,7 @@
 mod charts;
 mod indicators;
 mod labels;
+mod levels;
 mod plan;
 mod tracks;
 
@@ -168,6 +169,8 @@ struct ReportView {
     audit: AuditView,
     overrides: Vec<OverrideView>,
     summary: SummaryView,
+    /// 数字化水平 and 智能工厂梯度 (empty when no level pack applied).
+    levels: levels::LevelsView,
     indicators: Vec<IndicatorView>,
     criteria: Vec<CriterionView>,
     roadmap: RoadmapView,
@@ -342,6 +345,7 @@ fn report_view(r: &ReportInput) -> ReportView {
             })
             .collect(),
         summary: summary_view(a, &funders, l),
+        levels: levels::levels_view(&a.levels, l),
         indicators: indicator_views(a, l),
         criteria: criteria_views(a, l),
         roadmap: roadmap_view(r.roadmap, l),
