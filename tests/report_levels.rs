@@ -441,3 +441,52 @@ fn a_level_left_open_by_missing_data_says_so() {
         "{en}"
     );
 }
+
+/// The footwear assessment with its first eligible track tagged as a
+/// pack of today's subsidies tags it: [S] and a document.
+fn with_tagged_track(confidence: zhizao::confidence::Confidence) -> (Assessment, String) {
+    let (_, _, mut a) = assessed();
+    let t = a
+        .subsidies
+        .iter_mut()
+        .find(|t| t.status == zhizao::policy::eval::TrackStatus::Eligible)
+        .expect("an eligible track");
+    t.confidence = Some(confidence);
+    t.document = Some(zhizao::lang::Text::new(
+        "泉工信〔2024〕243号, 2025-01-24",
+        "泉工信〔2024〕243号, 2025-01-24",
+    ));
+    let title = t.title.zh.to_string();
+    (a, title)
+}
+
+#[test]
+fn tracks_show_their_confidence_tag_and_document() {
+    use zhizao::confidence::Confidence;
+    let (a, title) = with_tagged_track(Confidence::Secondary);
+    let zh = terminal(&a, Lang::Zh, 200, false);
+    assert!(zh.contains(&format!("{title} [S]")), "{zh}");
+    assert!(zh.contains("泉工信〔2024〕243号，2025-01-24"), "{zh}");
+    assert!(zh.contains("[S] 参考值：仅见于新闻或解读"), "{zh}");
+    let (md, html) = documents(&a, Lang::Zh);
+    assert!(
+        md.contains(&format!("{title} [S]（泉工信〔2024〕243号，2025-01-24）")),
+        "{md}"
+    );
+    assert!(
+        html.contains(&format!("<td>{title} [S]<div"))
+            || html.contains(&format!("<td>{title} [S]<br>")),
+        "{html}"
+    );
+    assert!(html.contains("<div class=\"small muted\">泉工信〔2024〕243号，2025-01-24</div>"));
+    assert!(html.contains("[S] 参考值：仅见于新闻或解读"));
+    let (text, _, _) = docx(&a, Lang::Zh);
+    assert!(text.contains(&format!("{title} [S]")), "{text}");
+    assert!(text.contains("泉工信〔2024〕243号，2025-01-24"), "{text}");
+    // An official track shows its document and no mark, and no legend.
+    let (a, title) = with_tagged_track(Confidence::Official);
+    let zh = terminal(&a, Lang::Zh, 200, false);
+    assert!(!zh.contains(&format!("{title} [")), "{zh}");
+    assert!(zh.contains("泉工信〔2024〕243号，2025-01-24"), "{zh}");
+    assert!(!zh.contains("参考值："), "{zh}");
+}

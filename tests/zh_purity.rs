@@ -35,8 +35,6 @@ const TERMS: &[&str] = &[
     // 5G (建设或租用5G工业网络, an option of the 2024 digital-level sheet).
     "G", // Grades of the national A-level logistics rating (AAAAA 级物流企业).
     "AAA", "AAAA", "AAAAA",
-    // Confidence tags of reference values ([S] 二手来源, [T] 第三方, [M] 推断).
-    "S", "M",
 ];
 
 /// English words that still reach Chinese output from pack data or policy

@@ -412,12 +412,16 @@ impl Writer<'_> {
                 .into_iter()
                 .flatten()
             {
-                let note = self.field(x, "note");
-                let title = if note.is_empty() {
-                    self.field(x, "title")
-                } else {
-                    format!("{}\n{note}", self.field(x, "title"))
-                };
+                // Title with its [S] mark, the document it rests on, the note.
+                let title = [
+                    format!("{}{}", self.field(x, "title"), self.field(x, "tag")),
+                    self.field(x, "document"),
+                    self.field(x, "note"),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
                 rows.push(
                     [title, self.field(x, "clause"), self.field(x, "amount")]
                         .into_iter()
@@ -448,6 +452,9 @@ impl Writer<'_> {
                 None => text,
             };
             doc = doc.add_paragraph(para(&line));
+        }
+        for x in self.list("/track_legend") {
+            doc = doc.add_paragraph(para(&self.fin(x.as_str().unwrap_or(""))).size(18));
         }
         let others = self.list("/other_tracks");
         if !others.is_empty() {

@@ -178,17 +178,75 @@ pub fn ladder_level(r: &LadderResult, l: Lang) -> String {
     }
 }
 
-/// The heading of a ladder's gap list: "距先进级还缺".
+/// The heading of a ladder's gap list: "距先进级还缺", for the step the
+/// ladder says the gaps are about (above the level reached and the level
+/// already recognised).
 pub fn ladder_next_heading(r: &LadderResult, l: Lang) -> Option<String> {
     if r.next_missing.is_empty() {
         return None;
     }
-    let rank = r.level.unwrap_or(0) + 1;
-    let next = r.steps.iter().find(|s| s.rank == rank)?;
+    let id = r.next_step.as_deref()?;
+    let next = r.steps.iter().find(|s| s.id == id)?;
     Some(match l {
         Lang::Zh => format!("距{}还缺", next.name.get(l)),
         Lang::En => format!("Missing for {}", next.name.get(l)),
     })
+}
+
+/// The edition whose parameters the ladder applied: "参数版本: …".
+pub fn ladder_edition(r: &LadderResult, l: Lang) -> String {
+    format!(
+        "{}: {}",
+        l.pick("参数版本", "Edition applied"),
+        r.edition.name.get(l)
+    )
+}
+
+/// What the factory can do now ("下一步: 可自评为基础级"), when anything.
+pub fn ladder_action(r: &LadderResult, l: Lang) -> Option<String> {
+    let a = r.next_action.as_ref()?;
+    Some(format!("{}: {}", l.pick("下一步", "Next"), a.get(l)))
+}
+
+/// A step's requirements whose text was not found, so not judged.
+pub fn not_found(s: &StepResult, l: Lang) -> Option<String> {
+    if s.not_found.is_empty() {
+        return None;
+    }
+    let list: Vec<&str> = s.not_found.iter().map(|t| t.get(l)).collect();
+    Some(format!(
+        "{}: {}",
+        l.pick(
+            "未找到原文、未判断的要求",
+            "Requirements not found, not judged"
+        ),
+        list.join(l.pick("；", "; "))
+    ))
+}
+
+/// An item's answer with the sheet's caution (⚠) when it has one.
+pub fn answer(i: &crate::levels::sheet::ItemScore, l: Lang) -> String {
+    let answer = match &i.answer {
+        Some(a) => a.get(l),
+        None => l.pick("未填", "not filled in"),
+    };
+    match &i.caution {
+        Some(c) => format!("{answer} ⚠ {}", c.get(l)),
+        None => answer.to_string(),
+    }
+}
+
+/// A gate's value with its remark ("2（估算，非平台自评）").
+pub fn gate_actual(g: &crate::levels::ladder::GateResult, l: Lang) -> String {
+    let actual = g
+        .actual
+        .as_ref()
+        .map(|a| a.get(l))
+        .unwrap_or(l.pick("未知", "unknown"));
+    match &g.note {
+        Some(n) => format!("{actual} ({})", n.get(l)),
+        None => actual.to_string(),
+    }
 }
 
 /// Every confidence tag the level results carry that marks a reference

@@ -68,6 +68,27 @@ pub fn track_notes(
     lines
 }
 
+/// A track's reference mark (" [S]") when its pack tags it [S], [T] or [M]
+/// ([`crate::confidence::Confidence::mark`]); empty for official figures
+/// and for tracks whose pack gives no tag (the 2016 pack).
+pub fn track_mark(t: &crate::policy::eval::TrackResult) -> String {
+    t.confidence.map(|c| c.mark()).unwrap_or_default()
+}
+
+/// One legend line per reference tag the given tracks carry, like the
+/// legend of the level sections.
+pub fn track_legend<'a>(
+    tracks: impl IntoIterator<Item = &'a crate::policy::eval::TrackResult>,
+    l: crate::lang::Lang,
+) -> Vec<String> {
+    let tags = tracks
+        .into_iter()
+        .filter_map(|t| t.confidence)
+        .filter(|c| c.is_reference())
+        .collect();
+    levels::legend(&tags, l)
+}
+
 /// A track's amount before the cap, or what it gives instead of money (a
 /// tax benefit, equity, other support); "—" when unknown.
 pub fn track_amount(t: &crate::policy::eval::TrackResult, l: crate::lang::Lang) -> String {

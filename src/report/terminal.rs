@@ -79,12 +79,23 @@ fn short_gap(gap: &str, actual: Option<&str>) -> String {
     }
 }
 
-/// A track's title, with its id in English (for `policy show`); the id is
-/// an internal name a Chinese reader does not need.
+/// A track's title with its reference mark ([S]), and its id in English
+/// (for `policy show`); the id is an internal name a Chinese reader does
+/// not need.
 fn track_name(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
+    let mark = super::track_mark(t);
     match l {
-        Lang::Zh => t.title.get(l).to_string(),
-        Lang::En => format!("{} `{}`", t.title.get(l), t.id),
+        Lang::Zh => format!("{}{mark}", t.title.get(l)),
+        Lang::En => format!("{}{mark} `{}`", t.title.get(l), t.id),
+    }
+}
+
+/// The track cell of the tracks table: the name, and under it the
+/// document the track rests on (文号, date) when its pack names one.
+fn track_cell(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
+    match &t.document {
+        Some(d) => format!("{}\n{}", track_name(t, l), d.get(l)),
+        None => track_name(t, l),
     }
 }
 
@@ -375,7 +386,7 @@ fn tracks(out: &mut String, a: &Assessment, o: Options) {
             rows.push(
                 [
                     paint(t.status.label().get(l), color, o.color),
-                    track_name(t, l),
+                    track_cell(t, l),
                     t.clause.clone(),
                     if near_gap.is_empty() {
                         amount
@@ -404,6 +415,10 @@ fn tracks(out: &mut String, a: &Assessment, o: Options) {
             "tracks do not apply or are not in force (see --explain or JSON)"
         )
     );
+    let shown = a.subsidies.iter().filter(|t| order.contains(&t.status));
+    for line in super::track_legend(shown, l) {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// The totals by funder, the district cap and the notes on amounts.

@@ -166,10 +166,15 @@ impl Writer<'_> {
 
     /// The ladder: the highest step, a table of the steps, each step's gates.
     fn ladder(&self, mut doc: Docx, d: &Value) -> Docx {
-        let line = format!("{}: {}", self.t("highest_level"), self.field(d, "level"));
+        let mut line = format!("{}: {}", self.t("highest_level"), self.field(d, "level"));
+        let action = self.field(d, "action");
+        if !action.is_empty() {
+            line = format!("{line} · {action}");
+        }
         doc = doc
             .add_paragraph(heading(3, &self.t("smart_factory")))
             .add_paragraph(para(&self.field(d, "cite")).size(18).color("555555"))
+            .add_paragraph(para(&self.field(d, "edition")).size(18).color("555555"))
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text(self.fin(&line)).bold()));
         let mut rows = vec![vec![
             self.t("step"),
@@ -204,6 +209,11 @@ impl Writer<'_> {
                     self.field(g, "required")
                 );
                 doc = doc.add_paragraph(para(&self.fin(&text)).size(18));
+            }
+            let not_found = self.field(st, "not_found");
+            if !not_found.is_empty() {
+                let text = format!("… {not_found}");
+                doc = doc.add_paragraph(para(&text).size(18).color("B26A00"));
             }
         }
         self.gaps(doc, d, "next_heading", "next_missing")

@@ -138,10 +138,7 @@ fn dimension_rows(r: &SheetResult, o: Options) -> Vec<Vec<String>> {
             String::new(),
         ));
         for i in d.items.iter().filter(|_| o.explain) {
-            let answer = match &i.answer {
-                Some(a) => safe(&fields::humanize(a.get(l), l)),
-                None => l.pick("未填", "not filled in").into(),
-            };
+            let answer = safe(&fields::humanize(&words::answer(i, l), l));
             let item = safe(&format!("{}{}", i.name.get(l), i.confidence.mark()));
             rows.push(row(
                 String::new(),
@@ -195,6 +192,7 @@ fn ladder(out: &mut String, r: &LadderResult, o: Options) {
         o.color,
     );
     line(out, &words::cite(&r.pack, l));
+    line(out, &words::ladder_edition(r, l));
     line(
         out,
         &format!(
@@ -203,6 +201,9 @@ fn ladder(out: &mut String, r: &LadderResult, o: Options) {
             words::ladder_level(r, l)
         ),
     );
+    if let Some(a) = words::ladder_action(r, l) {
+        line(out, &a);
+    }
     let mut rows = vec![vec![
         l.pick("等级", "Level").to_string(),
         l.pick("认定", "Recognised by").to_string(),
@@ -228,14 +229,14 @@ fn ladder(out: &mut String, r: &LadderResult, o: Options) {
                     words::truth_mark(g.truth),
                     g.label.get(l),
                     g.confidence.mark(),
-                    g.actual
-                        .as_ref()
-                        .map(|a| a.get(l))
-                        .unwrap_or(l.pick("未知", "unknown")),
+                    words::gate_actual(g, l),
                     l.pick("要求", "required"),
                     g.required.get(l)
                 ),
             );
+        }
+        if let Some(n) = words::not_found(s, l) {
+            line(out, &format!("  … {n}"));
         }
     }
     gaps(out, words::ladder_next_heading(r, l), &r.next_missing, l);

@@ -73,6 +73,8 @@ struct SceneView {
 #[derive(Debug, Serialize)]
 struct LadderView {
     cite: String,
+    edition: String,
+    action: String,
     level: String,
     steps: Vec<StepView>,
     next_heading: String,
@@ -89,6 +91,8 @@ struct StepView {
     class: &'static str,
     gates_met: String,
     gates: Vec<GateView>,
+    /// Requirements not found, hence not judged (empty when none).
+    not_found: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -142,11 +146,7 @@ fn sheet_view(r: &SheetResult, l: Lang) -> SheetView {
                         name: format!("{}{}", i.name.get(l), i.confidence.mark()),
                         points: words::points(i.points),
                         max: words::points(i.max),
-                        answer: i
-                            .answer
-                            .as_ref()
-                            .map(|a| a.get(l).to_string())
-                            .unwrap_or_else(|| l.pick("未填", "not filled in").into()),
+                        answer: words::answer(i, l),
                     })
                     .collect(),
             })
@@ -211,6 +211,8 @@ fn score_chart(r: &SheetResult, l: Lang) -> String {
 fn ladder_view(r: &LadderResult, l: Lang) -> LadderView {
     LadderView {
         cite: words::cite(&r.pack, l),
+        edition: words::ladder_edition(r, l),
+        action: words::ladder_action(r, l).unwrap_or_default(),
         level: words::ladder_level(r, l),
         steps: r.steps.iter().map(|s| step_view(s, l)).collect(),
         next_heading: words::ladder_next_heading(r, l).unwrap_or_default(),
@@ -231,6 +233,7 @@ fn step_view(s: &StepResult, l: Lang) -> StepView {
         standing: words::standing(s, l).to_string(),
         class: words::standing_class(s.standing),
         gates_met: words::gates_met(s),
+        not_found: words::not_found(s, l).unwrap_or_default(),
         gates: s
             .gates
             .iter()
@@ -242,11 +245,7 @@ fn step_view(s: &StepResult, l: Lang) -> StepView {
                     Truth::Unknown => "unknown",
                 },
                 label: format!("{}{}", g.label.get(l), g.confidence.mark()),
-                actual: g
-                    .actual
-                    .as_ref()
-                    .map(|a| a.get(l).to_string())
-                    .unwrap_or_else(|| l.pick("未知", "unknown").into()),
+                actual: words::gate_actual(g, l),
                 required: g.required.get(l).to_string(),
             })
             .collect(),

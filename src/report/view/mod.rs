@@ -178,6 +178,8 @@ struct ReportView {
     funder_headers: Vec<String>,
     track_groups: Vec<TrackGroup>,
     other_tracks: Vec<String>,
+    /// Legend of the reference tags ([S] …) of the tracks listed.
+    track_legend: Vec<String>,
     totals_eligible: String,
     totals_potential: String,
     cap_line: String,
@@ -355,6 +357,10 @@ fn report_view(r: &ReportInput) -> ReportView {
             .collect(),
         track_groups,
         other_tracks,
+        track_legend: super::track_legend(
+            a.subsidies.iter().filter(|t| SHOWN.contains(&t.status)),
+            l,
+        ),
         totals_eligible: totals::totals_line(&funders, &a.totals.eligible, l),
         totals_potential: totals::totals_line(&funders, &a.totals.potential, l),
         cap_line: CapLine::one_line(a, l),

@@ -6,6 +6,10 @@ use super::*;
 #[derive(Debug, Serialize)]
 pub(super) struct TrackView {
     title: String,
+    /// The track's reference mark (" [S]"); empty when official or untagged.
+    tag: String,
+    /// The document it rests on (文号, date); empty when the pack names none.
+    document: String,
     id: String,
     clause: String,
     kind: String,
@@ -163,6 +167,12 @@ pub(super) fn track_views(a: &Assessment, l: Lang) -> (Vec<TrackGroup>, Vec<Stri
                 .filter(|t| t.status == *s)
                 .map(|t| TrackView {
                     title: t.title.get(l).to_string(),
+                    tag: crate::report::track_mark(t),
+                    document: t
+                        .document
+                        .as_ref()
+                        .map(|d| d.get(l).to_string())
+                        .unwrap_or_default(),
                     id: shown_id(&t.id, l),
                     clause: t.clause.clone(),
                     kind: kind_label(t.kind).get(l).to_string(),
@@ -281,7 +291,7 @@ fn track_explains(a: &Assessment, l: Lang) -> Vec<TrackExplain> {
             );
             lines.extend(t.readings.iter().map(|r| SpanView::of(r.spans(l))));
             TrackExplain {
-                title: t.title.get(l).to_string(),
+                title: format!("{}{}", t.title.get(l), crate::report::track_mark(t)),
                 id: shown_id(&t.id, l),
                 status: t.status.label().get(l).to_string(),
                 class: t.status.id(),
