@@ -94,9 +94,12 @@ fn request(
     s.set_read_timeout(Some(Duration::from_secs(120)))
         .expect("timeout");
     let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -711,6 +714,21 @@ fn template_and_upload_fill_the_form() {
         .status,
         400
     );
+}
+
+#[test]
+fn a_foreign_host_name_is_refused() {
+    // A page on evil.example whose name now resolves to 127.0.0.1 (DNS rebinding).
+    let r = request(
+        server(),
+        "GET",
+        "/api/form",
+        &[("Host", "evil.example:8080")],
+        b"",
+    );
+    assert_eq!(r.status, 421, "{}", r.text());
+    let ok = request(server(), "GET", "/api/form", &[("Host", "localhost")], b"");
+    assert_eq!(ok.status, 200);
 }
 
 #[test]

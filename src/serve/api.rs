@@ -70,6 +70,18 @@ impl Problem {
         )
     }
 
+    /// A request addressed to another host name (421): see
+    /// [`super::Options::local_hosts_only`].
+    pub fn foreign_host() -> Problem {
+        Problem::Status(
+            StatusCode::MISDIRECTED_REQUEST,
+            Text::new(
+                "此服务只接受发往本机 (localhost、127.0.0.1) 的请求",
+                "this server answers requests addressed to this machine (localhost, 127.0.0.1) only",
+            ),
+        )
+    }
+
     /// A request the API cannot use (400).
     pub fn bad_request(t: Text) -> Problem {
         Problem::Status(StatusCode::BAD_REQUEST, t)

@@ -52,6 +52,11 @@ pub struct Options {
     pub body_limit: usize,
     /// The time limit of one request; slower ones get 503.
     pub time_limit: Duration,
+    /// Answer only requests addressed to this machine by name (`Host:`
+    /// localhost, 127.0.0.1, [::1]): a web page elsewhere cannot reach a
+    /// server on loopback through a DNS name of its own (DNS rebinding).
+    /// Set when the server listens on loopback.
+    pub local_hosts_only: bool,
 }
 
 impl Options {
@@ -61,6 +66,7 @@ impl Options {
             lang,
             body_limit: BODY_LIMIT,
             time_limit: TIME_LIMIT,
+            local_hosts_only: true,
         }
     }
 }
@@ -93,6 +99,10 @@ pub fn router(engine: Arc<Engine>, options: Options) -> Router {
             app.clone(),
             time_limit,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            local_host,
+        ))
         .layer(axum::middleware::from_fn(safety_headers))
         .with_state(app)
 }
@@ -124,6 +134,32 @@ async fn time_limit(State(app): State<App>, req: Request, next: Next) -> Respons
     }
 }
 
+/// With [`Options::local_hosts_only`], a request whose `Host` is not this
+/// machine's name is refused (421) before any handler runs.
+async fn local_host(State(app): State<App>, req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if app.options.local_hosts_only && !is_local_host(host) {
+        return api::Problem::foreign_host().into_response();
+    }
+    next.run(req).await
+}
+
+/// `localhost`, `127.x.y.z` or `[::1]`, with or without a port.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Every answer: no MIME sniffing, no caching (answers hold an enterprise's
 /// figures), no referrer, and a content policy that allows only this
 /// server's own script and nothing from elsewhere. Reports shown in the
@@ -147,4 +183,31 @@ async fn safety_headers(req: Request, next: Next) -> Response {
         h.insert(name, HeaderValue::from_static(value));
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_this_machine_names_are_local_hosts() {
+        for h in [
+            "localhost:8080",
+            "127.0.0.1:8080",
+            "127.1.2.3",
+            "[::1]:9000",
+            "LOCALHOST",
+        ] {
+            assert!(is_local_host(h), "{h}");
+        }
+        for h in [
+            "evil.example:8080",
+            "localhost.evil.example",
+            "10.0.0.2:8080",
+            "",
+            "[::2]:80",
+        ] {
+            assert!(!is_local_host(h), "{h}");
+        }
+    }
 }

@@ -32,7 +32,9 @@ pub fn exec(args: ServeArgs, s: &Settings) -> CliResult {
             lang.pick("zhizao 表单已启动:", "zhizao form at"),
             lang.pick("按 Ctrl-C 停止", "Ctrl-C to stop")
         );
-        let app = serve::router(engine, serve::Options::new(lang));
+        let mut options = serve::Options::new(lang);
+        options.local_hosts_only = serve::is_loopback(&addr);
+        let app = serve::router(engine, options);
         serve::serve(listener, app, stop_signal()).await?;
         eprintln!("{}", lang.pick("已停止", "stopped"));
         Ok(())
