@@ -35,6 +35,7 @@ pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod screen;
+pub mod serve;
 pub mod textsafe;
 pub mod workbook;
 

@@ -29,7 +29,7 @@ const ENGINE: &[&str] = &[
     "engine",
 ];
 const PLAN: &[&str] = &["compare", "diff", "roadmap", "whatif", "plan"];
-const OUTPUTS: &[&str] = &["report", "screen", "workbook", "schema", "sample"];
+const OUTPUTS: &[&str] = &["report", "screen", "serve", "workbook", "schema", "sample"];
 
 /// Known exception, said in docs/architecture.md: reading a questionnaire
 /// accepts an Excel file too, through the workbook reader.

@@ -251,6 +251,21 @@ pub enum Command {
   zhizao schema questionnaire > questionnaire.schema.json
   zhizao schema policy -o docs/schema/policy.schema.json")]
     Schema(SchemaArgs),
+    /// Serve the questionnaire as a web form and an HTTP API (本地网页表单).
+    ///
+    /// A factory fills in the form in the browser (blank, from the `init`
+    /// template, or from an uploaded YAML or Excel questionnaire), sees the
+    /// same diagnostics as `validate` next to each field, and gets the
+    /// report in the page with downloads (HTML, DOCX, JSON; the
+    /// questionnaire as YAML and as the Excel template) and a what-if
+    /// comparison. `POST /api/assess` answers programs (docs/serve.md).
+    /// Binds to this machine only unless another address is given; Ctrl-C
+    /// stops it.
+    #[command(after_help = "Examples / 示例:
+  zhizao serve
+  zhizao serve --addr 127.0.0.1:9000 --lang en
+  curl --data-binary @my-factory.yaml http://127.0.0.1:8080/api/assess")]
+    Serve(ServeArgs),
     /// Print a shell completion script (命令补全) for bash, zsh, fish or PowerShell.
     ///
     /// The script completes commands, flags and their fixed values (sectors,
@@ -619,6 +634,20 @@ pub struct SchemaArgs {
     /// An existing file is replaced. Example: `-o questionnaire.schema.json`.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+}
+
+// The arguments of `serve` (its help is on the variant).
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on, IP:PORT (default: this machine only, port 8080).
+    ///
+    /// Port 0 takes any free port (the address is printed). Any address
+    /// other than 127.0.0.1 or ::1 makes the form reachable from the
+    /// network, and prints a warning. Example: `--addr 127.0.0.1:9000`.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    #[command(flatten)]
+    pub packs: PackArgs,
 }
 
 // The arguments of `completions` (its help is on the variant).

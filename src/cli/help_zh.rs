@@ -103,6 +103,7 @@ fn join(path: &str, name: &str) -> String {
 /// The Chinese placeholder of each argument's value (`--format <格式>`), by
 /// clap id; the same id names the same kind of value in every command.
 const VALUE_NAMES: &[(&str, &str)] = &[
+    ("addr", "地址"),
     ("after", "问卷"),
     ("before", "问卷"),
     ("command", "命令"),

@@ -144,10 +144,19 @@ impl Settings {
     }
 }
 
-/// Set up the process before anything runs: a closed stdout stops quietly,
-/// and temporary files are removed on an interrupt.
+/// Set up the process before anything runs: a closed stdout stops quietly
+/// (temporary files are removed on an interrupt once the command is known).
 pub fn install_handlers() {
     quiet_on_closed_pipe();
+}
+
+/// Remove temporary files on an interrupt, for every command but `serve`,
+/// which writes no file and stops on Ctrl-C itself, after the requests
+/// under way (the clean-up handler would end the process first).
+fn clean_up_on_signals(command: &Command) {
+    if matches!(command, Command::Serve(_)) {
+        return;
+    }
     // Without the handler an interrupt still stops the process; only the
     // clean-up of temporary files would be lost, so a failure is not fatal.
     let _ = zhizao::output::clean_up_on_signals();
@@ -163,6 +172,7 @@ pub fn parse() -> Result<(Command, Settings), i32> {
     let lang = args::lang_from_args(&args).unwrap_or_else(Lang::from_env);
     match help_zh::try_parse(lang) {
         Ok(cli) => {
+            clean_up_on_signals(&cli.command);
             let settings = Settings::resolve(&cli);
             Ok((cli.command, settings))
         }

@@ -127,6 +127,42 @@ pub fn column_of(path: &str) -> Option<usize> {
     fs.iter().position(|f| f.path.starts_with(&prefix))
 }
 
+/// The fields of one item of a list of records (`Kind::Inline`, e.g. the
+/// name, investment … of a demo line), paths relative to the item; empty
+/// for a list whose items are not records. `zhizao serve` shows each item
+/// as a row of these.
+pub fn item_fields(list: &Field) -> Vec<Field> {
+    let root = crate::schema::schema(crate::schema::Which::Questionnaire);
+    let defs = root.get("$defs").cloned().unwrap_or(Value::Null);
+    let w = Walker { defs: &defs };
+    let items = w.resolve(list.schema.get("items").unwrap_or(&Value::Null));
+    let ctx = Ctx {
+        section: &list.section,
+        section_label: &list.section_label,
+        prefix: String::new(),
+        parent_label: None,
+        required: true,
+    };
+    let mut out = Vec::new();
+    w.object(&items, &ctx, &mut out);
+    for f in &mut out {
+        f.path = f.path.trim_start_matches('.').to_string();
+    }
+    out
+}
+
+/// The choices of a list of fixed-length lists of enum ids (the pairs of
+/// `informatization.integrations`): the choices and how many per item.
+pub fn tuple_choices(list: &Field) -> Option<(Vec<Choice>, usize)> {
+    let root = crate::schema::schema(crate::schema::Which::Questionnaire);
+    let defs = root.get("$defs").cloned().unwrap_or(Value::Null);
+    let w = Walker { defs: &defs };
+    let items = w.resolve(list.schema.get("items")?);
+    let n = items.get("maxItems").and_then(Value::as_u64)?;
+    let inner = w.resolve(items.get("items")?);
+    Some((choices(&inner)?, n as usize))
+}
+
 struct Walker<'a> {
     defs: &'a Value,
 }

@@ -132,6 +132,13 @@ pub fn col_name(c: u16) -> String {
 /// Write the questionnaire workbook: the template when `rows` is empty,
 /// else one row per questionnaire.
 pub fn write(path: &Path, l: Lang, rows: &[Questionnaire]) -> anyhow::Result<()> {
+    let bytes = to_bytes(l, rows)?;
+    crate::output::write_atomic(path, &bytes)?;
+    Ok(())
+}
+
+/// As [`write`], the workbook's bytes (`zhizao serve` offers them as a download).
+pub fn to_bytes(l: Lang, rows: &[Questionnaire]) -> anyhow::Result<Vec<u8>> {
     let mut wb = Workbook::new();
     instructions(wb.add_worksheet(), l)?;
     let data = wb.add_worksheet();
@@ -157,9 +164,7 @@ pub fn write(path: &Path, l: Lang, rows: &[Questionnaire]) -> anyhow::Result<()>
             .set_author("zhizao")
             .set_comment("zhizao questionnaire workbook, format v1"),
     );
-    let bytes = wb.save_to_buffer()?;
-    crate::output::write_atomic(path, &bytes)?;
-    Ok(())
+    Ok(wb.save_to_buffer()?)
 }
 
 fn put(ws: &mut Worksheet, r: u32, c: u16, v: Option<Cell>, l: Lang) -> anyhow::Result<()> {

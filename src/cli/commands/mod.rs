@@ -14,6 +14,7 @@ mod policy;
 mod sample;
 mod schema;
 mod screen;
+mod serve;
 mod validate;
 
 /// Run `command`.
@@ -27,6 +28,7 @@ pub fn exec(command: Command, settings: &Settings) -> CliResult {
         Command::Policy(p) => policy::exec(p, settings),
         Command::Sample(a) => sample::exec(a, settings),
         Command::Screen(a) => screen::exec(a, settings),
+        Command::Serve(a) => serve::exec(a, settings),
         Command::Schema(a) => schema::exec(a, settings),
         Command::Completions(a) => completions::exec(a, settings),
         Command::Man(a) => man::exec(a, settings),

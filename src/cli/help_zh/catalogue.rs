@@ -612,6 +612,35 @@ pub const CATALOGUE: &[CmdZh] = &[
         ],
     },
     CmdZh {
+        path: "serve",
+        about: "以网页表单和 HTTP 接口提供问卷（本地网页表单）。",
+        long: "以网页表单和 HTTP 接口提供问卷（本地网页表单）。\n\n\
+企业在浏览器中填写表单（空白开始、从 `zhizao init` 的模板开始，或上传 YAML / Excel 问卷），\
+每个字段旁显示与 `zhizao validate` 相同的诊断信息；评估后报告直接显示在页面中，\
+可下载 HTML、DOCX、JSON 报告以及 YAML 和 Excel 申报表格式的问卷，并可做假设分析对比。\
+程序可调用 `POST /api/assess`（见 docs/serve.md）。\
+默认只监听本机；按 Ctrl-C 停止。",
+        after: "示例：
+  zhizao serve
+  zhizao serve --addr 127.0.0.1:9000 --lang en",
+        args: &[
+            ArgZh {
+                id: "addr",
+                help: "监听的地址和端口（默认：仅本机，端口 8080）",
+                long: "监听的地址和端口（默认：仅本机，端口 8080）。\n\n\
+端口为 0 时使用任一空闲端口（启动时打印实际地址）。\
+127.0.0.1 或 ::1 以外的地址会让网络上的其他人也能访问表单，启动时打印警告。\
+示例：`--addr 127.0.0.1:9000`。",
+                values: &[],
+            },
+            POLICY_ARG,
+            CRITERIA_ARG,
+            TARGETS_ARG,
+            REFERENCES_ARG,
+            LEVELS_ARG,
+        ],
+    },
+    CmdZh {
         path: "completions",
         about: "输出 bash、zsh、fish 或 PowerShell 的命令补全脚本。",
         long: "输出 bash、zsh、fish 或 PowerShell 的命令补全脚本。\n\n\
