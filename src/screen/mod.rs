@@ -770,6 +770,11 @@ fn bin_value(indicator: usize, b: usize) -> f64 {
 #[derive(Debug, Default)]
 pub struct Peers {
     values: BTreeMap<Sector, Vec<Vec<u32>>>,
+    /// Running totals of `values` (`[b]` = firms in the bins below `b`, the
+    /// last entry all of them), made on the first lookup once the histograms
+    /// are final: a percentile is then two reads, not a sum over 4,096 bins
+    /// for every value of every exported row.
+    totals: std::sync::OnceLock<BTreeMap<Sector, Vec<Vec<u64>>>>,
 }
 
 /// Histogram increments gathered by a worker, applied by the collector (a
@@ -789,6 +794,8 @@ impl PeerIncrements {
 
 impl Peers {
     fn apply(&mut self, inc: &PeerIncrements) {
+        // Totals made before this are out of date.
+        self.totals.take();
         for (sector, i, b) in &inc.0 {
             let v = self
                 .values
@@ -803,15 +810,33 @@ impl Peers {
     /// median firm is at 50 whatever the ties. Values within one bin count
     /// as equal (0.05 percentage points for ratios, ~0.5% for densities).
     pub fn percentile(&self, sector: Sector, indicator: usize, x: f64) -> Option<f64> {
-        let col = self.values.get(&sector)?.get(indicator)?;
-        let n: u64 = col.iter().map(|c| u64::from(*c)).sum();
+        let totals = self.totals.get_or_init(|| self.running_totals());
+        let below = totals.get(&sector)?.get(indicator)?;
+        let n = below[BINS];
         if n == 0 || !x.is_finite() {
             return None;
         }
         let b = bin(indicator, x);
-        let below: u64 = col[..b].iter().map(|c| u64::from(*c)).sum();
-        let rank = below as f64 + f64::from(col[b]) / 2.0;
+        let rank = below[b] as f64 + (below[b + 1] - below[b]) as f64 / 2.0;
         Some((rank / n as f64 * 100.0 * 10.0).round() / 10.0)
+    }
+
+    /// Each histogram as running totals, one entry longer than it.
+    fn running_totals(&self) -> BTreeMap<Sector, Vec<Vec<u64>>> {
+        let totals = |col: &Vec<u32>| {
+            let mut sum = 0u64;
+            let mut out = Vec::with_capacity(BINS + 1);
+            out.push(0);
+            out.extend(col.iter().map(|c| {
+                sum += u64::from(*c);
+                sum
+            }));
+            out
+        };
+        self.values
+            .iter()
+            .map(|(s, cols)| (*s, cols.iter().map(totals).collect()))
+            .collect()
     }
 
     /// Lower quartile, median and upper quartile of each indicator per
@@ -1380,6 +1405,11 @@ mod tests {
         assert_eq!(p.percentile(Sector::ElectronicsIt, 0, 0.1), None);
         let q = p.quartiles();
         assert_eq!(q[&Sector::Other][0], Some([0.1, 0.2, 0.2]));
+        // A firm added after a lookup counts in the next one: four of five below 30%, one at it.
+        let mut inc = PeerIncrements::default();
+        inc.0.push((Sector::Other, 0, bin(0, 0.25) as u16));
+        p.apply(&inc);
+        assert_eq!(p.percentile(Sector::Other, 0, 0.3), Some(90.0));
     }
 
     #[test]
