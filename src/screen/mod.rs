@@ -908,6 +908,8 @@ pub struct Screened {
     /// report order ([`Packs::funders`]).
     pub funders: Vec<Funder>,
     spill: Option<std::sync::Arc<std::fs::File>>,
+    /// Threads of the run (`--jobs`), also used to read the rows back.
+    jobs: usize,
 }
 
 /// Reads a shared file from its start with its own position, so each call
@@ -928,11 +930,20 @@ impl std::io::Read for ReadFrom {
     }
 }
 
+/// Spilled rows decoded together, in parallel, while reading them back.
+const ROWS_BATCH: usize = 256;
+
+/// A row read back, with its peer percentiles.
+type RowBack = std::io::Result<(Row, Vec<Option<f64>>)>;
+
 impl Screened {
     /// Stream the rows back, in path order, with their peer percentiles.
-    pub fn rows(
-        &self,
-    ) -> std::io::Result<impl Iterator<Item = std::io::Result<(Row, Vec<Option<f64>>)>> + '_> {
+    ///
+    /// The histograms are final by now, so rows are independent: each batch
+    /// of [`ROWS_BATCH`] lines is decoded on the run's threads and handed on
+    /// in order, and the writer (one thread: a sheet is written in order)
+    /// only formats.
+    pub fn rows(&self) -> std::io::Result<impl Iterator<Item = RowBack> + '_> {
         let spill = self.spill.as_ref().ok_or_else(|| {
             std::io::Error::other(
                 "rows were not kept: screen with `keep_rows: true` to export them",
@@ -942,18 +953,30 @@ impl Screened {
             file: spill.clone(),
             pos: 0,
         };
-        Ok(BufReader::new(f).lines().map(move |line| {
-            let line = line?;
-            let mut row: Row = serde_json::from_str(&line).map_err(std::io::Error::other)?;
-            row.redeclare(&self.funders);
-            let pct = row
-                .indicators
-                .iter()
-                .enumerate()
-                .map(|(i, v)| v.and_then(|x| self.peers.percentile(row.sector, i, x)))
-                .collect();
-            Ok((row, pct))
-        }))
+        let pool = pool(self.jobs)?;
+        let mut lines = BufReader::new(f).lines();
+        let batches = std::iter::from_fn(move || {
+            let batch: Vec<_> = lines.by_ref().take(ROWS_BATCH).collect();
+            if batch.is_empty() {
+                return None;
+            }
+            let decode = |line: std::io::Result<String>| self.row_back(&line?);
+            Some(pool.install(|| batch.into_par_iter().map(decode).collect::<Vec<_>>()))
+        });
+        Ok(batches.flatten())
+    }
+
+    /// One spilled line as a row with its percentiles.
+    fn row_back(&self, line: &str) -> RowBack {
+        let mut row: Row = serde_json::from_str(line).map_err(std::io::Error::other)?;
+        row.redeclare(&self.funders);
+        let pct = row
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v.and_then(|x| self.peers.percentile(row.sector, i, x)))
+            .collect();
+        Ok((row, pct))
     }
 }
 
@@ -1124,6 +1147,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         duplicates,
         funders: Packs::of(engine).funders().to_vec(),
         spill: p.spill,
+        jobs: opts.jobs,
     })
 }
 
