@@ -282,12 +282,13 @@ const GUARD_BYTES: [bool; 256] = {
 };
 
 /// The full guard: a walk over every character of the lines that can
-/// matter (see [`guard`]). With `skip_plain`, a line outside quotes that is
+/// matter (see [`guard`]). With `shortcuts`, a line outside quotes that is
 /// a comment or holds none of [`GUARD_BYTES`] is passed over after its
-/// indentation is checked: every character of it would fall through the
-/// walk's match, and the per-line state starts afresh on the next line.
-/// The tests compare the walk with and without the shortcut.
-fn guard_walk(text: &str, file: &str, skip_plain: bool) -> Result<(), Diagnostic> {
+/// indentation is checked (every character of it would fall through the
+/// walk's match, and the per-line state starts afresh on the next line),
+/// and so is the token test of a character that is none of them.
+/// The tests compare the walk with and without the shortcuts.
+fn guard_walk(text: &str, file: &str, shortcuts: bool) -> Result<(), Diagnostic> {
     let mut depth = 0usize;
     let mut in_dq = false;
     let mut in_sq = false;
@@ -316,7 +317,7 @@ fn guard_walk(text: &str, file: &str, skip_plain: bool) -> Result<(), Diagnostic
         }
         let plain =
             || trimmed.starts_with('#') || !trimmed.bytes().any(|b| GUARD_BYTES[usize::from(b)]);
-        if skip_plain && !in_dq && !in_sq && plain() {
+        if shortcuts && !in_dq && !in_sq && plain() {
             continue;
         }
         let mut prev: Option<char> = None;
@@ -348,6 +349,15 @@ fn guard_walk(text: &str, file: &str, skip_plain: bool) -> Result<(), Diagnostic
                 }
                 prev = Some(ch);
                 last_sig = Some(ch);
+                continue;
+            }
+            // A character the match below passes over only moves `prev` and
+            // `last_sig`: skip working out whether a token starts here.
+            if shortcuts && !(ch.is_ascii() && GUARD_BYTES[ch as usize]) {
+                prev = Some(ch);
+                if !ch.is_whitespace() {
+                    last_sig = Some(ch);
+                }
                 continue;
             }
             // A token starts at the line start, after whitespace or after an
