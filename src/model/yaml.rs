@@ -1547,25 +1547,43 @@ mod tests {
         assert_eq!(e.code, Code::YamlMultiDocument);
     }
 
-    /// Texts the guard and the parser meet: the hostile corpus, generated
-    /// questionnaires (a share of them invalid), the examples and templates.
+    /// Texts the guard and the parser meet: the hostile corpus, the fuzz
+    /// regressions, the examples and templates, and every example and
+    /// template with one of its lines taken out (hundreds of near-valid
+    /// files, valid or failing in every way a line can make them fail).
     fn corpus() -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut out: Vec<(String, String)> = (0..300)
-            .map(|i| crate::sample::sample(2016, i, 0.3))
-            .collect();
-        for dir in ["tests/hostile", "questionnaires/examples", "src/templates"] {
+        let read = |dir: &str| -> Vec<(String, String)> {
             let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
+                return Vec::new();
             };
-            for e in entries.flatten() {
-                let bytes = std::fs::read(e.path()).unwrap_or_default();
-                if let Ok(text) = decode(&bytes, "f") {
-                    out.push((e.path().display().to_string(), text));
-                }
+            let mut out: Vec<_> = entries
+                .flatten()
+                .filter_map(|e| {
+                    let bytes = std::fs::read(e.path()).ok()?;
+                    Some((e.path().display().to_string(), decode(&bytes, "f").ok()?))
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let bases: Vec<_> = ["questionnaires/examples", "src/templates"]
+            .iter()
+            .flat_map(|d| read(d))
+            .collect();
+        let mut out = Vec::new();
+        for (name, text) in &bases {
+            let lines: Vec<&str> = text.split('\n').collect();
+            for cut in 0..lines.len() {
+                let mut v = lines.clone();
+                v.remove(cut);
+                out.push((format!("{name} without line {}", cut + 1), v.join("\n")));
             }
         }
-        assert!(out.len() > 350, "the corpus was not found");
+        out.extend(bases);
+        out.extend(read("tests/hostile"));
+        out.extend(read("tests/fuzz_regressions/questionnaire"));
+        assert!(out.len() > 500, "the corpus was not found");
         out
     }
 
@@ -1623,16 +1641,25 @@ mod tests {
             prop_assert_eq!(guard(&text, "f"), guard_walk(&text, "f", false));
         }
 
-        /// A generated questionnaire with one line broken: what the parser
+        /// An example questionnaire with one line replaced: what the parser
         /// answers is the same with and without the path tracked.
         #[test]
         fn fast_and_tracked_parse_agree(
-            i in 0usize..500,
-            line in 0usize..80,
+            i in 0usize..8,
+            line in 0usize..120,
             edit in proptest::string::string_regex("[a-z_0-9: ,\\-\\[\\]\"]{0,10}").unwrap(),
         ) {
             use crate::questionnaire::Questionnaire;
-            let (_, text) = crate::sample::sample(7, i, 0.2);
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            let mut files: Vec<_> = std::fs::read_dir(root.join("questionnaires/examples"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            prop_assume!(!files.is_empty());
+            let text = std::fs::read_to_string(&files[i % files.len()]).unwrap_or_default();
             let mut lines: Vec<&str> = text.split('\n').collect();
             if line < lines.len() {
                 lines[line] = &edit;
