@@ -237,7 +237,58 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// flow nesting deeper than [`MAX_FLOW_DEPTH`] and indentation deeper than
 /// [`MAX_INDENT`]. Quoted strings, comments and block scalars are skipped so
 /// that a `*` or `&` inside text is not mistaken for an alias.
+///
+/// Most files hold none of the bytes the guard could object to: a byte scan
+/// ([`surely_passes`], vectorised by `memchr`) settles those, and only a file
+/// with such a byte gets the character-by-character walk ([`guard_walk`]).
+/// Both give the same answer on every text (a property test holds them so).
 pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
+    if surely_passes(text.as_bytes()) {
+        return Ok(());
+    }
+    guard_walk(text, file, true)
+}
+
+/// Whether [`guard_walk`] is sure to pass `text`. It refuses only at an `&`,
+/// `*` or `!`, at the opening bracket past [`MAX_FLOW_DEPTH`] (so after more
+/// than that many `[`/`{`), or on a line indented by more than [`MAX_INDENT`]
+/// spaces; a text without any of these passes it. These bytes are ASCII, so
+/// they never occur inside a multi-byte UTF-8 character.
+fn surely_passes(bytes: &[u8]) -> bool {
+    if memchr::memchr3(b'&', b'*', b'!', bytes).is_some() {
+        return false;
+    }
+    let brackets = memchr::memchr2_iter(b'[', b'{', bytes).take(MAX_FLOW_DEPTH + 1);
+    if brackets.count() > MAX_FLOW_DEPTH {
+        return false;
+    }
+    let deep =
+        |line: &[u8]| line.len() > MAX_INDENT && line[..=MAX_INDENT].iter().all(|b| *b == b' ');
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    !starts.into_iter().any(|s| deep(&bytes[s..]))
+}
+
+/// Bytes that mean something to [`guard_walk`] outside quotes; a line
+/// without any of them leaves its state as it was.
+const GUARD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let special = b"\"'[]{}&*!|>#";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The full guard: a walk over every character of the lines that can
+/// matter (see [`guard`]). With `shortcuts`, a line outside quotes that is
+/// a comment or holds none of [`GUARD_BYTES`] is passed over after its
+/// indentation is checked (every character of it would fall through the
+/// walk's match, and the per-line state starts afresh on the next line),
+/// and so is the token test of a character that is none of them.
+/// The tests compare the walk with and without the shortcuts.
+fn guard_walk(text: &str, file: &str, shortcuts: bool) -> Result<(), Diagnostic> {
     let mut depth = 0usize;
     let mut in_dq = false;
     let mut in_sq = false;
@@ -263,6 +314,11 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                 "问卷只需两三层缩进",
                 "a questionnaire needs two or three levels",
             )));
+        }
+        let plain =
+            || trimmed.starts_with('#') || !trimmed.bytes().any(|b| GUARD_BYTES[usize::from(b)]);
+        if shortcuts && !in_dq && !in_sq && plain() {
+            continue;
         }
         let mut prev: Option<char> = None;
         // The last character that was not white space: after a space, a new
@@ -293,6 +349,15 @@ pub fn guard(text: &str, file: &str) -> Result<(), Diagnostic> {
                 }
                 prev = Some(ch);
                 last_sig = Some(ch);
+                continue;
+            }
+            // A character the match below passes over only moves `prev` and
+            // `last_sig`: skip working out whether a token starts here.
+            if shortcuts && !(ch.is_ascii() && GUARD_BYTES[ch as usize]) {
+                prev = Some(ch);
+                if !ch.is_whitespace() {
+                    last_sig = Some(ch);
+                }
                 continue;
             }
             // A token starts at the line start, after whitespace or after an
@@ -392,8 +457,20 @@ fn tag_error(file: &str, line: usize, column: usize) -> Diagnostic {
 }
 
 /// Parse YAML text into `T` after the guard, with errors as diagnostics.
+///
+/// A valid file is read once, without tracking the field path (tracking
+/// wraps every value and cost ~5% of a screening). A file that fails is read
+/// again with the path tracked, for the diagnostic: the parse is
+/// deterministic, so the second read meets the same error at the same place.
 pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
     guard(text, file)?;
+    let de = serde_yaml::Deserializer::from_str(text);
+    T::deserialize(de).or_else(|_| from_str_tracked(text, file))
+}
+
+/// The diagnostic path of [`from_str`]: the same parse with the field path
+/// tracked (after the guard has passed).
+fn from_str_tracked<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
     let de = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| tab_hint(convert_error(e, file), text))
 }
@@ -1468,5 +1545,131 @@ mod tests {
     fn two_documents_are_explained() {
         let e = from_str::<T>("cnc_units: 1\n---\ncnc_units: 2\n", "f").unwrap_err();
         assert_eq!(e.code, Code::YamlMultiDocument);
+    }
+
+    /// Texts the guard and the parser meet: the hostile corpus, the fuzz
+    /// regressions, the examples and templates, and every example and
+    /// template with one of its lines taken out (hundreds of near-valid
+    /// files, valid or failing in every way a line can make them fail).
+    fn corpus() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |dir: &str| -> Vec<(String, String)> {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                return Vec::new();
+            };
+            let mut out: Vec<_> = entries
+                .flatten()
+                .filter_map(|e| {
+                    let bytes = std::fs::read(e.path()).ok()?;
+                    Some((e.path().display().to_string(), decode(&bytes, "f").ok()?))
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let bases: Vec<_> = ["questionnaires/examples", "src/templates"]
+            .iter()
+            .flat_map(|d| read(d))
+            .collect();
+        let mut out = Vec::new();
+        for (name, text) in &bases {
+            let lines: Vec<&str> = text.split('\n').collect();
+            for cut in 0..lines.len() {
+                let mut v = lines.clone();
+                v.remove(cut);
+                out.push((format!("{name} without line {}", cut + 1), v.join("\n")));
+            }
+        }
+        out.extend(bases);
+        out.extend(read("tests/hostile"));
+        out.extend(read("tests/fuzz_regressions/questionnaire"));
+        assert!(out.len() > 500, "the corpus was not found");
+        out
+    }
+
+    #[test]
+    fn guard_shortcuts_give_the_walks_answer_on_the_corpus() {
+        let mut refused = 0;
+        for (name, text) in corpus() {
+            let full = guard_walk(&text, "f", false);
+            refused += usize::from(full.is_err());
+            assert_eq!(guard(&text, "f"), full, "{name}");
+        }
+        // The hostile files with aliases, tags and deep nesting are among them.
+        assert!(refused >= 5, "only {refused} refused");
+    }
+
+    #[test]
+    fn fast_and_tracked_parse_agree_on_the_corpus() {
+        use crate::questionnaire::Questionnaire;
+        let mut failed = 0;
+        for (name, text) in corpus() {
+            if guard(&text, "f").is_err() {
+                continue;
+            }
+            let fast = from_str::<Questionnaire>(&text, "f");
+            failed += usize::from(fast.is_err());
+            let tracked = from_str_tracked::<Questionnaire>(&text, "f");
+            // As text: a NaN read from `.nan` is not equal to itself.
+            assert_eq!(format!("{fast:?}"), format!("{tracked:?}"), "{name}");
+        }
+        assert!(failed >= 10, "only {failed} files failed to parse");
+    }
+
+    /// Lines made of the characters that steer the guard, in any order.
+    fn guard_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::prop_oneof![
+            proptest::string::string_regex("[a-z: ,#\"'\\\\\\[\\]{}&*!|>+-]{0,12}").unwrap(),
+            proptest::string::string_regex(" {0,300}").unwrap(),
+            proptest::string::string_regex("[\\[{]{0,40}").unwrap(),
+            proptest::string::string_regex("[名称 　\\t]{0,4}").unwrap(),
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|v| {
+            v.into_iter()
+                .enumerate()
+                .map(|(i, p)| if i % 3 == 2 { p + "\n" } else { p })
+                .collect()
+        })
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn guard_shortcuts_give_the_walks_answer(text in guard_text()) {
+            prop_assert_eq!(guard(&text, "f"), guard_walk(&text, "f", false));
+        }
+
+        /// An example questionnaire with one line replaced: what the parser
+        /// answers is the same with and without the path tracked.
+        #[test]
+        fn fast_and_tracked_parse_agree(
+            i in 0usize..8,
+            line in 0usize..120,
+            edit in proptest::string::string_regex("[a-z_0-9: ,\\-\\[\\]\"]{0,10}").unwrap(),
+        ) {
+            use crate::questionnaire::Questionnaire;
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            let mut files: Vec<_> = std::fs::read_dir(root.join("questionnaires/examples"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            prop_assume!(!files.is_empty());
+            let text = std::fs::read_to_string(&files[i % files.len()]).unwrap_or_default();
+            let mut lines: Vec<&str> = text.split('\n').collect();
+            if line < lines.len() {
+                lines[line] = &edit;
+            }
+            let text = lines.join("\n");
+            prop_assume!(guard(&text, "f").is_ok());
+            prop_assert_eq!(
+                format!("{:?}", from_str::<Questionnaire>(&text, "f")),
+                format!("{:?}", from_str_tracked::<Questionnaire>(&text, "f"))
+            );
+        }
     }
 }
