@@ -237,7 +237,13 @@ fn snapshots_of_every_example_markdown_and_html() {
             let html = run_ok(&["assess", &ex, "--format", "html", "--lang", lang]);
             // Every chart is well-formed XML.
             let charts = svgs(&html);
-            assert_eq!(charts.len(), 2, "{name}: radar and bars");
+            // The radar and the indicator bars; a third, the points by
+            // dimension, when a score sheet applied (data from 2024 on).
+            let json = run_ok(&["assess", &ex, "--format", "json"]);
+            let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+            let sheets = v.pointer("/levels/sheets").and_then(|s| s.as_array());
+            let expected = 2 + usize::from(sheets.is_some_and(|s| !s.is_empty()));
+            assert_eq!(charts.len(), expected, "{name}: radar, bars, dimensions");
             for svg in charts {
                 if let Err(e) = check_xml(svg) {
                     panic!("{name} {lang}: SVG is not well-formed: {e}");

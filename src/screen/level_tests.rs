@@ -313,6 +313,7 @@ fn screened(rows: &[Row]) -> Screened {
         duplicates: vec![],
         funders: Packs::of(&engine).funders().to_vec(),
         spill: Some(std::sync::Arc::new(spill)),
+        jobs: 1,
     }
 }
 
