@@ -87,26 +87,44 @@ impl Checks<'_> {
     }
 
     fn le(&mut self, small: (&str, Option<u32>), big: (&str, Option<u32>)) {
-        if let (Some(a), Some(b)) = (small.1, big.1) {
-            if a > b {
-                self.push(
-                    Code::Consistency,
-                    small.0,
-                    Text::new(
-                        format!("{a} 大于 {} 的 {b}", big.0),
-                        format!("{a} is more than the {b} of {}", big.0),
-                    ),
-                    Some(Text::new(
-                        format!("它是 {} 的一部分, 不能更大; 请核对两个数", big.0),
-                        format!(
-                            "it is a part of {} and cannot exceed it; check both figures",
-                            big.0
-                        ),
-                    )),
-                    false,
-                );
-            }
+        self.part_of_whole(small, big, "");
+    }
+
+    /// A part (`small`) that exceeds its whole (`big`), both in `unit` (none
+    /// for counts): one consistency error at the part.
+    fn part_of_whole<T: PartialOrd + std::fmt::Display + Copy>(
+        &mut self,
+        small: (&str, Option<T>),
+        big: (&str, Option<T>),
+        unit: &str,
+    ) {
+        let (Some(a), Some(b)) = (small.1, big.1) else {
+            return;
+        };
+        if a <= b {
+            return;
         }
+        let (ua, ub) = if unit.is_empty() {
+            (format!("{a} "), format!("{b}"))
+        } else {
+            (format!("{a} {unit}"), format!("{b} {unit}"))
+        };
+        self.push(
+            Code::Consistency,
+            small.0,
+            Text::new(
+                format!("{ua}大于 {} 的 {ub}", big.0),
+                format!("{} is more than the {ub} of {}", ua.trim_end(), big.0),
+            ),
+            Some(Text::new(
+                format!("它是 {} 的一部分, 不能更大; 请核对两个数", big.0),
+                format!(
+                    "it is a part of {} and cannot exceed it; check both figures",
+                    big.0
+                ),
+            )),
+            false,
+        );
     }
 
     fn pct(&mut self, path: &str, v: Option<f64>, lo: f64, hi: f64) {
@@ -428,27 +446,7 @@ impl Checks<'_> {
 
     /// A sum of money that is a part of another (both in 万元) is not larger.
     fn le_money(&mut self, small: (&str, Option<Decimal>), big: (&str, Option<Decimal>)) {
-        let (Some(a), Some(b)) = (small.1, big.1) else {
-            return;
-        };
-        if a > b {
-            self.push(
-                Code::Consistency,
-                small.0,
-                Text::new(
-                    format!("{a} 万元大于 {} 的 {b} 万元", big.0),
-                    format!("{a} 万元 is more than the {b} 万元 of {}", big.0),
-                ),
-                Some(Text::new(
-                    format!("它是 {} 的一部分, 不能更大; 请核对两个数", big.0),
-                    format!(
-                        "it is a part of {} and cannot exceed it; check both figures",
-                        big.0
-                    ),
-                )),
-                false,
-            );
-        }
+        self.part_of_whole(small, big, "万元");
     }
 
     /// Parts of the equipment and key-process counts within their totals.
