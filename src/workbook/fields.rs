@@ -359,13 +359,37 @@ fn short(t: &Text) -> Text {
         t.en.split(" Example: ").next().unwrap_or("").to_string(),
     );
     let cut = |s: &str, seps: &[char]| -> String {
-        let end = s.find(seps).unwrap_or(s.len());
+        let end = first_separator(s, seps).unwrap_or(s.len());
         s[..end].trim().trim_end_matches('.').to_string()
     };
     Text::new(
         cut(&t.zh, &[',', ':', ';', '，', '：', '；']),
         cut(&t.en, &[',', ':', ';']),
     )
+}
+
+/// Where a label ends: the first separator outside brackets that is not a
+/// thousands comma ("规模以上工业企业 (主营业务收入 ≥ 2,000 万元)" keeps its
+/// bracket whole; "(v2, 可选)" too).
+fn first_separator(s: &str, seps: &[char]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && seps.contains(&c) => {
+                let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
+                if !(c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()) {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// An enum value's label: its description without the final period.
@@ -394,6 +418,21 @@ fn unit_of(name: &str) -> Text {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_label_keeps_its_brackets_and_thousands() {
+        let t = super::short(&crate::lang::Text::new(
+            "规模以上工业企业 (主营业务收入 ≥ 2,000 万元), 否则留空",
+            "Above designated size (revenue ≥ 2,000 万元), else blank",
+        ));
+        assert_eq!(t.zh, "规模以上工业企业 (主营业务收入 ≥ 2,000 万元)");
+        assert_eq!(t.en, "Above designated size (revenue ≥ 2,000 万元)");
+        let v2 = super::short(&crate::lang::Text::new(
+            "所需的情况 (v2, 可选)",
+            "needs (v2, optional)",
+        ));
+        assert_eq!(v2.zh, "所需的情况 (v2, 可选)");
+    }
+
     use super::*;
 
     #[test]
