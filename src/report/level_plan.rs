@@ -53,10 +53,16 @@ fn list(head: &str, lines: Vec<String>) -> Option<PlanList> {
 /// "数字化水平: 现为 三级, 下一级 四级"; `now` is the verb ("现为", "可达").
 fn now_and_next(kind: &str, now: (&str, &str), next: Option<&str>, l: Lang) -> String {
     let (verb, level) = now;
+    // No verb before a name that already says "not reached" (未达基础级).
+    let level = if verb.is_empty() {
+        level.to_string()
+    } else {
+        format!("{verb} {level}")
+    };
     match next {
-        Some(n) => format!("{kind}: {verb} {level}{} {n}", l.pick(", 下一级", "; next")),
+        Some(n) => format!("{kind}: {level}{} {n}", l.pick(", 下一级", "; next")),
         None => format!(
-            "{kind}: {verb} {level}{}",
+            "{kind}: {level}{}",
             l.pick(", 已是最高一级", "; the top level")
         ),
     }
@@ -162,7 +168,13 @@ fn factory(f: &FactoryPlan, l: Lang) -> PlanGroup {
     let next = f.next.as_ref();
     let title = now_and_next(
         l.pick("智能工厂梯度", "Smart-factory level"),
-        (l.pick("可达最高等级", "highest level"), f.level_name.get(l)),
+        (
+            match f.level {
+                Some(1..) => l.pick("可达最高等级", "highest level"),
+                _ => "",
+            },
+            f.level_name.get(l),
+        ),
         next.map(|n| n.name.get(l)),
         l,
     );
