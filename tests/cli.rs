@@ -782,3 +782,67 @@ fn written_file_names_are_echoed_terminal_safe() {
     assert!(err.contains("written:"), "{err}");
     assert_no_raw_controls("convert", &err);
 }
+
+/// The terminal report of a factory at 80 columns, without colour.
+fn terminal_at_80(ex: &str, lang: &str) -> String {
+    let out = zhizao()
+        .args(["assess", ex, "--lang", lang])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The 等级提升 / Raising the level part, up to its blank line.
+fn raising_part(text: &str, head: &str) -> Option<String> {
+    let start = text.lines().position(|l| l == head)?;
+    Some(
+        text.lines()
+            .skip(start)
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+#[test]
+fn terminal_names_the_money_of_the_next_digital_level() {
+    // machinery-advanced-factory: digital level 三级 (score 84.15, 7 < 10
+    // scenes at 四级), pilot spend 850,000 (digital_spend_ex_tax_wan 85).
+    // qz-sme-digital-pilot-2024: 50% of spend, at most 300,000 at 三级 and
+    // 500,000 at 四级. Now 50% × 850,000 = 425,000 → 300,000; at 四级
+    // 425,000 (under 500,000): 四级 adds 425,000 − 300,000 = 125,000.
+    let ex = "questionnaires/examples/machinery-advanced-factory.yaml";
+    let zh = terminal_at_80(ex, "zh");
+    let part = raising_part(&zh, "等级提升").expect("zh report has 等级提升");
+    assert!(
+        part.contains("数字化水平：现为 三级，下一级 四级"),
+        "{part}"
+    );
+    assert!(
+        part.contains("四级：+12.50万元 — 中小企业数字化转型试点企业补助"),
+        "{part}"
+    );
+    assert!(part.contains("营销管理 ★约束性：三级 → 四级"), "{part}");
+    assert!(
+        part.contains("智能工厂梯度：可达最高等级 先进级，下一级 卓越级"),
+        "{part}"
+    );
+    let en = terminal_at_80(ex, "en");
+    let part = raising_part(&en, "Raising the level").expect("en report has it");
+    assert!(part.contains("level 4: +CNY 125,000"), "{part}");
+    for text in [&zh, &en] {
+        for line in text.lines() {
+            let w = zhizao::report::fit::display_width(line);
+            assert!(w <= 80, "{w} columns: {line}");
+        }
+    }
+}
+
+#[test]
+fn a_2017_report_has_no_level_part() {
+    let zh = terminal_at_80("questionnaires/examples/licheng-footwear.yaml", "zh");
+    assert!(raising_part(&zh, "等级提升").is_none(), "{zh}");
+}

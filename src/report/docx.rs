@@ -336,7 +336,46 @@ impl Writer<'_> {
         doc.add_paragraph(para(&self.t("r_note")).size(18))
     }
 
+    /// The roadmap's targets, then 等级提升 (the level part) when a level
+    /// pack applied.
     fn roadmap(&self, doc: Docx) -> Docx {
+        let doc = self.roadmap_targets(doc);
+        self.level_plan(doc)
+    }
+
+    /// 等级提升 / Raising the level: each plan's title in bold, each list's
+    /// head and its lines as dashed entries.
+    fn level_plan(&self, doc: Docx) -> Docx {
+        let groups = self.list("/roadmap/level_plan");
+        if groups.is_empty() {
+            return doc;
+        }
+        let mut doc = doc.add_paragraph(heading(3, &self.t("level_plan")));
+        for g in groups {
+            let title = Run::new().add_text(self.field(&g, "title")).bold();
+            doc = doc.add_paragraph(Paragraph::new().keep_next(true).add_run(title));
+            for x in g
+                .get("lists")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                doc = doc.add_paragraph(para(&self.fin(&format!("{}:", self.field(x, "head")))));
+                for line in x
+                    .get("lines")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let text = format!("  – {}", self.fin(line.as_str().unwrap_or("")));
+                    doc = doc.add_paragraph(para(&text).size(18));
+                }
+            }
+        }
+        doc
+    }
+
+    fn roadmap_targets(&self, doc: Docx) -> Docx {
         let mut doc = doc.add_paragraph(heading(2, &self.t("roadmap")));
         doc = doc.add_paragraph(para(&self.t("roadmap_intro")).size(18));
         let targets = self.list("/roadmap/targets");

@@ -7,6 +7,7 @@ pub mod docx;
 pub mod fields;
 pub mod fit;
 pub mod html;
+pub mod level_plan;
 pub mod levels;
 pub mod markdown;
 pub mod pack;

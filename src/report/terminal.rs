@@ -123,11 +123,22 @@ fn amount_cell(t: &crate::policy::eval::TrackResult, l: Lang) -> String {
 
 /// Render an assessment.
 pub fn render(a: &Assessment, o: Options) -> String {
+    render_with_plans(a, &crate::roadmap::levels::LevelPlans::default(), o)
+}
+
+/// Render an assessment with the level part of its roadmap (等级提升),
+/// printed right after the level sections.
+pub fn render_with_plans(
+    a: &Assessment,
+    plans: &crate::roadmap::levels::LevelPlans,
+    o: Options,
+) -> String {
     let mut out = String::new();
+    for section in [header, maturity, levels::section] {
+        section(&mut out, a, o);
+    }
+    levels::plans(&mut out, plans, o);
     for section in [
-        header,
-        maturity,
-        levels::section,
         indicators,
         criteria,
         tracks,

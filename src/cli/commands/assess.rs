@@ -47,8 +47,9 @@ pub fn exec(args: AssessArgs, s: &Settings) -> CliResult {
         Format::Markdown | Format::Docx => report::markdown::render(&r.report_input(&r.roadmap()))?,
         Format::Terminal => {
             report::whatif::terminal_note(&overrides, lang)
-                + &report::terminal::render(
+                + &report::terminal::render_with_plans(
                     &a,
+                    &zhizao::roadmap::levels::plans(&engine, &loaded.questionnaire, &a),
                     report::terminal::Options {
                         lang,
                         color: args.output.is_none() && s.color,

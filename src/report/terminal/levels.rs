@@ -243,3 +243,28 @@ fn ladder(out: &mut String, r: &LadderResult, o: Options) {
     missing(out, &r.missing_data, l);
     out.push('\n');
 }
+
+/// 等级提升 / Raising the level: the level part of the roadmap, printed
+/// right after the level sections; nothing when no level pack applied.
+pub(super) fn plans(out: &mut String, p: &crate::roadmap::levels::LevelPlans, o: Options) {
+    let groups = crate::report::level_plan::groups(p, o.lang);
+    if groups.is_empty() {
+        return;
+    }
+    heading(
+        out,
+        crate::report::level_plan::heading(o.lang),
+        "1",
+        o.color,
+    );
+    for g in groups {
+        line(out, &g.title);
+        for list in g.lists {
+            line(out, &format!("  {}:", list.head));
+            for s in list.lines {
+                line(out, &format!("    - {s}"));
+            }
+        }
+    }
+    out.push('\n');
+}

@@ -67,6 +67,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("roadmap", "升级路线图", "Upgrade roadmap"),
     ("roadmap_intro", "每一步都经过模拟: 复制问卷、实施该步、重新评估, 所以“解锁”的标准、扶持项和金额就是本工具对升级后企业的结论。目标按“解锁金额上限 ÷ 成本”排序; 没有成本数字的目标其次, 不解锁金额的最后。", "Every step is simulated: the questionnaire is copied, the step applied and the factory assessed again, so what a step \"unlocks\" is exactly what this tool would conclude after the upgrade. Targets are ordered by value for effort (upper end of the money unlocked ÷ cost); targets without a cost figure follow, and those that unlock no money come last."),
     ("roadmap_none", "所有目标均已达到。", "Every target is reached."),
+    ("level_plan", "等级提升", "Raising the level"),
     ("target", "目标", "Target"),
     ("now", "现状", "Now"),
     ("steps", "步骤", "Steps"),

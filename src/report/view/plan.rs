@@ -46,6 +46,8 @@ pub(super) struct UnitCostView {
 pub(super) struct RoadmapView {
     targets: Vec<TargetView>,
     unit_costs: Vec<UnitCostView>,
+    /// 等级提升: the level part (empty when no level pack applied).
+    level_plan: Vec<crate::report::level_plan::PlanGroup>,
 }
 
 /// One of the best actions of the executive summary (执行摘要): a roadmap
@@ -371,5 +373,6 @@ pub(super) fn roadmap_view(r: &Roadmap, l: Lang) -> RoadmapView {
             .map(|(i, t)| target_view(i, t, l))
             .collect(),
         unit_costs: unit_cost_views(r, l),
+        level_plan: crate::report::level_plan::groups(&r.levels, l),
     }
 }
