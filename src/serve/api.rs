@@ -82,6 +82,18 @@ impl Problem {
         )
     }
 
+    /// A request sent by a page of another site (403): a web page the user
+    /// opens must not be able to post questionnaires to this form.
+    pub fn cross_site() -> Problem {
+        Problem::Status(
+            StatusCode::FORBIDDEN,
+            Text::new(
+                "此服务不接受其他网站页面发来的请求",
+                "this server does not answer requests sent by pages of other sites",
+            ),
+        )
+    }
+
     /// A request the API cannot use (400).
     pub fn bad_request(t: Text) -> Problem {
         Problem::Status(StatusCode::BAD_REQUEST, t)

@@ -145,7 +145,24 @@ async fn local_host(State(app): State<App>, req: Request, next: Next) -> Respons
     if app.options.local_hosts_only && !is_local_host(host) {
         return api::Problem::foreign_host().into_response();
     }
+    if is_cross_site(req.headers(), host) {
+        return api::Problem::cross_site().into_response();
+    }
     next.run(req).await
+}
+
+/// A browser's request from a page of another site: it says so
+/// (`Sec-Fetch-Site: cross-site`), or its `Origin` names another host than
+/// the one addressed. Programs (curl, a bureau's system) send neither.
+fn is_cross_site(h: &axum::http::HeaderMap, host: &str) -> bool {
+    let text = |name: &str| h.get(name).and_then(|v| v.to_str().ok());
+    if text("sec-fetch-site") == Some("cross-site") {
+        return true;
+    }
+    let origin_host = text("origin")
+        .and_then(|o| o.split_once("://"))
+        .map(|(_, rest)| rest);
+    origin_host.is_some_and(|o| !o.eq_ignore_ascii_case(host))
 }
 
 /// `localhost`, `127.x.y.z` or `[::1]`, with or without a port.
@@ -188,6 +205,36 @@ async fn safety_headers(req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn requests_from_other_sites_are_cross_site() {
+        let h = |pairs: &[(&'static str, &'static str)]| {
+            let mut m = axum::http::HeaderMap::new();
+            for (k, v) in pairs {
+                m.insert(*k, HeaderValue::from_static(v));
+            }
+            m
+        };
+        let host = "127.0.0.1:8080";
+        assert!(!is_cross_site(&h(&[]), host));
+        assert!(!is_cross_site(
+            &h(&[("origin", "http://127.0.0.1:8080")]),
+            host
+        ));
+        assert!(!is_cross_site(
+            &h(&[("sec-fetch-site", "same-origin")]),
+            host
+        ));
+        assert!(is_cross_site(
+            &h(&[("origin", "https://evil.example")]),
+            host
+        ));
+        assert!(is_cross_site(&h(&[("sec-fetch-site", "cross-site")]), host));
+        assert!(is_cross_site(
+            &h(&[("origin", "http://127.0.0.1:9999")]),
+            host
+        ));
+    }
 
     #[test]
     fn only_this_machine_names_are_local_hosts() {

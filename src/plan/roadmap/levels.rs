@@ -256,11 +256,12 @@ fn scenes_short(s: &SheetResult, next: u8) -> Vec<SceneGap> {
 }
 
 fn factory(l: &LadderResult, sim: &Simulator) -> FactoryPlan {
-    let now = l.level.unwrap_or(0);
+    // The step the ladder itself named next (above both the level reached and
+    // the level already recognised), so its missing lines match the step.
     let next = l
         .steps
         .iter()
-        .find(|s| s.rank == now + 1)
+        .find(|s| l.next_step.as_ref() == Some(&s.id))
         .map(|s| NextStep {
             id: s.id.clone(),
             name: s.name.clone(),

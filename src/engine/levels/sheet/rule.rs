@@ -117,7 +117,10 @@ fn joined(l: &Level, s: &Standing, mark: &str, unmet_only: bool) -> Text {
 
 /// What the next level (after `level`) lacks, one line per unmet gate.
 pub(super) fn gaps(r: &LevelRule, level: u8, s: &Standing) -> Option<(u8, Text, Vec<Text>)> {
-    let next = r.levels.iter().find(|l| l.level == level + 1)?;
+    let next = r
+        .levels
+        .iter()
+        .find(|l| Some(l.level) == level.checked_add(1))?;
     let mark = r.confidence.mark();
     let lines = gates(next, s, &mark)
         .into_iter()
@@ -137,7 +140,11 @@ pub(super) fn decided_by(r: &LevelRule, level: u8, s: &Standing) -> Text {
         zh = format!("{}: {}", l.name.zh, t.zh);
         en = format!("{}: {}", l.name.en, t.en);
     }
-    if let Some(next) = r.levels.iter().find(|l| l.level == level + 1) {
+    if let Some(next) = r
+        .levels
+        .iter()
+        .find(|l| Some(l.level) == level.checked_add(1))
+    {
         let t = joined(next, s, &mark, true);
         let sep = if zh.is_empty() { "" } else { "; " };
         zh = format!("{zh}{sep}未达{}: {}", next.name.zh, t.zh);

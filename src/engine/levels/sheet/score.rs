@@ -80,13 +80,19 @@ fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, Text), Vec<String>> {
             .ok_or_else(|| fill(x)),
         Quantity::Percent(Percent { part, whole }) => {
             let (p, w) = (num(f, part), num(f, whole).filter(|w| !w.is_zero()));
-            match (p, w) {
-                (Some(p), Some(w)) => {
-                    let pct = p / w * Decimal::ONE_HUNDRED;
+            // Checked: a pack may divide any two numbers of the questionnaire,
+            // and an overflowing share is as unknown as a missing one.
+            let pct = p.zip(w).and_then(|(p, w)| {
+                p.checked_div(w)
+                    .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
+                    .map(|pct| (p, w, pct))
+            });
+            match pct {
+                Some((p, w, pct)) => {
                     let t = format!("{} / {} = {}%", shown(p), shown(w), shown(pct));
                     Ok((pct, same(t)))
                 }
-                _ => {
+                None => {
                     let mut v = Vec::new();
                     if p.is_none() {
                         v.extend(fill(part));
