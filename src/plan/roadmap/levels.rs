@@ -635,7 +635,7 @@ tracks:
             publishes: "smart_factory.level".into(),
             recognised_level: 0,
             next_action: None,
-            next_step: None,
+            next_step: Some("advanced".into()),
         });
         let p = &plans(&engine, &q, &base).smart_factory[0];
         let next = p.next.as_ref().unwrap();
