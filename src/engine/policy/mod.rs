@@ -769,16 +769,7 @@ impl Checker<'_> {
     /// `items`: the items fact whose fields an item condition names.
     fn condition(&mut self, path: &str, c: &Condition, items: Option<&str>) {
         if let Some(alts) = &c.any_of {
-            let has_comparison = c.at_least.is_some()
-                || c.more_than.is_some()
-                || c.at_most.is_some()
-                || c.less_than.is_some()
-                || c.is.is_some()
-                || c.one_of.is_some()
-                || c.none_of.is_some()
-                || c.any_item.is_some()
-                || c.count_at_least.is_some();
-            if !c.fact.is_empty() || alts.len() < 2 || has_comparison {
+            if !c.fact.is_empty() || alts.len() < 2 || c.compares() {
                 self.err(
                     path,
                     "any_of 不带 fact, 且至少两个条件".into(),

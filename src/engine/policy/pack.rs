@@ -588,6 +588,20 @@ pub enum Test {
 }
 
 impl Condition {
+    /// The condition states a comparison of its own (a bound, `is`, a list
+    /// of ids, an item test or a count) — `any_of` alternatives aside.
+    pub fn compares(&self) -> bool {
+        self.at_least.is_some()
+            || self.more_than.is_some()
+            || self.at_most.is_some()
+            || self.less_than.is_some()
+            || self.is.is_some()
+            || self.one_of.is_some()
+            || self.none_of.is_some()
+            || self.any_item.is_some()
+            || self.count_at_least.is_some()
+    }
+
     /// Build the tests of this condition and of those nested in it. The
     /// first comparison set wins, in the order the checks name them (a
     /// loaded pack has exactly one).

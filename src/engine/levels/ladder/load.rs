@@ -171,18 +171,9 @@ fn resolve(c: &mut Condition) {
     crate::policy::resolve_conditions(std::slice::from_mut(c));
 }
 
-/// Whether a condition states a comparison of its own.
+/// Whether a gate states a test of its own (a comparison or alternatives).
 fn has_comparison(c: &Condition) -> bool {
-    c.at_least.is_some()
-        || c.more_than.is_some()
-        || c.at_most.is_some()
-        || c.less_than.is_some()
-        || c.is.is_some()
-        || c.one_of.is_some()
-        || c.none_of.is_some()
-        || c.any_item.is_some()
-        || c.count_at_least.is_some()
-        || c.any_of.is_some()
+    c.compares() || c.any_of.is_some()
 }
 
 struct Check<'a> {
