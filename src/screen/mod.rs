@@ -16,6 +16,7 @@
 //! Every input is accounted for: assessed, or listed as rejected with file,
 //! line and reason. A bad file never stops the run.
 
+mod dedup;
 pub mod export;
 pub mod packs;
 pub mod targets;
@@ -1174,13 +1175,16 @@ struct Part {
     peers: PeerIncrements,
     lines: Vec<u8>,
     rejected: Vec<Rejected>,
-    keys: Vec<Key>,
+    keys: Vec<dedup::Seen>,
 }
 
 /// Files per worker run inside a chunk.
 const RUN: usize = 64;
 
 type Parsed = (String, Result<crate::input::Loaded, Rejected>);
+
+/// A parsed questionnaire with where it was found.
+type Found = (dedup::Origin, Parsed);
 
 fn parse(path: &std::path::Path) -> Parsed {
     let shown = path.display().to_string();
@@ -1207,8 +1211,8 @@ fn parse_any(path: &std::path::Path) -> Vec<Parsed> {
 impl Part {
     /// Assess one parsed file and fold it in; its row goes to the spill
     /// buffer only when rows are kept.
-    fn add(&mut self, engine: &Engine, packs: &Packs, parsed: Parsed, opts: &Options) {
-        let (shown, r) = parsed;
+    fn add(&mut self, engine: &Engine, packs: &Packs, found: Found, opts: &Options) {
+        let (origin, (shown, r)) = found;
         let l = match r {
             Ok(l) => l,
             Err(r) => return self.rejected.push(r),
@@ -1217,10 +1221,8 @@ impl Part {
         let row = Row::from_brief_packs(&b, &l.questionnaire, packs, shown, l.warnings.len());
         drop(b);
         if let Some(code) = &row.credit_code {
-            let modified = std::fs::metadata(&row.file).and_then(|m| m.modified()).ok();
-            let code = code.trim().to_uppercase();
             self.keys
-                .push((code, row.data_year, modified, row.file.clone()));
+                .push(dedup::Seen::new(code, row.data_year, origin));
         }
         if opts.keep_rows {
             // A Row is plain data, so this does not fail; if it ever did, the
@@ -1296,7 +1298,7 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
     let walked = walk::walk_with(paths, opts.follow_links);
     let mut p = pass(engine, &walked.files, opts, &HashSet::new())?;
-    let duplicates = pick_duplicates(std::mem::take(&mut p.keys));
+    let duplicates = dedup::pick(std::mem::take(&mut p.keys), &walked.files);
     if !duplicates.is_empty() {
         let skip = duplicates.iter().map(|d| d.file.clone()).collect();
         p = pass(engine, &walked.files, opts, &skip)?;
@@ -1410,7 +1412,7 @@ struct Pass {
     peers: Peers,
     rejected: Vec<Rejected>,
     spill: Option<std::sync::Arc<std::fs::File>>,
-    keys: Vec<Key>,
+    keys: Vec<dedup::Seen>,
 }
 
 fn pass(
@@ -1450,16 +1452,20 @@ fn pass(
                         .into_par_iter()
                         .flat_map(|from| {
                             let to = (from + RUN).min(end);
-                            let parsed: Vec<Parsed> =
-                                (from..to).flat_map(|i| parse_any(&files.get(i))).collect();
+                            let parsed: Vec<Found> = (from..to)
+                                .flat_map(|i| {
+                                    let rows = parse_any(&files.get(i)).into_iter().enumerate();
+                                    rows.map(move |(row, p)| (dedup::Origin::new(i, row), p))
+                                })
+                                .collect();
                             // A workbook is one file of many rows: extra entries, in runs of RUN.
                             let extra = parsed.len().saturating_sub(to - from);
                             // Second pass of a batch with duplicates: leave them out (by the
                             // name they were recorded under: a path, or a workbook row).
                             let parsed = parsed
                                 .into_iter()
-                                .filter(|(shown, _)| skip.is_empty() || !skip.contains(shown));
-                            let mut runs: Vec<(usize, Vec<Parsed>)> = Vec::new();
+                                .filter(|(_, (shown, _))| skip.is_empty() || !skip.contains(shown));
+                            let mut runs: Vec<(usize, Vec<Found>)> = Vec::new();
                             let mut it = parsed.peekable();
                             while it.peek().is_some() {
                                 runs.push((0, it.by_ref().take(RUN).collect()));
