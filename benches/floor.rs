@@ -1,14 +1,11 @@
 //! The read floor (issue 18): how fast this machine can only *read* the files
-//! `zhizao screen` would screen — the same walk (`screen::walk`), the same
-//! capped read (`yaml::read_capped`), the same thread pool, and nothing
-//! else. `screen` is measured against this in the same run
-//! (`scripts/bench-screen.sh`), so the ratio does not depend on the disk or
-//! the load of the day.
+//! `zhizao screen` would screen — the same walk, capped read and thread pool
+//! (`zhizao::screen::read_floor`, also `zhizao screen --read-floor`), and
+//! nothing else. `scripts/bench-screen.sh` sets `screen` against it in the
+//! same run, so the ratio does not depend on the disk or the load of the day.
 //!
 //! Run: `cargo bench --bench floor -- DIR... [--jobs N]` (default 2 threads).
-//! Prints files, bytes, seconds and files per second.
 
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -31,33 +28,16 @@ fn main() {
         fail("usage: cargo bench --bench floor -- DIR... [--jobs N]");
     }
     let t = Instant::now();
-    let walked = zhizao::screen::walk::walk(&dirs);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .unwrap_or_else(|e| fail(&format!("thread pool: {e}")));
-    let (files, bytes) = pool.install(|| {
-        (0..walked.files.len())
-            .into_par_iter()
-            .map(|i| {
-                let p = walked.files.get(i);
-                let shown = p.display().to_string();
-                let cap = zhizao::yaml::MAX_QUESTIONNAIRE_BYTES;
-                match zhizao::yaml::read_capped(&p, &shown, cap) {
-                    Ok(b) => (1usize, b.len()),
-                    Err(_) => (0, 0),
-                }
-            })
-            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
-    });
+    let (read, failed) =
+        zhizao::screen::read_floor(&dirs, jobs).unwrap_or_else(|e| fail(&format!("{e}")));
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "read floor: {files} files, {bytes} bytes, {jobs} threads, {secs:.3} s, {:.0} files/s",
-        files as f64 / secs.max(1e-9)
+        "read floor: {read} files read, {failed} failed, {jobs} threads, {secs:.3} s, {:.0} files/s",
+        (read + failed) as f64 / secs.max(1e-9)
     );
 }
 
 fn fail(msg: &str) -> ! {
-    eprintln!("{msg}");
+    eprintln!("floor: {msg}");
     std::process::exit(2)
 }

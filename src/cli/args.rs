@@ -599,6 +599,9 @@ pub struct ScreenArgs {
     /// Benchmark baseline: only read and parse the files, then report counts.
     #[arg(long, hide = true)]
     pub parse_only: bool,
+    /// Benchmark floor: only walk and read the files, then report counts.
+    #[arg(long, hide = true, conflicts_with = "parse_only")]
+    pub read_floor: bool,
     /// Also write each assessed enterprise's report into this folder.
     ///
     /// The same report as `assess --format html`, named by credit code

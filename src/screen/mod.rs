@@ -1528,24 +1528,42 @@ fn pass(
 /// Parse-only baseline (for benchmarks): walk, read and parse into the
 /// questionnaire struct in parallel, nothing else. Returns (parsed, failed).
 pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usize)> {
+    each_file(paths, jobs, |p, shown| {
+        crate::yaml::read_capped(p, shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
+            .and_then(|b| crate::yaml::decode(&b, shown))
+            .and_then(|t| crate::yaml::from_str::<crate::questionnaire::Questionnaire>(&t, shown))
+            .is_ok()
+    })
+}
+
+/// The read floor (for benchmarks, issue 18): the same walk, capped read
+/// and thread pool as a screening, and nothing else, so a screening's time
+/// can be set against it in the same run. Returns (read, failed).
+pub fn read_floor(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usize)> {
+    each_file(paths, jobs, |p, shown| {
+        crate::yaml::read_capped(p, shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES).is_ok()
+    })
+}
+
+/// Runs `ok` on every file a screening would read, on `jobs` threads:
+/// (files it passed, files it failed or the walk rejected).
+fn each_file(
+    paths: &[PathBuf],
+    jobs: usize,
+    ok: impl Fn(&std::path::Path, &str) -> bool + Sync,
+) -> std::io::Result<(usize, usize)> {
     let walked = walk::walk(paths);
     let pool = pool(jobs)?;
-    let ok = pool.install(|| {
+    let passed = pool.install(|| {
         (0..walked.files.len())
             .into_par_iter()
-            .map(|i| walked.files.get(i))
-            .filter(|p: &PathBuf| {
-                let shown = p.display().to_string();
-                crate::yaml::read_capped(p, &shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
-                    .and_then(|b| crate::yaml::decode(&b, &shown))
-                    .and_then(|t| {
-                        crate::yaml::from_str::<crate::questionnaire::Questionnaire>(&t, &shown)
-                    })
-                    .is_ok()
+            .filter(|&i| {
+                let p = walked.files.get(i);
+                ok(&p, &p.display().to_string())
             })
             .count()
     });
-    Ok((ok, walked.files.len() - ok + walked.rejected.len()))
+    Ok((passed, walked.files.len() - passed + walked.rejected.len()))
 }
 
 #[cfg(test)]

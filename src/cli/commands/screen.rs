@@ -18,7 +18,14 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
     io::output_is_input(&args.output, &args.paths)?;
     let jobs = jobs(args.jobs, lang);
     if args.parse_only {
-        return parse_only(&mut out, &args.paths, jobs);
+        return baseline(&mut out, "parse-only", || {
+            screen::parse_only(&args.paths, jobs)
+        });
+    }
+    if args.read_floor {
+        return baseline(&mut out, "read floor", || {
+            screen::read_floor(&args.paths, jobs)
+        });
     }
     let kind = export_kind(args.output.as_deref())?;
     // Held until the export is written: a second screen to the same file refuses.
@@ -126,13 +133,18 @@ fn jobs(asked: usize, lang: Lang) -> usize {
     jobs
 }
 
-/// `--parse-only` (the benchmark baseline): read and parse, report counts.
-fn parse_only(out: &mut Out, paths: &[PathBuf], jobs: usize) -> CliResult {
+/// `--parse-only` and `--read-floor` (benchmark baselines): report the
+/// counts and the time the walk, reads (and parses) took.
+fn baseline(
+    out: &mut Out,
+    what: &str,
+    run: impl FnOnce() -> std::io::Result<(usize, usize)>,
+) -> CliResult {
     let t = std::time::Instant::now();
-    let (ok, failed) = screen::parse_only(paths, jobs)?;
+    let (ok, failed) = run()?;
     let secs = t.elapsed().as_secs_f64();
     out.line(&format!(
-        "parse-only: {ok} parsed, {failed} failed, {secs:.3} s, {:.0} files/s",
+        "{what}: {ok} ok, {failed} failed, {secs:.3} s, {:.0} files/s",
         (ok + failed) as f64 / secs.max(1e-9)
     ))
 }
