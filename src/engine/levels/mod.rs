@@ -102,6 +102,55 @@ impl LevelResults {
     }
 }
 
+/// Where a factory stands on one level pack, in numbers only (no texts):
+/// what a screening keeps of a [`sheet::SheetResult`] or a
+/// [`ladder::LadderResult`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackLevel {
+    /// The level pack's id (`miit-sme-digital-2024` …).
+    pub pack: String,
+    /// Points of a score sheet; `None` for a ladder.
+    pub score: Option<rust_decimal::Decimal>,
+    /// The level reached: 0 below the first, `None` when data is missing.
+    pub level: Option<u8>,
+}
+
+/// Every level of one factory in numbers only ([`evaluate_brief`]), in the
+/// order of [`LevelResults`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LevelBrief {
+    /// Scored sheets, in pack order.
+    pub sheets: Vec<PackLevel>,
+    /// Ladders, in pack order.
+    pub ladders: Vec<PackLevel>,
+}
+
+impl LevelResults {
+    /// The numbers of these results (what [`evaluate_brief`] gives).
+    pub fn brief(&self) -> LevelBrief {
+        LevelBrief {
+            sheets: self
+                .sheets
+                .iter()
+                .map(|s| PackLevel {
+                    pack: s.pack.id.clone(),
+                    score: Some(s.score),
+                    level: s.level,
+                })
+                .collect(),
+            ladders: self
+                .ladders
+                .iter()
+                .map(|l| PackLevel {
+                    pack: l.pack.id.clone(),
+                    score: None,
+                    level: l.level,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Load a level pack; `file` names it in diagnostics.
 pub fn load_pack(text: &str, file: &str) -> Result<LevelPack, Vec<Diagnostic>> {
     #[derive(Deserialize)]
@@ -135,4 +184,124 @@ pub fn evaluate(packs: &[LevelPack], facts: &mut Facts, data_year: i32) -> Level
         }
     }
     out
+}
+
+/// [`evaluate`] without the words: the same packs, levels, scores and
+/// published facts, for a screening, which shows no text of a level.
+pub fn evaluate_brief(packs: &[LevelPack], facts: &mut Facts, data_year: i32) -> LevelBrief {
+    let mut out = LevelBrief::default();
+    let applies = |p: &&LevelPack| p.header().applies_to(data_year);
+    for p in packs.iter().filter(applies) {
+        if let LevelPack::Sheet(s) = p {
+            let r = sheet::brief(s, facts);
+            sheet::publish_brief(&r, facts);
+            out.sheets.push(PackLevel {
+                pack: s.header.id.clone(),
+                score: Some(r.score),
+                level: r.level,
+            });
+        }
+    }
+    for p in packs.iter().filter(applies) {
+        if let LevelPack::Ladder(l) = p {
+            let level = ladder::level(l, facts);
+            ladder::publish_level(&l.publishes, level, facts);
+            out.ladders.push(PackLevel {
+                pack: l.header.id.clone(),
+                score: None,
+                level,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::Engine;
+
+    /// The facts a level pack publishes.
+    const PUBLISHED: [&str; 3] = [
+        "digital_level.level",
+        "digital_level.score",
+        "smart_factory.level",
+    ];
+
+    /// Every example questionnaire, and every one with one of its lines
+    /// taken out (answers missing, levels left open), that still loads.
+    fn questionnaires() -> Vec<(String, crate::questionnaire::Questionnaire)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/examples");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("examples")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        let mut out = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("example");
+            let lines: Vec<&str> = text.split('\n').collect();
+            for cut in 0..=lines.len() {
+                if lines
+                    .get(cut)
+                    .is_some_and(|l| l.trim_start().starts_with('#'))
+                {
+                    continue;
+                }
+                let mut v = lines.clone();
+                if cut < v.len() {
+                    v.remove(cut);
+                }
+                let name = format!("{} without line {}", path.display(), cut + 1);
+                if let Ok(l) = crate::input::from_bytes(v.join("\n").as_bytes(), &name) {
+                    out.push((name, l.questionnaire));
+                }
+            }
+        }
+        out
+    }
+
+    /// A screening's levels (numbers only) are the full evaluation's: the
+    /// same score, level and published facts for every pack, on the
+    /// examples as data years 2024 and 2025 and with each line taken out.
+    #[test]
+    fn the_brief_gives_the_full_evaluations_numbers_and_facts() {
+        let engine = Engine::shipped();
+        let (mut open, mut decided, mut ladders) = (0, 0, 0);
+        let qs = questionnaires();
+        assert!(qs.len() > 300, "only {} questionnaires", qs.len());
+        for (name, mut q) in qs {
+            for year in [2024, 2025] {
+                q.enterprise.data_year = year;
+                let ind = crate::indicators::compute(&q);
+                let m = crate::maturity::estimate(&engine.criteria.maturity, &q, &ind);
+                let crit = crate::criteria::evaluate_with(&engine.criteria, &q, &ind, &m, false);
+                let mut full_facts = crate::facts::build(&q, &ind, &crit, &m);
+                let mut brief_facts = full_facts.clone();
+                let full = evaluate(&engine.levels, &mut full_facts, year);
+                let brief = evaluate_brief(&engine.levels, &mut brief_facts, year);
+                assert_eq!(full.brief(), brief, "{name}, {year}");
+                for fact in PUBLISHED {
+                    assert_eq!(
+                        full_facts.get(fact),
+                        brief_facts.get(fact),
+                        "{name}: {fact}"
+                    );
+                }
+                for s in &full.sheets {
+                    match s.level {
+                        Some(_) => decided += 1,
+                        None => open += 1,
+                    }
+                }
+                ladders += full.ladders.iter().filter(|l| l.level.is_some()).count();
+            }
+        }
+        // Both kinds of sheet result, and ladders decided, are among them.
+        assert!(
+            open > 10 && decided > 10 && ladders > 10,
+            "{open} {decided} {ladders}"
+        );
+    }
 }
