@@ -152,7 +152,41 @@ impl LevelResults {
 }
 
 /// Load a level pack; `file` names it in diagnostics.
+///
+/// The pack's `kind:` says which loader reads it. Reading the kind alone is
+/// a parse of the whole text, so a pack whose top level has the line
+/// `kind: score_sheet` or `kind: ladder` is first read by that loader: when
+/// it loads and is of that kind, the answer is the one the kind-first path
+/// gives (that path would read the same kind and call the same loader).
+/// Anything else (no such line, another kind, any error) takes the
+/// kind-first path, so every message is the one it always was.
 pub fn load_pack(text: &str, file: &str) -> Result<LevelPack, Vec<Diagnostic>> {
+    let said = text
+        .lines()
+        .find_map(|l| l.strip_prefix("kind:"))
+        .map(|k| k.split('#').next().unwrap_or("").trim());
+    match said {
+        Some("score_sheet") => {
+            if let Ok(p) = sheet::load(text, file) {
+                if p.header.kind == LevelKind::ScoreSheet {
+                    return Ok(LevelPack::Sheet(p));
+                }
+            }
+        }
+        Some("ladder") => {
+            if let Ok(p) = ladder::load(text, file) {
+                if p.header.kind == LevelKind::Ladder {
+                    return Ok(LevelPack::Ladder(p));
+                }
+            }
+        }
+        _ => {}
+    }
+    load_kind_first(text, file)
+}
+
+/// Read the pack's kind, then load it with that kind's loader.
+fn load_kind_first(text: &str, file: &str) -> Result<LevelPack, Vec<Diagnostic>> {
     #[derive(Deserialize)]
     struct KindOnly {
         kind: LevelKind,
@@ -220,6 +254,50 @@ pub fn evaluate_brief(packs: &[LevelPack], facts: &mut Facts, data_year: i32) ->
 mod tests {
     use super::*;
     use crate::assess::Engine;
+
+    /// The shipped packs and packs whose `kind:` line is wrong, missing or
+    /// unknown load as the kind-first path loads them (the same pack, or
+    /// the same diagnostics).
+    #[test]
+    fn the_kind_line_shortcut_gives_the_kind_first_answer() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for name in ["miit-sme-digital-2024.yaml", "smart-factory-2025.yaml"] {
+            let text = std::fs::read_to_string(root.join("levels").join(name)).expect("pack");
+            for other in [
+                "kind: ladder",
+                "kind: score_sheet",
+                "kind: levels",
+                "",
+                "kind: ladder # x",
+            ] {
+                let changed: Vec<String> = text
+                    .lines()
+                    .map(|l| {
+                        if l.starts_with("kind:") {
+                            other.to_string()
+                        } else {
+                            l.to_string()
+                        }
+                    })
+                    .collect();
+                texts.push(changed.join("\n"));
+            }
+            texts.push(text);
+        }
+        let mut loaded = 0;
+        for t in &texts {
+            let fast = load_pack(t, "p.yaml");
+            loaded += usize::from(fast.is_ok());
+            assert_eq!(
+                format!("{fast:?}"),
+                format!("{:?}", load_kind_first(t, "p.yaml"))
+            );
+        }
+        // Sheet: as shipped, and its own kind written again; ladder: the same,
+        // and with a comment after its kind.
+        assert_eq!(loaded, 5);
+    }
 
     /// The facts a level pack publishes.
     const PUBLISHED: [&str; 3] = [
