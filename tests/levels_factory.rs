@@ -41,10 +41,23 @@ fn base() -> Questionnaire {
         .questionnaire
 }
 
+/// The ladder's full result (an assessment's); the screening's brief must
+/// reach the same level.
 fn ladder_with(engine: &Engine, q: &Questionnaire) -> LadderResult {
-    let mut b = engine.brief(q);
-    assert_eq!(b.levels.ladders.len(), 1, "one shipped ladder for 2025");
-    b.levels.ladders.remove(0)
+    let input = InputInfo {
+        file: "q.yaml".into(),
+        sha256: String::new(),
+    };
+    let mut a = engine.assess(q, input, vec![]);
+    assert_eq!(a.levels.ladders.len(), 1, "one shipped ladder for 2025");
+    let r = a.levels.ladders.remove(0);
+    let b = engine.brief(q);
+    assert_eq!(b.levels.ladders.len(), 1);
+    assert_eq!(
+        b.levels.ladders[0].level, r.level,
+        "brief and assessment differ"
+    );
+    r
 }
 
 fn ladder(q: &Questionnaire) -> LadderResult {

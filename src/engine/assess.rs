@@ -22,13 +22,7 @@ pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
 
 /// What the stages before the policy give: indicators, maturity, criteria,
 /// levels and the facts the policy packs read.
-type Stages = (
-    Indicators,
-    Maturity,
-    Vec<CriterionResult>,
-    crate::levels::LevelResults,
-    facts::Facts,
-);
+type Stages = (Indicators, Maturity, Vec<CriterionResult>, facts::Facts);
 
 /// Every pack an assessment runs on (规则包), loaded once by
 /// [`Engine::load`] and shared by every factory of a batch.
@@ -236,8 +230,8 @@ pub struct Brief {
     pub criteria: Vec<CriterionResult>,
     /// Track statuses and amounts, after the district cap.
     pub policy: policy::eval::Summary,
-    /// Levels on today's national ladders.
-    pub levels: crate::levels::LevelResults,
+    /// Levels on today's national ladders, in numbers (no texts).
+    pub levels: crate::levels::LevelBrief,
 }
 
 impl Engine {
@@ -246,19 +240,20 @@ impl Engine {
         std::iter::once(&self.policy).chain(&self.more_policies)
     }
 
-    /// Indicators, maturity, criteria and facts: the stages before the policy.
+    /// Indicators, maturity, criteria and facts: the stages before the
+    /// levels and the policy.
     fn stages(&self, q: &Questionnaire, detail: bool) -> Stages {
         let ind = indicators::compute(q);
         let m = maturity::estimate(&self.criteria.maturity, q, &ind);
         let crit = criteria::evaluate_with(&self.criteria, q, &ind, &m, detail);
-        let mut f = facts::build(q, &ind, &crit, &m);
-        let levels = crate::levels::evaluate(&self.levels, &mut f, q.enterprise.data_year);
-        (ind, m, crit, levels, f)
+        let f = facts::build(q, &ind, &crit, &m);
+        (ind, m, crit, f)
     }
 
     /// The numbers of an assessment without its texts (see [`Brief`]).
     pub fn brief(&self, q: &Questionnaire) -> Brief {
-        let (indicators, maturity, criteria, levels, f) = self.stages(q, false);
+        let (indicators, maturity, criteria, mut f) = self.stages(q, false);
+        let levels = crate::levels::evaluate_brief(&self.levels, &mut f, q.enterprise.data_year);
         Brief {
             indicators,
             maturity,
@@ -276,7 +271,8 @@ impl Engine {
         input: InputInfo,
         warnings: Vec<Diagnostic>,
     ) -> Assessment {
-        let (ind, m, crit, levels, f) = self.stages(q, true);
+        let (ind, m, crit, mut f) = self.stages(q, true);
+        let levels = crate::levels::evaluate(&self.levels, &mut f, q.enterprise.data_year);
         let chosen = self.policies_for(q.enterprise.data_year);
         let (joint, more_policies) = policy::combine::evaluate_all(&chosen, &f);
         let PolicyResult {

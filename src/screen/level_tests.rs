@@ -82,7 +82,7 @@ fn row(engine: &Engine, file: &str, sector: Sector, above: bool, levels: LevelRe
     q.enterprise.sector = sector;
     q.enterprise.above_designated_size = Some(above);
     let mut b = engine.brief(&q);
-    b.levels = levels;
+    b.levels = levels.brief();
     let pack = engine.policies().next().unwrap();
     Row::from_brief(&b, &q, pack, file.into(), 0)
 }

@@ -175,19 +175,14 @@ pub struct RowLevel {
 }
 
 impl RowLevel {
-    /// The first sheet and the first ladder of a factory's level results.
-    fn of(l: &crate::levels::LevelResults) -> (Option<RowLevel>, Option<RowLevel>) {
-        let sheet = l.sheets.first().map(|s| RowLevel {
-            pack: s.pack.id.clone(),
-            score: Some(s.score),
-            level: s.level,
-        });
-        let ladder = l.ladders.first().map(|s| RowLevel {
-            pack: s.pack.id.clone(),
-            score: None,
-            level: s.level,
-        });
-        (sheet, ladder)
+    /// The first sheet and the first ladder of a factory's levels.
+    fn of(l: &crate::levels::LevelBrief) -> (Option<RowLevel>, Option<RowLevel>) {
+        let row = |p: &crate::levels::PackLevel| RowLevel {
+            pack: p.pack.clone(),
+            score: p.score,
+            level: p.level,
+        };
+        (l.sheets.first().map(row), l.ladders.first().map(row))
     }
 }
 
@@ -207,7 +202,7 @@ struct RowParts<'a, T> {
     cap_missing: bool,
     beyond_horizon: bool,
     warnings: usize,
-    levels: &'a crate::levels::LevelResults,
+    levels: Cow<'a, crate::levels::LevelBrief>,
 }
 
 /// Whether a cap's funder is district-level money (区级): what the screening's
@@ -242,7 +237,7 @@ impl Row {
             cap_missing: a.caps().any(|d| is_district(&d.funder) && d.cap.is_none()),
             beyond_horizon: a.packs.beyond_horizon,
             warnings: a.warnings.len(),
-            levels: &a.levels,
+            levels: Cow::Owned(a.levels.brief()),
         })
     }
 
@@ -295,7 +290,7 @@ impl Row {
             cap_missing: district().any(|c| c.cap.is_none()),
             beyond_horizon: b.policy.beyond_horizon,
             warnings,
-            levels: &b.levels,
+            levels: Cow::Borrowed(&b.levels),
         })
     }
 
@@ -322,7 +317,7 @@ impl Row {
                 .unwrap_or(Status::Unknown)
         };
         let f64_of = |d: Decimal| -> Option<f64> { d.try_into().ok() };
-        let (digital_level, smart_factory_level) = RowLevel::of(p.levels);
+        let (digital_level, smart_factory_level) = RowLevel::of(&p.levels);
         Row {
             file: p.file,
             name: e.name.clone(),

@@ -299,12 +299,23 @@ pub fn evaluate(pack: &LadderPack, facts: &Facts) -> LadderResult {
     eval::evaluate(pack, facts)
 }
 
+/// The level a factory reaches (as [`evaluate`] decides it, without words):
+/// what a screening keeps.
+pub fn level(pack: &LadderPack, facts: &Facts) -> Option<u8> {
+    eval::level(pack, facts)
+}
+
 /// Publish the result as facts: the level as the pack's `publishes` fact
 /// (`smart_factory.level`), unknown when the level is.
 pub fn publish(r: &LadderResult, facts: &mut Facts) {
-    let v = r.level.map(|l| crate::facts::Fact::Num(l.into()));
+    publish_level(&r.publishes, r.level, facts);
+}
+
+/// [`publish`] of a level decided by [`level`].
+pub fn publish_level(publishes: &str, level: Option<u8>, facts: &mut Facts) {
+    let v = level.map(|l| crate::facts::Fact::Num(l.into()));
     // The fact was checked to be a registered number when the pack loaded.
-    let _ = facts.set_named(&r.publishes, v);
+    let _ = facts.set_named(publishes, v);
 }
 
 impl LadderPack {

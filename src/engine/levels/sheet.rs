@@ -170,114 +170,180 @@ pub fn load(text: &str, file: &str) -> Result<SheetPack, Vec<Diagnostic>> {
 /// The highest level a scene can be rated (四级).
 const TOP_SCENE_LEVEL: u8 = 4;
 
-/// Points of every item, by dimension, with the fields still to fill in;
-/// also what the unknown items could still give.
-fn dimensions(
-    pack: &SheetPack,
-    f: &Facts,
-    missing: &mut Vec<String>,
-) -> (Vec<DimensionScore>, Decimal) {
+/// Points of every item, by dimension, with the fields still to fill in
+/// (with `detail`); also what the unknown items could still give, the total score and
+/// whether every item was answered. The items (with their words) are kept
+/// only with `detail`; the numbers are the same either way.
+struct Points {
+    dims: Vec<DimensionScore>,
+    score: Decimal,
+    open: Decimal,
+    complete: bool,
+}
+
+fn dimensions(pack: &SheetPack, f: &Facts, missing: &mut Vec<String>, detail: bool) -> Points {
     let mut open = Decimal::ZERO;
-    let dims = pack
-        .dimensions
-        .iter()
-        .map(|d| {
-            let items: Vec<ItemScore> = d
-                .groups
-                .iter()
-                .flat_map(|g| g.items.iter().map(move |i| (g, i)))
-                .map(|(g, i)| {
-                    let (scored, fields) = item_score(pack, g, i, f);
-                    if !fields.is_empty() {
-                        open += i.max;
+    let mut complete = true;
+    let mut score = Decimal::ZERO;
+    let mut dims = Vec::with_capacity(if detail { pack.dimensions.len() } else { 0 });
+    for d in &pack.dimensions {
+        let mut points = Decimal::ZERO;
+        let mut items = Vec::new();
+        for g in &d.groups {
+            for i in &g.items {
+                let (scored, fields) = item_score(pack, g, i, f, detail);
+                if !fields.is_empty() {
+                    open += i.max;
+                    if detail {
                         missing.extend(fields);
                     }
-                    scored
-                })
-                .collect();
-            DimensionScore {
+                }
+                complete &= scored.answer.is_some();
+                points += scored.points;
+                if detail {
+                    items.push(scored);
+                }
+            }
+        }
+        let points = points.normalize();
+        score += points;
+        if detail {
+            dims.push(DimensionScore {
                 id: d.id.clone(),
                 name: d.name.clone(),
-                points: items.iter().map(|i| i.points).sum::<Decimal>().normalize(),
+                points,
                 max: d.max,
                 items,
-            }
-        })
-        .collect();
-    (dims, open)
+            });
+        }
+    }
+    Points {
+        dims,
+        score: score.normalize(),
+        open,
+        complete,
+    }
 }
 
 /// One item's score, and the fields to fill in when it is unknown (0 points).
+/// Without `detail` only its points and whether it was answered are filled in.
 fn item_score(
     pack: &SheetPack,
     g: &format::Group,
     i: &format::Item,
     f: &Facts,
+    detail: bool,
 ) -> (ItemScore, Vec<String>) {
-    let (points, answer, caution, fields) = match score::item(i, f) {
+    let (points, answer, caution, fields) = match score::item(i, f, detail) {
         Ok(s) => (s.points, Some(s.answer), s.caution, Vec::new()),
         Err(fields) => (Decimal::ZERO, None, None, fields),
     };
+    let words = |t: &Text| if detail { t.clone() } else { Text::default() };
     let scored = ItemScore {
-        id: i.id.clone(),
-        name: i.name.clone(),
-        group: g.name.clone(),
+        id: if detail { i.id.clone() } else { String::new() },
+        name: words(&i.name),
+        group: words(&g.name),
         points: points.normalize(),
         max: i.max,
         answer,
         confidence: i.confidence.unwrap_or(pack.header.confidence),
-        caution: caution.or_else(|| i.caution.clone()),
+        caution: caution.or_else(|| i.caution.as_ref().filter(|_| detail).cloned()),
     };
     (scored, fields)
 }
 
 /// Each scene's level, 0–4 (validation keeps the questionnaire's within
-/// 0–4; a fact set otherwise, as a test case may, is clamped).
-fn scenes(pack: &SheetPack, f: &Facts, missing: &mut Vec<String>) -> Vec<SceneRating> {
-    pack.scenes
-        .iter()
-        .map(|s| {
-            let level = f
-                .get(&s.fact)
-                .and_then(Fact::num)
-                .map(|n| n.clamp(Decimal::ZERO, Decimal::from(TOP_SCENE_LEVEL)))
-                .and_then(|n| n.trunc().to_u8());
-            if level.is_none() {
-                missing.push(crate::facts::to_fill(&s.fact).to_string());
-            }
+/// 0–4; a fact set otherwise, as a test case may, is clamped): (level,
+/// 约束性) for the level rule; with `detail` the scenes with their names
+/// and the fields of those not filled in.
+fn scenes(
+    pack: &SheetPack,
+    f: &Facts,
+    missing: &mut Vec<String>,
+    detail: bool,
+) -> (Vec<(Option<u8>, bool)>, Vec<SceneRating>) {
+    let mut levels = Vec::with_capacity(pack.scenes.len());
+    let mut rated = Vec::with_capacity(if detail { pack.scenes.len() } else { 0 });
+    for s in &pack.scenes {
+        let level = f
+            .get(&s.fact)
+            .and_then(Fact::num)
+            .map(|n| n.clamp(Decimal::ZERO, Decimal::from(TOP_SCENE_LEVEL)))
+            .and_then(|n| n.trunc().to_u8());
+        if level.is_none() && detail {
+            missing.push(crate::facts::to_fill(&s.fact).to_string());
+        }
+        levels.push((level, s.constraint));
+        if detail {
             let group = pack.scene_groups.iter().find(|g| g.id == s.group);
-            SceneRating {
+            rated.push(SceneRating {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 group: group.map(|g| g.name.clone()).unwrap_or_default(),
                 constraint: s.constraint,
                 level,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    (levels, rated)
+}
+
+/// The numbers of one sheet for one factory, and its words with `detail`:
+/// the one path both [`evaluate`] and [`brief`] take.
+struct Scoring {
+    points: Points,
+    scenes: Vec<SceneRating>,
+    missing: Vec<String>,
+    /// The level when the missing data cannot change it; else `low`…`high`.
+    level: Option<u8>,
+    low: u8,
+    high: u8,
+    worst: Standing,
+}
+
+fn scoring(pack: &SheetPack, facts: &Facts, detail: bool) -> Scoring {
+    let mut missing = Vec::new();
+    let points = dimensions(pack, facts, &mut missing, detail);
+    let (scene_levels, scenes) = scenes(pack, facts, &mut missing, detail);
+    // Each field once, in the order the sheet asks for it (two rates share a denominator).
+    if detail {
+        let mut seen = std::collections::BTreeSet::new();
+        missing.retain(|m| seen.insert(m.clone()));
+    }
+    // Every unknown at its worst (0 points, scene level 0) and at its best.
+    let at = |extra: Decimal, scene: u8| Standing {
+        score: points.score + extra,
+        scenes: scene_levels
+            .iter()
+            .map(|(l, c)| (l.unwrap_or(scene), *c))
+            .collect(),
+    };
+    let (worst, best) = (at(Decimal::ZERO, 0), at(points.open, TOP_SCENE_LEVEL));
+    let r = &pack.level_rule;
+    let (low, high) = (rule::reached(r, &worst), rule::reached(r, &best));
+    Scoring {
+        level: (low == high).then_some(low),
+        points,
+        scenes,
+        missing,
+        low,
+        high,
+        worst,
+    }
 }
 
 /// Score one factory.
 pub fn evaluate(pack: &SheetPack, facts: &Facts) -> SheetResult {
-    let mut missing = Vec::new();
-    let (dims, unknown_points) = dimensions(pack, facts, &mut missing);
-    let score = dims.iter().map(|d| d.points).sum::<Decimal>().normalize();
-    let scenes = scenes(pack, facts, &mut missing);
-    // Each field once, in the order the sheet asks for it (two rates share a denominator).
-    let mut seen = std::collections::BTreeSet::new();
-    missing.retain(|m| seen.insert(m.clone()));
-    // Every unknown at its worst (0 points, scene level 0) and at its best.
-    let at = |extra: Decimal, scene: u8| Standing {
-        score: score + extra,
-        scenes: scenes
-            .iter()
-            .map(|s| (s.level.unwrap_or(scene), s.constraint))
-            .collect(),
-    };
-    let (worst, best) = (at(Decimal::ZERO, 0), at(unknown_points, TOP_SCENE_LEVEL));
+    let Scoring {
+        points,
+        scenes,
+        missing,
+        level,
+        low,
+        high,
+        worst,
+    } = scoring(pack, facts, true);
     let r = &pack.level_rule;
-    let (low, high) = (rule::reached(r, &worst), rule::reached(r, &best));
-    let level = (low == high).then_some(low);
     let (level_name, decided_by) = match level {
         Some(l) => (rule::name(r, l), rule::decided_by(r, l, &worst)),
         None => undecided(r, low, high, &missing),
@@ -286,9 +352,9 @@ pub fn evaluate(pack: &SheetPack, facts: &Facts) -> SheetResult {
         rule::gaps(r, low, &worst).map(|(level, name, gaps)| NextLevel { level, name, gaps });
     SheetResult {
         pack: pack.header.clone(),
-        score,
+        score: points.score,
         max: pack.max,
-        dimensions: dims,
+        dimensions: points.dims,
         scenes,
         level,
         level_name,
@@ -297,6 +363,29 @@ pub fn evaluate(pack: &SheetPack, facts: &Facts) -> SheetResult {
         next,
         missing_data: missing,
         level_range: (low != high).then_some((low, high)),
+    }
+}
+
+/// What a screening keeps of one sheet: the score, the level and whether
+/// every item was answered, decided by the same path as [`evaluate`]
+/// without its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SheetBrief {
+    /// Total points.
+    pub score: Decimal,
+    /// The level reached (as [`SheetResult::level`]).
+    pub level: Option<u8>,
+    /// Every item was answered (the score is then published as a fact).
+    pub complete: bool,
+}
+
+/// Score one factory, numbers only (see [`SheetBrief`]).
+pub fn brief(pack: &SheetPack, facts: &Facts) -> SheetBrief {
+    let s = scoring(pack, facts, false);
+    SheetBrief {
+        score: s.points.score,
+        level: s.level,
+        complete: s.points.complete,
     }
 }
 
@@ -327,13 +416,25 @@ fn undecided(r: &format::LevelRule, low: u8, high: u8, missing: &[String]) -> (T
 /// `digital_level.score` when every item was answered (else the score is
 /// only a lower bound, and stays unknown).
 pub fn publish(r: &SheetResult, facts: &mut Facts) {
-    let level = r.level.map(|l| Fact::Num(l.into()));
     let complete = r
         .dimensions
         .iter()
         .flat_map(|d| &d.items)
         .all(|i| i.answer.is_some());
-    let score = complete.then_some(Fact::Num(r.score));
+    publish_brief(
+        &SheetBrief {
+            score: r.score,
+            level: r.level,
+            complete,
+        },
+        facts,
+    );
+}
+
+/// [`publish`] from the numbers a screening keeps.
+pub fn publish_brief(r: &SheetBrief, facts: &mut Facts) {
+    let level = r.level.map(|l| Fact::Num(l.into()));
+    let score = r.complete.then_some(Fact::Num(r.score));
     // Both are registered (facts/derived.rs); a failure would be a build bug caught by tests.
     let _ = facts.set_named("digital_level.level", level);
     let _ = facts.set_named("digital_level.score", score);

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::facts::Facts;
 use crate::lang::{Lang, Text};
-use crate::policy::eval::{explain, fields_to_fill, Truth};
+use crate::policy::eval::{explain, fields_to_fill, truth, Truth};
 
 /// Place one factory on the ladder.
 pub(super) fn evaluate(pack: &LadderPack, facts: &Facts) -> LadderResult {
@@ -17,7 +17,7 @@ pub(super) fn evaluate(pack: &LadderPack, facts: &Facts) -> LadderResult {
         let r = step(s, &steps, facts);
         steps.push(r);
     }
-    let level = reached(&steps);
+    let level = reached(steps.iter().map(|s| s.standing));
     let recognised_level = steps
         .iter()
         .rev()
@@ -86,8 +86,8 @@ fn step(s: &Step, below: &[StepResult], facts: &Facts) -> StepResult {
         rank: s.rank,
         recognised_by: s.recognised_by.clone(),
         self_assessed: s.self_assessed,
-        standing: standing(&gates),
-        recognised: explain(&s.recognised_when, facts).truth == Truth::Yes,
+        standing: standing(gates.iter().map(|g| g.truth)),
+        recognised: truth(&s.recognised_when, facts) == Truth::Yes,
         definition: s.definition.clone(),
         not_found: s.not_found.clone(),
         gates,
@@ -95,10 +95,16 @@ fn step(s: &Step, below: &[StepResult], facts: &Facts) -> StepResult {
 }
 
 /// Qualifies when every gate holds; not yet when one fails; else unknown.
-fn standing(gates: &[GateResult]) -> StepStanding {
-    if gates.iter().any(|g| g.truth == Truth::No) {
-        StepStanding::NotYet
-    } else if gates.iter().any(|g| g.truth == Truth::Unknown) {
+fn standing(truths: impl Iterator<Item = Truth>) -> StepStanding {
+    let mut unknown = false;
+    for t in truths {
+        match t {
+            Truth::No => return StepStanding::NotYet,
+            Truth::Unknown => unknown = true,
+            Truth::Yes => {}
+        }
+    }
+    if unknown {
         StepStanding::Unknown
     } else {
         StepStanding::Qualifies
@@ -107,15 +113,46 @@ fn standing(gates: &[GateResult]) -> StepStanding {
 
 /// The level reached: the steps that qualify from the first up, without a
 /// gap; `None` when the first step cannot be judged.
-fn reached(steps: &[StepResult]) -> Option<u8> {
-    if steps.first()?.standing == StepStanding::Unknown {
+fn reached(standings: impl Iterator<Item = StepStanding>) -> Option<u8> {
+    let mut standings = standings.peekable();
+    if *standings.peek()? == StepStanding::Unknown {
         return None;
     }
-    let n = steps
-        .iter()
-        .take_while(|s| s.standing == StepStanding::Qualifies)
+    let n = standings
+        .take_while(|s| *s == StepStanding::Qualifies)
         .count();
     u8::try_from(n).ok()
+}
+
+/// The level a factory reaches on the ladder, decided as [`evaluate`]
+/// decides it (the same gates, prerequisites and standings) without
+/// wording anything: what a screening keeps.
+pub(super) fn level(pack: &LadderPack, facts: &Facts) -> Option<u8> {
+    // (standing, recognised) of each step so far, for the prerequisites.
+    let mut below: Vec<(StepStanding, bool)> = Vec::with_capacity(pack.steps.len());
+    for s in &pack.steps {
+        let prereq = s
+            .prerequisite
+            .as_ref()
+            .and_then(|p| below.get(p.step).map(|(st, rec)| (p.needs, *rec, *st)))
+            .map(|(needs, rec, st)| prerequisite_truth(needs, rec, st));
+        let gates = s.gates.iter().map(|g| truth(&g.test, facts));
+        let st = standing(prereq.into_iter().chain(gates));
+        below.push((st, truth(&s.recognised_when, facts) == Truth::Yes));
+    }
+    reached(below.iter().map(|(st, _)| *st))
+}
+
+/// Whether the step below meets a prerequisite: recognised, or (when
+/// qualifying is enough) recognised or qualifying.
+fn prerequisite_truth(needs: Needs, recognised: bool, standing: StepStanding) -> Truth {
+    match (needs, recognised, standing) {
+        (Needs::Recognised, true, _) => Truth::Yes,
+        (Needs::Recognised, false, _) => Truth::No,
+        (Needs::Qualifies, true, _) | (Needs::Qualifies, _, StepStanding::Qualifies) => Truth::Yes,
+        (Needs::Qualifies, _, StepStanding::NotYet) => Truth::No,
+        (Needs::Qualifies, _, StepStanding::Unknown) => Truth::Unknown,
+    }
 }
 
 /// One gate, judged and worded by the policy packs' condition code.
@@ -146,13 +183,9 @@ fn gate(g: &Gate, facts: &Facts) -> GateResult {
 /// The step below, as a gate: recognised (自评/获评), or only qualifying.
 fn prerequisite(p: &super::Prerequisite, lower: &StepResult) -> GateResult {
     let name = &lower.name;
-    let (truth, actual, required) = match p.needs {
+    let truth = prerequisite_truth(p.needs, lower.recognised, lower.standing);
+    let (actual, required) = match p.needs {
         Needs::Recognised => (
-            if lower.recognised {
-                Truth::Yes
-            } else {
-                Truth::No
-            },
             if lower.recognised {
                 Text::new("已取得", "obtained")
             } else {
@@ -164,18 +197,12 @@ fn prerequisite(p: &super::Prerequisite, lower: &StepResult) -> GateResult {
             ),
         ),
         Needs::Qualifies => {
-            let truth = match (lower.recognised, lower.standing) {
-                (true, _) | (_, StepStanding::Qualifies) => Truth::Yes,
-                (_, StepStanding::NotYet) => Truth::No,
-                (_, StepStanding::Unknown) => Truth::Unknown,
-            };
             let actual = match truth {
                 Truth::Yes => Text::new("符合", "qualifies"),
                 Truth::No => Text::new("不符合", "does not qualify"),
                 Truth::Unknown => Text::new("未知", "unknown"),
             };
             (
-                truth,
                 actual,
                 Text::new(
                     format!("符合{}", name.zh),

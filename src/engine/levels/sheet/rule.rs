@@ -16,21 +16,53 @@ pub(super) struct Standing {
 impl Standing {
     /// Scenes at `min_level` or above, and how many of them are constraint scenes.
     fn counted(&self, min_level: u8) -> (u32, u32) {
-        let at: Vec<bool> = self
-            .scenes
-            .iter()
-            .filter(|(l, _)| *l >= min_level)
-            .map(|(_, c)| *c)
-            .collect();
-        (at.len() as u32, at.iter().filter(|c| **c).count() as u32)
+        let mut n = 0;
+        let mut c = 0;
+        for (l, constraint) in &self.scenes {
+            if *l >= min_level {
+                n += 1;
+                c += u32::from(*constraint);
+            }
+        }
+        (n, c)
+    }
+}
+
+/// A level's gates checked against a standing, without words: the one
+/// place a gate is decided ([`reached`] reads it as is, the texts word it).
+struct Checked {
+    /// The score, and whether it reaches the level's least score.
+    score_ok: bool,
+    /// With a scene gate: the gate, scenes counted, constraint scenes among them.
+    scenes: Option<(SceneGate, u32, u32)>,
+}
+
+impl Checked {
+    fn of(l: &Level, s: &Standing) -> Checked {
+        Checked {
+            score_ok: s.score >= l.min_score,
+            scenes: l.scenes.map(|g| {
+                let (n, c) = s.counted(g.min_level);
+                (g, n, c)
+            }),
+        }
+    }
+
+    /// Every gate of the level is met.
+    fn all_met(&self) -> bool {
+        self.score_ok
+            && self
+                .scenes
+                .is_none_or(|(g, n, c)| n >= g.count && (g.constraint == 0 || c >= g.constraint))
     }
 }
 
 /// One gate of a level, checked: its text (with the factory's figure) and whether it is met.
 fn gates(l: &Level, s: &Standing, mark: &str) -> Vec<(bool, Text)> {
+    let checked = Checked::of(l, s);
     let sc = shown(s.score);
     let min = shown(l.min_score);
-    let ok = s.score >= l.min_score;
+    let ok = checked.score_ok;
     let cmp = if ok { "≥" } else { "<" };
     let mut out = vec![(
         ok,
@@ -39,14 +71,13 @@ fn gates(l: &Level, s: &Standing, mark: &str) -> Vec<(bool, Text)> {
             format!("score {sc} {cmp} {min}{mark}"),
         ),
     )];
-    if let Some(g) = l.scenes {
-        out.extend(scene_gates(g, s, mark));
+    if let Some((g, n, c)) = checked.scenes {
+        out.extend(scene_gates(g, n, c, mark));
     }
     out
 }
 
-fn scene_gates(g: SceneGate, s: &Standing, mark: &str) -> Vec<(bool, Text)> {
-    let (n, c) = s.counted(g.min_level);
+fn scene_gates(g: SceneGate, n: u32, c: u32, mark: &str) -> Vec<(bool, Text)> {
     let lv = level_zh(g.min_level);
     let cmp = |ok: bool| if ok { "≥" } else { "<" };
     let mut out = vec![(
@@ -89,7 +120,7 @@ fn level_zh(l: u8) -> &'static str {
 pub(super) fn reached(r: &LevelRule, s: &Standing) -> u8 {
     r.levels
         .iter()
-        .filter(|l| gates(l, s, "").iter().all(|(ok, _)| *ok))
+        .filter(|l| Checked::of(l, s).all_met())
         .map(|l| l.level)
         .max()
         .unwrap_or(0)

@@ -1,6 +1,10 @@
 //! Scoring one item (评测项计分): the first of its rules whose facts are
 //! known gives the points and the answer in words; when none is, the item
 //! scores 0 and names the questionnaire fields to fill in.
+//!
+//! The points are decided once, whether the answer is worded or not: a
+//! screening (`detail: false`) takes the same path and skips only the words
+//! (the answer is then empty and no caution is copied).
 
 use super::format::{Band, Bands, Choice, Count, Item, Options, Percent, Quantity, Rule, Trend};
 use crate::facts::{self, Fact, Facts};
@@ -15,11 +19,12 @@ pub(super) struct Scored {
     pub caution: Option<Text>,
 }
 
-/// Score an item, or the fields to fill in (those of its first rule).
-pub(super) fn item(item: &Item, f: &Facts) -> Result<Scored, Vec<String>> {
+/// Score an item, or the fields to fill in (those of its first rule);
+/// with `detail: false` the answer is left empty and no caution is kept.
+pub(super) fn item(item: &Item, f: &Facts, detail: bool) -> Result<Scored, Vec<String>> {
     let mut first_missing = None;
     for rule in &item.score {
-        match rule_score(rule, item.max, f) {
+        match rule_score(rule, item.max, f, detail) {
             Ok(s) => return Ok(s),
             Err(fields) => {
                 first_missing.get_or_insert(fields);
@@ -29,12 +34,21 @@ pub(super) fn item(item: &Item, f: &Facts) -> Result<Scored, Vec<String>> {
     Err(first_missing.unwrap_or_default())
 }
 
-fn rule_score(rule: &Rule, max: Decimal, f: &Facts) -> Result<Scored, Vec<String>> {
+fn rule_score(rule: &Rule, max: Decimal, f: &Facts, detail: bool) -> Result<Scored, Vec<String>> {
     match rule {
-        Rule::Bands(b) => bands(b, f),
-        Rule::Each(o) => each(o, max, f),
-        Rule::Choice(o) => choice(o, f),
-        Rule::Trend(t) => trend(t, f),
+        Rule::Bands(b) => bands(b, f, detail),
+        Rule::Each(o) => each(o, max, f, detail),
+        Rule::Choice(o) => choice(o, f, detail),
+        Rule::Trend(t) => trend(t, f, detail),
+    }
+}
+
+/// The words of an answer, made only when they are shown.
+fn worded(detail: bool, words: impl FnOnce() -> Text) -> Text {
+    if detail {
+        words()
+    } else {
+        Text::default()
     }
 }
 
@@ -71,12 +85,12 @@ fn chosen<'f>(f: &'f Facts, fact: &str) -> Option<Vec<&'f str>> {
     }
 }
 
-/// The value a `bands` rule reads and how to show it.
-fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, Text), Vec<String>> {
+/// The value a `bands` rule reads and how to show it (empty without `detail`).
+fn quantity(q: &Quantity, f: &Facts, detail: bool) -> Result<(Decimal, Text), Vec<String>> {
     let same = |s: String| Text::new(s.clone(), s);
     match q {
         Quantity::Fact(x) => num(f, x)
-            .map(|v| (v, same(shown(v))))
+            .map(|v| (v, worded(detail, || same(shown(v)))))
             .ok_or_else(|| fill(x)),
         Quantity::Percent(Percent { part, whole }) => {
             let (p, w) = (num(f, part), num(f, whole).filter(|w| !w.is_zero()));
@@ -89,8 +103,8 @@ fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, Text), Vec<String>> {
             });
             match pct {
                 Some((p, w, pct)) => {
-                    let t = format!("{} / {} = {}%", shown(p), shown(w), shown(pct));
-                    Ok((pct, same(t)))
+                    let t = || same(format!("{} / {} = {}%", shown(p), shown(w), shown(pct)));
+                    Ok((pct, worded(detail, t)))
                 }
                 None => {
                     let mut v = Vec::new();
@@ -110,19 +124,21 @@ fn quantity(q: &Quantity, f: &Facts) -> Result<(Decimal, Text), Vec<String>> {
                 .iter()
                 .filter(|id| !except.iter().any(|e| e == *id))
                 .count();
-            let field = facts::to_fill(fact);
-            let (zh, en) = (name_of(field, Lang::Zh), name_of(field, Lang::En));
-            let t = Text::new(
-                format!("{zh} {n}"),
-                format!("{en}: {n} ({})", ids.join(", ")),
-            );
-            Ok((Decimal::from(n), t))
+            let t = || {
+                let field = facts::to_fill(fact);
+                let (zh, en) = (name_of(field, Lang::Zh), name_of(field, Lang::En));
+                Text::new(
+                    format!("{zh} {n}"),
+                    format!("{en}: {n} ({})", ids.join(", ")),
+                )
+            };
+            Ok((Decimal::from(n), worded(detail, t)))
         }
     }
 }
 
-fn bands(b: &Bands, f: &Facts) -> Result<Scored, Vec<String>> {
-    let (v, shown_v) = quantity(&b.of, f)?;
+fn bands(b: &Bands, f: &Facts, detail: bool) -> Result<Scored, Vec<String>> {
+    let (v, shown_v) = quantity(&b.of, f, detail)?;
     let hit: Option<&Band> = b
         .bands
         .iter()
@@ -130,17 +146,21 @@ fn bands(b: &Bands, f: &Facts) -> Result<Scored, Vec<String>> {
     let (points, answer) = match hit {
         Some(x) => (
             x.points,
-            Text::new(
-                format!("{}, 区间 {}", shown_v.zh, x.range),
-                format!("{}, band {}", shown_v.en, x.range),
-            ),
+            worded(detail, || {
+                Text::new(
+                    format!("{}, 区间 {}", shown_v.zh, x.range),
+                    format!("{}, band {}", shown_v.en, x.range),
+                )
+            }),
         ),
         None => (
             Decimal::ZERO,
-            Text::new(
-                format!("{}, 不在任何区间", shown_v.zh),
-                format!("{}, in no band", shown_v.en),
-            ),
+            worded(detail, || {
+                Text::new(
+                    format!("{}, 不在任何区间", shown_v.zh),
+                    format!("{}, in no band", shown_v.en),
+                )
+            }),
         ),
     };
     Ok(Scored {
@@ -157,7 +177,7 @@ fn names(list: &[&Choice]) -> Text {
     Text::new(zh.join("、"), en.join("; "))
 }
 
-fn each(o: &Options, max: Decimal, f: &Facts) -> Result<Scored, Vec<String>> {
+fn each(o: &Options, max: Decimal, f: &Facts, detail: bool) -> Result<Scored, Vec<String>> {
     let ids = chosen(f, &o.fact).ok_or_else(|| fill(&o.fact))?;
     let picked: Vec<&Choice> = o
         .options
@@ -165,19 +185,23 @@ fn each(o: &Options, max: Decimal, f: &Facts) -> Result<Scored, Vec<String>> {
         .filter(|c| ids.contains(&c.id.as_str()))
         .collect();
     let sum: Decimal = picked.iter().map(|c| c.points).sum();
-    let answer = if picked.is_empty() {
-        Text::new("无", "none")
-    } else {
-        names(&picked)
-    };
+    let answer = worded(detail, || {
+        if picked.is_empty() {
+            Text::new("无", "none")
+        } else {
+            names(&picked)
+        }
+    });
     Ok(Scored {
         points: sum.min(max),
         answer,
-        caution: picked.iter().find_map(|c| c.caution.clone()),
+        caution: detail
+            .then(|| picked.iter().find_map(|c| c.caution.clone()))
+            .flatten(),
     })
 }
 
-fn choice(o: &Options, f: &Facts) -> Result<Scored, Vec<String>> {
+fn choice(o: &Options, f: &Facts, detail: bool) -> Result<Scored, Vec<String>> {
     let id = match f.get(&o.fact) {
         Some(Fact::Id(id)) => id.as_ref(),
         _ => return Err(fill(&o.fact)),
@@ -185,13 +209,13 @@ fn choice(o: &Options, f: &Facts) -> Result<Scored, Vec<String>> {
     Ok(match o.options.iter().find(|c| c.id == id) {
         Some(c) => Scored {
             points: c.points,
-            answer: c.name.clone(),
-            caution: c.caution.clone(),
+            answer: worded(detail, || c.name.clone()),
+            caution: detail.then(|| c.caution.clone()).flatten(),
         },
         // An id the pack gives no points for (checked against the fact's ids at load).
         None => Scored {
             points: Decimal::ZERO,
-            answer: Text::new(id.to_string(), id.to_string()),
+            answer: worded(detail, || Text::new(id.to_string(), id.to_string())),
             caution: None,
         },
     })
@@ -215,7 +239,7 @@ impl Direction {
     }
 }
 
-fn trend(t: &Trend, f: &Facts) -> Result<Scored, Vec<String>> {
+fn trend(t: &Trend, f: &Facts, detail: bool) -> Result<Scored, Vec<String>> {
     let (dir, answer) = match f.get(&t.fact) {
         Some(Fact::Id(id)) => {
             let d = match id.as_ref() {
@@ -223,7 +247,7 @@ fn trend(t: &Trend, f: &Facts) -> Result<Scored, Vec<String>> {
                 "decreased" => Direction::Decreased,
                 _ => Direction::Flat,
             };
-            (d, d.name())
+            (d, worded(detail, || d.name()))
         }
         Some(Fact::Num(change)) => {
             let rising = if t.inverse {
@@ -236,19 +260,19 @@ fn trend(t: &Trend, f: &Facts) -> Result<Scored, Vec<String>> {
                 (false, true) => Direction::Increased,
                 (false, false) => Direction::Decreased,
             };
-            let n = d.name();
-            let c = shown(*change);
-            let src = facts::to_fill(&t.fact);
-            // The fact is a change in percent; its name may end with the unit already.
-            let bare = |l| name_of(src, l).trim_end_matches('%').trim_end();
-            let (zh, en) = (bare(Lang::Zh), bare(Lang::En));
-            (
-                d,
+            let words = || {
+                let n = d.name();
+                let c = shown(*change);
+                let src = facts::to_fill(&t.fact);
+                // The fact is a change in percent; its name may end with the unit already.
+                let bare = |l| name_of(src, l).trim_end_matches('%').trim_end();
+                let (zh, en) = (bare(Lang::Zh), bare(Lang::En));
                 Text::new(
                     format!("{} (由{zh} {c}% 得出)", n.zh),
                     format!("{} (from {en} {c}%)", n.en),
-                ),
-            )
+                )
+            };
+            (d, worded(detail, words))
         }
         _ => return Err(fill(&t.fact)),
     };

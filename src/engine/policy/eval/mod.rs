@@ -134,6 +134,12 @@ pub fn explain(c: &Condition, facts: &Facts) -> ConditionResult {
     condition(c, &|x: &Condition| fact_of(facts, x), Decimal::ZERO)
 }
 
+/// Whether one condition holds (the truth of [`explain`], without its words
+/// and without allocating).
+pub fn truth(c: &Condition, facts: &Facts) -> Truth {
+    judge(c, &|x: &Condition| fact_of(facts, x), Decimal::ZERO).0
+}
+
 /// The questionnaire fields to fill in so that these conditions can be judged.
 pub fn fields_to_fill(conds: &[Condition], facts: &Facts) -> Vec<String> {
     unknown_facts(conds, facts, Decimal::ZERO)
