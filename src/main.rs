@@ -8,12 +8,6 @@
 
 mod cli;
 
-/// With `--features mimalloc`, the binary allocates through mimalloc (the
-/// library itself never chooses an allocator).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     cli::install_handlers();
     let code = match cli::parse() {
