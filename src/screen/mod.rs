@@ -18,6 +18,7 @@
 
 pub mod export;
 pub mod packs;
+pub mod tally;
 pub mod targets;
 pub mod walk;
 
@@ -1094,6 +1095,9 @@ pub struct Screened {
     spill: Option<std::sync::Arc<std::fs::File>>,
     /// Threads of the run (`--jobs`), also used to read the rows back.
     jobs: usize,
+    /// What the results workbook needs up front, gathered in pass 1
+    /// ([`screen_for_workbook`]).
+    tally: Option<tally::WorkbookTally>,
 }
 
 /// Reads a shared file from its start with its own position, so each call
@@ -1121,6 +1125,12 @@ const ROWS_BATCH: usize = 256;
 type RowBack = std::io::Result<(Row, Vec<Option<f64>>)>;
 
 impl Screened {
+    /// The workbook's sizes, totals and near-miss shortlists, when pass 1
+    /// gathered them ([`screen_for_workbook`]).
+    pub fn workbook_tally(&self) -> Option<&tally::WorkbookTally> {
+        self.tally.as_ref()
+    }
+
     /// Stream the rows back, in path order, with their peer percentiles.
     ///
     /// The histograms are final by now, so rows are independent: each batch
@@ -1175,6 +1185,7 @@ struct Part {
     lines: Vec<u8>,
     rejected: Vec<Rejected>,
     keys: Vec<Key>,
+    tally: Option<tally::WorkbookTally>,
 }
 
 /// Files per worker run inside a chunk.
@@ -1247,6 +1258,9 @@ impl Part {
         }
         self.agg.fold(&row, opts.top);
         self.peers.add(&row);
+        if let Some(t) = self.tally.as_mut() {
+            t.add(&row, packs.funders());
+        }
     }
 }
 
@@ -1294,12 +1308,32 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
 /// (see [`pick_duplicates`]): the batch is then screened again without the
 /// others, which costs a second pass only for a batch that has duplicates.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
+    screen_with(engine, paths, opts, None)
+}
+
+/// [`screen`] for a results workbook: pass 1 also gathers what the workbook
+/// needs before its first row ([`Screened::workbook_tally`]; near-miss
+/// shortlists of three times `opts.top`), so the export reads the rows once.
+pub fn screen_for_workbook(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &Options,
+) -> std::io::Result<Screened> {
+    screen_with(engine, paths, opts, Some(3 * opts.top))
+}
+
+fn screen_with(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &Options,
+    tally_keep: Option<usize>,
+) -> std::io::Result<Screened> {
     let walked = walk::walk_with(paths, opts.follow_links);
-    let mut p = pass(engine, &walked.files, opts, &HashSet::new())?;
+    let mut p = pass(engine, &walked.files, opts, &HashSet::new(), tally_keep)?;
     let duplicates = pick_duplicates(std::mem::take(&mut p.keys));
     if !duplicates.is_empty() {
         let skip = duplicates.iter().map(|d| d.file.clone()).collect();
-        p = pass(engine, &walked.files, opts, &skip)?;
+        p = pass(engine, &walked.files, opts, &skip, tally_keep)?;
     }
     // Every file found (and every further row of a workbook, counted by the
     // pass) is assessed, rejected or a duplicate.
@@ -1332,6 +1366,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         funders: Packs::of(engine).funders().to_vec(),
         spill: p.spill,
         jobs: opts.jobs,
+        tally: p.tally,
     })
 }
 
@@ -1411,6 +1446,7 @@ struct Pass {
     rejected: Vec<Rejected>,
     spill: Option<std::sync::Arc<std::fs::File>>,
     keys: Vec<Key>,
+    tally: Option<tally::WorkbookTally>,
 }
 
 fn pass(
@@ -1418,12 +1454,14 @@ fn pass(
     files: &walk::PathList,
     opts: &Options,
     skip: &HashSet<String>,
+    tally_keep: Option<usize>,
 ) -> std::io::Result<Pass> {
     let packs = &Packs::of(engine);
     let mut agg = Aggregates::new(packs, opts.top);
     let mut peers = Peers::default();
     let mut rejected = Vec::new();
     let mut keys = Vec::new();
+    let mut tally = tally_keep.map(tally::WorkbookTally::new);
     // Unnamed (unlinked as soon as it is made): a killed run leaves no spool behind.
     let spill = match opts.keep_rows {
         true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
@@ -1476,6 +1514,7 @@ fn pass(
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
                                 keys: Vec::new(),
+                                tally: tally_keep.map(tally::WorkbookTally::new),
                             };
                             part.agg.files = extra;
                             for p in parsed {
@@ -1501,6 +1540,9 @@ fn pass(
                 }
                 rejected.extend(p.rejected);
                 keys.extend(p.keys);
+                if let (Some(t), Some(pt)) = (tally.as_mut(), p.tally) {
+                    t.merge(pt);
+                }
             }
         }
         Ok(())
@@ -1516,6 +1558,7 @@ fn pass(
         rejected,
         spill,
         keys,
+        tally,
     })
 }
 
