@@ -44,6 +44,12 @@ const CELL_KEEP: usize = 32_000;
 /// Excel's limit on a hyperlink's address.
 const URL_MAX: usize = 2_000;
 
+/// Deflate level of the workbook's parts (zlib-rs; 6 is the zip default).
+/// Level 2 costs about half the instructions of 6 for a file about a
+/// quarter larger; 1 (static Huffman codes) is cheaper still but half as
+/// large again (docs/performance.md, "Issue 18, sixth session").
+const DEFLATE_LEVEL: u8 = 2;
+
 /// Where per-enterprise reports were written, for the links.
 #[derive(Debug, Clone, Default)]
 pub struct Links {
@@ -428,6 +434,7 @@ pub fn write(path: &Path, cx: &Context, links: &Links) -> anyhow::Result<()> {
         analysis::changes(wb.add_worksheet(), cx, prev, &fm)?;
     }
     dashboard::dashboard(wb.worksheet_from_index(dash_index)?, cx, &pass, &fm)?;
+    wb.set_zip_compression_level(DEFLATE_LEVEL);
     wb.save(path).with_context(|| path.display().to_string())?;
     Ok(())
 }
