@@ -314,6 +314,7 @@ fn screened(rows: &[Row]) -> Screened {
         funders: Packs::of(&engine).funders().to_vec(),
         spill: Some(std::sync::Arc::new(spill)),
         jobs: 1,
+        tally: None,
     }
 }
 

@@ -19,6 +19,7 @@
 mod dedup;
 pub mod export;
 pub mod packs;
+pub mod tally;
 pub mod targets;
 pub mod walk;
 
@@ -1090,6 +1091,9 @@ pub struct Screened {
     spill: Option<std::sync::Arc<std::fs::File>>,
     /// Threads of the run (`--jobs`), also used to read the rows back.
     jobs: usize,
+    /// What the results workbook needs up front, gathered in pass 1
+    /// ([`screen_for_workbook`]).
+    tally: Option<tally::WorkbookTally>,
 }
 
 /// Reads a shared file from its start with its own position, so each call
@@ -1117,6 +1121,12 @@ const ROWS_BATCH: usize = 256;
 type RowBack = std::io::Result<(Row, Vec<Option<f64>>)>;
 
 impl Screened {
+    /// The workbook's sizes, totals and near-miss shortlists, when pass 1
+    /// gathered them ([`screen_for_workbook`]).
+    pub fn workbook_tally(&self) -> Option<&tally::WorkbookTally> {
+        self.tally.as_ref()
+    }
+
     /// Stream the rows back, in path order, with their peer percentiles.
     ///
     /// The histograms are final by now, so rows are independent: each batch
@@ -1171,6 +1181,7 @@ struct Part {
     lines: Vec<u8>,
     rejected: Vec<Rejected>,
     keys: Vec<dedup::Seen>,
+    tally: Option<tally::WorkbookTally>,
 }
 
 /// Files per worker run inside a chunk.
@@ -1244,6 +1255,9 @@ impl Part {
         }
         self.agg.fold(&row, opts.top);
         self.peers.add(&row);
+        if let Some(t) = self.tally.as_mut() {
+            t.add(&row, packs.funders());
+        }
     }
 }
 
@@ -1291,12 +1305,32 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
 /// (see [`pick_duplicates`]): the batch is then screened again without the
 /// others, which costs a second pass only for a batch that has duplicates.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
+    screen_with(engine, paths, opts, None)
+}
+
+/// [`screen`] for a results workbook: pass 1 also gathers what the workbook
+/// needs before its first row ([`Screened::workbook_tally`]; near-miss
+/// shortlists of three times `opts.top`), so the export reads the rows once.
+pub fn screen_for_workbook(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &Options,
+) -> std::io::Result<Screened> {
+    screen_with(engine, paths, opts, Some(3 * opts.top))
+}
+
+fn screen_with(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &Options,
+    tally_keep: Option<usize>,
+) -> std::io::Result<Screened> {
     let walked = walk::walk_with(paths, opts.follow_links);
-    let mut p = pass(engine, &walked.files, opts, &HashSet::new())?;
+    let mut p = pass(engine, &walked.files, opts, &HashSet::new(), tally_keep)?;
     let duplicates = dedup::pick(std::mem::take(&mut p.keys), &walked.files);
     if !duplicates.is_empty() {
         let skip = duplicates.iter().map(|d| d.file.clone()).collect();
-        p = pass(engine, &walked.files, opts, &skip)?;
+        p = pass(engine, &walked.files, opts, &skip, tally_keep)?;
     }
     // Every file found (and every further row of a workbook, counted by the
     // pass) is assessed, rejected or a duplicate.
@@ -1329,6 +1363,7 @@ pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Re
         funders: Packs::of(engine).funders().to_vec(),
         spill: p.spill,
         jobs: opts.jobs,
+        tally: p.tally,
     })
 }
 
@@ -1408,6 +1443,7 @@ struct Pass {
     rejected: Vec<Rejected>,
     spill: Option<std::sync::Arc<std::fs::File>>,
     keys: Vec<dedup::Seen>,
+    tally: Option<tally::WorkbookTally>,
 }
 
 fn pass(
@@ -1415,12 +1451,14 @@ fn pass(
     files: &walk::PathList,
     opts: &Options,
     skip: &HashSet<String>,
+    tally_keep: Option<usize>,
 ) -> std::io::Result<Pass> {
     let packs = &Packs::of(engine);
     let mut agg = Aggregates::new(packs, opts.top);
     let mut peers = Peers::default();
     let mut rejected = Vec::new();
     let mut keys = Vec::new();
+    let mut tally = tally_keep.map(tally::WorkbookTally::new);
     // Unnamed (unlinked as soon as it is made): a killed run leaves no spool behind.
     let spill = match opts.keep_rows {
         true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
@@ -1477,6 +1515,7 @@ fn pass(
                                 lines: Vec::new(),
                                 rejected: Vec::new(),
                                 keys: Vec::new(),
+                                tally: tally_keep.map(tally::WorkbookTally::new),
                             };
                             part.agg.files = extra;
                             for p in parsed {
@@ -1502,6 +1541,9 @@ fn pass(
                 }
                 rejected.extend(p.rejected);
                 keys.extend(p.keys);
+                if let (Some(t), Some(pt)) = (tally.as_mut(), p.tally) {
+                    t.merge(pt);
+                }
             }
         }
         Ok(())
@@ -1517,6 +1559,7 @@ fn pass(
         rejected,
         spill,
         keys,
+        tally,
     })
 }
 

@@ -134,7 +134,16 @@ impl<'a> Packs<'a> {
 
     /// The track a row names.
     pub fn track(&self, name: &str) -> Option<&'a Track> {
-        self.tracks().find(|(n, _, _)| n == name).map(|(_, _, t)| t)
+        // As `tracks()` names them, without making every name.
+        self.list.iter().find_map(|p| {
+            let id = match self.several {
+                true => name
+                    .strip_prefix(p.id.as_str())
+                    .and_then(|r| r.strip_prefix('/')),
+                false => Some(name),
+            };
+            id.and_then(|id| p.tracks.iter().find(|t| t.id == id))
+        })
     }
 
     /// The declared funder of this id (a funder read back from a spill or a

@@ -8,13 +8,16 @@
 //! the same text `assess` prints.
 //!
 //! Batch screening keeps no texts, so the few enterprises shortlisted here
-//! (by score, three times the list length) are read and assessed again.
+//! (by score, three times the list length) are read and assessed again. The
+//! shortlists come from pass 1 when it gathered them
+//! ([`crate::screen::screen_for_workbook`]), else from a read of the rows.
 
 use crate::assess::{Engine, InputInfo};
 use crate::criteria::Status;
 use crate::input::Loaded;
 use crate::lang::Text;
 use crate::questionnaire::Sector;
+use crate::screen::tally::{Short, WorkbookTally};
 use crate::screen::Screened;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -56,47 +59,12 @@ pub struct NearMiss {
 /// The recognitions listed, as criterion ids of the criteria pack.
 const RECOGNITIONS: [&str; 2] = ["digital_workshop", "smart_factory"];
 
-struct Short {
-    file: String,
-    score: f64,
-}
-
-/// Shortlist by score, from the rows.
+/// Shortlists by score: pass 1's, or from the rows.
 fn shortlist(s: &Screened, keep: usize) -> anyhow::Result<[Vec<Short>; 2]> {
-    let mut lists: [Vec<Short>; 2] = [Vec::new(), Vec::new()];
-    for item in s.rows()? {
-        let (r, _) = item?;
-        let open = [
-            (r.digital_workshop, r.recognised_digital_workshop),
-            (r.smart_factory, r.recognised_smart_factory),
-        ];
-        for (i, (status, recognised)) in open.into_iter().enumerate() {
-            if status == Status::NotMet && !recognised {
-                lists[i].push(Short {
-                    file: r.file.clone(),
-                    score: r.score.unwrap_or(0.0),
-                });
-            }
-        }
-        for l in lists.iter_mut() {
-            if l.len() > 4 * keep {
-                trim(l, keep);
-            }
-        }
+    match s.workbook_tally() {
+        Some(t) if t.keep == keep => Ok(t.shortlists()),
+        _ => Ok(WorkbookTally::read(s, keep)?.shortlists()),
     }
-    for l in lists.iter_mut() {
-        trim(l, keep);
-    }
-    Ok(lists)
-}
-
-fn trim(l: &mut Vec<Short>, keep: usize) {
-    l.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.file.cmp(&b.file))
-    });
-    l.truncate(keep);
 }
 
 /// Load the questionnaires behind the given screening `file`s.

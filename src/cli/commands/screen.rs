@@ -31,17 +31,18 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
     // Held until the export is written: a second screen to the same file refuses.
     let _lock = lock_output(args.output.as_deref())?;
     let engine = engine::load(&args.packs, &[], lang)?;
-    let screened = screen::screen(
-        &engine,
-        &args.paths,
-        &screen::Options {
-            jobs,
-            progress: s.progress,
-            top: args.top,
-            keep_rows: kind.is_some() || args.previous.is_some(),
-            follow_links: args.follow_links,
-        },
-    )?;
+    let opts = screen::Options {
+        jobs,
+        progress: s.progress,
+        top: args.top,
+        keep_rows: kind.is_some() || args.previous.is_some(),
+        follow_links: args.follow_links,
+    };
+    // A workbook's sizes, totals and near-miss shortlists come from pass 1.
+    let screened = match kind {
+        Some(export::Kind::Xlsx) => screen::screen_for_workbook(&engine, &args.paths, &opts)?,
+        _ => screen::screen(&engine, &args.paths, &opts)?,
+    };
     let dashboard = screen::targets::dashboard(&engine.targets, &screened.agg);
     let years = screened.agg.by_year.keys().copied();
     let packs = screen::Packs::of(&engine).applied(years);

@@ -293,15 +293,19 @@ impl Funder {
     /// id takes its standard level and name; any other id is `Other` until
     /// [`super::resolve_funders`] gives it the pack's declaration.
     fn named(id: &str) -> Funder {
-        let d = standard_funders()
-            .into_iter()
-            .find(|d| d.id == id)
-            .unwrap_or_else(|| FunderDecl {
-                id: id.to_string(),
-                name: Text::new(id.to_string(), id.to_string()),
-                level: FunderLevel::Other,
-            });
-        Funder::new(d)
+        // The standard three are made once and shared: a row read back from
+        // a spill names its funders by id, many times per row.
+        static STANDARD: std::sync::OnceLock<Vec<Funder>> = std::sync::OnceLock::new();
+        let standard =
+            STANDARD.get_or_init(|| standard_funders().into_iter().map(Funder::new).collect());
+        if let Some(f) = standard.iter().find(|f| f.id() == id) {
+            return f.clone();
+        }
+        Funder::new(FunderDecl {
+            id: id.to_string(),
+            name: Text::new(id.to_string(), id.to_string()),
+            level: FunderLevel::Other,
+        })
     }
 
     /// The standard funder with this id (`province`, `city`, `district`).

@@ -24,6 +24,7 @@ use crate::policy::eval::{ByFunder, TrackStatus};
 use crate::policy::pack::Funder;
 use crate::questionnaire::Sector;
 use crate::screen::export::Context;
+use crate::screen::tally::WorkbookTally;
 use crate::screen::{LevelColumns, Packs, Row, PEER_INDICATORS};
 use anyhow::Context as _;
 use rust_decimal::Decimal;
@@ -42,6 +43,12 @@ const CELL_KEEP: usize = 32_000;
 
 /// Excel's limit on a hyperlink's address.
 const URL_MAX: usize = 2_000;
+
+/// Deflate level of the workbook's parts (zlib-rs; 6 is the zip default).
+/// Level 2 costs about half the instructions of 6 for a file about a
+/// quarter larger; 1 (static Huffman codes) is cheaper still but half as
+/// large again (docs/performance.md, "Issue 18, sixth session").
+const DEFLATE_LEVEL: u8 = 2;
 
 /// Where per-enterprise reports were written, for the links.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +72,11 @@ impl Sheet<'_> {
 
     /// Text, always as text, cut to fit a cell.
     fn text(&mut self, r: u32, c: u16, s: &str) -> anyhow::Result<()> {
-        let s = crate::textsafe::clip(s, CELL_KEEP);
+        // No more bytes than the limit: no more characters either.
+        let s = match s.len() <= CELL_KEEP {
+            true => std::borrow::Cow::Borrowed(s),
+            false => crate::textsafe::clip(s, CELL_KEEP),
+        };
         match self.ws.write_string(r, c, s.as_ref()) {
             Ok(_) => Ok(()),
             Err(e) => Err(self.fail(r, c, e)),
@@ -266,8 +277,8 @@ fn print_setup(ws: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// What the first pass over the rows learns: sizes and exact totals.
-#[derive(Default)]
+/// What the sheets need before their first row: sizes and exact totals,
+/// by the packs' funders in their order (from [`WorkbookTally`]).
 struct Pass {
     rows: u32,
     track_rows: u32,
@@ -276,66 +287,47 @@ struct Pass {
     potential: Decimal,
     /// Track amounts per funder, then all funders together, 元.
     track_totals: Vec<Decimal>,
-    district_potential: Vec<Decimal>,
+    /// The largest district potentials (at most 10) and their sum over all rows, 元.
+    district_top: Vec<Decimal>,
+    district_all: Decimal,
     levels: [u32; 7],
     verdicts: [[u32; 4]; 3],
     /// Eligible support by data year and funder, 元 (the cap is per enterprise and year).
     by_year: std::collections::BTreeMap<i32, Vec<Decimal>>,
 }
 
-fn status_index(s: Status) -> usize {
-    match s {
-        Status::Met => 0,
-        Status::NotMet => 1,
-        Status::Unknown => 2,
-        Status::NotApplicable => 3,
-    }
-}
-
+/// The tally pass 1 gathered ([`crate::screen::screen_for_workbook`]), or
+/// one read of the rows, by the packs' funders.
 fn first_pass(cx: &Context) -> anyhow::Result<Pass> {
-    let funders = cx.packs.funders();
-    let n = funders.len();
-    let mut p = Pass {
-        eligible: vec![Decimal::ZERO; n],
-        track_totals: vec![Decimal::ZERO; n + 1],
-        ..Pass::default()
+    let read;
+    let t = match cx.screened.workbook_tally() {
+        Some(t) => t,
+        None => {
+            read = WorkbookTally::read(cx.screened, 0)?;
+            &read
+        }
     };
-    let district = Funder::standard("district");
-    for item in cx.screened.rows()? {
-        let (row, _) = item?;
-        p.rows += 1;
-        p.track_rows += row.tracks.len() as u32;
-        let year = p
-            .by_year
-            .entry(row.data_year)
-            .or_insert_with(|| vec![Decimal::ZERO; n]);
-        for (k, who) in funders.iter().enumerate() {
-            let x = max_of(&row.eligible, who).unwrap_or_default();
-            p.eligible[k] += x;
-            year[k] += x;
-        }
-        p.potential += total_max(&row.potential).unwrap_or_default();
-        p.district_potential
-            .push(max_of(&row.potential, &district).unwrap_or_default());
-        for t in &row.tracks {
-            for (k, who) in funders.iter().enumerate() {
-                p.track_totals[k] += max_of(&t.by_funder, who).unwrap_or_default();
-            }
-            p.track_totals[n] += total_max(&t.by_funder).unwrap_or_default();
-        }
-        p.levels[row.level.map_or(6, |x| usize::from(x.min(5)))] += 1;
-        for (i, s) in [
-            row.automated_digital,
-            row.digital_workshop,
-            row.smart_factory,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            p.verdicts[i][status_index(s)] += 1;
-        }
-    }
-    Ok(p)
+    let funders = cx.packs.funders();
+    let pick = |m: &std::collections::BTreeMap<Funder, Decimal>| -> Vec<Decimal> {
+        funders
+            .iter()
+            .map(|w| m.get(w).copied().unwrap_or_default())
+            .collect()
+    };
+    let mut track_totals = pick(&t.track_by_funder);
+    track_totals.push(t.track_all);
+    Ok(Pass {
+        rows: t.rows,
+        track_rows: t.track_rows,
+        eligible: pick(&t.eligible),
+        potential: t.potential,
+        track_totals,
+        district_top: t.district_top.clone(),
+        district_all: t.district_all,
+        levels: t.levels,
+        verdicts: t.verdicts,
+        by_year: t.by_year.iter().map(|(y, m)| (*y, pick(m))).collect(),
+    })
 }
 
 /// A track's title, by its name in the rows ([`Packs::track_name`]).
@@ -431,8 +423,7 @@ pub fn write(path: &Path, cx: &Context, links: &Links) -> anyhow::Result<()> {
     summary(wb.add_worksheet(), cx, &pass, &fm)?;
     let dash_index = 1;
     wb.add_worksheet();
-    enterprises(&mut wb, cx, &pass, &fm, links)?;
-    tracks(&mut wb, cx, &pass, &fm)?;
+    streamed(&mut wb, cx, &pass, &fm, links)?;
     budget(wb.add_worksheet(), cx, &fm)?;
     targets(wb.add_worksheet(), cx, &fm)?;
     rejected(wb.add_worksheet(), cx)?;
@@ -443,6 +434,7 @@ pub fn write(path: &Path, cx: &Context, links: &Links) -> anyhow::Result<()> {
         analysis::changes(wb.add_worksheet(), cx, prev, &fm)?;
     }
     dashboard::dashboard(wb.worksheet_from_index(dash_index)?, cx, &pass, &fm)?;
+    wb.set_zip_compression_level(DEFLATE_LEVEL);
     wb.save(path).with_context(|| path.display().to_string())?;
     Ok(())
 }
@@ -553,10 +545,8 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
         String::new(),
         &fm.wan,
     ));
-    let mut d = p.district_potential.clone();
-    d.sort_unstable_by(|a, b| b.cmp(a));
-    let all: Decimal = d.iter().copied().sum();
-    let top: Decimal = d.iter().take(10).copied().sum();
+    let all = p.district_all;
+    let top: Decimal = p.district_top.iter().copied().sum();
     if !all.is_zero() {
         lines.push((
             l.pick(
@@ -844,27 +834,58 @@ fn enterprise_cols(funders: &[Funder], levels: LevelColumns) -> Vec<Col> {
 
 fn track_list(r: &Row, s: TrackStatus, packs: &Packs, l: Lang, ids: bool) -> String {
     let sep = if ids { " " } else { l.pick("、", "; ") };
-    r.tracks
-        .iter()
-        .filter(|t| t.status == s)
-        .map(|t| {
-            if ids {
-                t.id.clone()
-            } else {
-                track_title(packs, &t.id, l)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(sep)
+    let mut out = String::new();
+    for t in r.tracks.iter().filter(|t| t.status == s) {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        match ids {
+            true => out.push_str(&t.id),
+            false => match packs.track(&t.id) {
+                Some(x) => out.push_str(x.title.get(l)),
+                None => out.push_str(&t.id),
+            },
+        }
+    }
+    out
 }
 
-fn enterprises(
+/// The Enterprises and Tracks sheets, from one read of the rows: each
+/// enterprise's row, then its track rows.
+fn streamed(
     wb: &mut Workbook,
     cx: &Context,
     p: &Pass,
     fm: &Formats,
     links: &Links,
 ) -> anyhow::Result<()> {
+    let ent_name = enterprises(wb, cx, p)?;
+    let trk_name = tracks(wb, cx, p)?;
+    let sheets = wb.worksheets_mut();
+    let n = sheets.len();
+    let (before, last) = sheets.split_at_mut(n - 1);
+    let (Some(ent_ws), Some(trk_ws)) = (before.last_mut(), last.first_mut()) else {
+        anyhow::bail!("the Enterprises and Tracks sheets were not added");
+    };
+    let mut ent = Sheet {
+        ws: ent_ws,
+        name: ent_name,
+    };
+    let mut trk = Sheet {
+        ws: trk_ws,
+        name: trk_name,
+    };
+    let mut tr = 1u32;
+    for (r, item) in (1u32..).zip(cx.screened.rows()?) {
+        let (row, pct) = item?;
+        enterprise_row(&mut ent, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
+        track_rows(&mut trk, &mut tr, &row, cx, fm)?;
+    }
+    Ok(())
+}
+
+/// The Enterprises sheet before its rows (table, print setup); its name.
+fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<String> {
     let l = cx.lang;
     let nf = cx.packs.funders().len();
     let levels = cx.screened.agg.level_columns();
@@ -892,11 +913,7 @@ fn enterprises(
     // The printed page: the enterprise, its verdicts, indicators and money
     // (the track lists and links are for the screen).
     sh.ws.set_print_area(0, 0, last, (money_at + nf) as u16)?;
-    for (r, item) in (1u32..).zip(cx.screened.rows()?) {
-        let (row, pct) = item?;
-        enterprise_row(&mut sh, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
-    }
-    Ok(())
+    Ok(sh.name)
 }
 
 fn verdict(s: Status, l: Lang) -> String {
@@ -1025,11 +1042,11 @@ fn level_row(
     Ok(c)
 }
 
-fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::Result<()> {
+/// The Tracks sheet before its rows (table, print setup); its name.
+fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<String> {
     use ColKind::*;
     let l = cx.lang;
     let funders = cx.packs.funders();
-    let nf = funders.len();
     let mut cols = vec![
         col("企业名称", "Enterprise", 36.0, Text),
         col("统一社会信用代码", "Credit code", 22.0, Text),
@@ -1061,29 +1078,40 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::Re
         l,
     )?;
     print_setup(sh.ws, l.pick("扶持项明细", "Tracks by enterprise"))?;
-    let mut r = 1u32;
-    for item in cx.screened.rows()? {
-        let (row, _) = item?;
-        for t in &row.tracks {
-            sh.text(r, 0, &row.name)?;
-            sh.text(r, 1, row.credit_code.as_deref().unwrap_or(""))?;
-            sh.text(r, 2, sector_name(row.sector, l))?;
-            sh.text(r, 3, &track_title(cx.packs, &t.id, l))?;
-            sh.text(r, 4, track_clause(cx.packs, &t.id))?;
-            sh.text(r, 5, t.status.label().get(l))?;
-            for (k, who) in funders.iter().enumerate() {
-                if let Some(m) = max_of(&t.by_funder, who) {
-                    sh.num(r, 6 + k as u16, f(wan(m)), &fm.wan)?;
-                }
+    Ok(sh.name)
+}
+
+/// The Tracks rows of one enterprise, from sheet row `*r` on.
+fn track_rows(
+    sh: &mut Sheet,
+    r: &mut u32,
+    row: &Row,
+    cx: &Context,
+    fm: &Formats,
+) -> anyhow::Result<()> {
+    let l = cx.lang;
+    let funders = cx.packs.funders();
+    let nf = funders.len();
+    for t in &row.tracks {
+        let r0 = *r;
+        sh.text(r0, 0, &row.name)?;
+        sh.text(r0, 1, row.credit_code.as_deref().unwrap_or(""))?;
+        sh.text(r0, 2, sector_name(row.sector, l))?;
+        sh.text(r0, 3, &track_title(cx.packs, &t.id, l))?;
+        sh.text(r0, 4, track_clause(cx.packs, &t.id))?;
+        sh.text(r0, 5, t.status.label().get(l))?;
+        for (k, who) in funders.iter().enumerate() {
+            if let Some(m) = max_of(&t.by_funder, who) {
+                sh.num(r0, 6 + k as u16, f(wan(m)), &fm.wan)?;
             }
-            let after = 6 + nf as u16;
-            if let Some(m) = total_max(&t.by_funder) {
-                sh.num(r, after, f(wan(m)), &fm.wan)?;
-            }
-            sh.text(r, after + 1, &row.file)?;
-            sh.text(r, after + 2, &t.id)?;
-            r += 1;
         }
+        let after = 6 + nf as u16;
+        if let Some(m) = total_max(&t.by_funder) {
+            sh.num(r0, after, f(wan(m)), &fm.wan)?;
+        }
+        sh.text(r0, after + 1, &row.file)?;
+        sh.text(r0, after + 2, &t.id)?;
+        *r += 1;
     }
     Ok(())
 }
