@@ -207,6 +207,17 @@ fn parse_only_baseline_counts_files() {
         .stdout(predicate::str::contains("parse-only: 9 parsed, 0 failed"));
 }
 
+/// Issue 18: the read floor, the same walk and reads as a screening and
+/// nothing else, counts every file it reads.
+#[test]
+fn read_floor_counts_files() {
+    zhizao()
+        .args(["screen", "questionnaires/examples", "--read-floor"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("read floor: 9 read, 0 failed"));
+}
+
 /// Issue 11, item 1: a data year after the pack's horizon (2020, the
 /// `validity-horizon` reading) is computed as usual and said so in the
 /// screening outputs too: the terminal summary, the CSV column and the

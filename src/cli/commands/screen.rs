@@ -18,12 +18,12 @@ pub fn exec(args: ScreenArgs, s: &Settings) -> CliResult {
     io::output_is_input(&args.output, &args.paths)?;
     let jobs = jobs(args.jobs, lang);
     if args.parse_only {
-        return baseline(&mut out, "parse-only", || {
+        return baseline(&mut out, ("parse-only", "parsed"), || {
             screen::parse_only(&args.paths, jobs)
         });
     }
     if args.read_floor {
-        return baseline(&mut out, "read floor", || {
+        return baseline(&mut out, ("read floor", "read"), || {
             screen::read_floor(&args.paths, jobs)
         });
     }
@@ -138,14 +138,14 @@ fn jobs(asked: usize, lang: Lang) -> usize {
 /// counts and the time the walk, reads (and parses) took.
 fn baseline(
     out: &mut Out,
-    what: &str,
+    (what, done): (&str, &str),
     run: impl FnOnce() -> std::io::Result<(usize, usize)>,
 ) -> CliResult {
     let t = std::time::Instant::now();
     let (ok, failed) = run()?;
     let secs = t.elapsed().as_secs_f64();
     out.line(&format!(
-        "{what}: {ok} ok, {failed} failed, {secs:.3} s, {:.0} files/s",
+        "{what}: {ok} {done}, {failed} failed, {secs:.3} s, {:.0} files/s",
         (ok + failed) as f64 / secs.max(1e-9)
     ))
 }
