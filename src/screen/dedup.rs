@@ -58,26 +58,42 @@ impl Seen {
 /// The files to leave out ([`pick_duplicates`]), from what the pass kept.
 pub(super) fn pick(mut seen: Vec<Seen>, files: &PathList) -> Vec<Duplicate> {
     seen.sort_unstable_by_key(|s| (s.hash, s.origin));
-    let mut keys = Vec::new();
-    for group in seen.chunk_by(|a, b| a.hash == b.hash) {
-        if group.len() > 1 {
-            keys.extend(group.iter().filter_map(|s| key_of(s.origin, files)));
-        }
-    }
+    let mut again: Vec<Origin> = seen
+        .chunk_by(|a, b| a.hash == b.hash)
+        .filter(|group| group.len() > 1)
+        .flat_map(|group| group.iter().map(|s| s.origin))
+        .collect();
+    // By file, so a workbook with several such rows is read once.
+    again.sort_unstable();
+    let keys = again
+        .chunk_by(|a, b| a.file == b.file)
+        .flat_map(|rows| keys_of(rows, files))
+        .collect();
     pick_duplicates(keys)
 }
 
-/// The full key of a file the pass assessed, read again: its name as shown,
-/// credit code, data year and modification time. `None` when it no longer
-/// reads as a questionnaire with a credit code (changed during the run).
-fn key_of(o: Origin, files: &PathList) -> Option<Key> {
-    let path = files.get(usize::try_from(o.file).ok()?);
-    let row = usize::try_from(o.row).ok()?;
-    let (shown, loaded) = parse_any(&path).into_iter().nth(row)?;
-    let e = &loaded.ok()?.questionnaire.enterprise;
-    let code = e.credit_code.as_deref()?.trim().to_uppercase();
-    let modified = std::fs::metadata(&shown).and_then(|m| m.modified()).ok();
-    Some((code, e.data_year, modified, shown))
+/// The full keys of the given rows of one file the pass assessed, read
+/// again: name as shown, credit code, data year and modification time. A
+/// row that no longer reads as a questionnaire with a credit code (changed
+/// during the run) gives none.
+fn keys_of(rows: &[Origin], files: &PathList) -> Vec<Key> {
+    let Some(path) = rows
+        .first()
+        .and_then(|o| usize::try_from(o.file).ok())
+        .map(|i| files.get(i))
+    else {
+        return Vec::new();
+    };
+    let parsed = parse_any(&path);
+    rows.iter()
+        .filter_map(|o| {
+            let (shown, loaded) = parsed.get(usize::try_from(o.row).ok()?)?;
+            let e = &loaded.as_ref().ok()?.questionnaire.enterprise;
+            let code = e.credit_code.as_deref()?.trim().to_uppercase();
+            let modified = std::fs::metadata(shown).and_then(|m| m.modified()).ok();
+            Some((code, e.data_year, modified, shown.clone()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
