@@ -1326,11 +1326,22 @@ fn screen_with(
     tally_keep: Option<usize>,
 ) -> std::io::Result<Screened> {
     let walked = walk::walk_with(paths, opts.follow_links);
-    let mut p = pass(engine, &walked.files, opts, &HashSet::new(), tally_keep)?;
+    // Pass 1 spills every row, export or not: duplicates are known only
+    // once every file is read, and folding the kept rows again from the
+    // spill costs a row's decoding (≈ 3 % of parsing its file), where a
+    // second pass parsed the whole batch again (docs/performance.md).
+    let spilled = Options {
+        keep_rows: true,
+        ..opts.clone()
+    };
+    let mut p = pass(engine, &walked.files, &spilled, &HashSet::new(), tally_keep)?;
     let duplicates = dedup::pick(std::mem::take(&mut p.keys), &walked.files);
     if !duplicates.is_empty() {
         let skip = duplicates.iter().map(|d| d.file.clone()).collect();
-        p = pass(engine, &walked.files, opts, &skip, tally_keep)?;
+        p = refold(engine, p, opts, &skip, tally_keep)?;
+    }
+    if !opts.keep_rows {
+        p.spill = None;
     }
     // Every file found (and every further row of a workbook, counted by the
     // pass) is assessed, rejected or a duplicate.
@@ -1563,6 +1574,74 @@ fn pass(
     })
 }
 
+/// Pass 1's result without the rows of `skip` (the duplicates left out):
+/// every aggregate, histogram and tally folded again from the spilled rows
+/// that are kept, by the same folds as pass 1, and those rows spilled
+/// anew in the same (path) order. Rejections and the count of workbook
+/// rows carry over: a duplicate is an assessed row, never a rejection.
+fn refold(
+    engine: &Engine,
+    first: Pass,
+    opts: &Options,
+    skip: &HashSet<String>,
+    tally_keep: Option<usize>,
+) -> std::io::Result<Pass> {
+    let packs = &Packs::of(engine);
+    let spill = first
+        .spill
+        .ok_or_else(|| std::io::Error::other("pass 1 kept no rows to fold again"))?;
+    let mut agg = Aggregates::new(packs, opts.top);
+    agg.files = first.agg.files;
+    let mut peers = Peers::default();
+    let mut inc = PeerIncrements::default();
+    let mut tally = tally_keep.map(tally::WorkbookTally::new);
+    let kept = std::sync::Arc::new(tempfile::tempfile()?);
+    let mut out = BufWriter::new(kept.as_ref());
+    let pool = pool(opts.jobs)?;
+    let mut lines = BufReader::new(ReadFrom {
+        file: spill,
+        pos: 0,
+    })
+    .lines();
+    loop {
+        let batch = lines
+            .by_ref()
+            .take(ROWS_BATCH)
+            .collect::<std::io::Result<Vec<_>>>()?;
+        if batch.is_empty() {
+            break;
+        }
+        let decode = |line: &String| -> std::io::Result<Option<Row>> {
+            let mut row: Row = serde_json::from_str(line).map_err(std::io::Error::other)?;
+            row.redeclare(packs.funders());
+            Ok((!skip.contains(&row.file)).then_some(row))
+        };
+        let rows: Vec<_> = pool.install(|| batch.par_iter().map(decode).collect());
+        for (line, row) in batch.iter().zip(rows) {
+            let Some(row) = row? else { continue };
+            agg.fold(&row, opts.top);
+            inc.add(&row);
+            if let Some(t) = tally.as_mut() {
+                t.add(&row, packs.funders());
+            }
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        peers.apply(&inc);
+        inc.0.clear();
+    }
+    out.flush()?;
+    drop(out);
+    Ok(Pass {
+        agg,
+        peers,
+        rejected: first.rejected,
+        spill: Some(kept),
+        keys: Vec::new(),
+        tally,
+    })
+}
+
 /// Parse-only baseline (for benchmarks): walk, read and parse into the
 /// questionnaire struct in parallel, nothing else. Returns (parsed, failed).
 pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usize)> {
@@ -1721,6 +1800,82 @@ mod tests {
             "rows out of path order"
         );
         assert_eq!(one, rows(2).0);
+    }
+
+    /// A batch with duplicates: folding the kept rows again from pass 1's
+    /// spill gives what a second full pass without the duplicates gives —
+    /// aggregates, histograms, workbook tally, rejections and the spilled
+    /// rows byte for byte — with one thread and with two.
+    #[test]
+    fn refolding_the_kept_rows_equals_a_second_pass() {
+        use std::time::{Duration, SystemTime};
+        let t = tempfile::tempdir().unwrap();
+        for i in 0..400 {
+            let (name, text) = crate::sample::sample(2016, i, 0.1);
+            std::fs::write(t.path().join(&name), &text).unwrap();
+            // Every 13th file submitted again under another name; the copy is
+            // the newer one for odd i, so either side of a pair is left out.
+            if i % 13 == 0 {
+                let copy = t.path().join(format!("again-{name}"));
+                std::fs::write(&copy, &text).unwrap();
+                let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000 + (i % 2) as u64 * 2);
+                let orig = SystemTime::UNIX_EPOCH + Duration::from_secs(1_001);
+                let set = |p: &std::path::Path, at| {
+                    std::fs::File::options()
+                        .write(true)
+                        .open(p)
+                        .unwrap()
+                        .set_modified(at)
+                        .unwrap()
+                };
+                set(&copy, when);
+                set(&t.path().join(&name), orig);
+            }
+        }
+        let engine = Engine::default();
+        let files = walk::walk_with(&[t.path().to_path_buf()], false).files;
+        let spilled = |p: &Pass| {
+            let mut s = String::new();
+            let f = ReadFrom {
+                file: p.spill.clone().unwrap(),
+                pos: 0,
+            };
+            std::io::Read::read_to_string(&mut BufReader::new(f), &mut s).unwrap();
+            s
+        };
+        let seen = |p: &Pass| {
+            (
+                serde_json::to_string(&p.agg).unwrap(),
+                format!("{:?}", p.peers.values),
+                format!("{:?}", p.rejected),
+                p.tally.clone(),
+                spilled(p),
+            )
+        };
+        for jobs in [1, 2] {
+            let opts = Options {
+                jobs,
+                progress: false,
+                top: 5,
+                keep_rows: true,
+                follow_links: false,
+            };
+            let mut first = pass(&engine, &files, &opts, &HashSet::new(), Some(15)).unwrap();
+            let duplicates = dedup::pick(std::mem::take(&mut first.keys), &files);
+            assert!(duplicates.len() >= 25, "{} duplicates", duplicates.len());
+            assert!(duplicates.iter().any(|d| d.file.contains("again-")));
+            assert!(duplicates.iter().any(|d| !d.file.contains("again-")));
+            let skip: HashSet<String> = duplicates.iter().map(|d| d.file.clone()).collect();
+            let refolded = refold(&engine, first, &opts, &skip, Some(15)).unwrap();
+            let second = pass(&engine, &files, &opts, &skip, Some(15)).unwrap();
+            let (a, b) = (seen(&refolded), seen(&second));
+            assert!(!b.4.is_empty() && !b.2.is_empty());
+            assert_eq!(a.0, b.0, "aggregates, {jobs} threads");
+            assert_eq!(a.1, b.1, "histograms");
+            assert_eq!(a.2, b.2, "rejections");
+            assert_eq!(a.3, b.3, "workbook tally");
+            assert_eq!(a.4, b.4, "spilled rows");
+        }
     }
 
     #[test]
