@@ -555,6 +555,37 @@ fn screen_counts_an_enterprise_once_per_data_year() {
     );
     let years = v["summary"]["by_year"].as_object().unwrap();
     assert_eq!(years.keys().collect::<Vec<_>>(), ["2016", "2017"]);
+    // In Chinese the same notes are Chinese: no English sentence in a
+    // report a bureau hands on (they were English in both languages).
+    let o = zhizao()
+        .arg("screen")
+        .arg(&subs)
+        .args(["--lang", "zh"])
+        .env("CI", "1")
+        .output()
+        .unwrap();
+    // Notes wrap to the terminal width, in Chinese at any character:
+    // compare without white space.
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let out = squeeze(&String::from_utf8_lossy(&o.stdout));
+    let dup =
+        format!("{old}: 与 {new} 为同一企业 (9135050215583726XH) 同一数据年度 (2017), 不计入");
+    assert!(out.contains(&squeeze(&dup)), "{out}");
+    assert!(
+        out.contains(&squeeze("本批数据年度不一: 2016 (1 家)、2017 (1 家)")),
+        "{out}"
+    );
+    for english in ["same enterprise", "counted instead", "the batch mixes"] {
+        assert!(!out.contains(&squeeze(english)), "{english}: {out}");
+    }
+    // JSON keeps both languages of each note.
+    let notes = v["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .all(|n| n["zh"].is_string() && n["en"].is_string()),
+        "{notes:?}"
+    );
 }
 
 /// `assess FILE --format json` with extra arguments: (exit code, JSON or stderr).

@@ -73,7 +73,7 @@ pub struct Screening<'a> {
     /// Files that could not be used.
     pub rejected: &'a [Rejected],
     /// Notes on the run (mixed data years, duplicates …).
-    pub notes: &'a [String],
+    pub notes: &'a [crate::lang::Text],
     /// The policy packs screened against.
     pub packs: &'a Packs<'a>,
 }
@@ -89,7 +89,7 @@ pub fn render(s: &Screening, l: Lang, w: usize) -> String {
     budget(&mut out, a, s.packs, l, w);
     rejected_files(&mut out, s.rejected, l, w);
     for n in s.notes {
-        let _ = writeln!(out, "{}: {n}", l.pick("注", "note"));
+        let _ = writeln!(out, "{}: {}", l.pick("注", "note"), n.get(l));
     }
     super::terminal::finish(&out, l, w)
 }

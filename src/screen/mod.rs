@@ -1080,8 +1080,9 @@ pub struct Screened {
     /// Rejected files, in path order.
     pub rejected: Vec<Rejected>,
     /// Notes on things skipped while walking (symlink loops, non-YAML
-    /// files), duplicates and a batch that mixes data years.
-    pub notes: Vec<String>,
+    /// files), duplicates and a batch that mixes data years, in both
+    /// languages.
+    pub notes: Vec<Text>,
     /// Submissions not counted, in path order: another file of the same
     /// enterprise and data year was counted instead.
     pub duplicates: Vec<Duplicate>,
@@ -1355,14 +1356,20 @@ fn screen_with(
     let mut notes = walked.notes;
     notes.extend(duplicate_notes(&duplicates));
     if agg.by_year.len() > 1 {
-        let years: Vec<String> = agg
-            .by_year
-            .iter()
-            .map(|(y, b)| format!("{y} ({})", b.enterprises))
-            .collect();
-        notes.push(format!(
-            "the batch mixes data years {}: budget totals add different years (per year in the JSON export, summary.by_year)",
-            years.join(", ")
+        let years = |unit: &str, sep: &str| -> String {
+            let each = agg.by_year.iter();
+            let each = each.map(|(y, b)| format!("{y} ({}{unit})", b.enterprises));
+            each.collect::<Vec<_>>().join(sep)
+        };
+        notes.push(Text::new(
+            format!(
+                "本批数据年度不一: {}; 预算合计把不同年度相加 (分年度数字见 JSON 导出的 summary.by_year)",
+                years(" 家", "、")
+            ),
+            format!(
+                "the batch mixes data years {}: budget totals add different years (per year in the JSON export, summary.by_year)",
+                years("", ", ")
+            ),
         ));
     }
     Ok(Screened {
@@ -1426,22 +1433,29 @@ pub fn pick_duplicates(mut keys: Vec<Key>) -> Vec<Duplicate> {
 }
 
 /// One note per duplicate for the summary (the export lists them all).
-fn duplicate_notes(d: &[Duplicate]) -> Vec<String> {
+fn duplicate_notes(d: &[Duplicate]) -> Vec<Text> {
     const SHOWN: usize = 20;
-    let mut out: Vec<String> = d
+    let mut out: Vec<Text> = d
         .iter()
         .take(SHOWN)
         .map(|x| {
-            format!(
-                "{}: same enterprise ({}) and data year {} as {}, which is counted instead (the most recently modified)",
-                x.file, x.credit_code, x.data_year, x.kept
+            Text::new(
+                format!(
+                    "{}: 与 {} 为同一企业 ({}) 同一数据年度 ({}), 不计入, 只计入后者 (修改时间最近的一份)",
+                    x.file, x.kept, x.credit_code, x.data_year
+                ),
+                format!(
+                    "{}: same enterprise ({}) and data year {} as {}, which is counted instead (the most recently modified)",
+                    x.file, x.credit_code, x.data_year, x.kept
+                ),
             )
         })
         .collect();
     if d.len() > SHOWN {
-        out.push(format!(
-            "{} more duplicate submissions not counted",
-            d.len() - SHOWN
+        let more = d.len() - SHOWN;
+        out.push(Text::new(
+            format!("另有 {more} 份重复提交未计入"),
+            format!("{more} more duplicate submissions not counted"),
         ));
     }
     out

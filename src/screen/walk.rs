@@ -134,8 +134,9 @@ pub struct Walked {
     pub files: PathList,
     /// Entries that look like questionnaires but cannot be read.
     pub rejected: Vec<Rejected>,
-    /// Things skipped on purpose (symlink loops, non-YAML files), for the summary.
-    pub notes: Vec<String>,
+    /// Things skipped on purpose (symlink loops, non-YAML files), for the
+    /// summary, in both languages (the summary is printed in either).
+    pub notes: Vec<Text>,
 }
 
 fn is_yaml(p: &Path) -> bool {
@@ -268,20 +269,29 @@ pub fn walk_with(paths: &[PathBuf], follow_outside: bool) -> Walked {
         }
     }
     if st.ignored > 0 {
-        w.notes
-            .push(format!("{} non-YAML files ignored", st.ignored));
+        w.notes.push(Text::new(
+            format!("忽略了 {} 个非 YAML 文件", st.ignored),
+            format!("{} non-YAML files ignored", st.ignored),
+        ));
     }
     if st.left_out > 0 {
-        w.notes.push(format!(
-            "{} links leading out of the given folders not followed (--follow-links follows them)",
-            st.left_out
+        w.notes.push(Text::new(
+            format!(
+                "{} 个链接指向所给文件夹之外, 未跟随 (加 --follow-links 则跟随)",
+                st.left_out
+            ),
+            format!(
+                "{} links leading out of the given folders not followed (--follow-links follows them)",
+                st.left_out
+            ),
         ));
     }
     w.files.sort_dedup();
     let twice = w.files.drop_same_files();
     if twice > 0 {
-        w.notes.push(format!(
-            "{twice} files reached twice (a link or a repeated path), screened once"
+        w.notes.push(Text::new(
+            format!("{twice} 个文件被找到两次 (经链接或重复给出的路径), 只筛选一次"),
+            format!("{twice} files reached twice (a link or a repeated path), screened once"),
         ));
     }
     w
@@ -293,14 +303,20 @@ fn dir(d: &Path, w: &mut Walked, st: &mut State) {
     let canon = match std::fs::canonicalize(d) {
         Ok(c) => c,
         Err(e) => {
-            w.notes.push(format!("{}: {e}", d.display()));
+            w.notes.push(Text::new(
+                format!("{}: 无法读取此文件夹 ({e})", d.display()),
+                format!("{}: {e}", d.display()),
+            ));
             return;
         }
     };
     if !st.seen.insert(canon) {
-        w.notes.push(format!(
-            "{}: folder already screened (symlink loop), skipped",
-            d.display()
+        w.notes.push(Text::new(
+            format!("{}: 此文件夹已筛选过 (符号链接成环), 跳过", d.display()),
+            format!(
+                "{}: folder already screened (symlink loop), skipped",
+                d.display()
+            ),
         ));
         return;
     }
@@ -366,9 +382,9 @@ mod tests {
         #[cfg(unix)]
         {
             assert_eq!(w.rejected.len(), 1, "the broken link is accounted for");
-            assert!(w.notes.iter().any(|n| n.contains("symlink loop")));
+            assert!(w.notes.iter().any(|n| n.en.contains("symlink loop")));
         }
-        assert!(w.notes.iter().any(|n| n.contains("1 non-YAML")));
+        assert!(w.notes.iter().any(|n| n.en.contains("1 non-YAML")));
     }
 
     #[cfg(unix)]
@@ -396,14 +412,16 @@ mod tests {
         let w = walk(&[root.clone(), root.join("a.yaml")]);
         assert_eq!(names(&w), ["a.yaml"]);
         assert!(
-            w.notes.iter().any(|n| n.starts_with("2 links leading out")),
+            w.notes
+                .iter()
+                .any(|n| n.en.starts_with("2 links leading out")),
             "{:?}",
             w.notes
         );
         assert!(
             w.notes
                 .iter()
-                .any(|n| n.starts_with("1 files reached twice")),
+                .any(|n| n.en.starts_with("1 files reached twice")),
             "{:?}",
             w.notes
         );
