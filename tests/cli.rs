@@ -564,15 +564,17 @@ fn screen_counts_an_enterprise_once_per_data_year() {
         .env("CI", "1")
         .output()
         .unwrap();
-    // Notes wrap to the terminal width, in Chinese at any character:
-    // compare without white space.
+    // Notes wrap to the terminal width, in Chinese at any character, and
+    // the Chinese summary writes its punctuation full width: compare
+    // without white space, punctuation as printed.
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     let out = squeeze(&String::from_utf8_lossy(&o.stdout));
-    let dup =
-        format!("{old}: 与 {new} 为同一企业 (9135050215583726XH) 同一数据年度 (2017), 不计入");
-    assert!(out.contains(&squeeze(&dup)), "{out}");
+    let dup = format!(
+        "{old}：与{new}为同一企业（9135050215583726XH）同一数据年度（2017），不计入，只计入后者"
+    );
+    assert!(out.contains(&dup), "{out}");
     assert!(
-        out.contains(&squeeze("本批数据年度不一: 2016 (1 家)、2017 (1 家)")),
+        out.contains("本批数据年度不一：2016（1家）、2017（1家）"),
         "{out}"
     );
     for english in ["same enterprise", "counted instead", "the batch mixes"] {
