@@ -569,10 +569,21 @@ fn screen_counts_an_enterprise_once_per_data_year() {
     // without white space, punctuation as printed.
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     let out = squeeze(&String::from_utf8_lossy(&o.stdout));
-    let dup = format!(
-        "{old}：与{new}为同一企业（9135050215583726XH）同一数据年度（2017），不计入，只计入后者"
-    );
+    let dup = format!("{old}：与{new}为同一企业");
     assert!(out.contains(&dup), "{out}");
+    for part in [
+        "9135050215583726XH",
+        "同一数据年度",
+        "2017",
+        "不计入，只计入后者",
+    ] {
+        assert!(
+            out.split(&dup)
+                .nth(1)
+                .is_some_and(|rest| rest.contains(part)),
+            "{part}: {out}"
+        );
+    }
     assert!(
         out.contains("本批数据年度不一：2016（1家）、2017（1家）"),
         "{out}"
