@@ -461,7 +461,10 @@ impl Candidate {
             level: r.level,
             score: r.score,
             cnc_ratio: r.indicators.first().copied().flatten(),
-            potential_max: r.potential_max(),
+            // Normalised as money is written (`money`'s serialisers): a
+            // ranking folded again from spilled rows (duplicates left out)
+            // then reads exactly as one folded in pass 1.
+            potential_max: r.potential_max().map(|m| m.normalize()),
             digital_score: digital.and_then(|d| d.score),
             digital_level: digital.and_then(|d| d.level),
         }
