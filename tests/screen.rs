@@ -713,7 +713,8 @@ fn xml_cells(sheet: &str) -> Vec<XmlCell> {
     data.split("<c ")
         .skip(1)
         .map(|c| {
-            let tag = &c[..c.find('>').unwrap()];
+            let tag = format!(" {}", &c[..c.find('>').unwrap()]);
+            let tag = tag.as_str();
             let r = attr(tag, "r").unwrap();
             let split = r.find(|ch: char| ch.is_ascii_digit()).unwrap();
             let body = c.split("</c>").next().unwrap();
