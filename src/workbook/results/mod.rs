@@ -83,7 +83,7 @@ impl<'a> Sheet<'a> {
     /// format as the column's format, for data rows `1..last`: a number
     /// written there with that format is then written without one and takes
     /// the column's when its row is flushed, the same `s` index in the sheet,
-    /// without hashing the whole `Format` for every cell (≈ 3 k instructions
+    /// without hashing the whole `Format` for every cell (≈ 4 k instructions
     /// each). Row `last` (the last data row, flushed only when the workbook
     /// is saved) keeps its formats on the cells, so that
     /// [`Sheet::clear_column_formats`] can take the column formats away
