@@ -682,3 +682,128 @@ fn previous_workbook_of_two_packs_reads_back_every_funder_column() {
     let (then, now) = compare(&two, &BOTH_PACKS);
     assert_eq!(then, now);
 }
+
+/// A part of a zip (an XLSX) as text.
+fn zip_part(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The value of attribute `name` in a start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[at..].split('"').next()
+}
+
+/// One `<c>` of a sheet: column letters, row, style, whether a number (no
+/// `t`, no formula), whether a formula.
+struct XmlCell {
+    col: String,
+    row: u32,
+    style: Option<u32>,
+    number: bool,
+    formula: bool,
+}
+
+fn xml_cells(sheet: &str) -> Vec<XmlCell> {
+    let data = sheet.split("<sheetData").nth(1).unwrap();
+    data.split("<c ")
+        .skip(1)
+        .map(|c| {
+            let tag = format!(" {}", &c[..c.find('>').unwrap()]);
+            let tag = tag.as_str();
+            let r = attr(tag, "r").unwrap();
+            let split = r.find(|ch: char| ch.is_ascii_digit()).unwrap();
+            let body = c.split("</c>").next().unwrap();
+            XmlCell {
+                col: r[..split].to_string(),
+                row: r[split..].parse().unwrap(),
+                style: attr(tag, "s").map(|s| s.parse().unwrap()),
+                number: attr(tag, "t").is_none() && !body.contains("<f>") && body.contains("<v>"),
+                formula: body.contains("<f>"),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_number_cells_carry_their_columns_formats_and_the_columns_and_totals_none() {
+    // The streamed sheets leave a number's format to its column while rows
+    // are written and take the column formats away before saving
+    // (src/workbook/results): what is saved must be what writing every
+    // number with its format gives.
+    let t = tempfile::tempdir().unwrap();
+    mixed_batch(t.path());
+    let x = t.path().join("out.xlsx");
+    zhizao()
+        .current_dir(t.path())
+        .args(["screen", "batch", "--allow-rejected", "--lang", "en", "-o"])
+        .arg(&x)
+        .assert()
+        .success();
+    let styles = zip_part(&x, "xl/styles.xml");
+    let xfs: Vec<u32> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("</cellXfs>")
+        .next()
+        .unwrap()
+        .split("<xf ")
+        .skip(1)
+        .map(|xf| {
+            attr(&format!(" {xf}"), "numFmtId")
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    // Enterprises and Tracks are the third and fourth sheets.
+    for (part, min_numbers) in [
+        ("xl/worksheets/sheet3.xml", 9 * 8),
+        ("xl/worksheets/sheet4.xml", 9),
+    ] {
+        let sheet = zip_part(&x, part);
+        let cols = sheet
+            .split("<cols>")
+            .nth(1)
+            .unwrap()
+            .split("</cols>")
+            .next()
+            .unwrap();
+        assert!(
+            !cols.contains(" style="),
+            "{part}: a column has a format: {cols}"
+        );
+        let cells = xml_cells(&sheet);
+        let last = cells.iter().map(|c| c.row).max().unwrap();
+        let mut by_col = std::collections::BTreeMap::<&str, u32>::new();
+        let mut numbers = 0;
+        for c in &cells {
+            if c.row == last {
+                if c.formula {
+                    assert_eq!(c.style, None, "{part}: a total has a format");
+                }
+                continue;
+            }
+            if !c.number {
+                continue;
+            }
+            numbers += 1;
+            let s = c
+                .style
+                .unwrap_or_else(|| panic!("{part}!{}{}: a number without a format", c.col, c.row));
+            assert_ne!(xfs[s as usize], 0, "{part}!{}{}: General", c.col, c.row);
+            let first = *by_col.entry(&c.col).or_insert(s);
+            assert_eq!(
+                first, s,
+                "{part}!{}{}: another format than its column's",
+                c.col, c.row
+            );
+        }
+        assert!(numbers >= min_numbers, "{part}: {numbers} number cells");
+    }
+}

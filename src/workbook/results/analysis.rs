@@ -19,7 +19,7 @@ pub(super) fn changes(
     let l = cx.lang;
     let name = sheet_name("同比变化", "Changes", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let ratios = [
         "cnc_ratio",
         "automation_rate",
@@ -132,7 +132,7 @@ pub(super) fn near_misses(
     let l = cx.lang;
     let name = sheet_name("接近认定", "Near misses", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let cols = [
         col("认定", "Recognition", 16.0, Text),
         col("名次", "Rank", 7.0, Int),

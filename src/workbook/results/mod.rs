@@ -63,9 +63,64 @@ pub struct Links {
 struct Sheet<'a> {
     ws: &'a mut Worksheet,
     name: String,
+    /// Column formats of a streamed sheet ([`Sheet::column_formats`]).
+    plain: Vec<Option<&'a Format>>,
+    /// Rows before this one leave a number's format to its column.
+    plain_below: u32,
 }
 
-impl Sheet<'_> {
+impl<'a> Sheet<'a> {
+    fn new(ws: &'a mut Worksheet, name: String) -> Sheet<'a> {
+        Sheet {
+            ws,
+            name,
+            plain: Vec::new(),
+            plain_below: 0,
+        }
+    }
+
+    /// Give each number column of a streamed (constant-memory) sheet its
+    /// format as the column's format, for data rows `1..last`: a number
+    /// written there with that format is then written without one and takes
+    /// the column's when its row is flushed, the same `s` index in the sheet,
+    /// without hashing the whole `Format` for every cell (≈ 4 k instructions
+    /// each). Row `last` (the last data row, flushed only when the workbook
+    /// is saved) keeps its formats on the cells, so that
+    /// [`Sheet::clear_column_formats`] can take the column formats away
+    /// again before saving: the sheet's `<cols>` and its totals row are
+    /// then as without them.
+    fn column_formats(&mut self, cols: &[Col], fm: &'a Formats, last: u32) -> anyhow::Result<()> {
+        self.plain = cols
+            .iter()
+            .map(|c| (c.kind != ColKind::Text).then(|| fm.of(c.kind)))
+            .collect();
+        self.plain_below = last;
+        for (i, f) in self.plain.iter().enumerate() {
+            if let Some(f) = f {
+                self.ws
+                    .set_column_format(i as u16, f)
+                    .map_err(|e| fail(&self.name, 0, i as u16, e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Take the column formats of [`Sheet::column_formats`] away (after the
+    /// last data row is written, before saving).
+    fn clear_column_formats(&mut self) -> anyhow::Result<()> {
+        let none = Format::default();
+        for (i, f) in self.plain.iter().enumerate() {
+            if f.is_some() {
+                self.ws
+                    .set_column_format(i as u16, &none)
+                    .map_err(|e| fail(&self.name, 0, i as u16, e))?;
+            }
+        }
+        self.plain.clear();
+        self.plain_below = 0;
+        Ok(())
+    }
+
     fn fail(&self, r: u32, c: u16, e: XlsxError) -> anyhow::Error {
         fail(&self.name, r, c, e)
     }
@@ -84,7 +139,13 @@ impl Sheet<'_> {
     }
 
     fn num(&mut self, r: u32, c: u16, x: f64, f: &Format) -> anyhow::Result<()> {
-        match self.ws.write_number_with_format(r, c, x, f) {
+        let column_has_it = r < self.plain_below
+            && matches!(self.plain.get(usize::from(c)), Some(Some(p)) if std::ptr::eq(*p, f));
+        let written = match column_has_it {
+            true => self.ws.write_number(r, c, x),
+            false => self.ws.write_number_with_format(r, c, x, f),
+        };
+        match written {
             Ok(_) => Ok(()),
             Err(e) => Err(self.fail(r, c, e)),
         }
@@ -448,7 +509,7 @@ fn summary(ws: &mut Worksheet, cx: &Context, p: &Pass, fm: &Formats) -> anyhow::
     let s = cx.screened;
     let name = sheet_name("概要", "Summary", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let mut lines: Vec<(String, Option<f64>, String, &Format)> = vec![
         (
             l.pick("政策包", "Policy pack").into(),
@@ -859,33 +920,42 @@ fn streamed(
     fm: &Formats,
     links: &Links,
 ) -> anyhow::Result<()> {
-    let ent_name = enterprises(wb, cx, p)?;
-    let trk_name = tracks(wb, cx, p)?;
+    let (ent_name, ent_cols) = enterprises(wb, cx, p)?;
+    let (trk_name, trk_cols) = tracks(wb, cx, p)?;
     let sheets = wb.worksheets_mut();
     let n = sheets.len();
     let (before, last) = sheets.split_at_mut(n - 1);
     let (Some(ent_ws), Some(trk_ws)) = (before.last_mut(), last.first_mut()) else {
         anyhow::bail!("the Enterprises and Tracks sheets were not added");
     };
-    let mut ent = Sheet {
-        ws: ent_ws,
-        name: ent_name,
-    };
-    let mut trk = Sheet {
-        ws: trk_ws,
-        name: trk_name,
-    };
+    let mut ent = Sheet::new(ent_ws, ent_name);
+    let mut trk = Sheet::new(trk_ws, trk_name);
+    ent.column_formats(&ent_cols, fm, p.rows)?;
+    trk.column_formats(&trk_cols, fm, p.track_rows)?;
+    let mut rows = 0u32;
     let mut tr = 1u32;
     for (r, item) in (1u32..).zip(cx.screened.rows()?) {
         let (row, pct) = item?;
         enterprise_row(&mut ent, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
         track_rows(&mut trk, &mut tr, &row, cx, fm)?;
+        rows = r;
     }
+    // The last rows kept their formats only if the tally counted right.
+    anyhow::ensure!(
+        rows == p.rows && tr - 1 == p.track_rows,
+        "internal error: {rows} enterprise rows and {} track rows read back, {} and {} counted",
+        tr - 1,
+        p.rows,
+        p.track_rows
+    );
+    ent.clear_column_formats()?;
+    trk.clear_column_formats()?;
     Ok(())
 }
 
-/// The Enterprises sheet before its rows (table, print setup); its name.
-fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<String> {
+/// The Enterprises sheet before its rows (table, print setup); its name
+/// and columns.
+fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(String, Vec<Col>)> {
     let l = cx.lang;
     let nf = cx.packs.funders().len();
     let levels = cx.screened.agg.level_columns();
@@ -894,7 +964,7 @@ fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<Stri
     let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("企业", "Enterprises", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let money_at = 10 + nl + 2 * PEER_INDICATORS.len();
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
     for (k, x) in p.eligible.iter().enumerate() {
@@ -913,7 +983,7 @@ fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<Stri
     // The printed page: the enterprise, its verdicts, indicators and money
     // (the track lists and links are for the screen).
     sh.ws.set_print_area(0, 0, last, (money_at + nf) as u16)?;
-    Ok(sh.name)
+    Ok((sh.name, cols))
 }
 
 fn verdict(s: Status, l: Lang) -> String {
@@ -1042,8 +1112,9 @@ fn level_row(
     Ok(c)
 }
 
-/// The Tracks sheet before its rows (table, print setup); its name.
-fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<String> {
+/// The Tracks sheet before its rows (table, print setup); its name and
+/// columns.
+fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(String, Vec<Col>)> {
     use ColKind::*;
     let l = cx.lang;
     let funders = cx.packs.funders();
@@ -1064,7 +1135,7 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<String> {
     let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("扶持项", "Tracks", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let mut totals: Vec<Option<Decimal>> = vec![None; cols.len()];
     for (k, x) in p.track_totals.iter().enumerate() {
         totals[6 + k] = Some(wan(*x));
@@ -1078,7 +1149,7 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<String> {
         l,
     )?;
     print_setup(sh.ws, l.pick("扶持项明细", "Tracks by enterprise"))?;
-    Ok(sh.name)
+    Ok((sh.name, cols))
 }
 
 /// The Tracks rows of one enterprise, from sheet row `*r` on.
@@ -1121,7 +1192,7 @@ fn budget(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()> 
     let l = cx.lang;
     let name = sheet_name("预算", "Budget", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let funders = cx.packs.funders();
     let nf = funders.len();
     let mut cols = vec![
@@ -1192,7 +1263,7 @@ fn targets(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()>
     let l = cx.lang;
     let name = sheet_name("目标", "Targets", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let cols = [
         col("目标", "Target", 44.0, Text),
         col("现状", "Actual", 12.0, Dec),
@@ -1246,7 +1317,7 @@ fn rejected(ws: &mut Worksheet, cx: &Context) -> anyhow::Result<()> {
     let l = cx.lang;
     let name = sheet_name("未能使用", "Rejected", l);
     ws.set_name(&name)?;
-    let mut sh = Sheet { ws, name };
+    let mut sh = Sheet::new(ws, name);
     let cols = [
         col("文件 / 单元格", "File / cell", 48.0, Text),
         col("行", "Line", 7.0, Int),
