@@ -200,6 +200,9 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn number(&mut self, n: serde_json::Number) {
         if let Some(at) = self.key_at {
             let key = &self.path[at..];
+            if !named_for_a_check(key) {
+                return;
+            }
             let v = serde_json::Value::Number(n);
             self.checks
                 .field(key, &v, &self.path, self.data_year, &mut self.pct);
@@ -491,6 +494,17 @@ impl serde::ser::SerializeMap for Nested<'_, '_, '_> {
     }
 }
 
+/// Whether [`Checks::field`] may check a number of this name: the year
+/// (`year`, `*_year`), amount (`*_wan`, `*_m2`, `*_tce`) and percentage
+/// (`*_pct`) names all end in one of these letters, so every other number
+/// (counts, ratings, levels) is passed over by its last letter alone.
+fn named_for_a_check(key: &str) -> bool {
+    matches!(
+        key.as_bytes().last(),
+        Some(b'r' | b'n' | b'2' | b'e' | b't')
+    )
+}
+
 /// Whether every byte is a printable ASCII character (space to `~`).
 fn is_printable_ascii(s: &str) -> bool {
     s.bytes().all(|b| (b' '..=b'~').contains(&b))
@@ -574,6 +588,33 @@ mod tests {
             }
         }
         assert!(found >= 12, "{found}");
+    }
+
+    /// Every name `field` acts on passes the last-letter filter.
+    #[test]
+    fn every_checked_name_passes_the_filter() {
+        for key in [
+            "year",
+            "data_year",
+            "baseline_year",
+            "recognition_year",
+            "investment_wan",
+            "area_m2",
+            "energy_tce",
+            "defect_rate_change_pct",
+        ] {
+            assert!(named_for_a_check(key), "{key}");
+        }
+        for key in [
+            "employees",
+            "level",
+            "industrial_robots",
+            "years",
+            "pct",
+            "wan",
+        ] {
+            assert!(!named_for_a_check(key), "{key}");
+        }
     }
 
     #[test]
