@@ -83,10 +83,6 @@ pub fn evaluate_all(packs: &[&PolicyPack], facts: &Facts) -> (PolicyResult, Vec<
 pub fn summarize_all(packs: &[&PolicyPack], facts: &Facts) -> Summary {
     let (first, rest) = split(packs);
     let mut joint = eval::summarize(first, facts);
-    // Room for every pack's tracks at once, not grown (and moved) pack by pack.
-    joint
-        .tracks
-        .reserve(rest.iter().map(|p| p.tracks.len()).sum());
     for p in rest {
         let mut s = eval::summarize(p, facts);
         joint.tracks.append(&mut s.tracks);
