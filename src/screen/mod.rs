@@ -52,6 +52,21 @@ pub const PEER_INDICATORS: [&str; 7] = [
     "labor_productivity",
 ];
 
+/// [`PEER_INDICATORS`] as indicator ids, in the same order: a row finds its
+/// indicators by id, not by comparing names (a test checks the two agree).
+const PEER_IDS: [crate::indicators::IndicatorId; 7] = {
+    use crate::indicators::IndicatorId as I;
+    [
+        I::CncRatio,
+        I::AutomationRate,
+        I::RobotDensity,
+        I::EquipmentDigitizationRate,
+        I::NetworkingRate,
+        I::DigitalDesignTools,
+        I::LaborProductivity,
+    ]
+};
+
 /// Files assessed per parallel chunk: large enough to keep every core busy,
 /// small enough that a chunk's results are a bounded amount of memory.
 pub const CHUNK: usize = 2048;
@@ -328,9 +343,9 @@ impl Row {
             above_designated_size: e.above_designated_size,
             data_year: e.data_year,
             industrial_output_wan: e.industrial_output_wan.map(Decimal::from),
-            indicators: PEER_INDICATORS
+            indicators: PEER_IDS
                 .iter()
-                .map(|id| p.indicators.value(id).and_then(f64_of))
+                .map(|id| p.indicators.of(*id).and_then(|i| i.value).and_then(f64_of))
                 .collect(),
             level: p.maturity.level,
             score: p.maturity.score.and_then(f64_of),
@@ -1719,6 +1734,12 @@ mod tests {
             digital_score: None,
             digital_level: None,
         }
+    }
+
+    #[test]
+    fn peer_ids_are_the_peer_indicators() {
+        let names: Vec<&str> = PEER_IDS.iter().map(|i| i.as_str()).collect();
+        assert_eq!(names, PEER_INDICATORS);
     }
 
     #[test]

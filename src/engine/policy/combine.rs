@@ -30,17 +30,21 @@ pub struct PolicyInfo {
 impl Totals {
     /// Both totals together, funder by funder (a funder either lacks is zero there).
     pub fn plus(&self, o: &Totals) -> Totals {
-        let mut by_funder = self.by_funder.clone();
+        let mut t = self.clone();
+        t.add(o);
+        t
+    }
+
+    /// [`Totals::plus`] in place: no copy of the map built so far.
+    pub fn add(&mut self, o: &Totals) {
         for (f, r) in &o.by_funder {
-            let e = by_funder
+            let e = self
+                .by_funder
                 .entry(f.clone())
                 .or_insert(crate::money::Range::ZERO);
             *e = e.plus(*r);
         }
-        Totals {
-            by_funder,
-            total: self.total.plus(o.total),
-        }
+        self.total = self.total.plus(o.total);
     }
 }
 
@@ -82,8 +86,8 @@ pub fn summarize_all(packs: &[&PolicyPack], facts: &Facts) -> Summary {
     for p in rest {
         let mut s = eval::summarize(p, facts);
         joint.tracks.append(&mut s.tracks);
-        joint.eligible_totals = joint.eligible_totals.plus(&s.eligible_totals);
-        joint.potential_totals = joint.potential_totals.plus(&s.potential_totals);
+        joint.eligible_totals.add(&s.eligible_totals);
+        joint.potential_totals.add(&s.potential_totals);
         joint.beyond_horizon |= s.beyond_horizon;
         joint.in_force |= s.in_force;
         joint.more_caps.extend(s.district_cap);

@@ -920,6 +920,15 @@ mod tests {
             let text = std::fs::read_to_string(&path).expect("example questionnaire");
             // Bad text in a nested list item of a real questionnaire.
             texts.push(text.replacen("name: \"", "name: \"\\e]0;t\\a", 2));
+            // Every year out of range and every amount negative.
+            texts.push(
+                text.replace("data_year: 20", "DATA_YEAR")
+                    .replace("year: 20", "year: 30")
+                    .replace("DATA_YEAR", "data_year: 20")
+                    .replace("_wan: null", "_wan: ~")
+                    .replace("_wan: ", "_wan: -")
+                    .replace("_wan: -~", "_wan: null"),
+            );
             texts.push(text);
         }
         for text in &texts {

@@ -13,7 +13,9 @@ impl Checks<'_> {
     pub(super) fn every_value(&mut self, q: &Questionnaire) {
         let mut walk = Walk {
             checks: self,
-            path: String::new(),
+            // Room for the deepest path (`digital.scenes.…[12].name`), so
+            // the buffer is not grown three times for every file.
+            path: String::with_capacity(128),
             key_at: None,
             data_year: q.enterprise.data_year,
             pct: Vec::new(),
@@ -74,6 +76,16 @@ impl Checks<'_> {
     /// drive the terminal of whoever reads a report), no bidirectional
     /// overrides, and not made of invisible characters only.
     pub(super) fn text(&mut self, path: &str, s: &str) {
+        // Printable ASCII (every id, code and figure written as text) holds no
+        // control, bidirectional or invisible character: nothing to report.
+        if is_printable_ascii(s) {
+            return;
+        }
+        self.text_slowly(path, s);
+    }
+
+    /// [`Checks::text`] without its shortcut.
+    fn text_slowly(&mut self, path: &str, s: &str) {
         // A name is one line: a line break in it could fake a line of output.
         let one_line = path.ends_with("name") || path.ends_with("credit_code");
         let bad = |c: &char| crate::textsafe::is_unsafe_char(*c) || (one_line && c.is_control());
@@ -179,9 +191,8 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// Enters item `i` of the list whose path ends at `base`.
     fn enter_index(&mut self, base: usize, i: usize) {
-        use std::fmt::Write;
         self.path.truncate(base);
-        let _ = write!(self.path, "[{i}]");
+        push_index(&mut self.path, i);
         self.key_at = None;
     }
 
@@ -189,6 +200,9 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn number(&mut self, n: serde_json::Number) {
         if let Some(at) = self.key_at {
             let key = &self.path[at..];
+            if !named_for_a_check(key) {
+                return;
+            }
             let v = serde_json::Value::Number(n);
             self.checks
                 .field(key, &v, &self.path, self.data_year, &mut self.pct);
@@ -480,7 +494,130 @@ impl serde::ser::SerializeMap for Nested<'_, '_, '_> {
     }
 }
 
+/// Whether [`Checks::field`] may check a number of this name: the year
+/// (`year`, `*_year`), amount (`*_wan`, `*_m2`, `*_tce`) and percentage
+/// (`*_pct`) names all end in one of these letters, so every other number
+/// (counts, ratings, levels) is passed over by its last letter alone.
+fn named_for_a_check(key: &str) -> bool {
+    matches!(
+        key.as_bytes().last(),
+        Some(b'r' | b'n' | b'2' | b'e' | b't')
+    )
+}
+
+/// Whether every byte is a printable ASCII character (space to `~`).
+fn is_printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// Appends `[i]` to a path, as `write!(path, "[{i}]")` does, without the
+/// formatting machinery (a list item is entered for every item of every
+/// list of every file).
+fn push_index(path: &mut String, i: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    path.push('[');
+    for &d in &digits[at..] {
+        path.push(char::from(d));
+    }
+    path.push(']');
+}
+
 /// Fields in 万元, m² or tce: amounts, never negative.
 pub(super) fn is_amount(key: &str) -> bool {
     key.ends_with("_wan") || key.ends_with("_m2") || key.ends_with("_tce")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_findings(path: &str, s: &str, shortcut: bool) -> Vec<Diagnostic> {
+        let mut c = Checks {
+            c: Collector::new("f.yaml", None),
+        };
+        match shortcut {
+            true => c.text(path, s),
+            false => c.text_slowly(path, s),
+        }
+        c.c.finish().0
+    }
+
+    /// The printable-ASCII shortcut skips only texts the full check finds
+    /// nothing in, and the full check still finds what it should.
+    #[test]
+    fn the_ascii_shortcut_skips_only_clean_texts() {
+        let printable: String = (b' '..=b'~').map(char::from).collect();
+        let mut texts: Vec<String> = vec![String::new(), " ".into(), "   ".into(), printable];
+        texts.extend((b' '..=b'~').map(|b| char::from(b).to_string()));
+        texts.extend((b' '..=b'~').map(|b| format!("a{}b ", char::from(b))));
+        let mut found = 0;
+        for path in [
+            "enterprise.name",
+            "enterprise.credit_code",
+            "lines[0].note",
+            "x",
+        ] {
+            for t in &texts {
+                assert!(is_printable_ascii(t));
+                assert_eq!(text_findings(path, t, false).len(), 0, "{path} {t:?}");
+            }
+            // Texts outside the shortcut are checked in full, with or without it.
+            for t in [
+                "a\u{1b}[31m",
+                "\u{200b}",
+                "x\ny",
+                "\t",
+                "名称\u{202e}",
+                "名称",
+                "a\u{7f}",
+            ] {
+                let (with, without) = (text_findings(path, t, true), text_findings(path, t, false));
+                assert!(!is_printable_ascii(t));
+                assert_eq!(format!("{with:?}"), format!("{without:?}"), "{path} {t:?}");
+                found += with.len();
+            }
+        }
+        assert!(found >= 12, "{found}");
+    }
+
+    /// Every name `field` acts on passes the last-letter filter.
+    #[test]
+    fn every_checked_name_passes_the_filter() {
+        for key in [
+            "year",
+            "data_year",
+            "baseline_year",
+            "recognition_year",
+            "investment_wan",
+            "area_m2",
+            "energy_tce",
+            "defect_rate_change_pct",
+        ] {
+            assert!(named_for_a_check(key), "{key}");
+        }
+        for key in ["employees", "level", "industrial_robots", "years", "scenes"] {
+            assert!(!named_for_a_check(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn an_index_is_written_as_format_writes_it() {
+        let mut at = vec![0, 1, 9, 10, 11, 99, 100, 12_345, usize::MAX];
+        at.extend(0..1_000);
+        for i in at {
+            let mut p = String::from("lines");
+            push_index(&mut p, i);
+            assert_eq!(p, format!("lines[{i}]"));
+        }
+    }
 }

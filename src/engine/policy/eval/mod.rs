@@ -501,7 +501,7 @@ pub fn evaluate(pack: &PolicyPack, facts: &Facts) -> PolicyResult {
     } else {
         Some(not_in_force_note(pack, data_year))
     };
-    let s = summarize_with(pack, facts, in_force, true);
+    let s = summarize_with(pack, facts, (in_force, data_year), true);
     let district_cap = pack
         .district_cap
         .as_ref()
@@ -692,12 +692,16 @@ pub struct Summary {
 
 /// Statuses and amounts only (see [`Summary`]).
 pub fn summarize(pack: &PolicyPack, facts: &Facts) -> Summary {
-    let (in_force, _) = in_force(pack, facts);
-    summarize_with(pack, facts, in_force, false)
+    summarize_with(pack, facts, in_force(pack, facts), false)
 }
 
-fn summarize_with(pack: &PolicyPack, facts: &Facts, in_force: bool, detail: bool) -> Summary {
-    let (_, data_year) = self::in_force(pack, facts);
+/// [`summarize`] on the pack's standing for the data year ([`in_force`]).
+fn summarize_with(
+    pack: &PolicyPack,
+    facts: &Facts,
+    (in_force, data_year): (bool, Option<i32>),
+    detail: bool,
+) -> Summary {
     let beyond_horizon = in_force && beyond_horizon(pack, data_year).is_some();
     let mut tracks: Vec<Outcome> = pack
         .tracks

@@ -75,8 +75,11 @@ pub(super) fn horizon_warning(h: &crate::policy::pack::Horizon, data_year: Optio
 
 /// Whether the pack is in force for the enterprise's data year, and the year.
 pub(super) fn in_force(pack: &PolicyPack, facts: &Facts) -> (bool, Option<i32>) {
-    let data_year = facts
-        .get("enterprise.data_year")
+    // The fact's slot, found once (a batch asks for every pack of every file).
+    static DATA_YEAR: std::sync::LazyLock<Option<usize>> =
+        std::sync::LazyLock::new(|| crate::facts::slot("enterprise.data_year"));
+    let data_year = DATA_YEAR
+        .and_then(|i| facts.at(i))
         .and_then(Fact::num)
         .and_then(|d| i32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0));
     (data_year.is_some_and(|y| covers(pack, y)), data_year)
