@@ -468,6 +468,106 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagno
     T::deserialize(de).or_else(|_| from_str_tracked(text, file))
 }
 
+/// As [`from_str`], with a faster parser first (noyalib's streaming
+/// deserialiser, about a third less work than libyaml on a questionnaire):
+/// its answer is taken only when it reads the file without any error, and
+/// only for texts where it is known to resolve every scalar as libyaml does
+/// ([`fast_fits`]). Everything else, and every error, comes from the libyaml
+/// path of [`from_str`], so messages, positions and hints are unchanged.
+///
+/// For the questionnaire (screening, `assess`, `validate`): the equivalence
+/// test (`tests::fast_path_*`) reads every example, template, generated
+/// sample, hostile and fuzz file, and thousands of mutations of them, both
+/// ways. Not for types with `u64`/`i64`/`usize` fields (noyalib reads `3.0`
+/// into those; libyaml refuses it) nor maps (duplicate keys are refused here,
+/// which only sends such a file to the libyaml path).
+pub fn from_str_fast<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
+    guard(text, file)?;
+    if !fast_fits(text.as_bytes()) {
+        let de = serde_yaml::Deserializer::from_str(text);
+        return T::deserialize(de).or_else(|_| from_str_tracked(text, file));
+    }
+    match fast::<T>(text) {
+        Some(t) => Ok(t),
+        None => from_str_tracked(text, file),
+    }
+}
+
+/// The fast parse alone: `None` on any error (the caller then asks libyaml).
+fn fast<T: DeserializeOwned>(text: &str) -> Option<T> {
+    static CONFIG: std::sync::OnceLock<noyalib::ParserConfig> = std::sync::OnceLock::new();
+    let config = CONFIG.get_or_init(|| {
+        let mut c = noyalib::ParserConfig::new();
+        // libyaml gives a `String` field the text of any scalar (`123`, `~`, `true`).
+        c.plain_scalar_strings = true;
+        // Any repeated key is an error here (the derive refuses a repeated
+        // field anyway); a map target would otherwise keep the last silently.
+        c.duplicate_key_policy = noyalib::DuplicateKeyPolicy::Error;
+        c
+    });
+    let mut de = noyalib::StreamingDeserializer::with_config(text, config);
+    let t = T::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(t)
+}
+
+/// Whether noyalib resolves every plain scalar of `text` as libyaml does for
+/// the questionnaire's field types. It does not for: a merge key `<<`
+/// (noyalib merges, libyaml keeps a key named `<<`); a number with a leading
+/// zero (`010`: a string to libyaml, ten to noyalib), `0x`/`0o` (an integer
+/// to noyalib, refused by libyaml in a float field), `-0` (−0.0 to libyaml,
+/// 0.0 to noyalib) and `+` before a digit; more than 18 digits in a row
+/// (past `i64`, noyalib goes through `f64`); an exponent of three digits
+/// (`1e999`: a string to libyaml, infinity to noyalib). A text with any of
+/// these, even inside a comment or a quoted string, goes to libyaml: the test
+/// is by bytes, so it errs towards the slow path (the one exception, a
+/// comma, is explained where it is made).
+fn fast_fits(b: &[u8]) -> bool {
+    if memchr::memmem::find(b, b"<<").is_some() {
+        return false;
+    }
+    let mut run = 0usize;
+    let mut prev = b'\n';
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            let next = b.get(i + 1).copied().unwrap_or(b' ');
+            if prev == b'+' {
+                return false;
+            }
+            // `-0` alone; `-0.3` and `-0e1` are −0.3 and −0.0 to both.
+            if prev == b'-' && c == b'0' && !matches!(next, b'0'..=b'9' | b'.' | b'e' | b'E') {
+                return false;
+            }
+            // A comma: `10,000` outside `[…]` is one string to both; inside,
+            // `000` would be an item of a flow sequence, and the questionnaire
+            // has no sequence of numbers (an enum or a struct refuses `000`
+            // either way).
+            let in_word = prev.is_ascii_alphanumeric() || matches!(prev, b'.' | b'_' | b',');
+            if c == b'0' && !in_word && (next.is_ascii_digit() || next == b'x' || next == b'o') {
+                return false;
+            }
+            run += 1;
+            if run > 18 {
+                return false;
+            }
+        } else {
+            if (c == b'e' || c == b'E') && (prev.is_ascii_digit() || prev == b'.') {
+                let rest = &b[i + 1..];
+                let rest = rest
+                    .strip_prefix(b"+")
+                    .or_else(|| rest.strip_prefix(b"-"))
+                    .unwrap_or(rest);
+                if rest.len() >= 3 && rest[..3].iter().all(u8::is_ascii_digit) {
+                    return false;
+                }
+            }
+            run = 0;
+        }
+        prev = c;
+    }
+    true
+}
+
 /// The diagnostic path of [`from_str`]: the same parse with the field path
 /// tracked (after the guard has passed).
 fn from_str_tracked<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
@@ -493,7 +593,7 @@ pub fn from_str_all<T: DeserializeOwned>(
     file: &str,
     filler: Option<&serde_yaml::Value>,
 ) -> Result<T, Partial<T>> {
-    let first = match from_str::<T>(text, file) {
+    let first = match from_str_fast::<T>(text, file) {
         Ok(t) => return Ok(t),
         Err(d) => d,
     };
@@ -1670,6 +1770,492 @@ mod tests {
                 format!("{:?}", from_str::<Questionnaire>(&text, "f")),
                 format!("{:?}", from_str_tracked::<Questionnaire>(&text, "f"))
             );
+        }
+    }
+}
+
+/// The fast path (noyalib) against the libyaml path, on questionnaires.
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use crate::questionnaire::Questionnaire;
+    use std::path::PathBuf;
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn yaml_files(dir: &str) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Text of a value or a diagnostic. The JSON of the questionnaire tells
+    /// `5` from `5.0` in an amount and −0.0 from 0.0; `Debug` shows every
+    /// field of a diagnostic.
+    fn shown(r: &Result<Questionnaire, Diagnostic>) -> String {
+        match r {
+            Ok(q) => serde_json::to_string(q).unwrap_or_else(|e| format!("unserialisable: {e}")),
+            Err(d) => format!("{d:?}"),
+        }
+    }
+
+    /// What the comparisons saw, to show that a run tested something.
+    #[derive(Default, Debug)]
+    struct Seen {
+        texts: usize,
+        /// The fast parser's own answer was taken.
+        fast_taken: usize,
+        /// The fast parser alone accepted a text libyaml reads otherwise
+        /// (refused, or another value); the byte filter sent each to libyaml.
+        filtered_differences: usize,
+    }
+
+    /// One text both ways. `from_str_fast` must answer exactly as
+    /// `from_str` (the same questionnaire or the same diagnostic); and
+    /// wherever the fast parser *alone* (without the byte filter) accepts a
+    /// text, libyaml must accept it with the same questionnaire, or the
+    /// filter must send that text to libyaml.
+    fn check(text: &str, what: &str, seen: &mut Seen) {
+        let old = from_str::<Questionnaire>(text, "f.yaml");
+        let new = from_str_fast::<Questionnaire>(text, "f.yaml");
+        let (old_s, new_s) = (shown(&old), shown(&new));
+        assert!(
+            old_s == new_s,
+            "{what}: old {old_s}\nnew {new_s}\n--- text:\n{text}"
+        );
+        seen.texts += 1;
+        if guard(text, "f").is_err() {
+            return;
+        }
+        if let Some(v) = fast::<Questionnaire>(text) {
+            if old.is_ok() && shown(&Ok(v)) == old_s {
+                seen.fast_taken += usize::from(fast_fits(text.as_bytes()));
+            } else {
+                assert!(
+                    !fast_fits(text.as_bytes()),
+                    "{what}: the fast parser accepts what libyaml reads otherwise, and the \
+                     filter lets it through\nlibyaml: {old_s}\n--- text:\n{text}"
+                );
+                seen.filtered_differences += 1;
+            }
+        }
+    }
+
+    /// A small deterministic generator (no dependency, same run every time).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) as usize
+        }
+        fn below(&mut self, n: usize) -> usize {
+            self.next() % n.max(1)
+        }
+    }
+
+    /// Scalars whose resolution differs between YAML resolvers, and a few
+    /// structures, to put in place of a value.
+    const TRICKY: &[&str] = &[
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "Yes",
+        "NO",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "tRUE",
+        "0x10",
+        "0x1F",
+        "0o17",
+        "0b11",
+        "-0x10",
+        "0X10",
+        "010",
+        "'010'",
+        "\"010\"",
+        "007",
+        "08",
+        "00",
+        "0",
+        "-0",
+        "+0",
+        "+5",
+        "-5",
+        "-0.0",
+        "0.0",
+        "-1",
+        "1_000",
+        "1,000",
+        "1 000",
+        ".inf",
+        "-.inf",
+        "+.inf",
+        ".Inf",
+        ".INF",
+        ".nan",
+        ".NaN",
+        "nan",
+        "inf",
+        "-inf",
+        "infinity",
+        "1e3",
+        "1E3",
+        "1e+3",
+        "1e-3",
+        "1e999",
+        "-1e999",
+        "1.5e308",
+        "1e+400",
+        "42.0",
+        "42.",
+        "3.",
+        ".5",
+        "0.5",
+        "12.30",
+        "99999999999999999999",
+        "18446744073709551616",
+        "18446744073709551615",
+        "9223372036854775808",
+        "9223372036854775807",
+        "-9223372036854775809",
+        "4294967296",
+        "4294967295",
+        "2147483648",
+        "256",
+        "255",
+        "2016-01-05",
+        "2016-01-05T10:00:00Z",
+        "2016-01-05 10:00:00",
+        "12:30",
+        "1:30:00",
+        "60:00",
+        "'yes'",
+        "\"1\"",
+        "'1.5'",
+        "[]",
+        "{}",
+        "[1, 2]",
+        "{a: 1}",
+        "|\n  text",
+        ">\n  folded",
+        "|-\n  1",
+        "\"a\\tb\"",
+        "'it''s'",
+        "\"\\u00e9\"",
+        "\"\\x41\"",
+        "x # comment",
+        "5 # note",
+        "a: b",
+        "- a",
+        "&a 1",
+        "*a",
+        "!!str 5",
+        "!!int '5'",
+        "? x",
+        "<<: {a: 1}",
+        "%",
+        "@x",
+        "`x`",
+        "\t5",
+        "5\t",
+        "  5  ",
+        "\"\"",
+        "''",
+        "\"\\0\"",
+        "中文",
+        "１２",
+        "85%",
+        "1/2",
+        "0.85",
+        "100",
+        "1",
+        "2",
+        "2024",
+        "2025",
+        "true # x",
+        "\"true\"",
+        "'~'",
+        "'null'",
+        "- 1\n- 2",
+        "[a, b",
+        "{a: 1",
+        "'open",
+        "\"open",
+        "a\n  b",
+        "1\n  2",
+        "...",
+        "---",
+        "- ",
+        ": x",
+        "1.0e1",
+        "1.",
+        "+1.5",
+        "-.5",
+        "1e",
+        "e3",
+        "0.0000001",
+        "1e-400",
+        "123456789012345678",
+        "1234567890123456789",
+    ];
+
+    /// `key: value` and `- value` lines: where a value starts, if any.
+    fn value_start(line: &str) -> Option<usize> {
+        let t = line.trim_start();
+        if t.starts_with('#') || t.is_empty() {
+            return None;
+        }
+        let indent = line.len() - t.len();
+        if let Some(rest) = t.strip_prefix("- ") {
+            return Some(indent + 2 + (rest.len() - rest.trim_start().len()));
+        }
+        let colon = t.find(": ")?;
+        Some(indent + colon + 2)
+    }
+
+    /// Small edits anywhere: characters YAML cares about, line moves,
+    /// indentation, line endings, documents.
+    fn edit(text: &str, r: &mut Lcg) -> String {
+        const CHARS: &[&str] = &[
+            ":", "-", "[", "]", "{", "}", ",", "#", "\"", "'", "|", ">", " ", "\t", "\n", "%", "@",
+            "`", "?", "0", "1", ".", "e", "~", "\\", "\r", "：", "，", "\u{feff}", "\u{a0}",
+        ];
+        let lines: Vec<&str> = text.split('\n').collect();
+        let n = lines.len();
+        let mut at = r.below(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        match r.below(12) {
+            0 => {
+                let mut end = at + 1;
+                while end < text.len() && !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                format!("{}{}", &text[..at], &text[end.min(text.len())..])
+            }
+            1 | 2 => format!(
+                "{}{}{}",
+                &text[..at],
+                CHARS[r.below(CHARS.len())],
+                &text[at..]
+            ),
+            3 => {
+                // A line twice: a repeated key, or a repeated list item.
+                let i = r.below(n);
+                let mut v = lines.clone();
+                v.insert(i, lines[i]);
+                v.join("\n")
+            }
+            4 => {
+                let (i, j) = (r.below(n), r.below(n));
+                let mut v = lines.clone();
+                v.swap(i, j);
+                v.join("\n")
+            }
+            5 => {
+                let i = r.below(n);
+                let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                v[i] = match r.below(3) {
+                    0 => format!(" {}", v[i]),
+                    1 => v[i].strip_prefix(' ').unwrap_or(&v[i]).to_string(),
+                    _ => format!("\t{}", v[i].trim_start()),
+                };
+                v.join("\n")
+            }
+            6 => text.replace('\n', "\r\n"),
+            7 => format!("{text}\n---\n{text}"),
+            8 => format!("%YAML 1.1\n---\n{text}\n...\n"),
+            9 => {
+                let i = r.below(n);
+                let mut v = lines.clone();
+                let indent = &lines[i][..lines[i].len() - lines[i].trim_start().len()];
+                let merge = format!("{indent}<<: {{schema_version: 2}}");
+                v.insert(i, &merge);
+                v.join("\n")
+            }
+            10 => {
+                // A quoted value unquoted, or the other way round.
+                let i = r.below(n);
+                let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                v[i] = if v[i].contains('"') {
+                    v[i].replace('"', "")
+                } else {
+                    match value_start(&v[i]) {
+                        Some(s) => format!("{}\"{}\"", &v[i][..s], &v[i][s..]),
+                        None => v[i].clone(),
+                    }
+                };
+                v.join("\n")
+            }
+            _ => format!("{}\n{}", &text[..at], &text[at..]),
+        }
+    }
+
+    fn bases() -> Vec<(String, String)> {
+        let mut v = Vec::new();
+        for dir in ["questionnaires/examples", "tests/current"] {
+            for p in yaml_files(dir) {
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                v.push((p.display().to_string(), text));
+            }
+        }
+        for (name, text) in [
+            (
+                "questionnaire.en.yaml",
+                include_str!("../templates/questionnaire.en.yaml"),
+            ),
+            (
+                "questionnaire.zh.yaml",
+                include_str!("../templates/questionnaire.zh.yaml"),
+            ),
+        ] {
+            v.push((name.to_string(), text.to_string()));
+        }
+        v
+    }
+
+    #[test]
+    fn fast_path_agrees_on_the_examples_templates_and_each_with_a_line_removed() {
+        let mut seen = Seen::default();
+        for (name, text) in bases() {
+            check(&text, &name, &mut seen);
+            let lines: Vec<&str> = text.split('\n').collect();
+            for i in 0..lines.len() {
+                let mut v = lines.clone();
+                v.remove(i);
+                check(
+                    &v.join("\n"),
+                    &format!("{name} without line {}", i + 1),
+                    &mut seen,
+                );
+            }
+        }
+        eprintln!("{seen:?}");
+        assert!(seen.fast_taken * 2 > seen.texts, "{seen:?}");
+    }
+
+    #[test]
+    fn fast_path_agrees_on_tricky_values_in_every_field() {
+        let mut seen = Seen::default();
+        let mut r = Lcg(2016);
+        for (name, text) in bases() {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let spots: Vec<(usize, usize)> = lines
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| value_start(l).map(|s| (i, s)))
+                .collect();
+            // Every value line gets a few tricky values; every tricky value a few lines.
+            for (k, &(i, s)) in spots.iter().enumerate() {
+                for j in 0..3 {
+                    let tricky = TRICKY[(k * 3 + j + r.below(TRICKY.len())) % TRICKY.len()];
+                    let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                    v[i] = format!("{}{}", &lines[i][..s], tricky);
+                    let what = format!("{name} line {} = {tricky:?}", i + 1);
+                    check(&v.join("\n"), &what, &mut seen);
+                }
+            }
+        }
+        eprintln!("{seen:?}");
+        assert!(seen.fast_taken > 1000, "{seen:?}");
+        assert!(seen.filtered_differences > 0, "{seen:?}");
+    }
+
+    #[test]
+    fn fast_path_agrees_on_random_edits() {
+        let mut seen = Seen::default();
+        let mut r = Lcg(18);
+        for (name, text) in bases() {
+            for k in 0..150 {
+                let mut t = edit(&text, &mut r);
+                if k % 3 == 0 {
+                    t = edit(&t, &mut r);
+                }
+                check(&t, &format!("{name} edit {k}"), &mut seen);
+            }
+        }
+        eprintln!("{seen:?}");
+        assert!(seen.fast_taken > 100, "{seen:?}");
+    }
+
+    #[test]
+    fn fast_path_agrees_on_generated_samples_hostile_and_fuzz_files() {
+        let mut seen = Seen::default();
+        // Valid and deliberately broken samples (broken numbers, fields, syntax, values).
+        for i in 0..300 {
+            let (name, text) = crate::sample::sample(2016, i, 0.4);
+            check(&text, &name, &mut seen);
+        }
+        let mut files = yaml_files("tests/hostile");
+        files.extend(yaml_files("tests/fuzz_regressions/questionnaire"));
+        assert!(files.len() > 50);
+        for p in files {
+            let bytes = std::fs::read(&p).unwrap_or_default();
+            if let Ok(text) = decode(&bytes, "f.yaml") {
+                check(&text, &p.display().to_string(), &mut seen);
+            }
+        }
+        eprintln!("{seen:?}");
+        assert!(seen.fast_taken > 150, "{seen:?}");
+    }
+
+    #[test]
+    fn the_byte_filter_sends_each_known_difference_to_libyaml() {
+        for t in [
+            "a: 010",
+            "a: -0",
+            "a: +5",
+            "a: 0x10",
+            "a: 0o7",
+            "a: 1e999",
+            "a: 1.5E+308",
+            "a: 1234567890123456789",
+            "<<: {a: 1}",
+            "a: [007]",
+            "a: -0\n",
+        ] {
+            assert!(!fast_fits(t.as_bytes()), "{t}");
+        }
+        for t in [
+            "a: 10",
+            "a: 0",
+            "a: 0.85",
+            "a: -5",
+            "a: 1e3",
+            "a: 100.05",
+            "code: 91350500MA2Y0B1X",
+            "a: 123456789012345678",
+            "a: x0y",
+            "a: -0.3",
+            "a: -0e1",
+            "# 10,000 = 60",
+            "a: [1,000]",
+        ] {
+            assert!(fast_fits(t.as_bytes()), "{t}");
         }
     }
 }
