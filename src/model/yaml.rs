@@ -523,7 +523,7 @@ fn fast<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// is by bytes, so it errs towards the slow path (the one exception, a
 /// comma, is explained where it is made).
 fn fast_fits(b: &[u8]) -> bool {
-    if memchr::memmem::find(b, b"<<").is_some() {
+    if memchr::memmem::find(b, b"<<").is_some() || memchr::memchr(b'\t', b).is_some() {
         return false;
     }
     let mut run = 0usize;
@@ -2181,7 +2181,7 @@ mod fast_path_tests {
             }
         }
         eprintln!("{seen:?}");
-        assert!(seen.fast_taken > 1000, "{seen:?}");
+        assert!(seen.fast_taken > 300, "{seen:?}");
         assert!(seen.filtered_differences > 0, "{seen:?}");
     }
 
