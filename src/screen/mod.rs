@@ -1569,9 +1569,7 @@ pub fn parse_only(paths: &[PathBuf], jobs: usize) -> std::io::Result<(usize, usi
     each_file(paths, jobs, |p, shown| {
         crate::yaml::read_capped(p, shown, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
             .and_then(|b| crate::yaml::decode(&b, shown))
-            .and_then(|t| {
-                crate::yaml::from_str_fast::<crate::questionnaire::Questionnaire>(&t, shown)
-            })
+            .and_then(|t| crate::yaml::from_str::<crate::questionnaire::Questionnaire>(&t, shown))
             .is_ok()
     })
 }
