@@ -775,7 +775,7 @@ fn the_examples_show_why_they_stop_where_they_do() {
 }
 
 /// The 2017 examples predate the 2024 sheet (from_year 2024): no level, and
-/// their JSON has no `levels` key (the snapshots in tests/cli.rs keep the rest).
+/// their JSON has no `levels` key (the snapshots in tests/it/cli.rs keep the rest).
 #[test]
 fn the_2017_examples_get_no_digital_level() {
     for name in [
