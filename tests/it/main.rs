@@ -3,7 +3,9 @@
 //! are `cargo test --test it NAME::` (a substring filter: `cli::` also runs
 //! `readings_cli::`). One binary links zhizao and its dependencies once
 //! instead of once per file (issue 18, docs/performance.md). Snapshots are
-//! in `snapshots/` as `it__NAME__*.snap`. Apart, in their own binaries: the
+//! in `snapshots/` as `it__NAME__*.snap`; proptest's saved failures in
+//! `../proptest-regressions/NAME.txt` (where proptest looks for a crate
+//! whose root is a main.rs). Apart, in their own binaries: the
 //! policy cases (tests/policy_cases.rs, their own harness) and the unit
 //! tests in src/.
 
