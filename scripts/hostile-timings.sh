@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release timings and peak memory of every hostile input (docs/testing.md).
 # Runs `zhizao validate` on each file of tests/hostile/ and on the cases that
-# tests/hostile.rs generates at run time (too big to commit), under
+# tests/it/hostile.rs generates at run time (too big to commit), under
 # /usr/bin/time -f "%e %M": wall seconds and max RSS in KB.
 # Usage: scripts/hostile-timings.sh    (prints a Markdown table)
 set -euo pipefail

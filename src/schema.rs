@@ -12,7 +12,7 @@
 //! between fields (`key_equipment_cnc ≤ key_equipment_total` …) stay in
 //! `zhizao validate`.
 //!
-//! Copies live in `docs/schema/`; `tests/schema.rs` fails when they are stale
+//! Copies live in `docs/schema/`; `tests/it/schema.rs` fails when they are stale
 //! (regenerate with `zhizao schema questionnaire > docs/schema/questionnaire.schema.json`
 //! and `zhizao schema policy > docs/schema/policy.schema.json`).
 

@@ -3,7 +3,7 @@
 //! [`super::help_zh`]). Nothing here runs a command; `super::commands` does.
 //!
 //! Only `zhizao::` paths and clap are used, so tests can read the tree too
-//! (`#[path]` into tests/ux.rs and tests/help_zh.rs).
+//! (`#[path]` into tests/it/main.rs, for its modules ux and help_zh).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

@@ -10,7 +10,7 @@
 //   CHROMIUM            the browser (default /usr/bin/chromium)
 //   ZHIZAO_SCREENSHOTS  a folder: save the guide's screenshots there
 //
-// Run by tests/serve_browser.rs (cargo test) and .ci/run.
+// Run by tests/it/serve_browser.rs (cargo test) and .ci/run.
 
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';

@@ -733,7 +733,7 @@ fn the_shipped_pack_loads_and_a_level_pack_file_can_replace_it() {
 
 #[test]
 fn the_shipped_pack_with_any_one_line_missing_loads_or_says_why_never_panics() {
-    let text = include_str!("../levels/smart-factory-2025.yaml");
+    let text = include_str!("../../levels/smart-factory-2025.yaml");
     let lines: Vec<&str> = text.lines().collect();
     let mut refused = 0;
     for i in 0..lines.len() {

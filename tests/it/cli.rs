@@ -781,7 +781,7 @@ fn a_second_notice_beside_the_2016_one_on_the_command_line() {
     assert_eq!(code, 0, "{json}");
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let e = &v["totals"]["eligible"];
-    // By hand (as tests/packs.rs): the second pack gives national 60% of 1% of
+    // By hand (as tests/it/packs.rs): the second pack gives national 60% of 1% of
     // R&D expense 91,000,000 = 546,000, and city 200,000 + 364,000 capped at
     // 250,000; the 2016 notice alone gives city 20–220万元, district 60万元.
     assert_eq!(e["by_funder"]["national"]["min"], "546000");

@@ -7,10 +7,8 @@ use std::path::Path;
 use zhizao::lang::Lang;
 
 // The command line's grammar lives in the binary; its tree is read here
-// from the same source file.
-#[allow(dead_code)]
-#[path = "../src/cli/args.rs"]
-mod args;
+// from the same source file (the module `args` of main.rs).
+use crate::args;
 
 /// The binary with no locale variables, so each test sets exactly what it needs.
 fn zhizao() -> Command {

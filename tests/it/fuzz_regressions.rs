@@ -58,7 +58,7 @@ fn whatif_set(data: &[u8]) {
         return;
     };
     let base = BASE.get_or_init(|| {
-        let text = include_str!("../questionnaires/examples/autoparts-digital-workshop.yaml");
+        let text = include_str!("../../questionnaires/examples/autoparts-digital-workshop.yaml");
         zhizao::input::from_bytes(text.as_bytes(), "base.yaml").expect("base loads")
     });
     let sets: Vec<String> = text.lines().map(str::to_string).collect();

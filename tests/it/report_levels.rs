@@ -1,11 +1,10 @@
 //! The level sections of every artefact (数字化水平, 智能工厂梯度): an
 //! assessment of the footwear example given the hand-built level results of
-//! tests/fixtures/levels.rs, rendered as terminal text (80 and 100 columns),
+//! tests/it/levels_fixture.rs, rendered as terminal text (80 and 100 columns),
 //! JSON, Markdown, HTML and DOCX; and the same assessment without levels,
 //! which must render exactly as without the feature.
 
-#[path = "fixtures/levels.rs"]
-mod fixture;
+use crate::levels_fixture as fixture;
 
 use rust_decimal::Decimal;
 use zhizao::assess::{Assessment, Engine, InputInfo};
@@ -72,7 +71,7 @@ fn between<'a>(text: &'a str, from: &str, to: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_hand_built_sheet_adds_up_as_worked_by_hand() {
-    // 27.85 + 12.75 + 15 = 55.6 (tests/fixtures/levels.rs).
+    // 27.85 + 12.75 + 15 = 55.6 (tests/it/levels_fixture.rs).
     let s = fixture::digital();
     let pts: Vec<Decimal> = s.dimensions.iter().map(|d| d.points).collect();
     assert_eq!(pts, [dec("27.85"), dec("12.75"), dec("15")]);

@@ -1,6 +1,6 @@
 //! Invariants over realistic generated questionnaires (`zhizao::sample`),
 //! checked with proptest over random `(seed, index)` pairs: the whole
-//! pipeline from text (not from a struct, as tests/properties.rs does), so
+//! pipeline from text (not from a struct, as tests/it/properties.rs does), so
 //! the loader, validation, assessment and JSON report are all covered.
 //!
 //! 1. Loading never panics; a valid sample loads, an invalid one is refused

@@ -257,11 +257,11 @@ fn init_writes_version_2_with_every_v2_section_commented_out() {
         // and assesses (their fields empty: the same figures as without them).
         let (template, l) = match lang {
             "zh" => (
-                include_str!("../src/templates/questionnaire.zh.yaml"),
+                include_str!("../../src/templates/questionnaire.zh.yaml"),
                 zhizao::lang::Lang::Zh,
             ),
             _ => (
-                include_str!("../src/templates/questionnaire.en.yaml"),
+                include_str!("../../src/templates/questionnaire.en.yaml"),
                 zhizao::lang::Lang::En,
             ),
         };

@@ -20,8 +20,7 @@
 
 use assert_cmd::Command;
 
-#[path = "fixtures/levels.rs"]
-mod levels_fixture;
+use crate::levels_fixture;
 
 const EXAMPLES: &str = "questionnaires/examples";
 
@@ -513,7 +512,7 @@ fn assert_no_problems(fails: &[String]) {
 }
 
 /// The level sections (数字化水平, 智能工厂梯度) of every artefact, for a
-/// hand-built level result (tests/fixtures/levels.rs): Chinese outputs
+/// hand-built level result (tests/it/levels_fixture.rs): Chinese outputs
 /// Chinese, English outputs English. Rendered through the library, since no
 /// shipped level pack applies to the examples' data years.
 #[test]

@@ -12,10 +12,9 @@ use assert_cmd::Command;
 use clap::CommandFactory;
 
 // The command line's grammar lives in the binary; its tree is read here
-// from the same source file (the English tree: names are the same in both).
-#[allow(dead_code)]
-#[path = "../src/cli/args.rs"]
-mod args;
+// from the same source file (the module `args` of main.rs; the English
+// tree: names are the same in both).
+use crate::args;
 
 /// Product and tool names that stay in Latin letters in Chinese text.
 const TERMS: &[&str] = &[

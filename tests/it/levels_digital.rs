@@ -14,7 +14,7 @@ use zhizao::facts::{Fact, Facts};
 use zhizao::levels::sheet::{self, SheetPack, SheetResult};
 use zhizao::levels::{load_pack, LevelPack};
 
-const PACK: &str = include_str!("../levels/miit-sme-digital-2024.yaml");
+const PACK: &str = include_str!("../../levels/miit-sme-digital-2024.yaml");
 
 fn shipped() -> SheetPack {
     match load_pack(PACK, "levels/miit-sme-digital-2024.yaml") {
@@ -775,7 +775,7 @@ fn the_examples_show_why_they_stop_where_they_do() {
 }
 
 /// The 2017 examples predate the 2024 sheet (from_year 2024): no level, and
-/// their JSON has no `levels` key (the snapshots in tests/cli.rs keep the rest).
+/// their JSON has no `levels` key (the snapshots in tests/it/cli.rs keep the rest).
 #[test]
 fn the_2017_examples_get_no_digital_level() {
     for name in [
@@ -820,7 +820,7 @@ fn bad_digital_answers_are_refused_with_their_lines() {
 /// what they can, the level stays open, and the fields to fill in are listed.
 #[test]
 fn a_2024_questionnaire_without_the_digital_section_is_told_what_to_fill_in() {
-    let full = include_str!("../questionnaires/examples/small-firm-level-one.yaml");
+    let full = include_str!("../../questionnaires/examples/small-firm-level-one.yaml");
     let cut = full[..full.find("\ndigital:\n").expect("digital section")]
         .replace("data_year: 2025", "data_year: 2024");
     let l = zhizao::input::from_bytes(cut.as_bytes(), "cut.yaml").expect("valid without it");
