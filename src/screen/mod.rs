@@ -1382,7 +1382,7 @@ fn screen_with(
         notes.push(Text::new(
             format!(
                 "本批数据年度不一: {}; 预算合计把不同年度相加 (分年度数字见 JSON 导出的 summary.by_year)",
-                years(" 家", "、")
+                years("家", "、")
             ),
             format!(
                 "the batch mixes data years {}: budget totals add different years (per year in the JSON export, summary.by_year)",
@@ -1608,8 +1608,8 @@ fn pass(
 
 /// Pass 1's result without the rows of `skip` (the duplicates left out):
 /// every aggregate, histogram and tally folded again from the spilled rows
-/// that are kept, by the same folds as pass 1, and those rows spilled
-/// anew in the same (path) order. Rejections and the count of workbook
+/// that are kept, by the same folds as pass 1, and, for an export, those
+/// rows spilled anew in the same (path) order. Rejections and the count of workbook
 /// rows carry over: a duplicate is an assessed row, never a rejection.
 fn refold(
     engine: &Engine,
@@ -1627,8 +1627,13 @@ fn refold(
     let mut peers = Peers::default();
     let mut inc = PeerIncrements::default();
     let mut tally = tally_keep.map(tally::WorkbookTally::new);
-    let kept = std::sync::Arc::new(tempfile::tempfile()?);
-    let mut out = BufWriter::new(kept.as_ref());
+    // The kept rows are spilled anew only for an export; a summary needs
+    // none of them once folded.
+    let kept = match opts.keep_rows {
+        true => Some(std::sync::Arc::new(tempfile::tempfile()?)),
+        false => None,
+    };
+    let mut out = kept.as_ref().map(|f| BufWriter::new(f.as_ref()));
     let pool = pool(opts.jobs)?;
     let mut lines = BufReader::new(ReadFrom {
         file: spill,
@@ -1656,19 +1661,23 @@ fn refold(
             if let Some(t) = tally.as_mut() {
                 t.add(&row, packs.funders());
             }
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
+            if let Some(out) = out.as_mut() {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
         }
         peers.apply(&inc);
         inc.0.clear();
     }
-    out.flush()?;
+    if let Some(out) = out.as_mut() {
+        out.flush()?;
+    }
     drop(out);
     Ok(Pass {
         agg,
         peers,
         rejected: first.rejected,
-        spill: Some(kept),
+        spill: kept,
         keys: Vec::new(),
         tally,
     })
@@ -1919,6 +1928,26 @@ mod tests {
             assert_eq!(a.3, b.3, "workbook tally");
             assert_eq!(a.4, b.4, "spilled rows");
         }
+        // Without an export the kept rows are not written again.
+        let opts = Options {
+            jobs: 2,
+            progress: false,
+            top: 5,
+            keep_rows: false,
+            follow_links: false,
+        };
+        let spilled = Options {
+            keep_rows: true,
+            ..opts.clone()
+        };
+        let mut first = pass(&engine, &files, &spilled, &HashSet::new(), None).unwrap();
+        let duplicates = dedup::pick(std::mem::take(&mut first.keys), &files);
+        let skip: HashSet<String> = duplicates.iter().map(|d| d.file.clone()).collect();
+        let refolded = refold(&engine, first, &opts, &skip, None).unwrap();
+        let second = pass(&engine, &files, &opts, &skip, None).unwrap();
+        assert!(refolded.spill.is_none() && second.spill.is_none());
+        let json = |p: &Pass| serde_json::to_string(&p.agg).unwrap();
+        assert_eq!(json(&refolded), json(&second), "aggregates, no export");
     }
 
     #[test]
