@@ -104,17 +104,23 @@ fn allow_rejected_exits_zero_and_usage_errors_exit_two() {
         .code(2);
 }
 
-#[test]
-fn xlsx_reads_back_with_sheets_rows_and_a_known_amount() {
-    let t = tempfile::tempdir().unwrap();
-    mixed_batch(t.path());
-    let x = t.path().join("out.xlsx");
+/// The mixed batch screened in English to `dir/out.xlsx`; its path.
+fn mixed_batch_workbook(dir: &Path) -> std::path::PathBuf {
+    mixed_batch(dir);
+    let x = dir.join("out.xlsx");
     zhizao()
-        .current_dir(t.path())
+        .current_dir(dir)
         .args(["screen", "batch", "--allow-rejected", "--lang", "en", "-o"])
         .arg(&x)
         .assert()
         .success();
+    x
+}
+
+#[test]
+fn xlsx_reads_back_with_sheets_rows_and_a_known_amount() {
+    let t = tempfile::tempdir().unwrap();
+    let x = mixed_batch_workbook(t.path());
     let mut wb: Xlsx<_> = open_workbook(&x).expect("a valid workbook");
     assert_eq!(
         wb.sheet_names(),
@@ -736,14 +742,7 @@ fn xlsx_number_cells_carry_their_columns_formats_and_the_columns_and_totals_none
     // (src/workbook/results): what is saved must be what writing every
     // number with its format gives.
     let t = tempfile::tempdir().unwrap();
-    mixed_batch(t.path());
-    let x = t.path().join("out.xlsx");
-    zhizao()
-        .current_dir(t.path())
-        .args(["screen", "batch", "--allow-rejected", "--lang", "en", "-o"])
-        .arg(&x)
-        .assert()
-        .success();
+    let x = mixed_batch_workbook(t.path());
     let styles = zip_part(&x, "xl/styles.xml");
     let xfs: Vec<u32> = styles
         .split("<cellXfs")
