@@ -1321,8 +1321,8 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
 
 /// Pass 1: walk, assess in parallel, aggregate, spill. When two files are
 /// of one enterprise (credit code) and one data year, only one is counted
-/// (see [`pick_duplicates`]): the batch is then screened again without the
-/// others, which costs a second pass only for a batch that has duplicates.
+/// (see [`pick_duplicates`]): the others' rows are then left out and the
+/// rest folded again from the spill ([`refold`]), without parsing again.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
     screen_with(engine, paths, opts, None)
 }
@@ -1353,7 +1353,7 @@ fn screen_with(
         keep_rows: true,
         ..opts.clone()
     };
-    let mut p = pass(engine, &walked.files, &spilled, &HashSet::new(), tally_keep)?;
+    let mut p = pass(engine, &walked.files, &spilled, tally_keep)?;
     let duplicates = dedup::pick(std::mem::take(&mut p.keys), &walked.files);
     if !duplicates.is_empty() {
         let skip = duplicates.iter().map(|d| d.file.clone()).collect();
@@ -1493,7 +1493,6 @@ fn pass(
     engine: &Engine,
     files: &walk::PathList,
     opts: &Options,
-    skip: &HashSet<String>,
     tally_keep: Option<usize>,
 ) -> std::io::Result<Pass> {
     let packs = &Packs::of(engine);
@@ -1508,7 +1507,7 @@ fn pass(
         false => None,
     };
     let mut out = spill.as_ref().map(|f| BufWriter::new(f.as_ref()));
-    let pb = progress_bar(files.len() - skip.len(), opts.progress);
+    let pb = progress_bar(files.len(), opts.progress);
     let pool = pool(opts.jobs)?;
     // Pipeline: a producer thread assesses chunk n+1 on the pool while this
     // thread folds and spills chunk n, so no core waits for the fold. The
@@ -1536,13 +1535,8 @@ fn pass(
                                 .collect();
                             // A workbook is one file of many rows: extra entries, in runs of RUN.
                             let extra = parsed.len().saturating_sub(to - from);
-                            // Second pass of a batch with duplicates: leave them out (by the
-                            // name they were recorded under: a path, or a workbook row).
-                            let parsed = parsed
-                                .into_iter()
-                                .filter(|(_, (shown, _))| skip.is_empty() || !skip.contains(shown));
                             let mut runs: Vec<(usize, Vec<Found>)> = Vec::new();
-                            let mut it = parsed.peekable();
+                            let mut it = parsed.into_iter().peekable();
                             while it.peek().is_some() {
                                 runs.push((0, it.by_ref().take(RUN).collect()));
                             }
@@ -1904,50 +1898,50 @@ mod tests {
                 spilled(p),
             )
         };
-        for jobs in [1, 2] {
-            let opts = Options {
-                jobs,
-                progress: false,
-                top: 5,
-                keep_rows: true,
-                follow_links: false,
-            };
-            let mut first = pass(&engine, &files, &opts, &HashSet::new(), Some(15)).unwrap();
+        let opts = |jobs, keep_rows| Options {
+            jobs,
+            progress: false,
+            top: 5,
+            keep_rows,
+            follow_links: false,
+        };
+        // Pass 1 over every file, then the refold without the duplicates:
+        // with 1 and 2 threads and an export, with 2 threads and none.
+        let cases = [(1, true), (2, true), (2, false)];
+        let mut skip = HashSet::new();
+        let mut refolded = Vec::new();
+        for (jobs, keep_rows) in cases {
+            let mut first = pass(&engine, &files, &opts(jobs, true), Some(15)).unwrap();
             let duplicates = dedup::pick(std::mem::take(&mut first.keys), &files);
             assert!(duplicates.len() >= 20, "{} duplicates", duplicates.len());
             assert!(duplicates.iter().any(|d| d.file.contains("again-")));
             assert!(duplicates.iter().any(|d| !d.file.contains("again-")));
-            let skip: HashSet<String> = duplicates.iter().map(|d| d.file.clone()).collect();
-            let refolded = refold(&engine, first, &opts, &skip, Some(15)).unwrap();
-            let second = pass(&engine, &files, &opts, &skip, Some(15)).unwrap();
-            let (a, b) = (seen(&refolded), seen(&second));
+            skip = duplicates.iter().map(|d| d.file.clone()).collect();
+            refolded.push(refold(&engine, first, &opts(jobs, keep_rows), &skip, Some(15)).unwrap());
+        }
+        // The reference: the duplicates taken out of the folder (renamed to
+        // a name the walk ignores), the rest screened in a pass of its own.
+        for f in &skip {
+            std::fs::rename(f, format!("{f}.left-out")).unwrap();
+        }
+        let kept = walk::walk_with(&[t.path().to_path_buf()], false).files;
+        assert_eq!(kept.len() + skip.len(), files.len());
+        for ((jobs, keep_rows), r) in cases.into_iter().zip(&refolded) {
+            let second = pass(&engine, &kept, &opts(jobs, keep_rows), Some(15)).unwrap();
+            let json = |p: &Pass| serde_json::to_string(&p.agg).unwrap();
+            assert_eq!(json(r), json(&second), "aggregates, {jobs} threads");
+            if !keep_rows {
+                // Without an export the kept rows are not written again.
+                assert!(r.spill.is_none());
+                continue;
+            }
+            let (a, b) = (seen(r), seen(&second));
             assert!(!b.4.is_empty() && !b.2.is_empty());
-            assert_eq!(a.0, b.0, "aggregates, {jobs} threads");
             assert_eq!(a.1, b.1, "histograms");
             assert_eq!(a.2, b.2, "rejections");
             assert_eq!(a.3, b.3, "workbook tally");
             assert_eq!(a.4, b.4, "spilled rows");
         }
-        // Without an export the kept rows are not written again.
-        let opts = Options {
-            jobs: 2,
-            progress: false,
-            top: 5,
-            keep_rows: false,
-            follow_links: false,
-        };
-        let spilled = Options {
-            keep_rows: true,
-            ..opts.clone()
-        };
-        let mut first = pass(&engine, &files, &spilled, &HashSet::new(), None).unwrap();
-        let duplicates = dedup::pick(std::mem::take(&mut first.keys), &files);
-        let skip: HashSet<String> = duplicates.iter().map(|d| d.file.clone()).collect();
-        let refolded = refold(&engine, first, &opts, &skip, None).unwrap();
-        let second = pass(&engine, &files, &opts, &skip, None).unwrap();
-        assert!(refolded.spill.is_none() && second.spill.is_none());
-        let json = |p: &Pass| serde_json::to_string(&p.agg).unwrap();
-        assert_eq!(json(&refolded), json(&second), "aggregates, no export");
     }
 
     #[test]
