@@ -1322,7 +1322,7 @@ fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
 /// Pass 1: walk, assess in parallel, aggregate, spill. When two files are
 /// of one enterprise (credit code) and one data year, only one is counted
 /// (see [`pick_duplicates`]): the others' rows are then left out and the
-/// rest folded again from the spill ([`refold`]), without parsing again.
+/// rest folded again from the spill (`refold`), without parsing again.
 pub fn screen(engine: &Engine, paths: &[PathBuf], opts: &Options) -> std::io::Result<Screened> {
     screen_with(engine, paths, opts, None)
 }
