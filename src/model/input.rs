@@ -47,8 +47,7 @@ pub fn load(
         return Ok(l);
     }
     let source = yaml::decode(bytes, file).map_err(|d| (vec![d], None))?;
-    let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
-    if source.lines().all(blank) {
+    if only_comments(&source) {
         let message = if source.trim().is_empty() {
             crate::lang::Text::new("文件是空的", "the file is empty")
         } else {
@@ -86,6 +85,41 @@ pub fn load(
         source,
         sha256,
     })
+}
+
+/// A line with no content: blank, or a comment (`#`) after blanks.
+fn is_blank_line(l: &str) -> bool {
+    l.trim().is_empty() || l.trim_start().starts_with('#')
+}
+
+/// Whether every line of the text is blank or a comment ([`is_blank_line`]).
+///
+/// Judged on bytes: a filled-in template starts with some seventy comment
+/// lines, and walking each by `char` cost about 25 k instructions a file in
+/// a batch (docs/performance.md). A line whose first byte after ASCII blanks
+/// is not ASCII (a full-width space 　 is a blank too) goes to the `char` rule.
+fn only_comments(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        let line = &bytes[start..end];
+        // The ASCII characters `char::is_whitespace` takes, '\n' aside.
+        let first = line
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c));
+        let blank = match first {
+            None | Some(b'#') => true,
+            Some(b) if b.is_ascii() => false,
+            // Both ends sit at '\n' or the text's ends: char boundaries.
+            Some(_) => is_blank_line(&source[start..end]),
+        };
+        if !blank {
+            return false;
+        }
+        start = end + 1;
+    }
+    true
 }
 
 /// The blank questionnaire of `zhizao init` as a YAML tree: stand-ins for
@@ -137,6 +171,38 @@ mod tests {
         let (e, _) = from_bytes("# 问卷\n\n  # nothing\n".as_bytes(), "f").unwrap_err();
         assert_eq!(e[0].code, Code::InputEmpty);
         assert!(e[0].message.en.contains("only comments"));
+    }
+
+    proptest::proptest! {
+        /// The byte scan answers as `lines().all(is_blank_line)` on texts
+        /// of blanks (ASCII, full-width, NEL, the line separator), comments,
+        /// content and line breaks of every kind.
+        #[test]
+        fn only_comments_answers_as_the_line_rule(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ' ', '\t', '\r', '\n', '\u{0b}', '\u{0c}', '#', 'a', ':', '\u{3000}',
+                    '\u{85}', '\u{2028}', '\u{a0}', '问', '\u{feff}',
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(
+                only_comments(&text),
+                text.lines().all(is_blank_line),
+                "{:?}",
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn a_template_header_is_only_comments() {
+        let header = "# 问卷\r\n\u{3000}# 说明\n\t\n\u{3000}\n  # end";
+        assert!(only_comments(header));
+        assert!(!only_comments(&format!("{header}\nschema_version: 2\n")));
+        assert!(!only_comments("\u{3000}问: 1"));
     }
 
     #[test]
