@@ -1668,15 +1668,19 @@ fn refold_in_blocks(
     // rest folded into a part of its own and, for an export, copied in order.
     let fold_piece = |bytes: &[u8]| -> std::io::Result<Part> {
         let mut part = Part::new(packs, opts.top, tally_keep);
-        for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-            let mut row: Row = serde_json::from_slice(line).map_err(std::io::Error::other)?;
+        // UTF-8 checked once for the piece: serde_json then reads each line
+        // as a `str`, where from bytes it checked every string on its own
+        // (+0.7 % of a whole screening's instructions, callgrind).
+        let text = std::str::from_utf8(bytes).map_err(std::io::Error::other)?;
+        for line in text.split('\n').filter(|l| !l.is_empty()) {
+            let mut row: Row = serde_json::from_str(line).map_err(std::io::Error::other)?;
             if skip.contains(&row.file) {
                 continue;
             }
             row.redeclare(packs.funders());
             part.fold(&row, packs, opts.top);
             if opts.keep_rows {
-                part.lines.extend_from_slice(line);
+                part.lines.extend_from_slice(line.as_bytes());
                 part.lines.push(b'\n');
             }
         }
@@ -1686,22 +1690,28 @@ fn refold_in_blocks(
         file: spill,
         pos: 0,
     };
-    // The bytes read and not folded yet: a block, after the end of a line
-    // the previous block cut.
-    let mut buf: Vec<u8> = Vec::with_capacity(block + block / 8);
+    // `buf[..filled]`: read and not folded yet, from the start of a line.
+    // Zeroed once and read into in place (`read_to_end` zeroed every block
+    // again on this thread).
+    let mut buf = vec![0u8; block.max(1)];
+    let mut filled = 0;
     loop {
-        let read = std::io::Read::read_to_end(
-            &mut std::io::Read::take(&mut from, block as u64),
-            &mut buf,
-        )?;
+        if filled == buf.len() {
+            // One line longer than the buffer: make room to read on.
+            buf.resize(2 * buf.len(), 0);
+        }
+        let read = match std::io::Read::read(&mut from, &mut buf[filled..]) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => r?,
+        };
+        filled += read;
         let at_end = read == 0;
         // Whole lines only; the rest waits for the next block (a spill
         // always ends in a line end, but a last line without one is a line).
         let whole = match at_end {
-            true => buf.len(),
-            false => match memchr::memrchr(b'\n', &buf) {
+            true => filled,
+            false => match memchr::memrchr(b'\n', &buf[..filled]) {
                 Some(i) => i + 1,
-                // One line longer than a block: read on.
                 None => continue,
             },
         };
@@ -1725,7 +1735,8 @@ fn refold_in_blocks(
                 out.write_all(&part.lines)?;
             }
         }
-        buf.drain(..whole);
+        buf.copy_within(whole..filled, 0);
+        filled -= whole;
         if at_end {
             break;
         }
