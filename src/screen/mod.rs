@@ -1272,10 +1272,28 @@ impl Part {
             }
             self.lines.push(b'\n');
         }
-        self.agg.fold(&row, opts.top);
-        self.peers.add(&row);
+        self.fold(&row, packs, opts.top);
+    }
+
+    /// An empty part: what a worker folds its rows into.
+    fn new(packs: &Packs, top: usize, tally_keep: Option<usize>) -> Part {
+        Part {
+            agg: Aggregates::new(packs, top),
+            peers: PeerIncrements::default(),
+            lines: Vec::new(),
+            rejected: Vec::new(),
+            keys: Vec::new(),
+            tally: tally_keep.map(tally::WorkbookTally::new),
+        }
+    }
+
+    /// Count one assessed row: the one fold of pass 1 and of `refold`, so
+    /// a batch folded again from the spill adds up exactly as pass 1 did.
+    fn fold(&mut self, row: &Row, packs: &Packs, top: usize) {
+        self.agg.fold(row, top);
+        self.peers.add(row);
         if let Some(t) = self.tally.as_mut() {
-            t.add(&row, packs.funders());
+            t.add(row, packs.funders());
         }
     }
 }
@@ -1546,14 +1564,7 @@ fn pass(
                             runs.into_par_iter()
                         })
                         .map(|(extra, parsed)| {
-                            let mut part = Part {
-                                agg: Aggregates::new(packs, opts.top),
-                                peers: PeerIncrements::default(),
-                                lines: Vec::new(),
-                                rejected: Vec::new(),
-                                keys: Vec::new(),
-                                tally: tally_keep.map(tally::WorkbookTally::new),
-                            };
+                            let mut part = Part::new(packs, opts.top, tally_keep);
                             part.agg.files = extra;
                             for p in parsed {
                                 part.add(engine, packs, p, opts);
@@ -1600,6 +1611,16 @@ fn pass(
     })
 }
 
+/// Bytes of the spill `refold` reads at a time (about 500 rows) and splits
+/// between the threads at line ends: a block's rows are decoded and folded
+/// where they are split off, so this thread only reads, merges and writes.
+const REFOLD_BLOCK: usize = 1 << 20;
+
+/// Pieces each thread gets of a block: more than one, so a thread that
+/// draws heavy rows does not keep the other waiting at the block's end;
+/// few, as each piece costs a merge of the aggregates on this thread.
+const PIECES_PER_THREAD: usize = 2;
+
 /// Pass 1's result without the rows of `skip` (the duplicates left out):
 /// every aggregate, histogram and tally folded again from the spilled rows
 /// that are kept, by the same folds as pass 1, and, for an export, those
@@ -1612,6 +1633,20 @@ fn refold(
     skip: &HashSet<String>,
     tally_keep: Option<usize>,
 ) -> std::io::Result<Pass> {
+    refold_in_blocks(engine, first, opts, skip, tally_keep, REFOLD_BLOCK)
+}
+
+/// [`refold`] reading `block` bytes at a time (the tests use small blocks,
+/// so that blocks and pieces end everywhere in a line and a line can be
+/// longer than a block).
+fn refold_in_blocks(
+    engine: &Engine,
+    first: Pass,
+    opts: &Options,
+    skip: &HashSet<String>,
+    tally_keep: Option<usize>,
+    block: usize,
+) -> std::io::Result<Pass> {
     let packs = &Packs::of(engine);
     let spill = first
         .spill
@@ -1619,7 +1654,6 @@ fn refold(
     let mut agg = Aggregates::new(packs, opts.top);
     agg.files = first.agg.files;
     let mut peers = Peers::default();
-    let mut inc = PeerIncrements::default();
     let mut tally = tally_keep.map(tally::WorkbookTally::new);
     // The kept rows are spilled anew only for an export; a summary needs
     // none of them once folded.
@@ -1629,39 +1663,83 @@ fn refold(
     };
     let mut out = kept.as_ref().map(|f| BufWriter::new(f.as_ref()));
     let pool = pool(opts.jobs)?;
-    let mut lines = BufReader::new(ReadFrom {
+    let pieces = pool.current_num_threads().max(1) * PIECES_PER_THREAD;
+    // One piece of a block: its rows decoded, the duplicates' left out, the
+    // rest folded into a part of its own and, for an export, copied in order.
+    let fold_piece = |bytes: &[u8]| -> std::io::Result<Part> {
+        let mut part = Part::new(packs, opts.top, tally_keep);
+        // UTF-8 checked once for the piece: serde_json then reads each line
+        // as a `str`, where from bytes it checked every string on its own
+        // (+0.7 % of a whole screening's instructions, callgrind).
+        let text = std::str::from_utf8(bytes).map_err(std::io::Error::other)?;
+        for line in text.split('\n').filter(|l| !l.is_empty()) {
+            let mut row: Row = serde_json::from_str(line).map_err(std::io::Error::other)?;
+            if skip.contains(&row.file) {
+                continue;
+            }
+            row.redeclare(packs.funders());
+            part.fold(&row, packs, opts.top);
+            if opts.keep_rows {
+                part.lines.extend_from_slice(line.as_bytes());
+                part.lines.push(b'\n');
+            }
+        }
+        Ok(part)
+    };
+    let mut from = ReadFrom {
         file: spill,
         pos: 0,
-    })
-    .lines();
+    };
+    // `buf[..filled]`: read and not folded yet, from the start of a line.
+    // Zeroed once and read into in place (`read_to_end` zeroed every block
+    // again on this thread).
+    let mut buf = vec![0u8; block.max(1)];
+    let mut filled = 0;
     loop {
-        let batch = lines
-            .by_ref()
-            .take(ROWS_BATCH)
-            .collect::<std::io::Result<Vec<_>>>()?;
-        if batch.is_empty() {
-            break;
+        if filled == buf.len() {
+            // One line longer than the buffer: make room to read on.
+            buf.resize(2 * buf.len(), 0);
         }
-        let decode = |line: &String| -> std::io::Result<Option<Row>> {
-            let mut row: Row = serde_json::from_str(line).map_err(std::io::Error::other)?;
-            row.redeclare(packs.funders());
-            Ok((!skip.contains(&row.file)).then_some(row))
+        let read = match std::io::Read::read(&mut from, &mut buf[filled..]) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => r?,
         };
-        let rows: Vec<_> = pool.install(|| batch.par_iter().map(decode).collect());
-        for (line, row) in batch.iter().zip(rows) {
-            let Some(row) = row? else { continue };
-            agg.fold(&row, opts.top);
-            inc.add(&row);
-            if let Some(t) = tally.as_mut() {
-                t.add(&row, packs.funders());
+        filled += read;
+        let at_end = read == 0;
+        // Whole lines only; the rest waits for the next block (a spill
+        // always ends in a line end, but a last line without one is a line).
+        let whole = match at_end {
+            true => filled,
+            false => match memchr::memrchr(b'\n', &buf[..filled]) {
+                Some(i) => i + 1,
+                None => continue,
+            },
+        };
+        let bytes = &buf[..whole];
+        let parts: Vec<std::io::Result<Part>> = pool.install(|| {
+            cut_at_lines(bytes, pieces)
+                .into_par_iter()
+                .map(fold_piece)
+                .collect()
+        });
+        // In the order of the spill: the merges give the same aggregates in
+        // any order, but the export's rows keep the path order.
+        for part in parts {
+            let part = part?;
+            agg.merge(part.agg);
+            peers.apply(&part.peers);
+            if let (Some(t), Some(pt)) = (tally.as_mut(), part.tally) {
+                t.merge(pt);
             }
             if let Some(out) = out.as_mut() {
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")?;
+                out.write_all(&part.lines)?;
             }
         }
-        peers.apply(&inc);
-        inc.0.clear();
+        buf.copy_within(whole..filled, 0);
+        filled -= whole;
+        if at_end {
+            break;
+        }
     }
     if let Some(out) = out.as_mut() {
         out.flush()?;
@@ -1675,6 +1753,28 @@ fn refold(
         keys: Vec::new(),
         tally,
     })
+}
+
+/// `bytes` (whole lines) in at most `n` pieces of about equal size, each
+/// ending at a line end, in order.
+fn cut_at_lines(bytes: &[u8], n: usize) -> Vec<&[u8]> {
+    let n = n.max(1);
+    let mut pieces = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..=n {
+        if start >= bytes.len() {
+            break;
+        }
+        let aim = (bytes.len() * k / n).max(start);
+        let end = match k == n {
+            true => bytes.len(),
+            // Move on to the end of the line the even cut falls in.
+            false => memchr::memchr(b'\n', &bytes[aim..]).map_or(bytes.len(), |i| aim + i + 1),
+        };
+        pieces.push(&bytes[start..end]);
+        start = end;
+    }
+    pieces
 }
 
 /// Parse-only baseline (for benchmarks): walk, read and parse into the
@@ -1906,18 +2006,31 @@ mod tests {
             follow_links: false,
         };
         // Pass 1 over every file, then the refold without the duplicates:
-        // with 1 and 2 threads and an export, with 2 threads and none.
-        let cases = [(1, true), (2, true), (2, false)];
+        // with 1 and 2 threads and an export, with 2 threads and none; and
+        // in small blocks (the rows are ~1.5 KB): 1,000 bytes, shorter than
+        // any line, and 7,000, cut in the middle of lines, with 2 and 3
+        // threads, so that pieces folded on different threads and merged
+        // must still add up, keep the rankings' ties and write the rows in
+        // path order.
+        let cases = [
+            (1, true, REFOLD_BLOCK),
+            (2, true, REFOLD_BLOCK),
+            (2, false, REFOLD_BLOCK),
+            (2, true, 1_000),
+            (2, true, 7_000),
+            (3, true, 7_000),
+        ];
         let mut skip = HashSet::new();
         let mut refolded = Vec::new();
-        for (jobs, keep_rows) in cases {
+        for (jobs, keep_rows, block) in cases {
             let mut first = pass(&engine, &files, &opts(jobs, true), Some(15)).unwrap();
             let duplicates = dedup::pick(std::mem::take(&mut first.keys), &files);
             assert!(duplicates.len() >= 20, "{} duplicates", duplicates.len());
             assert!(duplicates.iter().any(|d| d.file.contains("again-")));
             assert!(duplicates.iter().any(|d| !d.file.contains("again-")));
             skip = duplicates.iter().map(|d| d.file.clone()).collect();
-            refolded.push(refold(&engine, first, &opts(jobs, keep_rows), &skip, Some(15)).unwrap());
+            let o = opts(jobs, keep_rows);
+            refolded.push(refold_in_blocks(&engine, first, &o, &skip, Some(15), block).unwrap());
         }
         // The reference: the duplicates taken out of the folder (renamed to
         // a name the walk ignores), the rest screened in a pass of its own.
@@ -1926,10 +2039,14 @@ mod tests {
         }
         let kept = walk::walk_with(&[t.path().to_path_buf()], false).files;
         assert_eq!(kept.len() + skip.len(), files.len());
-        for ((jobs, keep_rows), r) in cases.into_iter().zip(&refolded) {
+        for ((jobs, keep_rows, block), r) in cases.into_iter().zip(&refolded) {
             let second = pass(&engine, &kept, &opts(jobs, keep_rows), Some(15)).unwrap();
             let json = |p: &Pass| serde_json::to_string(&p.agg).unwrap();
-            assert_eq!(json(r), json(&second), "aggregates, {jobs} threads");
+            assert_eq!(
+                json(r),
+                json(&second),
+                "aggregates, {jobs} threads, {block} B"
+            );
             if !keep_rows {
                 // Without an export the kept rows are not written again.
                 assert!(r.spill.is_none());
@@ -1937,11 +2054,25 @@ mod tests {
             }
             let (a, b) = (seen(r), seen(&second));
             assert!(!b.4.is_empty() && !b.2.is_empty());
-            assert_eq!(a.1, b.1, "histograms");
+            assert_eq!(a.1, b.1, "histograms, {jobs} threads, {block} B");
             assert_eq!(a.2, b.2, "rejections");
-            assert_eq!(a.3, b.3, "workbook tally");
-            assert_eq!(a.4, b.4, "spilled rows");
+            assert_eq!(a.3, b.3, "workbook tally, {jobs} threads, {block} B");
+            assert_eq!(a.4, b.4, "spilled rows, {jobs} threads, {block} B");
         }
+    }
+
+    #[test]
+    fn a_block_is_cut_into_whole_lines_in_order() {
+        let text = b"a\nbb\n\nccc\ndddd\ne\n";
+        for n in 1..=12 {
+            let pieces = cut_at_lines(text, n);
+            assert!(!pieces.is_empty() && pieces.len() <= n, "{n}: {pieces:?}");
+            assert!(pieces.iter().all(|p| p.ends_with(b"\n")), "{n}: {pieces:?}");
+            assert_eq!(pieces.concat(), text.to_vec(), "{n} pieces");
+        }
+        assert!(cut_at_lines(b"", 4).is_empty());
+        // A last line without its end stays whole, in the last piece.
+        assert_eq!(cut_at_lines(b"x\nyz", 3), vec![&b"x\n"[..], &b"yz"[..]]);
     }
 
     #[test]
