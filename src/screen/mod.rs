@@ -1317,7 +1317,8 @@ pub fn clamp_jobs(jobs: usize) -> (usize, Option<usize>) {
     }
 }
 
-fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
+/// A pool of `jobs` threads (0: one per core).
+pub(crate) fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if jobs > 0 {
         b = b.num_threads(jobs);

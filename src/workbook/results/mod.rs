@@ -946,12 +946,35 @@ fn streamed(
     let mut ent = enterprises(ent_ws, cx, p, fm)?;
     if cx.screened.jobs() == 1 {
         let mut trk = tracks(trk_ws, cx, p, fm)?;
-        enterprise_rows(&mut ent, p, cx, fm, links, |rows| trk.rows(&rows, cx, fm))?;
+        let rows = cx.screened.rows()?.map(|r| r.map_err(anyhow::Error::from));
+        enterprise_rows(&mut ent, rows, p, cx, fm, links, |rows| {
+            trk.rows(&rows, cx, fm)
+        })?;
         return trk.finish(p);
     }
     std::thread::scope(|s| {
-        // Two batches in flight at most: Enterprises may run ahead of
-        // Tracks by that much and no more.
+        // Three stages, each batch handed on in order: the rows read back
+        // (decoded on the run's threads), Enterprises (this thread), Tracks.
+        // The reader runs a batch ahead, so the writers never wait for a
+        // decode; at most two batches wait between stages.
+        let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<Vec<RowRead>>(2);
+        let reader = s.spawn(move || -> anyhow::Result<()> {
+            let mut batch = Vec::with_capacity(HANDOFF);
+            for item in cx.screened.rows()? {
+                batch.push(item?);
+                if batch.len() == HANDOFF {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(HANDOFF));
+                    // A closed channel: the writer failed and says why.
+                    if read_tx.send(full).is_err() {
+                        return Ok(());
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = read_tx.send(batch);
+            }
+            Ok(())
+        });
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row>>(2);
         let writer = s.spawn(move || -> anyhow::Result<()> {
             let mut trk = tracks(trk_ws, cx, p, fm)?;
@@ -960,25 +983,51 @@ fn streamed(
             }
             trk.finish(p)
         });
-        let written = enterprise_rows(&mut ent, p, cx, fm, links, |rows| {
+        let rows = read_rx.into_iter().flatten().map(Ok);
+        let written = enterprise_rows(&mut ent, rows, p, cx, fm, links, |rows| {
             // The receiver is gone only when the Tracks writer failed: its
             // error is the one reported, below.
-            tx.send(rows)
-                .map_err(|_| anyhow::anyhow!("the Tracks sheet's writer stopped"))
+            tx.send(rows).map_err(|_| anyhow::Error::new(TracksStopped))
         });
         drop(tx);
-        let tracked = writer
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        tracked.and(written)
+        let join = |h: std::thread::ScopedJoinHandle<'_, anyhow::Result<()>>| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        // The first failure is the one to report: a read error (the
+        // writers then saw too few rows), else the Enterprises writer's
+        // (Tracks then saw too few), else the Tracks writer's.
+        let read = join(reader);
+        let tracked = join(writer);
+        read?;
+        match written {
+            Err(e) if !e.is::<TracksStopped>() => Err(e),
+            written => tracked.and(written),
+        }
     })
 }
+
+/// The Tracks writer stopped taking rows (it failed; its error says why).
+#[derive(Debug)]
+struct TracksStopped;
+
+impl std::fmt::Display for TracksStopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the Tracks sheet's writer stopped")
+    }
+}
+
+impl std::error::Error for TracksStopped {}
+
+/// A row read back, with its peer percentiles.
+type RowRead = (Row, Vec<Option<f64>>);
 
 /// Every enterprise row, in order, each batch of them then given to `hand`
 /// (the Tracks writer); after the last, the row count checked and the
 /// column formats taken away.
 fn enterprise_rows(
     ent: &mut Sheet,
+    rows_read: impl Iterator<Item = anyhow::Result<RowRead>>,
     p: &Pass,
     cx: &Context,
     fm: &Formats,
@@ -987,7 +1036,7 @@ fn enterprise_rows(
 ) -> anyhow::Result<()> {
     let mut batch = Vec::with_capacity(HANDOFF);
     let mut rows = 0u32;
-    for (r, item) in (1u32..).zip(cx.screened.rows()?) {
+    for (r, item) in (1u32..).zip(rows_read) {
         let (row, pct) = item?;
         enterprise_row(ent, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
         rows = r;
