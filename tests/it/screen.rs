@@ -815,9 +815,10 @@ fn zip_parts(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut parts = std::collections::BTreeMap::new();
     for i in 0..z.len() {
         let mut f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
         let mut b = Vec::new();
         f.read_to_end(&mut b).unwrap();
-        if f.name() == "docProps/core.xml" {
+        if name == "docProps/core.xml" {
             let text = String::from_utf8(b).unwrap();
             let mut kept = String::new();
             let mut rest = text.as_str();
@@ -830,7 +831,7 @@ fn zip_parts(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
             kept.push_str(rest);
             b = kept.into_bytes();
         }
-        parts.insert(f.name().to_string(), b);
+        parts.insert(name, b);
     }
     parts
 }
