@@ -1146,6 +1146,12 @@ impl Screened {
         self.tally.as_ref()
     }
 
+    /// Threads of the run (`--jobs`; 0 is every core): the results workbook
+    /// writes its two big sheets on two threads unless this is 1.
+    pub fn jobs(&self) -> usize {
+        self.jobs
+    }
+
     /// Stream the rows back, in path order, with their peer percentiles.
     ///
     /// The histograms are final by now, so rows are independent: each batch
@@ -1329,7 +1335,8 @@ pub fn clamp_jobs(jobs: usize) -> (usize, Option<usize>) {
     }
 }
 
-fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
+/// A pool of `jobs` threads (0: one per core).
+pub(crate) fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if jobs > 0 {
         b = b.num_threads(jobs);

@@ -19,6 +19,7 @@ use crate::lang::Text;
 use crate::questionnaire::Sector;
 use crate::screen::tally::{Short, WorkbookTally};
 use crate::screen::Screened;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -67,24 +68,28 @@ fn shortlist(s: &Screened, keep: usize) -> anyhow::Result<[Vec<Short>; 2]> {
     }
 }
 
-/// Load the questionnaires behind the given screening `file`s.
+/// Load the questionnaires behind the given screening `file`s (each once,
+/// however many lists name it); the YAML files are parsed on the calling
+/// pool's threads.
 fn load(files: &[&str]) -> HashMap<String, Loaded> {
-    let mut out = HashMap::new();
+    let files: std::collections::BTreeSet<&str> = files.iter().copied().collect();
     let mut books: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut yaml = Vec::new();
     for f in files {
         match f.split_once(".xlsx!") {
             Some((book, _)) => books.entry(format!("{book}.xlsx")).or_default().push(f),
-            None => {
-                let p = std::path::Path::new(f);
-                let l = crate::yaml::read_capped(p, f, crate::yaml::MAX_QUESTIONNAIRE_BYTES)
-                    .ok()
-                    .and_then(|b| crate::input::from_bytes(&b, f).ok());
-                if let Some(l) = l {
-                    out.insert(f.to_string(), l);
-                }
-            }
+            None => yaml.push(f),
         }
     }
+    let mut out: HashMap<String, Loaded> = yaml
+        .into_par_iter()
+        .filter_map(|f| {
+            let p = std::path::Path::new(f);
+            let b = crate::yaml::read_capped(p, f, crate::yaml::MAX_QUESTIONNAIRE_BYTES).ok()?;
+            let l = crate::input::from_bytes(&b, f).ok()?;
+            Some((f.to_string(), l))
+        })
+        .collect();
     for (book, wanted) in books {
         // Sheet rows from the places (`book.xlsx!申报表!A7` → 7).
         let rows: Vec<u32> = wanted
@@ -108,18 +113,22 @@ fn load(files: &[&str]) -> HashMap<String, Loaded> {
 pub fn find(engine: &Engine, s: &Screened, top: usize) -> anyhow::Result<Vec<NearMiss>> {
     let lists = shortlist(s, 3 * top)?;
     let files: Vec<&str> = lists.iter().flatten().map(|x| x.file.as_str()).collect();
-    let loaded = load(&files);
+    // The run's threads: this is a fixed cost (a few dozen files read and
+    // assessed again) between the screening and the workbook, when nothing
+    // else runs.
+    let pool = crate::screen::pool(s.jobs())?;
+    let loaded = pool.install(|| load(&files));
     let mut out = Vec::new();
     for (i, list) in lists.iter().enumerate() {
-        let mut found: Vec<NearMiss> = list
-            .iter()
-            .filter_map(|x| {
-                loaded
-                    .get(&x.file)
-                    .map(|l| near_miss(engine, &x.file, l, RECOGNITIONS[i]))
-            })
-            .flatten()
-            .collect();
+        // In the list's order, as on one thread (the sort below is total anyway).
+        let mut found: Vec<NearMiss> = pool.install(|| {
+            list.par_iter()
+                .filter_map(|x| {
+                    let l = loaded.get(&x.file)?;
+                    near_miss(engine, &x.file, l, RECOGNITIONS[i])
+                })
+                .collect()
+        });
         found.sort_by(|a, b| {
             a.gaps
                 .len()

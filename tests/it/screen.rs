@@ -806,3 +806,81 @@ fn xlsx_number_cells_carry_their_columns_formats_and_the_columns_and_totals_none
         assert!(numbers >= min_numbers, "{part}: {numbers} number cells");
     }
 }
+
+/// Every part of a zip (an XLSX) by name, `docProps/core.xml` less its
+/// creation and modification times (they are the clock's).
+fn zip_parts(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut parts = std::collections::BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut b = Vec::new();
+        f.read_to_end(&mut b).unwrap();
+        if name == "docProps/core.xml" {
+            let text = String::from_utf8(b).unwrap();
+            let mut kept = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("<dcterms:") {
+                kept.push_str(&rest[..at]);
+                let end = rest[at..].find("</dcterms:").unwrap();
+                let close = rest[at + end..].find('>').unwrap();
+                rest = &rest[at + end + close + 1..];
+            }
+            kept.push_str(rest);
+            b = kept.into_bytes();
+        }
+        parts.insert(name, b);
+    }
+    parts
+}
+
+#[test]
+fn xlsx_is_the_same_on_one_thread_or_two() {
+    // With more than one thread the Enterprises and Tracks sheets are
+    // written at once, the rows read back a batch ahead and the near misses
+    // assessed in parallel (src/workbook/results, src/workbook/nearmiss):
+    // the workbook must be the same, byte for byte, part by part. 300 files
+    // are more than one batch handed between the sheets (256 rows), the
+    // mixed batch adds rejected files and the examples' near misses.
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    mixed_batch(d);
+    zhizao()
+        .args(["sample", "--count", "300", "--seed", "18", "--out"])
+        .arg(d.join("batch").join("sample"))
+        .assert()
+        .success();
+    let mut parts = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let x = d.join(format!("j{jobs}.xlsx"));
+        zhizao()
+            .current_dir(d)
+            .args(["screen", "batch", "--allow-rejected", "--jobs", jobs, "-o"])
+            .arg(&x)
+            .assert()
+            .success();
+        parts.push(zip_parts(&x));
+    }
+    let one = &parts[0];
+    assert!(
+        one.contains_key("xl/worksheets/sheet8.xml"),
+        "a near-miss sheet"
+    );
+    let tracks = String::from_utf8_lossy(&one["xl/worksheets/sheet4.xml"]);
+    assert!(
+        tracks.matches("<row ").count() > 300,
+        "more track rows than files"
+    );
+    for (jobs, other) in ["2", "3"].iter().zip(&parts[1..]) {
+        assert_eq!(
+            one.keys().collect::<Vec<_>>(),
+            other.keys().collect::<Vec<_>>(),
+            "--jobs {jobs}: the same parts"
+        );
+        for (name, bytes) in one {
+            assert!(bytes == &other[name], "--jobs {jobs}: {name} differs");
+        }
+    }
+}

@@ -911,8 +911,24 @@ fn track_list(r: &Row, s: TrackStatus, packs: &Packs, l: Lang, ids: bool) -> Str
     out
 }
 
-/// The Enterprises and Tracks sheets, from one read of the rows: each
-/// enterprise's row, then its track rows.
+/// Enterprise rows handed to the Tracks writer at a time: few enough to keep
+/// memory flat, enough that the hand-over costs nothing next to the cells.
+const HANDOFF: usize = 256;
+
+/// The Enterprises and Tracks sheets, from one read of the rows.
+///
+/// The rows are read once, in order; each batch of [`HANDOFF`] enterprise
+/// rows is written to Enterprises and then handed to the Tracks writer. With
+/// more than one thread (`--jobs` other than 1) the Tracks writer runs on a
+/// thread of its own: the cells cost about the same in each sheet and
+/// rust_xlsxwriter's per-cell work is most of the workbook's, so this is
+/// where a second core helps. The workbook stays byte for byte the same:
+/// each sheet is written in the same order as on one thread, and a cell
+/// format's index is given the first time any sheet uses it, so every format
+/// the Tracks sheet uses is used first by Enterprises before the Tracks
+/// writer starts (its table header and the 万元 format,
+/// [`enterprises`]); only Enterprises can then add one (its links'
+/// format).
 fn streamed(
     wb: &mut Workbook,
     cx: &Context,
@@ -920,48 +936,140 @@ fn streamed(
     fm: &Formats,
     links: &Links,
 ) -> anyhow::Result<()> {
-    let (ent_name, ent_cols) = enterprises(wb, cx, p)?;
-    let (trk_name, trk_cols) = tracks(wb, cx, p)?;
+    wb.add_worksheet_with_constant_memory()?;
+    wb.add_worksheet_with_constant_memory()?;
     let sheets = wb.worksheets_mut();
     let n = sheets.len();
-    let (before, last) = sheets.split_at_mut(n - 1);
-    let (Some(ent_ws), Some(trk_ws)) = (before.last_mut(), last.first_mut()) else {
+    let [ent_ws, trk_ws] = &mut sheets[n.saturating_sub(2)..] else {
         anyhow::bail!("the Enterprises and Tracks sheets were not added");
     };
-    let mut ent = Sheet::new(ent_ws, ent_name);
-    let mut trk = Sheet::new(trk_ws, trk_name);
-    ent.column_formats(&ent_cols, fm, p.rows)?;
-    trk.column_formats(&trk_cols, fm, p.track_rows)?;
-    let mut rows = 0u32;
-    let mut tr = 1u32;
-    for (r, item) in (1u32..).zip(cx.screened.rows()?) {
-        let (row, pct) = item?;
-        enterprise_row(&mut ent, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
-        track_rows(&mut trk, &mut tr, &row, cx, fm)?;
-        rows = r;
+    let mut ent = enterprises(ent_ws, cx, p, fm)?;
+    if cx.screened.jobs() == 1 {
+        let mut trk = tracks(trk_ws, cx, p, fm)?;
+        let rows = cx.screened.rows()?.map(|r| r.map_err(anyhow::Error::from));
+        enterprise_rows(&mut ent, rows, p, cx, fm, links, |rows| {
+            trk.rows(&rows, cx, fm)
+        })?;
+        return trk.finish(p);
     }
-    // The last rows kept their formats only if the tally counted right.
-    anyhow::ensure!(
-        rows == p.rows && tr - 1 == p.track_rows,
-        "internal error: {rows} enterprise rows and {} track rows read back, {} and {} counted",
-        tr - 1,
-        p.rows,
-        p.track_rows
-    );
-    ent.clear_column_formats()?;
-    trk.clear_column_formats()?;
-    Ok(())
+    std::thread::scope(|s| {
+        // Three stages, each batch handed on in order: the rows read back
+        // (decoded on the run's threads), Enterprises (this thread), Tracks.
+        // The reader runs a batch ahead, so the writers never wait for a
+        // decode; at most two batches wait between stages.
+        let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<Vec<RowRead>>(2);
+        let reader = s.spawn(move || -> anyhow::Result<()> {
+            let mut batch = Vec::with_capacity(HANDOFF);
+            for item in cx.screened.rows()? {
+                batch.push(item?);
+                if batch.len() == HANDOFF {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(HANDOFF));
+                    // A closed channel: the writer failed and says why.
+                    if read_tx.send(full).is_err() {
+                        return Ok(());
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = read_tx.send(batch);
+            }
+            Ok(())
+        });
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row>>(2);
+        let writer = s.spawn(move || -> anyhow::Result<()> {
+            let mut trk = tracks(trk_ws, cx, p, fm)?;
+            for rows in rx {
+                trk.rows(&rows, cx, fm)?;
+            }
+            trk.finish(p)
+        });
+        let rows = read_rx.into_iter().flatten().map(Ok);
+        let written = enterprise_rows(&mut ent, rows, p, cx, fm, links, |rows| {
+            // The receiver is gone only when the Tracks writer failed: its
+            // error is the one reported, below.
+            tx.send(rows).map_err(|_| anyhow::Error::new(TracksStopped))
+        });
+        drop(tx);
+        let join = |h: std::thread::ScopedJoinHandle<'_, anyhow::Result<()>>| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        // The first failure is the one to report: a read error (the
+        // writers then saw too few rows), else the Enterprises writer's
+        // (Tracks then saw too few), else the Tracks writer's.
+        let read = join(reader);
+        let tracked = join(writer);
+        read?;
+        match written {
+            Err(e) if !e.is::<TracksStopped>() => Err(e),
+            written => tracked.and(written),
+        }
+    })
 }
 
-/// The Enterprises sheet before its rows (table, print setup); its name
-/// and columns.
-fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(String, Vec<Col>)> {
+/// The Tracks writer stopped taking rows (it failed; its error says why).
+#[derive(Debug)]
+struct TracksStopped;
+
+impl std::fmt::Display for TracksStopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the Tracks sheet's writer stopped")
+    }
+}
+
+impl std::error::Error for TracksStopped {}
+
+/// A row read back, with its peer percentiles.
+type RowRead = (Row, Vec<Option<f64>>);
+
+/// Every enterprise row, in order, each batch of them then given to `hand`
+/// (the Tracks writer); after the last, the row count checked and the
+/// column formats taken away.
+fn enterprise_rows(
+    ent: &mut Sheet,
+    rows_read: impl Iterator<Item = anyhow::Result<RowRead>>,
+    p: &Pass,
+    cx: &Context,
+    fm: &Formats,
+    links: &Links,
+    mut hand: impl FnMut(Vec<Row>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut batch = Vec::with_capacity(HANDOFF);
+    let mut rows = 0u32;
+    for (r, item) in (1u32..).zip(rows_read) {
+        let (row, pct) = item?;
+        enterprise_row(ent, r, &row, &pct, cx, fm, links).with_context(|| row.file.clone())?;
+        rows = r;
+        batch.push(row);
+        if batch.len() == HANDOFF {
+            hand(std::mem::replace(&mut batch, Vec::with_capacity(HANDOFF)))?;
+        }
+    }
+    if !batch.is_empty() {
+        hand(batch)?;
+    }
+    // The last row kept its formats only if the tally counted right.
+    anyhow::ensure!(
+        rows == p.rows,
+        "internal error: {rows} enterprise rows read back, {} counted",
+        p.rows
+    );
+    ent.clear_column_formats()
+}
+
+/// The Enterprises sheet before its rows (table, print setup, the number
+/// columns' formats).
+fn enterprises<'a>(
+    ws: &'a mut Worksheet,
+    cx: &Context,
+    p: &Pass,
+    fm: &'a Formats,
+) -> anyhow::Result<Sheet<'a>> {
     let l = cx.lang;
     let nf = cx.packs.funders().len();
     let levels = cx.screened.agg.level_columns();
     let cols = enterprise_cols(cx.packs.funders(), levels);
     let nl = level_cols(levels).len();
-    let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("企业", "Enterprises", l);
     ws.set_name(&name)?;
     let mut sh = Sheet::new(ws, name);
@@ -983,7 +1091,10 @@ fn enterprises(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(Str
     // The printed page: the enterprise, its verdicts, indicators and money
     // (the track lists and links are for the screen).
     sh.ws.set_print_area(0, 0, last, (money_at + nf) as u16)?;
-    Ok((sh.name, cols))
+    // After the table (its header format first, as the Tracks table's):
+    // the formats' indices are given in this order (see `streamed`).
+    sh.column_formats(&cols, fm, p.rows)?;
+    Ok(sh)
 }
 
 fn verdict(s: Status, l: Lang) -> String {
@@ -1112,9 +1223,20 @@ fn level_row(
     Ok(c)
 }
 
-/// The Tracks sheet before its rows (table, print setup); its name and
-/// columns.
-fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(String, Vec<Col>)> {
+/// The Tracks sheet being written: the sheet and its next row.
+struct TrackSheet<'a> {
+    sh: Sheet<'a>,
+    next: u32,
+}
+
+/// The Tracks sheet before its rows (table, print setup, the money
+/// columns' format).
+fn tracks<'a>(
+    ws: &'a mut Worksheet,
+    cx: &Context,
+    p: &Pass,
+    fm: &'a Formats,
+) -> anyhow::Result<TrackSheet<'a>> {
     use ColKind::*;
     let l = cx.lang;
     let funders = cx.packs.funders();
@@ -1132,7 +1254,6 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(String, 
         col("来源", "Source", 40.0, Text),
         col("扶持项代码", "track_id", 26.0, Text),
     ]);
-    let ws = wb.add_worksheet_with_constant_memory()?;
     let name = sheet_name("扶持项", "Tracks", l);
     ws.set_name(&name)?;
     let mut sh = Sheet::new(ws, name);
@@ -1149,42 +1270,61 @@ fn tracks(wb: &mut Workbook, cx: &Context, p: &Pass) -> anyhow::Result<(String, 
         l,
     )?;
     print_setup(sh.ws, l.pick("扶持项明细", "Tracks by enterprise"))?;
-    Ok((sh.name, cols))
+    sh.column_formats(&cols, fm, p.track_rows)?;
+    Ok(TrackSheet { sh, next: 1 })
 }
 
-/// The Tracks rows of one enterprise, from sheet row `*r` on.
-fn track_rows(
-    sh: &mut Sheet,
-    r: &mut u32,
-    row: &Row,
-    cx: &Context,
-    fm: &Formats,
-) -> anyhow::Result<()> {
-    let l = cx.lang;
-    let funders = cx.packs.funders();
-    let nf = funders.len();
-    for t in &row.tracks {
-        let r0 = *r;
-        sh.text(r0, 0, &row.name)?;
-        sh.text(r0, 1, row.credit_code.as_deref().unwrap_or(""))?;
-        sh.text(r0, 2, sector_name(row.sector, l))?;
-        sh.text(r0, 3, &track_title(cx.packs, &t.id, l))?;
-        sh.text(r0, 4, track_clause(cx.packs, &t.id))?;
-        sh.text(r0, 5, t.status.label().get(l))?;
-        for (k, who) in funders.iter().enumerate() {
-            if let Some(m) = max_of(&t.by_funder, who) {
-                sh.num(r0, 6 + k as u16, f(wan(m)), &fm.wan)?;
-            }
+impl TrackSheet<'_> {
+    /// The Tracks rows of these enterprises, in order.
+    fn rows(&mut self, rows: &[Row], cx: &Context, fm: &Formats) -> anyhow::Result<()> {
+        for row in rows {
+            self.enterprise(row, cx, fm)?;
         }
-        let after = 6 + nf as u16;
-        if let Some(m) = total_max(&t.by_funder) {
-            sh.num(r0, after, f(wan(m)), &fm.wan)?;
-        }
-        sh.text(r0, after + 1, &row.file)?;
-        sh.text(r0, after + 2, &t.id)?;
-        *r += 1;
+        Ok(())
     }
-    Ok(())
+
+    /// The Tracks rows of one enterprise.
+    fn enterprise(&mut self, row: &Row, cx: &Context, fm: &Formats) -> anyhow::Result<()> {
+        let l = cx.lang;
+        let funders = cx.packs.funders();
+        let nf = funders.len();
+        let sh = &mut self.sh;
+        for t in &row.tracks {
+            let r0 = self.next;
+            sh.text(r0, 0, &row.name)?;
+            sh.text(r0, 1, row.credit_code.as_deref().unwrap_or(""))?;
+            sh.text(r0, 2, sector_name(row.sector, l))?;
+            sh.text(r0, 3, &track_title(cx.packs, &t.id, l))?;
+            sh.text(r0, 4, track_clause(cx.packs, &t.id))?;
+            sh.text(r0, 5, t.status.label().get(l))?;
+            for (k, who) in funders.iter().enumerate() {
+                if let Some(m) = max_of(&t.by_funder, who) {
+                    sh.num(r0, 6 + k as u16, f(wan(m)), &fm.wan)?;
+                }
+            }
+            let after = 6 + nf as u16;
+            if let Some(m) = total_max(&t.by_funder) {
+                sh.num(r0, after, f(wan(m)), &fm.wan)?;
+            }
+            sh.text(r0, after + 1, &row.file)?;
+            sh.text(r0, after + 2, &t.id)?;
+            self.next += 1;
+        }
+        Ok(())
+    }
+
+    /// After the last row: the row count checked (the last row kept its
+    /// formats only if the tally counted right), the column formats taken
+    /// away.
+    fn finish(mut self, p: &Pass) -> anyhow::Result<()> {
+        let rows = self.next - 1;
+        anyhow::ensure!(
+            rows == p.track_rows,
+            "internal error: {rows} track rows written, {} counted",
+            p.track_rows
+        );
+        self.sh.clear_column_formats()
+    }
 }
 
 fn budget(ws: &mut Worksheet, cx: &Context, fm: &Formats) -> anyhow::Result<()> {
